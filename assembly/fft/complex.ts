@@ -1,0 +1,127 @@
+// complex.ts — complex FFT plans: X_k = Σ_j x_j e^{−2πijk/n} (forward, unnormalised) and
+// x_j = (1/n) Σ_k X_k e^{+2πijk/n} (inverse), numpy's convention.
+//
+// n = 4^a·2^b·3^c·5^d (b ≤ 1) runs as a chain of Stockham passes (radix4/2/3/5.ts), reading the
+// input once (it is never modified) and ping-ponging between the plan's work buffer and the
+// output so that the last pass lands in `out`. Any other n uses Bluestein's chirp-z algorithm
+// (bluestein.ts) over a 5-smooth size M ≥ 2n − 1. Everything a plan needs is allocated here, once.
+
+import { cisTurn, COS, SIN, storeTwiddle } from "./cis";
+import * as L from "./layout";
+import { pass4, last4 } from "./radix4";
+import { pass2 } from "./radix2";
+import { pass3 } from "./radix3";
+import { pass5 } from "./radix5";
+import { bluesteinInit, bluesteinExec, bluesteinFree } from "./bluestein";
+
+// @ts-ignore: decorator
+@inline function u32at(p: usize, off: usize): usize { return <usize>load<u32>(p + off); }
+
+export function isSmooth(n: i32): bool {
+  let m = n;
+  while ((m & 1) == 0) m >>= 1;
+  while (m % 3 == 0) m /= 3;
+  while (m % 5 == 0) m /= 5;
+  return m == 1;
+}
+
+/** Allocates a zeroed block of `bytes` (16-byte aligned by the TLSF allocator). */
+export function allocZero(bytes: usize): usize {
+  const p = heap.alloc(bytes);
+  memory.fill(p, 0, bytes);
+  return p;
+}
+
+/** Creates a plan for n ≥ 1; `io` also reserves the caller-visible input/output buffers. */
+export function complexPlanCreate(n: i32, io: bool): usize {
+  const plan = allocZero(L.CP_SIZE);
+  store<u32>(plan + L.CP_N, n);
+  const bytes = <usize>n << 4;
+  if (io) {
+    store<u32>(plan + L.CP_IN, allocZero(bytes));
+    store<u32>(plan + L.CP_OUT, allocZero(bytes));
+  }
+  if (!isSmooth(n)) {
+    store<u32>(plan + L.CP_KIND, L.KIND_BLUESTEIN);
+    bluesteinInit(plan, n);
+    return plan;
+  }
+  store<u32>(plan + L.CP_KIND, L.KIND_STOCKHAM);
+  store<u32>(plan + L.CP_WORK, allocZero(bytes));
+  // radix order: 4s first (largest, best vectorised), then 2, 3, 5
+  let rem = n, np = 0;
+  while ((rem & 3) == 0) { addPass(plan, np++, 4); rem >>= 2; }
+  if ((rem & 1) == 0) { addPass(plan, np++, 2); rem >>= 1; }
+  while (rem % 3 == 0) { addPass(plan, np++, 3); rem /= 3; }
+  while (rem % 5 == 0) { addPass(plan, np++, 5); rem /= 5; }
+  store<u32>(plan + L.CP_NPASS, np);
+  // twiddles: pass i works on sub-transforms of length n0 = n / (r_0 ··· r_{i−1})
+  let n0 = n;
+  for (let i = 0; i < np; i++) {
+    const rec = plan + L.CP_PASSES + (<usize>i << 3);
+    const r = load<u32>(rec);
+    const m = n0 / r;
+    if (m > 1) {
+      const tw = heap.alloc(<usize>m * (r - 1) * 32);
+      for (let p = 0; p < m; p++) {
+        for (let k: u32 = 1; k < r; k++) {
+          cisTurn(<u64>p * k, <u64>n0);
+          storeTwiddle(tw + (<usize>p * (r - 1) + (k - 1)) * 32, COS, -SIN);
+        }
+      }
+      store<u32>(rec, tw, 4);
+    }
+    n0 = m;
+  }
+  return plan;
+}
+
+function addPass(plan: usize, i: i32, radix: u32): void {
+  store<u32>(plan + L.CP_PASSES + (<usize>i << 3), radix);
+}
+
+export function complexPlanFree(plan: usize): void {
+  const np = <i32>load<u32>(plan + L.CP_NPASS);
+  for (let i = 0; i < np; i++) {
+    const tw = u32at(plan + L.CP_PASSES + (<usize>i << 3), 4);
+    if (tw != 0) heap.free(tw);
+  }
+  if (load<u32>(plan + L.CP_KIND) == L.KIND_BLUESTEIN) bluesteinFree(plan);
+  freeField(plan, L.CP_WORK);
+  freeField(plan, L.CP_IN);
+  freeField(plan, L.CP_OUT);
+  heap.free(plan);
+}
+
+export function freeField(block: usize, off: usize): void {
+  const p = <usize>load<u32>(block + off);
+  if (p != 0) heap.free(p);
+}
+
+/** out = FFT(input) (inv false) or IFFT(input) incl. 1/n (inv true). `input` is not modified;
+ *  it must not overlap `out`. */
+export function complexExec(plan: usize, input: usize, out: usize, inv: bool): void {
+  const n = <i32>load<u32>(plan + L.CP_N);
+  if (load<u32>(plan + L.CP_KIND) == L.KIND_BLUESTEIN) {
+    bluesteinExec(plan, input, out, inv);
+    return;
+  }
+  const np = <i32>load<u32>(plan + L.CP_NPASS);
+  if (np == 0) { memory.copy(out, input, <usize>n << 4); return; }
+  const work = u32at(plan, L.CP_WORK);
+  const scale = 1.0 / <f64>n;
+  let src = input, s = 1, n0 = n;
+  for (let i = 0; i < np; i++) {
+    const rec = plan + L.CP_PASSES + (<usize>i << 3);
+    const r = <i32>load<u32>(rec);
+    const tw = u32at(rec, 4);
+    const dst = ((np - 1 - i) & 1) == 0 ? out : work;
+    const m = n0 / r;
+    if (r == 4) {
+      if (m == 1) last4(src, dst, s, inv, scale); else pass4(src, dst, tw, m, s, inv);
+    } else if (r == 2) pass2(src, dst, tw, m, s, inv, scale);
+    else if (r == 3) pass3(src, dst, tw, m, s, inv, scale);
+    else pass5(src, dst, tw, m, s, inv, scale);
+    src = dst; s *= r; n0 = m;
+  }
+}

@@ -1,0 +1,23 @@
+// fft/index.ts — exported FFT kernels: pointers in, pointers out; plans are opaque pointers.
+
+import { complexPlanCreate, complexPlanFree, complexExec } from "./complex";
+import { realPlanCreate, realPlanFree, realForward, realInverse } from "./real";
+import * as L from "./layout";
+
+/** Complex plan of size n ≥ 1 with caller-visible n-complex input and output buffers. */
+export function fftPlanCreate(n: i32): usize { return complexPlanCreate(n, true); }
+export function fftPlanFree(plan: usize): void { complexPlanFree(plan); }
+export function fftPlanInput(plan: usize): usize { return <usize>load<u32>(plan + L.CP_IN); }
+export function fftPlanOutput(plan: usize): usize { return <usize>load<u32>(plan + L.CP_OUT); }
+/** 0 = Stockham mixed radix (2,3,4,5), 1 = Bluestein. */
+export function fftPlanKind(plan: usize): i32 { return <i32>load<u32>(plan + L.CP_KIND); }
+export function fftForward(plan: usize, inPtr: usize, outPtr: usize): void { complexExec(plan, inPtr, outPtr, false); }
+export function fftInverse(plan: usize, inPtr: usize, outPtr: usize): void { complexExec(plan, inPtr, outPtr, true); }
+
+/** Real plan of size n ≥ 1 with caller-visible n-real and (n/2+1)-complex buffers. */
+export function rfftPlanCreate(n: i32): usize { return realPlanCreate(n); }
+export function rfftPlanFree(plan: usize): void { realPlanFree(plan); }
+export function rfftPlanReal(plan: usize): usize { return <usize>load<u32>(plan + L.RP_REAL); }
+export function rfftPlanSpectrum(plan: usize): usize { return <usize>load<u32>(plan + L.RP_SPEC); }
+export function rfftForward(plan: usize, xPtr: usize, specPtr: usize): void { realForward(plan, xPtr, specPtr); }
+export function rfftInverse(plan: usize, specPtr: usize, xPtr: usize): void { realInverse(plan, specPtr, xPtr); }

@@ -1,0 +1,124 @@
+// real.ts — FFT of real input, X_k = Σ_j x_j e^{−2πijk/n}, k = 0..⌊n/2⌋ (numpy's rfft), and its inverse
+// (numpy's irfft: the imaginary parts of X_0 and, for even n, X_{n/2} are ignored).
+//
+// Even n = 2h: the n reals ARE h interleaved complex z_j = x_{2j} + i x_{2j+1}; Z = FFT_h(z), then
+//   E_k = (Z_k + conj Z_{h−k})/2,  O_k = −i (Z_k − conj Z_{h−k})/2,  W = e^{−2πi/n}
+//   X_k = E_k + W^k O_k,   X_{h−k} = conj(E_k − W^k O_k)                        (k = 0..h/2)
+// Inverse: E_k = (X_k + conj X_{h−k})/2, O_k = conj(W^k)(X_k − conj X_{h−k})/2, Z_k = E_k + i O_k,
+// Z_{h−k} = conj E_k + i conj O_k, and x = IFFT_h(Z) read as n reals.
+// Odd n: through a complex plan of size n (imaginary parts zero / Hermitian extension).
+
+import * as L from "./layout";
+import { cisTurn, COS, SIN, storeTwiddle } from "./cis";
+import { complexPlanCreate, complexPlanFree, complexExec, allocZero, freeField } from "./complex";
+
+export function realPlanCreate(n: i32): usize {
+  const plan = allocZero(L.RP_SIZE);
+  store<u32>(plan + L.RP_N, n);
+  store<u32>(plan + L.RP_REAL, allocZero(<usize>n << 3));
+  store<u32>(plan + L.RP_SPEC, allocZero(<usize>(n / 2 + 1) << 4));
+  if (n & 1) {
+    store<u32>(plan + L.RP_ODD, 1);
+    store<u32>(plan + L.RP_SUB, complexPlanCreate(n, false));
+    store<u32>(plan + L.RP_WORK, allocZero(<usize>n << 4));
+    store<u32>(plan + L.RP_WORK2, allocZero(<usize>n << 4));
+    return plan;
+  }
+  const h = n >> 1;
+  store<u32>(plan + L.RP_SUB, complexPlanCreate(h, false));
+  store<u32>(plan + L.RP_WORK, allocZero(<usize>h << 4));
+  const q = h / 2;
+  const tw = heap.alloc(<usize>(q + 1) << 5);
+  for (let k = 0; k <= q; k++) {
+    cisTurn(<u64>k, <u64>n);
+    storeTwiddle(tw + (<usize>k << 5), COS, -SIN);
+  }
+  store<u32>(plan + L.RP_TW, tw);
+  return plan;
+}
+
+export function realPlanFree(plan: usize): void {
+  complexPlanFree(<usize>load<u32>(plan + L.RP_SUB));
+  freeField(plan, L.RP_TW);
+  freeField(plan, L.RP_WORK);
+  freeField(plan, L.RP_WORK2);
+  freeField(plan, L.RP_REAL);
+  freeField(plan, L.RP_SPEC);
+  heap.free(plan);
+}
+
+/** spec (n/2+1 complex) = rfft(x (n reals)). */
+export function realForward(plan: usize, x: usize, spec: usize): void {
+  const n = <i32>load<u32>(plan + L.RP_N);
+  const sub = <usize>load<u32>(plan + L.RP_SUB);
+  const work = <usize>load<u32>(plan + L.RP_WORK);
+  if (load<u32>(plan + L.RP_ODD)) {
+    const w2 = <usize>load<u32>(plan + L.RP_WORK2);
+    for (let j = 0; j < n; j++) {
+      store<f64>(w2 + (<usize>j << 4), load<f64>(x + (<usize>j << 3)));
+      store<f64>(w2 + (<usize>j << 4), 0.0, 8);
+    }
+    complexExec(sub, w2, work, false);
+    memory.copy(spec, work, <usize>(n / 2 + 1) << 4);
+    return;
+  }
+  const h = n >> 1;
+  const tw = <usize>load<u32>(plan + L.RP_TW);
+  complexExec(sub, x, work, false);
+  const z0r = load<f64>(work), z0i = load<f64>(work, 8);
+  store<f64>(spec, z0r + z0i); store<f64>(spec, 0.0, 8);
+  const sh = spec + (<usize>h << 4);
+  store<f64>(sh, z0r - z0i); store<f64>(sh, 0.0, 8);
+  for (let k = 1; k <= h / 2; k++) {
+    const a = work + (<usize>k << 4), b = work + (<usize>(h - k) << 4);
+    const ar = load<f64>(a), ai = load<f64>(a, 8);
+    const br = load<f64>(b), bi = -load<f64>(b, 8);          // conj Z_{h−k}
+    const er = (ar + br) * 0.5, ei = (ai + bi) * 0.5;
+    const or = (ai - bi) * 0.5, oi = -((ar - br) * 0.5);     // −i (A − B)/2
+    const t = tw + (<usize>k << 5);
+    const wr = load<f64>(t), nw = load<f64>(t, 16), wi = load<f64>(t, 24);
+    const pr = or * wr + oi * nw, pi = oi * wr + or * wi;    // W^k O_k
+    const xk = spec + (<usize>k << 4), xm = spec + (<usize>(h - k) << 4);
+    store<f64>(xm, er - pr); store<f64>(xm, -(ei - pi), 8);
+    store<f64>(xk, er + pr); store<f64>(xk, ei + pi, 8);
+  }
+}
+
+/** x (n reals) = irfft(spec (n/2+1 complex), n). `spec` is not modified. */
+export function realInverse(plan: usize, spec: usize, x: usize): void {
+  const n = <i32>load<u32>(plan + L.RP_N);
+  const sub = <usize>load<u32>(plan + L.RP_SUB);
+  const work = <usize>load<u32>(plan + L.RP_WORK);
+  if (load<u32>(plan + L.RP_ODD)) {
+    const w2 = <usize>load<u32>(plan + L.RP_WORK2);
+    const half = n >> 1;
+    store<f64>(work, load<f64>(spec)); store<f64>(work, 0.0, 8);
+    for (let k = 1; k <= half; k++) {
+      const re = load<f64>(spec + (<usize>k << 4)), im = load<f64>(spec + (<usize>k << 4), 8);
+      store<f64>(work + (<usize>k << 4), re); store<f64>(work + (<usize>k << 4), im, 8);
+      store<f64>(work + (<usize>(n - k) << 4), re); store<f64>(work + (<usize>(n - k) << 4), -im, 8);
+    }
+    complexExec(sub, work, w2, true);
+    for (let j = 0; j < n; j++) store<f64>(x + (<usize>j << 3), load<f64>(w2 + (<usize>j << 4)));
+    return;
+  }
+  const h = n >> 1;
+  const tw = <usize>load<u32>(plan + L.RP_TW);
+  const x0 = load<f64>(spec), xh = load<f64>(spec + (<usize>h << 4));
+  store<f64>(work, (x0 + xh) * 0.5); store<f64>(work, (x0 - xh) * 0.5, 8);
+  for (let k = 1; k <= h / 2; k++) {
+    const a = spec + (<usize>k << 4), b = spec + (<usize>(h - k) << 4);
+    const ar = load<f64>(a), ai = load<f64>(a, 8);
+    const br = load<f64>(b), bi = -load<f64>(b, 8);          // conj X_{h−k}
+    const er = (ar + br) * 0.5, ei = (ai + bi) * 0.5;
+    const dr = (ar - br) * 0.5, di = (ai - bi) * 0.5;
+    const t = tw + (<usize>k << 5);
+    const wr = load<f64>(t), nw = load<f64>(t, 16), wi = load<f64>(t, 24);
+    const or = dr * wr - di * nw, oi = di * wr - dr * wi;    // conj(W^k)·D
+    // Z_k = E + iO ; Z_{h−k} = conj E + i conj O
+    const zk = work + (<usize>k << 4), zm = work + (<usize>(h - k) << 4);
+    store<f64>(zm, er + oi); store<f64>(zm, or - ei, 8);
+    store<f64>(zk, er - oi); store<f64>(zk, ei + or, 8);
+  }
+  complexExec(sub, work, x, true);
+}
