@@ -1,0 +1,89 @@
+/**
+ * `samudra` command. This foundation release has `info` (what runs here, plus an FFT self-check);
+ * the model commands (`nlse`, `kg`, `school`) arrive with the models.
+ */
+import { parseArgs } from "node:util";
+import { init, fft, version } from "../index.js";
+
+const HELP = `samudra ${version} — numerical kernels in SIMD WebAssembly
+
+Usage:
+  samudra info [--scalar]     show the runtime, the WASM build in use, and run an FFT self-check
+  samudra --version           print the version
+  samudra --help              print this help
+
+Options:
+  --scalar                    force the scalar (non-SIMD) WASM build
+  -q, --quiet                 print only errors
+
+Model commands (nlse, kg, school) are not available in this version.`;
+
+async function info(scalar: boolean, quiet: boolean): Promise<number> {
+  const rt = await init(scalar ? { simd: false } : {});
+  const n = 4096;
+  const x = new Float64Array(2 * n);
+  let s = 12345;
+  for (let i = 0; i < x.length; i++) { s = (s * 1103515245 + 12345) % 2147483648; x[i] = s / 2147483648 - 0.5; }
+  const X = fft.fft(x);
+  const back = fft.ifft(X);
+  let rt2 = 0, nx = 0;
+  for (let i = 0; i < x.length; i++) { rt2 = Math.max(rt2, Math.abs(back[i] - x[i])); nx = Math.max(nx, Math.abs(x[i])); }
+  let dft = 0, scale = 0;
+  for (const k of [0, 1, 7, 1000, 2048, 4095]) {
+    let re = 0, im = 0;
+    for (let j = 0; j < n; j++) {
+      const a = (-2 * Math.PI * ((j * k) % n)) / n;
+      re += x[2 * j] * Math.cos(a) - x[2 * j + 1] * Math.sin(a);
+      im += x[2 * j] * Math.sin(a) + x[2 * j + 1] * Math.cos(a);
+    }
+    dft = Math.max(dft, Math.hypot(X[2 * k] - re, X[2 * k + 1] - im));
+    scale = Math.max(scale, Math.hypot(re, im));
+  }
+  const ok = rt2 / nx < 1e-13 && dft / scale < 1e-12;
+  if (!quiet || !ok) {
+    console.log(`samudra ${version}`);
+    console.log(`runtime:   ${typeof process !== "undefined" ? `Node ${process.versions.node}` : "unknown"}`);
+    console.log(`wasm:      ${rt.simd ? "simd (f64x2)" : "scalar"} build; engine SIMD support: ${rt.simdSupported ? "yes" : "no"}`);
+    console.log(`fft n=${n}: round-trip error ${(rt2 / nx).toExponential(2)}, vs naive DFT ${(dft / scale).toExponential(2)} (relative)`);
+    console.log(ok ? "self-check: ok" : "self-check: FAILED");
+  }
+  return ok ? 0 : 1;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean", short: "v" },
+        scalar: { type: "boolean" },
+        quiet: { type: "boolean", short: "q" },
+      },
+    });
+  } catch (e) {
+    console.error(`samudra: ${(e as Error).message}\nRun \`samudra --help\` for usage.`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.version) { console.log(version); return 0; }
+  if (values.help || positionals.length === 0) { console.log(HELP); return positionals.length === 0 && !values.help ? 2 : 0; }
+  const [cmd, ...rest] = positionals;
+  if (cmd === "info") {
+    if (rest.length) { console.error(`samudra info: unexpected argument "${rest[0]}"; usage: samudra info [--scalar]`); return 2; }
+    return info(values.scalar === true, values.quiet === true);
+  }
+  if (cmd === "nlse" || cmd === "kg" || cmd === "school") {
+    console.error(`samudra ${cmd}: this model is not implemented yet in samudra ${version}; run \`samudra --help\` for what is available`);
+    return 2;
+  }
+  console.error(`samudra: unknown command "${cmd}"; run \`samudra --help\` for the list of commands`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (e) => { console.error(`samudra: ${(e as Error).message}`); process.exitCode = 1; },
+);

@@ -1,0 +1,139 @@
+/**
+ * Complex FFT plans: X_k = Σ_j x_j e^{−2πijk/n} (forward, unnormalised) and
+ * x_j = (1/n) Σ_k X_k e^{+2πijk/n} (inverse) — numpy's convention. Any n ≥ 1: Stockham
+ * radix-4/2/3/5 for n = 2^a·3^b·5^c, Bluestein otherwise. Data are interleaved [re, im, …] f64.
+ */
+import { kernel, currentGeneration } from "../wasm/load.js";
+import { LiveView, inWasm } from "../wasm/memory.js";
+import { checkF64, checkInt } from "../validate.js";
+import { planRegistry, ownerCheck } from "./lifetime.js";
+
+/** Largest supported transform length (memory: ~80 bytes per point, Bluestein ~4× more). */
+export const MAX_N = 1 << 24;
+
+/**
+ * A complex FFT plan of length n. Create with {@link plan}; free with {@link FFTPlan.dispose}.
+ *
+ * @example
+ * const p = fft.plan(4);
+ * const out = new Float64Array(8);
+ * p.forward(out, Float64Array.of(1, 0, 2, 0, 3, 0, 4, 0));
+ * // out => Float64Array [10, 0, -2, 2, -2, 0, -2, -2]
+ * p.dispose();
+ */
+export class FFTPlan {
+  /** Number of complex points. */
+  readonly n: number;
+  /** "stockham" for n = 2^a·3^b·5^c, "bluestein" otherwise. */
+  readonly algorithm: "stockham" | "bluestein";
+  private ptr: number;
+  private readonly gen: number;
+  private readonly inView: LiveView;
+  private readonly outView: LiveView;
+
+  /** @internal use {@link plan}. */
+  constructor(n: number) {
+    checkInt("fft.plan(n): n", n, 1, MAX_N, "use a positive integer length (any n works; 2^a·3^b·5^c is fastest)");
+    const k = kernel();
+    let ptr: number;
+    try {
+      ptr = k.fftPlanCreate(n);
+    } catch (e) {
+      throw new Error(`fft.plan(${n}): could not reserve WASM memory for the plan (${(e as Error).message}); use a smaller n`);
+    }
+    this.n = n;
+    this.ptr = ptr;
+    this.gen = currentGeneration();
+    this.algorithm = k.fftPlanKind(ptr) === 1 ? "bluestein" : "stockham";
+    this.inView = new LiveView(k.fftPlanInput(ptr), 2 * n);
+    this.outView = new LiveView(k.fftPlanOutput(ptr), 2 * n);
+    planRegistry.register(this, { ptr, gen: this.gen, free: (p) => kernel().fftPlanFree(p) }, this);
+  }
+
+  private live(where: string): number {
+    return ownerCheck(this.ptr, this.gen, `FFTPlan(n=${this.n}).${where}`, `fft.plan(${this.n})`);
+  }
+
+  /**
+   * The plan's input buffer: a Float64Array of 2n aliasing WASM memory. Fill it and pass it to
+   * `forward`/`inverse` to skip the copy-in. Re-read this getter after creating other plans: memory
+   * growth detaches older views.
+   */
+  get input(): Float64Array {
+    this.live("input");
+    return this.inView.get();
+  }
+
+  /** The plan's output buffer (2n doubles, aliasing WASM memory); pass it as `out` to skip the copy-out. */
+  get output(): Float64Array {
+    this.live("output");
+    return this.outView.get();
+  }
+
+  /** True once {@link FFTPlan.dispose} has run. */
+  get disposed(): boolean {
+    return this.ptr === 0;
+  }
+
+  /**
+   * out = FFT(input), unnormalised. Both are Float64Arrays of 2n (interleaved complex). Arrays that
+   * live in WASM memory (e.g. `plan.input`, `plan.output`) are used in place; others are copied in or
+   * out. `input` is never modified. Ordinary arrays may be the same array (`out === input`);
+   * WASM-memory arrays must not overlap. Returns `out`.
+   */
+  forward(out: Float64Array, input: Float64Array): Float64Array {
+    return this.run(out, input, false, "forward");
+  }
+
+  /** out = IFFT(input) including the 1/n factor (numpy's `ifft`). Same rules as {@link FFTPlan.forward}. */
+  inverse(out: Float64Array, input: Float64Array): Float64Array {
+    return this.run(out, input, true, "inverse");
+  }
+
+  private run(out: Float64Array, input: Float64Array, inv: boolean, name: string): Float64Array {
+    const ptr = this.live(`${name}(out, input)`);
+    const where = `FFTPlan(n=${this.n}).${name}(out, input)`;
+    const len = 2 * this.n;
+    const meaning = `${this.n} complex values interleaved [re, im, …]`;
+    checkF64(where, "out", out, len, meaning);
+    checkF64(where, "input", input, len, meaning);
+    const k = kernel();
+    let inPtr: number;
+    if (inWasm(input)) {
+      inPtr = input.byteOffset;
+    } else {
+      inPtr = this.inView.ptr;
+      this.inView.get().set(input);
+    }
+    const outIn = inWasm(out);
+    const outPtr = outIn ? out.byteOffset : this.outView.ptr;
+    if (outIn && inPtr < outPtr + 16 * this.n && outPtr < inPtr + 16 * this.n) {
+      throw new Error(`${where}: out and input overlap in WASM memory; the transform is out-of-place — use plan.input and plan.output, or separate arrays`);
+    }
+    if (inv) k.fftInverse(ptr, inPtr, outPtr);
+    else k.fftForward(ptr, inPtr, outPtr);
+    if (!outIn) out.set(this.outView.get());
+    return out;
+  }
+
+  /** Frees the plan's WASM memory. Idempotent; any later use throws. */
+  dispose(): void {
+    if (this.ptr !== 0 && this.gen === currentGeneration()) kernel().fftPlanFree(this.ptr);
+    this.ptr = 0;
+    planRegistry.unregister(this);
+  }
+}
+
+/**
+ * Creates a complex FFT plan of length n ≥ 1 (see {@link FFTPlan}). Plans own WASM memory:
+ * call `dispose()` when done (a forgotten plan is freed when garbage-collected).
+ *
+ * @example
+ * const p = fft.plan(4096);
+ * p.input.set(signal);                 // zero-copy: fill the WASM-resident input
+ * p.forward(p.output, p.input);        // spectrum in p.output
+ * p.dispose();
+ */
+export function plan(n: number): FFTPlan {
+  return new FFTPlan(n);
+}

@@ -1,0 +1,134 @@
+/**
+ * Real-input FFT plans: spectrum X_k = Σ_j x_j e^{−2πijk/n} for k = 0..⌊n/2⌋ (numpy's `rfft`), and
+ * the inverse (numpy's `irfft`, which ignores Im X_0 and, for even n, Im X_{n/2}). Even n runs as
+ * one complex FFT of n/2 points plus an O(n) split; odd n through a complex plan of n points.
+ */
+import { kernel, currentGeneration } from "../wasm/load.js";
+import { LiveView, inWasm } from "../wasm/memory.js";
+import { checkF64, checkInt } from "../validate.js";
+import { planRegistry, ownerCheck } from "./lifetime.js";
+import { MAX_N } from "./complex-plan.js";
+
+/**
+ * A real FFT plan of length n. Create with {@link realPlan}.
+ *
+ * @example
+ * const p = fft.realPlan(4);
+ * const spec = new Float64Array(6);          // 3 complex bins
+ * p.forward(spec, Float64Array.of(1, 2, 3, 4));
+ * // spec => Float64Array [10, 0, -2, 2, -2, 0]
+ * const x = new Float64Array(4);
+ * p.inverse(x, spec);                        // x => [1, 2, 3, 4]
+ * p.dispose();
+ */
+export class RealFFTPlan {
+  /** Number of real samples. */
+  readonly n: number;
+  /** Number of complex bins in the half spectrum, ⌊n/2⌋ + 1. */
+  readonly bins: number;
+  private ptr: number;
+  private readonly gen: number;
+  private readonly realView: LiveView;
+  private readonly specView: LiveView;
+
+  /** @internal use {@link realPlan}. */
+  constructor(n: number) {
+    checkInt("fft.realPlan(n): n", n, 1, MAX_N, "use a positive integer length (even n is twice as fast)");
+    const k = kernel();
+    let ptr: number;
+    try {
+      ptr = k.rfftPlanCreate(n);
+    } catch (e) {
+      throw new Error(`fft.realPlan(${n}): could not reserve WASM memory for the plan (${(e as Error).message}); use a smaller n`);
+    }
+    this.n = n;
+    this.bins = (n >> 1) + 1;
+    this.ptr = ptr;
+    this.gen = currentGeneration();
+    this.realView = new LiveView(k.rfftPlanReal(ptr), n);
+    this.specView = new LiveView(k.rfftPlanSpectrum(ptr), 2 * this.bins);
+    planRegistry.register(this, { ptr, gen: this.gen, free: (p) => kernel().rfftPlanFree(p) }, this);
+  }
+
+  private live(where: string): number {
+    return ownerCheck(this.ptr, this.gen, `RealFFTPlan(n=${this.n}).${where}`, `fft.realPlan(${this.n})`);
+  }
+
+  /** The plan's n-sample real buffer (aliases WASM memory; re-read after creating other plans). */
+  get real(): Float64Array {
+    this.live("real");
+    return this.realView.get();
+  }
+
+  /** The plan's spectrum buffer: 2·bins doubles, interleaved complex (aliases WASM memory). */
+  get spectrum(): Float64Array {
+    this.live("spectrum");
+    return this.specView.get();
+  }
+
+  /** True once {@link RealFFTPlan.dispose} has run. */
+  get disposed(): boolean {
+    return this.ptr === 0;
+  }
+
+  /**
+   * spectrum = rfft(x): `x` holds n reals, `spectrum` receives ⌊n/2⌋+1 complex bins (2·bins
+   * doubles). WASM-resident arrays (`plan.real`, `plan.spectrum`) are used without copies. Returns `spectrum`.
+   */
+  forward(spectrum: Float64Array, x: Float64Array): Float64Array {
+    const ptr = this.live("forward(spectrum, x)");
+    const where = `RealFFTPlan(n=${this.n}).forward(spectrum, x)`;
+    checkF64(where, "spectrum", spectrum, 2 * this.bins, `${this.bins} complex bins interleaved [re, im, …]`);
+    checkF64(where, "x", x, this.n, `${this.n} real samples`);
+    const k = kernel();
+    let xPtr = this.realView.ptr;
+    if (inWasm(x)) xPtr = x.byteOffset;
+    else this.realView.get().set(x);
+    const outIn = inWasm(spectrum);
+    const sPtr = outIn ? spectrum.byteOffset : this.specView.ptr;
+    if (outIn && xPtr < sPtr + 16 * this.bins && sPtr < xPtr + 8 * this.n) {
+      throw new Error(`${where}: spectrum and x overlap in WASM memory; use plan.real and plan.spectrum, or separate arrays`);
+    }
+    k.rfftForward(ptr, xPtr, sPtr);
+    if (!outIn) spectrum.set(this.specView.get());
+    return spectrum;
+  }
+
+  /** x = irfft(spectrum, n), including 1/n. `spectrum` is not modified. Returns `x`. */
+  inverse(x: Float64Array, spectrum: Float64Array): Float64Array {
+    const ptr = this.live("inverse(x, spectrum)");
+    const where = `RealFFTPlan(n=${this.n}).inverse(x, spectrum)`;
+    checkF64(where, "x", x, this.n, `${this.n} real samples`);
+    checkF64(where, "spectrum", spectrum, 2 * this.bins, `${this.bins} complex bins interleaved [re, im, …]`);
+    const k = kernel();
+    let sPtr = this.specView.ptr;
+    if (inWasm(spectrum)) sPtr = spectrum.byteOffset;
+    else this.specView.get().set(spectrum);
+    const outIn = inWasm(x);
+    const xPtr = outIn ? x.byteOffset : this.realView.ptr;
+    if (outIn && xPtr < sPtr + 16 * this.bins && sPtr < xPtr + 8 * this.n) {
+      throw new Error(`${where}: x and spectrum overlap in WASM memory; use plan.real and plan.spectrum, or separate arrays`);
+    }
+    k.rfftInverse(ptr, sPtr, xPtr);
+    if (!outIn) x.set(this.realView.get());
+    return x;
+  }
+
+  /** Frees the plan's WASM memory. Idempotent; any later use throws. */
+  dispose(): void {
+    if (this.ptr !== 0 && this.gen === currentGeneration()) kernel().rfftPlanFree(this.ptr);
+    this.ptr = 0;
+    planRegistry.unregister(this);
+  }
+}
+
+/**
+ * Creates a real FFT plan of length n ≥ 1 (see {@link RealFFTPlan}).
+ *
+ * @example
+ * const p = fft.realPlan(1024);
+ * const spec = p.forward(new Float64Array(2 * p.bins), signal);
+ */
+export function realPlan(n: number): RealFFTPlan {
+  return new RealFFTPlan(n);
+}

@@ -1,0 +1,34 @@
+/** Option and argument checks shared by the API; every message names the argument, the value and the fix. */
+
+/** Short description of a value for error messages ("Float64Array(10)", "Array(3)", "number 5"). */
+export function describe(v: unknown): string {
+  if (v === null) return "null";
+  if (v === undefined) return "undefined";
+  if (ArrayBuffer.isView(v)) {
+    const len = (v as unknown as { length?: number }).length;
+    return `${v.constructor.name}(${len ?? v.byteLength})`;
+  }
+  if (Array.isArray(v)) return `Array(${v.length})`;
+  if (typeof v === "number") return `number ${v}`;
+  if (typeof v === "string") return `string ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + "…" : v)}`;
+  return typeof v;
+}
+
+/** Integer in [min, max], else an Error naming `what`. */
+export function checkInt(what: string, v: unknown, min: number, max: number, fix: string): number {
+  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) {
+    throw new RangeError(`${what} must be an integer ${min} ≤ ${what.split(" ").pop()} ≤ ${max}, got ${describe(v)}; ${fix}`);
+  }
+  return v;
+}
+
+/** A Float64Array of exactly `length`, else an Error saying what to pass. */
+export function checkF64(where: string, name: string, v: unknown, length: number, meaning: string): Float64Array {
+  if (!(v instanceof Float64Array)) {
+    throw new TypeError(`${where}: ${name} must be a Float64Array of length ${length} (${meaning}), got ${describe(v)}`);
+  }
+  if (v.length !== length) {
+    throw new RangeError(`${where}: ${name} must have length ${length} (${meaning}), got length ${v.length}`);
+  }
+  return v;
+}
