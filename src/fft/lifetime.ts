@@ -7,12 +7,20 @@ interface Held {
   free: (ptr: number) => void;
 }
 
-/** Frees plans that were garbage-collected without dispose() (same init generation only). */
-export const planRegistry = new FinalizationRegistry<Held>((h) => {
+function release(h: Held): void {
   if (h.gen === currentGeneration()) {
     try { h.free(h.ptr); } catch { /* instance gone */ }
   }
-});
+}
+
+/**
+ * Frees plans that were garbage-collected without dispose() (same init generation only). Cloudflare
+ * Workers have no FinalizationRegistry; there only dispose() frees.
+ */
+export const planRegistry: Pick<FinalizationRegistry<Held>, "register" | "unregister"> =
+  typeof FinalizationRegistry === "function"
+    ? new FinalizationRegistry<Held>(release)
+    : { register() {}, unregister() { return false; } };
 
 /** Returns ptr if the object is usable, else throws an Error that says how to fix it. */
 export function ownerCheck(ptr: number, gen: number, where: string, remake: string): number {

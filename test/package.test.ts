@@ -1,0 +1,55 @@
+// The npm tarball works for a new user: `npm pack`, install it into an empty project, import it
+// (ESM + types present), and run the `samudra` bin.
+import { it, expect, beforeAll, afterAll } from "vitest";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, existsSync, writeFileSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { root } from "./helpers/runtimes.js";
+
+let dir = "";
+let tgz = "";
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "samudra-pack-"));
+  // dist/ is already built by `npm test`; --ignore-scripts avoids rebuilding inside pack
+  const out = execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", dir], { cwd: root, encoding: "utf8" });
+  tgz = path.join(dir, JSON.parse(out)[0].filename);
+  writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "consumer", version: "1.0.0", type: "module", private: true }));
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--offline", tgz], { cwd: dir, encoding: "utf8" });
+}, 180_000);
+
+afterAll(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+
+it("the packed tarball contains dist (JS, .d.ts, .wasm), README and LICENSE, and no sources", () => {
+  const files = execFileSync("tar", ["-tzf", tgz], { encoding: "utf8" }).split("\n");
+  for (const f of ["package/dist/index.js", "package/dist/workers.js", "package/dist/cli.js", "package/dist/simd.wasm",
+    "package/dist/scalar.wasm", "package/dist/types/index.d.ts", "package/README.md", "package/LICENSE"]) {
+    expect(files, f).toContain(f);
+  }
+  expect(files.some((f) => f.startsWith("package/assembly/") || f.startsWith("package/test/"))).toBe(false);
+});
+
+it("installed into an empty project: `import { init, fft } from \"samudra\"` works", () => {
+  writeFileSync(path.join(dir, "use.mjs"),
+    `import { init, fft, version } from "samudra";\nconst info = await init();\n` +
+    `console.log(JSON.stringify({ version, simd: info.simd, X: Array.from(fft.fft([1, 0, 2, 0, 3, 0, 4, 0])) }));\n`);
+  const r = spawnSync(process.execPath, ["use.mjs"], { cwd: dir, encoding: "utf8" });
+  expect(r.status, r.stderr).toBe(0);
+  const out = JSON.parse(r.stdout);
+  const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
+  expect(out).toEqual({ version: pkg.version, simd: true, X: [10, 0, -2, 2, -2, 0, -2, -2] });
+  expect(existsSync(path.join(dir, "node_modules/samudra/dist/types/index.d.ts"))).toBe(true);
+});
+
+it("installed into an empty project: `npx samudra info` runs the self-check, `--version` and bad commands behave", () => {
+  const info = spawnSync("npx", ["--no-install", "samudra", "info"], { cwd: dir, encoding: "utf8" });
+  expect(info.status, info.stderr).toBe(0);
+  expect(info.stdout).toMatch(/wasm:\s+simd \(f64x2\) build/);
+  expect(info.stdout).toMatch(/self-check: ok/);
+  const v = spawnSync("npx", ["--no-install", "samudra", "--version"], { cwd: dir, encoding: "utf8" });
+  expect(v.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).version);
+  const bad = spawnSync("npx", ["--no-install", "samudra", "frobnicate"], { cwd: dir, encoding: "utf8" });
+  expect(bad.status).toBe(2);
+  expect(bad.stderr).toMatch(/unknown command "frobnicate"; run `samudra --help`/);
+});

@@ -1,0 +1,62 @@
+// Headless Chromium (Debian `chromium` + npm playwright-core): a page served from 127.0.0.1 imports
+// dist/index.js as an ES module and runs the smoke test; the result must match Node bit for bit.
+import { it, expect, beforeAll, afterAll } from "vitest";
+import { createServer, type Server } from "node:http";
+import { readFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { AddressInfo, Socket } from "node:net";
+import { root, nodeReference } from "./helpers/runtimes.js";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm" };
+let server: Server;
+const sockets = new Set<Socket>();
+let base = "";
+
+beforeAll(async () => {
+  server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const rel = path.normalize(decodeURIComponent(url.pathname)).replace(/^\/+/, "");
+    const allowed = rel.startsWith("dist/") || rel.startsWith("test/runtime/");
+    const file = path.join(root, rel);
+    if (!allowed || !existsSync(file)) { res.writeHead(404).end("not found"); return; }
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    res.end(await readFile(file));
+  });
+  server.on("connection", (s) => { sockets.add(s); s.on("close", () => sockets.delete(s)); });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  server.unref();
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  for (const s of sockets) s.destroy();
+  await new Promise<void>((r) => server.close(() => r()));
+});
+
+it("Chromium: a page importing dist/index.js computes the smoke FFTs with SIMD, bit-identical to Node", async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get update && apt-get install -y chromium\` (or set CHROMIUM_PATH)`);
+  }
+  const { chromium } = await import("playwright-core");
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+  });
+  try {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(`${base}/test/runtime/page.html`);
+    await page.waitForFunction(() => document.title === "done", undefined, { timeout: 30_000 });
+    const result = await page.evaluate(() => (window as unknown as { __samudra: unknown }).__samudra);
+    expect(errors).toEqual([]);
+    expect(result).toMatchObject({ ok: true, simd: true, source: "inline" });
+    expect((result as { hashes: unknown }).hashes).toEqual((await nodeReference()).hashes);
+  } finally {
+    await browser.close();
+  }
+});

@@ -1,0 +1,35 @@
+// Runtime smoke test shared by every runtime (Node, Deno, Bun, workerd, Chromium): one fixed FFT
+// with a known exact answer, plus bit hashes of larger transforms so runtimes are compared bit for bit.
+// Inputs come from an integer LCG (no Math.* calls), so they are identical everywhere.
+
+function lcgArray(len, seed) {
+  const out = new Float64Array(len);
+  let s = seed >>> 0;
+  for (let i = 0; i < len; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    out[i] = s / 4294967296 - 0.5;
+  }
+  return out;
+}
+
+function fnv1a(f64) {
+  const b = new Uint8Array(f64.buffer, f64.byteOffset, f64.byteLength);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b[i], 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, "0");
+}
+
+export async function smoke(samudra, initOptions) {
+  const info = await samudra.init(initOptions);
+  const fixed = Array.from(samudra.fft.fft([1, 0, 2, 0, 3, 0, 4, 0]));
+  const expected = [10, 0, -2, 2, -2, 0, -2, -2];
+  const hashes = {};
+  for (const n of [97, 1000, 4096]) {
+    const x = lcgArray(2 * n, n);
+    hashes[`fft${n}`] = fnv1a(samudra.fft.fft(x));
+    hashes[`rfft${n}`] = fnv1a(samudra.fft.rfft(x.subarray(0, n)));
+    hashes[`ifft${n}`] = fnv1a(samudra.fft.ifft(x));
+  }
+  const ok = fixed.length === expected.length && fixed.every((v, i) => v === expected[i]);
+  return { ok, simd: info.simd, source: info.source, version: samudra.version, fixed, hashes };
+}
