@@ -19,12 +19,11 @@ export function pass2(x: usize, y: usize, tw: usize, m: i32, s: i32, inv: bool, 
 @inline function body2(x: usize, y: usize, tw: usize, m: i32, s: i32, inv: bool, twiddled: bool, scaled: bool, scale: f64): void {
   const sm = (<usize>s * <usize>m) << 4;
   const ys = <usize>s << 4;
+  let xb = x, yb = y, t = tw;
   for (let p = 0; p < m; p++) {
-    const t = tw + (<usize>p << 5);
-    const xb = x + ((<usize>p * <usize>s) << 4);
-    const yb = y + ((<usize>p * <usize>s) << 5);
-    for (let q = 0; q < s; q++) {
-      const xp = xb + (<usize>q << 4), yp = yb + (<usize>q << 4);
+    let xp = xb, yp = yb;
+    const xe = xb + ys;
+    while (xp < xe) {
       if (ASC_FEATURE_SIMD) {
         const sc = f64x2.splat(scale);
         const a = v128.load(xp), b = v128.load(xp + sm);
@@ -36,6 +35,8 @@ export function pass2(x: usize, y: usize, tw: usize, m: i32, s: i32, inv: bool, 
         storeTwS(yp, ar + br, ai + bi, 0, inv, false, scaled, scale);
         storeTwS(yp + ys, ar - br, ai - bi, t, inv, twiddled, scaled, scale);
       }
+      xp += 16; yp += 16;
     }
+    xb += ys; yb += ys * 2; t += 32;
   }
 }

@@ -35,13 +35,13 @@ export function last4(x: usize, y: usize, s: i32, inv: bool, scale: f64): void {
 
 // @ts-ignore: decorator
 @inline function bf4v(
-  xp: usize, yp: usize, sm: usize, ys: usize, inv: bool, twiddled: bool,
+  xp: usize, yp: usize, sm: usize, sm2: usize, sm3: usize, ys: usize, ys2: usize, ys3: usize, inv: bool, twiddled: bool,
   w1r: v128, w1i: v128, w2r: v128, w2i: v128, w3r: v128, w3i: v128, scaled: bool, sc: v128
 ): void {
   const a = v128.load(xp);
   const b = v128.load(xp + sm);
-  const c = v128.load(xp + 2 * sm);
-  const d = v128.load(xp + 3 * sm);
+  const c = v128.load(xp + sm2);
+  const d = v128.load(xp + sm3);
   const apc = f64x2.add(a, c);
   const amc = f64x2.sub(a, c);
   const bpd = f64x2.add(b, d);
@@ -61,34 +61,38 @@ export function last4(x: usize, y: usize, s: i32, inv: bool, scale: f64): void {
   }
   v128.store(yp, y0);
   v128.store(yp + ys, y1);
-  v128.store(yp + 2 * ys, y2);
-  v128.store(yp + 3 * ys, y3);
+  v128.store(yp + ys2, y2);
+  v128.store(yp + ys3, y3);
 }
 
+// Loops advance pointers instead of recomputing p·s products, and hoist the stride multiples.
 // @ts-ignore: decorator
 @inline function pass4v(x: usize, y: usize, tw: usize, m: i32, s: i32, inv: bool): void {
   const z = f64x2.splat(0);
-  const sm = (<usize>s * <usize>m) << 4;
+  const sm = (<usize>s * <usize>m) << 4, sm2 = sm << 1, sm3 = sm * 3;
   if (s == 1) {
-    for (let p = 0; p < m; p++) {
-      const t = tw + <usize>p * 96;
-      bf4v(x + (<usize>p << 4), y + (<usize>p << 6), sm, 16, inv, true,
+    let xp = x, yp = y, t = tw;
+    const xe = x + (<usize>m << 4);
+    while (xp < xe) {
+      bf4v(xp, yp, sm, sm2, sm3, 16, 32, 48, inv, true,
         v128.load(t), v128.load(t, 16), v128.load(t, 32), v128.load(t, 48),
         v128.load(t, 64), v128.load(t, 80), false, z);
+      xp += 16; yp += 64; t += 96;
     }
   } else {
-    const ys = <usize>s << 4;
+    const ys = <usize>s << 4, ys2 = ys << 1, ys3 = ys * 3;
+    let xb = x, yb = y, t = tw;
     for (let p = 0; p < m; p++) {
-      const t = tw + <usize>p * 96;
       const w1r = v128.load(t), w1i = v128.load(t, 16);
       const w2r = v128.load(t, 32), w2i = v128.load(t, 48);
       const w3r = v128.load(t, 64), w3i = v128.load(t, 80);
-      const xb = x + ((<usize>p * <usize>s) << 4);
-      const yb = y + ((<usize>p * <usize>s) << 6);
-      for (let q = 0; q < s; q++) {
-        const o = <usize>q << 4;
-        bf4v(xb + o, yb + o, sm, ys, inv, true, w1r, w1i, w2r, w2i, w3r, w3i, false, z);
+      let xp = xb, yp = yb;
+      const xe = xb + ys;
+      while (xp < xe) {
+        bf4v(xp, yp, sm, sm2, sm3, ys, ys2, ys3, inv, true, w1r, w1i, w2r, w2i, w3r, w3i, false, z);
+        xp += 16; yp += 16;
       }
+      xb += ys; yb += ys << 2; t += 96;
     }
   }
 }
@@ -97,10 +101,12 @@ export function last4(x: usize, y: usize, s: i32, inv: bool, scale: f64): void {
 @inline function last4v(x: usize, y: usize, s: i32, inv: bool, scale: f64): void {
   const z = f64x2.splat(0);
   const sc = f64x2.splat(scale);
-  const ss = <usize>s << 4;
-  for (let q = 0; q < s; q++) {
-    const o = <usize>q << 4;
-    bf4v(x + o, y + o, ss, ss, inv, false, z, z, z, z, z, z, inv, sc);
+  const ss = <usize>s << 4, ss2 = ss << 1, ss3 = ss * 3;
+  let xp = x, yp = y;
+  const xe = x + ss;
+  while (xp < xe) {
+    bf4v(xp, yp, ss, ss2, ss3, ss, ss2, ss3, inv, false, z, z, z, z, z, z, inv, sc);
+    xp += 16; yp += 16;
   }
 }
 
@@ -151,23 +157,25 @@ export function last4(x: usize, y: usize, s: i32, inv: bool, scale: f64): void {
 @inline function pass4s(x: usize, y: usize, tw: usize, m: i32, s: i32, inv: bool): void {
   const sm = (<usize>s * <usize>m) << 4;
   const ys = <usize>s << 4;
+  let xb = x, yb = y, t = tw;
   for (let p = 0; p < m; p++) {
-    const t = tw + <usize>p * 96;
-    const xb = x + ((<usize>p * <usize>s) << 4);
-    const yb = y + ((<usize>p * <usize>s) << 6);
-    for (let q = 0; q < s; q++) {
-      const o = <usize>q << 4;
-      bf4s(xb + o, yb + o, sm, ys, inv, t, true, false, 1.0);
+    let xp = xb, yp = yb;
+    const xe = xb + ys;
+    while (xp < xe) {
+      bf4s(xp, yp, sm, ys, inv, t, true, false, 1.0);
+      xp += 16; yp += 16;
     }
+    xb += ys; yb += ys << 2; t += 96;
   }
 }
 
 // @ts-ignore: decorator
 @inline function last4s(x: usize, y: usize, s: i32, inv: bool, scale: f64): void {
   const ss = <usize>s << 4;
-  for (let q = 0; q < s; q++) {
-    const o = <usize>q << 4;
-    bf4s(x + o, y + o, ss, ss, inv, 0, false, inv, scale);
+  let xp = x, yp = y;
+  const xe = x + ss;
+  while (xp < xe) {
+    bf4s(xp, yp, ss, ss, inv, 0, false, inv, scale);
+    xp += 16; yp += 16;
   }
 }
-

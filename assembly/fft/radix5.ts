@@ -27,12 +27,11 @@ export function pass5(x: usize, y: usize, tw: usize, m: i32, s: i32, inv: bool, 
 @inline function body5(x: usize, y: usize, tw: usize, m: i32, s: i32, inv: bool, twiddled: bool, scaled: bool, scale: f64): void {
   const sm = (<usize>s * <usize>m) << 4;
   const ys = <usize>s << 4;
+  let xb = x, yb = y, t = tw;
   for (let p = 0; p < m; p++) {
-    const t = tw + (<usize>p << 7);
-    const xb = x + ((<usize>p * <usize>s) << 4);
-    const yb = y + (<usize>p * <usize>s) * 80;
-    for (let q = 0; q < s; q++) {
-      const xp = xb + (<usize>q << 4), yp = yb + (<usize>q << 4);
+    let xp = xb, yp = yb;
+    const xe = xb + ys;
+    while (xp < xe) {
       if (ASC_FEATURE_SIMD) {
         const sc = f64x2.splat(scale);
         const a = v128.load(xp), b = v128.load(xp + sm), c = v128.load(xp + 2 * sm);
@@ -73,6 +72,8 @@ export function pass5(x: usize, y: usize, tw: usize, m: i32, s: i32, inv: bool, 
           storeTwS(yp + 4 * ys, u1r + j1r, u1i + j1i, t + 96, inv, twiddled, scaled, scale);
         }
       }
+      xp += 16; yp += 16;
     }
+    xb += ys; yb += ys * 5; t += 128;
   }
 }
