@@ -6,7 +6,7 @@
 import { kernel, currentGeneration } from "../wasm/load.js";
 import { LiveView, inWasm } from "../wasm/memory.js";
 import { checkF64, checkInt } from "../validate.js";
-import { planRegistry, ownerCheck } from "./lifetime.js";
+import { planRegistry, usable, unusableError } from "./lifetime.js";
 
 /** Largest supported transform length (memory: ~80 bytes per point, Bluestein ~4× more). */
 export const MAX_N = 1 << 24;
@@ -51,7 +51,17 @@ export class FFTPlan {
   }
 
   private live(where: string): number {
-    return ownerCheck(this.ptr, this.gen, `FFTPlan(n=${this.n}).${where}`, `fft.plan(${this.n})`);
+    if (usable(this.ptr, this.gen)) return this.ptr;
+    throw unusableError(this.ptr, `FFTPlan(n=${this.n}).${where}`, `fft.plan(${this.n})`);
+  }
+
+  private checkArgs(where: string, out: unknown, input: unknown): void {
+    const len = 2 * this.n;
+    if (out instanceof Float64Array && input instanceof Float64Array && out.length === len && input.length === len) return;
+    const w = `FFTPlan(n=${this.n}).${where}`;
+    const meaning = `${this.n} complex values interleaved [re, im, …]`;
+    checkF64(w, "out", out, len, meaning);
+    checkF64(w, "input", input, len, meaning);
   }
 
   /**
@@ -82,21 +92,18 @@ export class FFTPlan {
    * WASM-memory arrays must not overlap. Returns `out`.
    */
   forward(out: Float64Array, input: Float64Array): Float64Array {
-    return this.run(out, input, false, "forward");
+    return this.run(out, input, false);
   }
 
   /** out = IFFT(input) including the 1/n factor (numpy's `ifft`). Same rules as {@link FFTPlan.forward}. */
   inverse(out: Float64Array, input: Float64Array): Float64Array {
-    return this.run(out, input, true, "inverse");
+    return this.run(out, input, true);
   }
 
-  private run(out: Float64Array, input: Float64Array, inv: boolean, name: string): Float64Array {
-    const ptr = this.live(`${name}(out, input)`);
-    const where = `FFTPlan(n=${this.n}).${name}(out, input)`;
-    const len = 2 * this.n;
-    const meaning = `${this.n} complex values interleaved [re, im, …]`;
-    checkF64(where, "out", out, len, meaning);
-    checkF64(where, "input", input, len, meaning);
+  private run(out: Float64Array, input: Float64Array, inv: boolean): Float64Array {
+    const where = inv ? "inverse(out, input)" : "forward(out, input)";
+    const ptr = this.live(where);
+    this.checkArgs(where, out, input);
     const k = kernel();
     let inPtr: number;
     if (inWasm(input)) {
@@ -108,7 +115,7 @@ export class FFTPlan {
     const outIn = inWasm(out);
     const outPtr = outIn ? out.byteOffset : this.outView.ptr;
     if (outIn && inPtr < outPtr + 16 * this.n && outPtr < inPtr + 16 * this.n) {
-      throw new Error(`${where}: out and input overlap in WASM memory; the transform is out-of-place — use plan.input and plan.output, or separate arrays`);
+      throw new Error(`FFTPlan(n=${this.n}).${where}: out and input overlap in WASM memory; the transform is out-of-place — use plan.input and plan.output, or separate arrays`);
     }
     if (inv) k.fftInverse(ptr, inPtr, outPtr);
     else k.fftForward(ptr, inPtr, outPtr);

@@ -22,11 +22,13 @@ export const planRegistry: Pick<FinalizationRegistry<Held>, "register" | "unregi
     ? new FinalizationRegistry<Held>(release)
     : { register() {}, unregister() { return false; } };
 
-/** Returns ptr if the object is usable, else throws an Error that says how to fix it. */
-export function ownerCheck(ptr: number, gen: number, where: string, remake: string): number {
-  if (ptr === 0) throw new Error(`${where}: the plan was disposed; create a new one with ${remake}`);
-  if (gen !== currentGeneration()) {
-    throw new Error(`${where}: the plan belongs to an earlier init(); create a new one with ${remake} after init()`);
-  }
-  return ptr;
+/** True if a plan with this pointer and init generation is usable (hot path: no strings built). */
+export function usable(ptr: number, gen: number): boolean {
+  return ptr !== 0 && gen === currentGeneration();
+}
+
+/** The Error for an unusable plan, saying how to fix it. */
+export function unusableError(ptr: number, where: string, remake: string): Error {
+  if (ptr === 0) return new Error(`${where}: the plan was disposed; create a new one with ${remake}`);
+  return new Error(`${where}: the plan belongs to an earlier init(); create a new one with ${remake} after init()`);
 }

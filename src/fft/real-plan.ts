@@ -6,7 +6,7 @@
 import { kernel, currentGeneration } from "../wasm/load.js";
 import { LiveView, inWasm } from "../wasm/memory.js";
 import { checkF64, checkInt } from "../validate.js";
-import { planRegistry, ownerCheck } from "./lifetime.js";
+import { planRegistry, usable, unusableError } from "./lifetime.js";
 import { MAX_N } from "./complex-plan.js";
 
 /**
@@ -51,7 +51,21 @@ export class RealFFTPlan {
   }
 
   private live(where: string): number {
-    return ownerCheck(this.ptr, this.gen, `RealFFTPlan(n=${this.n}).${where}`, `fft.realPlan(${this.n})`);
+    if (usable(this.ptr, this.gen)) return this.ptr;
+    throw unusableError(this.ptr, `RealFFTPlan(n=${this.n}).${where}`, `fft.realPlan(${this.n})`);
+  }
+
+  private checkArgs(where: string, x: unknown, spectrum: unknown): void {
+    if (x instanceof Float64Array && spectrum instanceof Float64Array && x.length === this.n && spectrum.length === 2 * this.bins) return;
+    const w = `RealFFTPlan(n=${this.n}).${where}`;
+    const specMeaning = `${this.bins} complex bins interleaved [re, im, …]`;
+    if (where.startsWith("forward")) {
+      checkF64(w, "spectrum", spectrum, 2 * this.bins, specMeaning);
+      checkF64(w, "x", x, this.n, `${this.n} real samples`);
+    } else {
+      checkF64(w, "x", x, this.n, `${this.n} real samples`);
+      checkF64(w, "spectrum", spectrum, 2 * this.bins, specMeaning);
+    }
   }
 
   /** The plan's n-sample real buffer (aliases WASM memory; re-read after creating other plans). */
@@ -77,9 +91,7 @@ export class RealFFTPlan {
    */
   forward(spectrum: Float64Array, x: Float64Array): Float64Array {
     const ptr = this.live("forward(spectrum, x)");
-    const where = `RealFFTPlan(n=${this.n}).forward(spectrum, x)`;
-    checkF64(where, "spectrum", spectrum, 2 * this.bins, `${this.bins} complex bins interleaved [re, im, …]`);
-    checkF64(where, "x", x, this.n, `${this.n} real samples`);
+    this.checkArgs("forward(spectrum, x)", x, spectrum);
     const k = kernel();
     let xPtr = this.realView.ptr;
     if (inWasm(x)) xPtr = x.byteOffset;
@@ -87,7 +99,7 @@ export class RealFFTPlan {
     const outIn = inWasm(spectrum);
     const sPtr = outIn ? spectrum.byteOffset : this.specView.ptr;
     if (outIn && xPtr < sPtr + 16 * this.bins && sPtr < xPtr + 8 * this.n) {
-      throw new Error(`${where}: spectrum and x overlap in WASM memory; use plan.real and plan.spectrum, or separate arrays`);
+      throw new Error(`RealFFTPlan(n=${this.n}).forward(spectrum, x): spectrum and x overlap in WASM memory; use plan.real and plan.spectrum, or separate arrays`);
     }
     k.rfftForward(ptr, xPtr, sPtr);
     if (!outIn) spectrum.set(this.specView.get());
@@ -97,9 +109,7 @@ export class RealFFTPlan {
   /** x = irfft(spectrum, n), including 1/n. `spectrum` is not modified. Returns `x`. */
   inverse(x: Float64Array, spectrum: Float64Array): Float64Array {
     const ptr = this.live("inverse(x, spectrum)");
-    const where = `RealFFTPlan(n=${this.n}).inverse(x, spectrum)`;
-    checkF64(where, "x", x, this.n, `${this.n} real samples`);
-    checkF64(where, "spectrum", spectrum, 2 * this.bins, `${this.bins} complex bins interleaved [re, im, …]`);
+    this.checkArgs("inverse(x, spectrum)", x, spectrum);
     const k = kernel();
     let sPtr = this.specView.ptr;
     if (inWasm(spectrum)) sPtr = spectrum.byteOffset;
@@ -107,7 +117,7 @@ export class RealFFTPlan {
     const outIn = inWasm(x);
     const xPtr = outIn ? x.byteOffset : this.realView.ptr;
     if (outIn && xPtr < sPtr + 16 * this.bins && sPtr < xPtr + 8 * this.n) {
-      throw new Error(`${where}: x and spectrum overlap in WASM memory; use plan.real and plan.spectrum, or separate arrays`);
+      throw new Error(`RealFFTPlan(n=${this.n}).inverse(x, spectrum): x and spectrum overlap in WASM memory; use plan.real and plan.spectrum, or separate arrays`);
     }
     k.rfftInverse(ptr, sPtr, xPtr);
     if (!outIn) x.set(this.realView.get());
