@@ -27,6 +27,9 @@ export function checkF64(where: string, name: string, v: unknown, length: number
   if (!(v instanceof Float64Array)) {
     throw new TypeError(`${where}: ${name} must be a Float64Array of length ${length} (${meaning}), got ${describe(v)}`);
   }
+  if (v.length === 0 && v.buffer.byteLength === 0 && length > 0) {
+    throw new RangeError(`${where}: ${name} is a view whose buffer was detached (WASM memory grew since it was taken); re-read plan.input / plan.output (or the plan's other views) after creating plans`);
+  }
   if (v.length !== length) {
     throw new RangeError(`${where}: ${name} must have length ${length} (${meaning}), got length ${v.length}`);
   }

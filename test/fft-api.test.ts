@@ -76,6 +76,7 @@ describe("fft API", () => {
     const before = p.input;
     const big = fft.plan(1 << 20);     // forces memory.grow
     expect(before.byteLength).toBe(0); // detached by growth
+    expect(() => p.forward(p.output, before)).toThrow(/input is a view whose buffer was detached.*re-read plan\.input/);
     const now = p.input;
     expect(now.length).toBe(32);
     now.set(new Float64Array(32).fill(1));

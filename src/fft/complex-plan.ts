@@ -4,7 +4,7 @@
  * radix-4/2/3/5 for n = 2^a·3^b·5^c, Bluestein otherwise. Data are interleaved [re, im, …] f64.
  */
 import { kernel, currentGeneration } from "../wasm/load.js";
-import { LiveView, inWasm } from "../wasm/memory.js";
+import { LiveView } from "../wasm/memory.js";
 import { checkF64, checkInt } from "../validate.js";
 import { planRegistry, usable, unusableError } from "./lifetime.js";
 
@@ -105,15 +105,14 @@ export class FFTPlan {
     const ptr = this.live(where);
     this.checkArgs(where, out, input);
     const k = kernel();
-    let inPtr: number;
-    if (inWasm(input)) {
-      inPtr = input.byteOffset;
-    } else {
+    let inPtr = LiveView.pointerOf(input, this.inView);
+    if (inPtr < 0) {
       inPtr = this.inView.ptr;
       this.inView.get().set(input);
     }
-    const outIn = inWasm(out);
-    const outPtr = outIn ? out.byteOffset : this.outView.ptr;
+    let outPtr = LiveView.pointerOf(out, this.outView);
+    const outIn = outPtr >= 0;
+    if (!outIn) outPtr = this.outView.ptr;
     if (outIn && inPtr < outPtr + 16 * this.n && outPtr < inPtr + 16 * this.n) {
       throw new Error(`FFTPlan(n=${this.n}).${where}: out and input overlap in WASM memory; the transform is out-of-place — use plan.input and plan.output, or separate arrays`);
     }

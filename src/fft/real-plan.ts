@@ -4,7 +4,7 @@
  * one complex FFT of n/2 points plus an O(n) split; odd n through a complex plan of n points.
  */
 import { kernel, currentGeneration } from "../wasm/load.js";
-import { LiveView, inWasm } from "../wasm/memory.js";
+import { LiveView } from "../wasm/memory.js";
 import { checkF64, checkInt } from "../validate.js";
 import { planRegistry, usable, unusableError } from "./lifetime.js";
 import { MAX_N } from "./complex-plan.js";
@@ -93,11 +93,11 @@ export class RealFFTPlan {
     const ptr = this.live("forward(spectrum, x)");
     this.checkArgs("forward(spectrum, x)", x, spectrum);
     const k = kernel();
-    let xPtr = this.realView.ptr;
-    if (inWasm(x)) xPtr = x.byteOffset;
-    else this.realView.get().set(x);
-    const outIn = inWasm(spectrum);
-    const sPtr = outIn ? spectrum.byteOffset : this.specView.ptr;
+    let xPtr = LiveView.pointerOf(x, this.realView);
+    if (xPtr < 0) { xPtr = this.realView.ptr; this.realView.get().set(x); }
+    let sPtr = LiveView.pointerOf(spectrum, this.specView);
+    const outIn = sPtr >= 0;
+    if (!outIn) sPtr = this.specView.ptr;
     if (outIn && xPtr < sPtr + 16 * this.bins && sPtr < xPtr + 8 * this.n) {
       throw new Error(`RealFFTPlan(n=${this.n}).forward(spectrum, x): spectrum and x overlap in WASM memory; use plan.real and plan.spectrum, or separate arrays`);
     }
@@ -111,11 +111,11 @@ export class RealFFTPlan {
     const ptr = this.live("inverse(x, spectrum)");
     this.checkArgs("inverse(x, spectrum)", x, spectrum);
     const k = kernel();
-    let sPtr = this.specView.ptr;
-    if (inWasm(spectrum)) sPtr = spectrum.byteOffset;
-    else this.specView.get().set(spectrum);
-    const outIn = inWasm(x);
-    const xPtr = outIn ? x.byteOffset : this.realView.ptr;
+    let sPtr = LiveView.pointerOf(spectrum, this.specView);
+    if (sPtr < 0) { sPtr = this.specView.ptr; this.specView.get().set(spectrum); }
+    let xPtr = LiveView.pointerOf(x, this.realView);
+    const outIn = xPtr >= 0;
+    if (!outIn) xPtr = this.realView.ptr;
     if (outIn && xPtr < sPtr + 16 * this.bins && sPtr < xPtr + 8 * this.n) {
       throw new Error(`RealFFTPlan(n=${this.n}).inverse(x, spectrum): x and spectrum overlap in WASM memory; use plan.real and plan.spectrum, or separate arrays`);
     }

@@ -17,23 +17,22 @@ export function memoryBuffer(): ArrayBuffer {
   return cached;
 }
 
-/** A Float64Array view of `length` doubles at byte offset `ptr`, valid until memory next grows. */
-export function f64At(ptr: number, length: number): Float64Array {
-  return new Float64Array(memoryBuffer(), ptr, length);
-}
-
-/** True when `a` is a view on the current WASM memory (so it can be passed by pointer). */
-export function inWasm(a: ArrayBufferView): boolean {
-  return a.buffer === memoryBuffer();
-}
-
-/** A cached view that re-makes itself after memory growth. */
+/**
+ * A cached view that re-makes itself after memory growth (a view on a detached buffer has
+ * byteLength 0). `view` is the last view handed out, so callers can recognise it without a
+ * `.buffer` lookup.
+ */
 export class LiveView {
-  private view: Float64Array | null = null;
+  view: Float64Array | null = null;
   constructor(readonly ptr: number, readonly length: number) {}
   get(): Float64Array {
     const v = this.view;
-    if (v !== null && v.byteLength !== 0 && v.buffer === cached) return v;
+    if (v !== null && v.byteLength !== 0) return v;
     return (this.view = new Float64Array(memoryBuffer(), this.ptr, this.length));
+  }
+  /** Byte offset of `a` if it lives in WASM memory, else -1. */
+  static pointerOf(a: Float64Array, own: LiveView): number {
+    if (a === own.view && a.byteLength !== 0) return own.ptr;
+    return a.buffer === memoryBuffer() ? a.byteOffset : -1;
   }
 }
