@@ -50,7 +50,9 @@ describe("fft API", () => {
     p.forward(x, x);
     expect([...x]).toEqual([10, 0, -2, 2, -2, 0, -2, -2]);
     p.input.set([1, 0, 2, 0, 3, 0, 4, 0]);
-    expect(() => p.forward(p.input, p.input)).toThrow(/overlap in WASM memory/);
+    expect(() => p.forward(p.input, p.input)).toThrow(/FFTPlan\(n=4\)\.forward\(out, input\): the two arrays overlap in WASM memory/);
+    const big = fft.plan(8), r = fft.realPlan(8);         // real plan on overlapping WASM slices
+    expect(() => r.forward(big.input.subarray(0, 10), big.input.subarray(2, 10))).toThrow(/RealFFTPlan\(n=8\)\.forward\(spectrum, x\): the two arrays overlap/);
     const q = fft.plan(4);                                 // another plan's WASM buffer: no overlap
     p.forward(q.input, p.input);
     expect([...q.input]).toEqual([10, 0, -2, 2, -2, 0, -2, -2]);

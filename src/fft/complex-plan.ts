@@ -5,6 +5,7 @@
  */
 import { kernel, currentGeneration } from "../wasm/load.js";
 import { LiveView } from "../wasm/memory.js";
+import { transfer } from "./transfer.js";
 import { checkF64, checkInt } from "../validate.js";
 import { planRegistry, usable, unusableError } from "./lifetime.js";
 
@@ -105,21 +106,7 @@ export class FFTPlan {
     const ptr = this.live(where);
     this.checkArgs(where, out, input);
     const k = kernel();
-    let inPtr = LiveView.pointerOf(input, this.inView);
-    if (inPtr < 0) {
-      inPtr = this.inView.ptr;
-      this.inView.get().set(input);
-    }
-    let outPtr = LiveView.pointerOf(out, this.outView);
-    const outIn = outPtr >= 0;
-    if (!outIn) outPtr = this.outView.ptr;
-    if (outIn && inPtr < outPtr + 16 * this.n && outPtr < inPtr + 16 * this.n) {
-      throw new Error(`FFTPlan(n=${this.n}).${where}: out and input overlap in WASM memory; the transform is out-of-place — use plan.input and plan.output, or separate arrays`);
-    }
-    if (inv) k.fftInverse(ptr, inPtr, outPtr);
-    else k.fftForward(ptr, inPtr, outPtr);
-    if (!outIn) out.set(this.outView.get());
-    return out;
+    return transfer(inv ? k.fftInverse : k.fftForward, ptr, input, this.inView, out, this.outView, () => `FFTPlan(n=${this.n}).${where}`);
   }
 
   /** Frees the plan's WASM memory. Idempotent; any later use throws. */

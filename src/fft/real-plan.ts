@@ -5,6 +5,7 @@
  */
 import { kernel, currentGeneration } from "../wasm/load.js";
 import { LiveView } from "../wasm/memory.js";
+import { transfer } from "./transfer.js";
 import { checkF64, checkInt } from "../validate.js";
 import { planRegistry, usable, unusableError } from "./lifetime.js";
 import { MAX_N } from "./complex-plan.js";
@@ -93,17 +94,7 @@ export class RealFFTPlan {
     const ptr = this.live("forward(spectrum, x)");
     this.checkArgs("forward(spectrum, x)", x, spectrum);
     const k = kernel();
-    let xPtr = LiveView.pointerOf(x, this.realView);
-    if (xPtr < 0) { xPtr = this.realView.ptr; this.realView.get().set(x); }
-    let sPtr = LiveView.pointerOf(spectrum, this.specView);
-    const outIn = sPtr >= 0;
-    if (!outIn) sPtr = this.specView.ptr;
-    if (outIn && xPtr < sPtr + 16 * this.bins && sPtr < xPtr + 8 * this.n) {
-      throw new Error(`RealFFTPlan(n=${this.n}).forward(spectrum, x): spectrum and x overlap in WASM memory; use plan.real and plan.spectrum, or separate arrays`);
-    }
-    k.rfftForward(ptr, xPtr, sPtr);
-    if (!outIn) spectrum.set(this.specView.get());
-    return spectrum;
+    return transfer(k.rfftForward, ptr, x, this.realView, spectrum, this.specView, () => `RealFFTPlan(n=${this.n}).forward(spectrum, x)`);
   }
 
   /** x = irfft(spectrum, n), including 1/n. `spectrum` is not modified. Returns `x`. */
@@ -111,17 +102,7 @@ export class RealFFTPlan {
     const ptr = this.live("inverse(x, spectrum)");
     this.checkArgs("inverse(x, spectrum)", x, spectrum);
     const k = kernel();
-    let sPtr = LiveView.pointerOf(spectrum, this.specView);
-    if (sPtr < 0) { sPtr = this.specView.ptr; this.specView.get().set(spectrum); }
-    let xPtr = LiveView.pointerOf(x, this.realView);
-    const outIn = xPtr >= 0;
-    if (!outIn) xPtr = this.realView.ptr;
-    if (outIn && xPtr < sPtr + 16 * this.bins && sPtr < xPtr + 8 * this.n) {
-      throw new Error(`RealFFTPlan(n=${this.n}).inverse(x, spectrum): x and spectrum overlap in WASM memory; use plan.real and plan.spectrum, or separate arrays`);
-    }
-    k.rfftInverse(ptr, sPtr, xPtr);
-    if (!outIn) x.set(this.realView.get());
-    return x;
+    return transfer(k.rfftInverse, ptr, spectrum, this.specView, x, this.realView, () => `RealFFTPlan(n=${this.n}).inverse(x, spectrum)`);
   }
 
   /** Frees the plan's WASM memory. Idempotent; any later use throws. */
