@@ -18,3 +18,4 @@ export function abortForTest(code: i32): void {
 }
 
 export * from "./fft/index";
+export * from "./ode/index";

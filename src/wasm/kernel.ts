@@ -22,9 +22,33 @@ export interface Kernel {
   rfftPlanSpectrum(plan: number): number;
   rfftForward(plan: number, xPtr: number, specPtr: number): void;
   rfftInverse(plan: number, specPtr: number, xPtr: number): void;
+  odeCreate(method: number, n: number, cplx: number, nparams: number): number;
+  odeFree(p: number): void;
+  odeInit(p: number, system: number, handle: number, t0: number, tBound: number, rtol: number, maxStep: number, firstStep: number): number;
+  odeStep(p: number): number;
+  odeDensePrepare(p: number): void;
+  odeDenseEval(p: number, t: number, out: number): void;
+  odeYPtr(p: number): number;
+  odeYOldPtr(p: number): number;
+  odeAtolPtr(p: number): number;
+  odeParamsPtr(p: number): number;
+  odeCbYPtr(p: number): number;
+  odeCbDyPtr(p: number): number;
+  odeFPtr(p: number): number;
+  odeOutPtr(p: number): number;
+  odeT(p: number): number;
+  odeTOld(p: number): number;
+  odeH(p: number): number;
+  odeHPrev(p: number): number;
+  odeStatus(p: number): number;
+  odeNfev(p: number): number;
+  odeNaccept(p: number): number;
+  odeNreject(p: number): number;
+  odeSetStatus(p: number, s: number): void;
+  odeTableau(method: number, field: number): number;
 }
 
 /** Names every samudra module must export; used to reject foreign modules passed to init(). */
 export const REQUIRED_EXPORTS = [
-  "memory", "SIMD", "alloc", "free", "fftPlanCreate", "fftForward", "rfftPlanCreate",
+  "memory", "SIMD", "alloc", "free", "fftPlanCreate", "fftForward", "rfftPlanCreate", "odeCreate", "odeStep",
 ] as const;

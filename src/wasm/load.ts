@@ -9,6 +9,7 @@
  * forces the scalar build.
  */
 import { REQUIRED_EXPORTS, type Kernel } from "./kernel.js";
+import { odeRhsJs } from "./callbacks.js";
 
 export interface InitOptions {
   /** Force the SIMD (true) or scalar (false) build. Default: SIMD when the engine supports it. */
@@ -118,6 +119,7 @@ export async function initWith(defaults: DefaultSource, options: InitOptions = {
         const file = memory ? readAsString(memory, filePtr) : "?";
         throw new Error(`samudra wasm abort: ${msg} (${file}:${line}:${col})`);
       },
+      odeRhsJs,
     },
   };
   let instance: WebAssembly.Instance;

@@ -1,0 +1,48 @@
+// vec.ts — the stage combinations of an explicit RK step, over N doubles (complex states are just
+// 2n doubles: the coefficients are real). f64x2 in the SIMD build; the scalar twin performs the same
+// IEEE operations per element, so both builds agree bit for bit.
+
+/** dst = Σ_k val[k]·K[idx[k]] (k in order; cnt ≥ 1), rows of K are N doubles apart. */
+export function combine(dst: usize, idx: usize, val: usize, cnt: i32, K: usize, N: i32): void {
+  const rowBytes = <usize>N << 3;
+  const r0 = K + <usize>load<i32>(idx) * rowBytes;
+  const v0 = load<f64>(val);
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const vv = f64x2.splat(v0);
+    for (; i + 1 < N; i += 2) v128.store(dst + (<usize>i << 3), f64x2.mul(vv, v128.load(r0 + (<usize>i << 3))));
+  }
+  for (; i < N; i++) store<f64>(dst + (<usize>i << 3), v0 * load<f64>(r0 + (<usize>i << 3)));
+  for (let k = 1; k < cnt; k++) {
+    const r = K + <usize>load<i32>(idx + (<usize>k << 2)) * rowBytes;
+    const v = load<f64>(val + (<usize>k << 3));
+    i = 0;
+    if (ASC_FEATURE_SIMD) {
+      const vv = f64x2.splat(v);
+      for (; i + 1 < N; i += 2) {
+        const o = <usize>i << 3;
+        v128.store(dst + o, f64x2.add(v128.load(dst + o), f64x2.mul(vv, v128.load(r + o))));
+      }
+    }
+    for (; i < N; i++) {
+      const o = <usize>i << 3;
+      store<f64>(dst + o, load<f64>(dst + o) + v * load<f64>(r + o));
+    }
+  }
+}
+
+/** dst = y + acc·h (scipy: `y + np.dot(K.T, a) * h`). dst may alias acc. */
+export function addScaled(dst: usize, y: usize, acc: usize, h: f64, N: i32): void {
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const hh = f64x2.splat(h);
+    for (; i + 1 < N; i += 2) {
+      const o = <usize>i << 3;
+      v128.store(dst + o, f64x2.add(v128.load(y + o), f64x2.mul(v128.load(acc + o), hh)));
+    }
+  }
+  for (; i < N; i++) {
+    const o = <usize>i << 3;
+    store<f64>(dst + o, load<f64>(y + o) + load<f64>(acc + o) * h);
+  }
+}

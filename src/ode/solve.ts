@@ -1,0 +1,182 @@
+/**
+ * ode.solve — scipy.integrate.solve_ivp for the explicit Runge–Kutta methods, loop for loop
+ * (scipy/integrate/_ivp/ivp.py): the same step sequence, t_eval sampling through the dense output,
+ * events located on it, and the same `nfev`. JavaScript has no 2-D arrays, so `y` is an array of
+ * Float64Arrays with y[i] the state at t[i] (scipy's result.y transposed).
+ */
+import { kernel } from "../wasm/load.js";
+import { memoryBuffer } from "../wasm/memory.js";
+import { describe } from "../validate.js";
+import { OdeIntegrator, Status, STATUS_MESSAGES } from "./integrator.js";
+import type { Method, RhsFunction, StepOptions } from "./options.js";
+import type { OdeSystem } from "./systems.js";
+import { GrowF64 } from "./grow.js";
+import { SolutionBuilder, type OdeSolution } from "./solution.js";
+import { prepareEvents, findActive, handleEvents, type EventFunction } from "./events.js";
+
+export interface SolveOptions extends StepOptions {
+  /** Times at which to store the solution (inside tSpan, sorted in the direction of integration). */
+  tEval?: ArrayLike<number>;
+  /** Build a continuous solution `sol` (default false). */
+  dense?: boolean;
+  /** Event functions g(t, y); see {@link EventFunction}. */
+  events?: EventFunction | EventFunction[];
+}
+
+export interface OdeResult {
+  /** Times: every accepted step (with t0) or the tEval points reached. */
+  t: Float64Array;
+  /** y[i] is the state at t[i] (length n, or 2n interleaved for complex states). */
+  y: Float64Array[];
+  /** −1 integration failed, 0 reached the end, 1 a terminal event occurred (scipy's codes). */
+  status: -1 | 0 | 1;
+  message: string;
+  success: boolean;
+  /** Right-hand-side evaluations, counted as scipy counts them. */
+  nfev: number;
+  njev: 0;
+  nlu: 0;
+  naccept: number;
+  nreject: number;
+  /** Continuous solution when `dense: true`, else null. */
+  sol: OdeSolution | null;
+  /** Per event: the times it occurred (null without events). */
+  tEvents: Float64Array[] | null;
+  /** Per event: the states at those times. */
+  yEvents: Float64Array[][] | null;
+}
+
+function checkTEval(where: string, tEval: ArrayLike<number>, t0: number, t1: number): Float64Array {
+  if (tEval === null || typeof tEval !== "object" || typeof tEval.length !== "number") {
+    throw new TypeError(`${where}: tEval must be an array of times, got ${describe(tEval)}`);
+  }
+  const te = Float64Array.from(tEval);
+  const lo = Math.min(t0, t1), hi = Math.max(t0, t1);
+  const out = te.findIndex((v) => !(v >= lo && v <= hi));
+  if (out >= 0) throw new RangeError(`${where}: tEval[${out}] = ${te[out]} is outside tSpan [${t0}, ${t1}]`);
+  const dir = t1 > t0 ? 1 : -1;
+  for (let i = 1; i < te.length; i++) {
+    if (dir * (te[i] - te[i - 1]) <= 0) {
+      throw new RangeError(`${where}: tEval must be strictly ${dir > 0 ? "increasing" : "decreasing"} (the direction of integration); tEval[${i - 1}] = ${te[i - 1]}, tEval[${i}] = ${te[i]}`);
+    }
+  }
+  return te;
+}
+
+/**
+ * Integrates y' = f(t, y) over tSpan with DOP853 or RK45 — scipy's `solve_ivp` (same steps, same
+ * `nfev`). `rhs` is a JS function `(t, y, dydt) => void` or a compiled system from `ode.systems`.
+ *
+ * @example
+ * const r = ode.solve("DOP853", (t, y, dydt) => { dydt[0] = -y[0]; }, [0, 1], [1], { rtol: 1e-10, atol: 1e-12 });
+ * r.y[r.y.length - 1][0];    // ≈ Math.exp(-1)
+ * const s = ode.solve("RK45", ode.systems.vanDerPol({ mu: 5 }), [0, 10], [2, 0], { tEval: [0, 5, 10], dense: true });
+ * s.sol!(7.5);               // state at t = 7.5 from the dense output
+ */
+export function solve(
+  method: Method, rhs: RhsFunction | OdeSystem, tSpan: readonly [number, number], y0: ArrayLike<number>, options: SolveOptions = {},
+): OdeResult {
+  const where = "ode.solve";
+  if (!Array.isArray(tSpan) && !(tSpan instanceof Float64Array) || (tSpan as ArrayLike<number>).length !== 2) {
+    throw new TypeError(`${where}: tSpan must be [t0, t1], got ${describe(tSpan)}`);
+  }
+  if (options === null || typeof options !== "object") throw new TypeError(`${where}: options must be an object, got ${describe(options)}`);
+  const [t0, t1] = [tSpan[0], tSpan[1]];
+  const integ = new OdeIntegrator(method, rhs, t0, y0, { ...options, tBound: t1 }, where);
+  try {
+    return run(integ, t0, t1, options, where);
+  } finally {
+    integ.dispose();
+  }
+}
+
+function run(integ: OdeIntegrator, t0: number, t1: number, o: SolveOptions, where: string): OdeResult {
+  const k = kernel();
+  const p = integ.ptr;
+  const N = integ.complex ? 2 * integ.n : integ.n;
+  const dir = t1 > t0 ? 1 : -1;
+  const tEval = o.tEval !== undefined ? checkTEval(where, o.tEval, t0, t1) : null;
+  const dense = o.dense === true;
+  const ev = o.events !== undefined ? prepareEvents(where, o.events) : null;
+  const y0 = Float64Array.from(integ.y);
+
+  const ts = new GrowF64(tEval ? tEval.length : 256);
+  const ys = new GrowF64(tEval ? tEval.length * N : 256 * N);
+  const ti = new GrowF64(64);
+  if (!tEval) { ts.push(t0); ys.pushAll(y0); } else if (dense) ti.push(t0);
+  const builder = dense ? new SolutionBuilder(integ.method, N) : null;
+  const outPtr = k.odeOutPtr(p), yPtr = () => k.odeYPtr(p);
+  const mem = () => memoryBuffer();
+  const evalAt = (t: number): Float64Array => {
+    k.odeDenseEval(p, t, outPtr);
+    return new Float64Array(mem(), outPtr, N).slice();
+  };
+
+  let g = ev ? ev.fns.map((f) => f(t0, y0.slice())) : [];
+  const count = ev ? ev.fns.map(() => 0) : [];
+  const tEvents: number[][] | null = ev ? ev.fns.map(() => []) : null;
+  const yEvents: Float64Array[][] | null = ev ? ev.fns.map(() => []) : null;
+  let teI = 0;
+  let status: -1 | 0 | 1 | null = null;
+  let code: number = Status.Ok;
+
+  while (status === null) {
+    code = integ.step();
+    if (code === Status.Finished) status = 0;
+    else if (code !== Status.Ok) { status = -1; break; }
+    const tOld = k.odeTOld(p);
+    let t = k.odeT(p);
+    let y: Float64Array = new Float64Array(mem(), yPtr(), N);
+    let prepared = false;
+    const prepare = () => { if (!prepared) { k.odeDensePrepare(p); prepared = true; } };
+    if (builder) {
+      prepare();
+      const rows = integ.method === "DOP853" ? 7 : 4;
+      builder.push(tOld, t, new Float64Array(mem(), k.odeYOldPtr(p), N), new Float64Array(mem(), k.odeFPtr(p), rows * N));
+      y = new Float64Array(mem(), yPtr(), N);
+    }
+    if (ev) {
+      const yCopy = y.slice();
+      const gNew = ev.fns.map((f) => f(t, yCopy.slice()));
+      const active = findActive(g, gNew, ev.direction);
+      if (active.length > 0) {
+        prepare();
+        for (const i of active) count[i]++;
+        const h = handleEvents(ev, active, count, evalAt, tOld, t);
+        h.active.forEach((e, j) => { tEvents![e].push(h.roots[j]); yEvents![e].push(evalAt(h.roots[j])); });
+        if (h.terminate) {
+          status = 1;
+          t = h.roots[h.roots.length - 1];
+          y = evalAt(t);
+        }
+      }
+      g = gNew;
+      if (status !== 1) y = new Float64Array(mem(), yPtr(), N);
+    }
+    if (!tEval) {
+      if (ts.length > 1 && ts.buf[ts.length - 1] === t && dense) builder?.pop();
+      else { ts.push(t); ys.pushAll(y); }
+    } else {
+      const start = teI;
+      while (teI < tEval.length && dir * (tEval[teI] - t) <= 0) teI++;
+      if (teI > start) {
+        prepare();
+        for (let i = start; i < teI; i++) { ts.push(tEval[i]); k.odeDenseEval(p, tEval[i], outPtr); ys.pushAll(new Float64Array(mem(), outPtr, N)); }
+      }
+      if (dense) ti.push(t);
+    }
+  }
+
+  const tArr = ts.view().slice();
+  const yAll = ys.view().slice();
+  const yList: Float64Array[] = [];
+  for (let i = 0; i < tArr.length; i++) yList.push(yAll.subarray(i * N, (i + 1) * N));
+  const message = status === 1 ? "A termination event occurred." : STATUS_MESSAGES[code];
+  return {
+    t: tArr, y: yList, status: status as -1 | 0 | 1, message, success: status !== null && status >= 0,
+    nfev: integ.nfev, njev: 0, nlu: 0, naccept: integ.naccept, nreject: integ.nreject,
+    sol: builder ? builder.build(tEval ? ti.view().slice() : tArr) : null,
+    tEvents: tEvents ? tEvents.map((a) => Float64Array.from(a)) : null,
+    yEvents,
+  };
+}
