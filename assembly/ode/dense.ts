@@ -8,7 +8,7 @@
 
 import { Rk, rhs } from "./rk";
 import { Tableau, METHOD_DOP853 } from "./tableau";
-import { combine, addScaled } from "./vec";
+import { combine } from "./vec";
 
 // @ts-ignore: decorator
 @inline function row(r: Rk, s: i32): usize { return r.K + ((<usize>s * <usize>r.N) << 3); }
@@ -25,8 +25,7 @@ export function odeDensePrepare(p: usize): void {
     const h = r.hPrev;
     for (let s = tab.nStages + 1; s < tab.nExt; s++) {
       const a0 = load<i32>(tab.aPtr + (<usize>s << 2)), a1 = load<i32>(tab.aPtr + (<usize>(s + 1) << 2));
-      combine(r.ytmp, tab.aIdx + (<usize>a0 << 2), tab.aVal + (<usize>a0 << 3), a1 - a0, r.K, N);
-      addScaled(r.ytmp, r.yOld, r.ytmp, h, N);
+      combine(r.ytmp, tab.aIdx + (<usize>a0 << 2), tab.aVal + (<usize>a0 << 3), a1 - a0, r.K, N, r.yOld, h);
       rhs(r, r.tOld + load<f64>(tab.C + (<usize>s << 3)) * h, r.ytmp, row(r, s));
     }
     const fOld = r.K, fNew = row(r, tab.nStages);

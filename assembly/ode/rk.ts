@@ -6,8 +6,8 @@
 // Reference: scipy/integrate/_ivp/rk.py (RungeKutta._step_impl, rk_step), common.py (select_initial_step).
 
 import { Tableau, tableau, METHOD_DOP853 } from "./tableau";
-import { combine, addScaled } from "./vec";
-import { evalRhs } from "./systems";
+import { combine } from "./vec";
+import { evalRhs, lorenz, SYS_LORENZ } from "./systems";
 import { SAFETY, MIN_FACTOR, MAX_FACTOR, pyMax, pyMin, modulus, sumSqScaled, minStep } from "./control";
 
 export const ST_RUNNING: i32 = 0;
@@ -32,9 +32,11 @@ export class Rk {
 // @ts-ignore: decorator
 @inline function row(r: Rk, s: i32): usize { return r.K + ((<usize>s * <usize>r.N) << 3); }
 
-export function rhs(r: Rk, t: f64, y: usize, dy: usize): void {
+// @ts-ignore: decorator
+@inline export function rhs(r: Rk, t: f64, y: usize, dy: usize): void {
   r.nfev++;
-  evalRhs(r.system, r.handle, r.params, r.n, r.N, t, y, dy, r.cbY, r.cbDy);
+  if (r.system == SYS_LORENZ) lorenz(r.params, y, dy);
+  else evalRhs(r.system, r.handle, r.params, r.n, r.N, t, y, dy, r.cbY, r.cbDy);
 }
 
 function zalloc(bytes: usize): usize {
@@ -135,28 +137,46 @@ function rkStep(r: Rk, tab: Tableau, t: f64, h: f64): void {
   const S = tab.nStages;
   for (let s = 1; s < S; s++) {
     const a0 = load<i32>(tab.aPtr + (<usize>s << 2)), a1 = load<i32>(tab.aPtr + (<usize>(s + 1) << 2));
-    combine(r.ytmp, tab.aIdx + (<usize>a0 << 2), tab.aVal + (<usize>a0 << 3), a1 - a0, r.K, N);
-    addScaled(r.ytmp, r.y, r.ytmp, h, N);
+    combine(r.ytmp, tab.aIdx + (<usize>a0 << 2), tab.aVal + (<usize>a0 << 3), a1 - a0, r.K, N, r.y, h);
     rhs(r, t + load<f64>(tab.C + (<usize>s << 3)) * h, r.ytmp, row(r, s));
   }
-  combine(r.yNew, tab.bIdx, tab.bVal, tab.bN, r.K, N);
-  addScaled(r.yNew, r.y, r.yNew, h, N);
+  combine(r.yNew, tab.bIdx, tab.bVal, tab.bN, r.K, N, r.y, h);
   rhs(r, t + h, r.yNew, row(r, S));
 }
 
 /** scipy's _estimate_error_norm for the tableau's method; r.scale must be filled. */
 function errorNorm(r: Rk, tab: Tableau, h: f64): f64 {
   const cplx = r.cplx != 0;
-  combine(r.ytmp, tab.eIdx, tab.eVal, tab.eN, r.K, r.N);
   if (tab.method == METHOD_DOP853) {
-    const n5 = Math.sqrt(sumSqScaled(r.ytmp, r.scale, r.n, cplx, 1.0));
-    combine(r.ytmp, tab.e3Idx, tab.e3Val, tab.e3N, r.K, r.N);
-    const n3 = Math.sqrt(sumSqScaled(r.ytmp, r.scale, r.n, cplx, 1.0));
+    let s5: f64, s3: f64;
+    if (!cplx && r.N < 16) {
+      // fused form of the two passes below (same operations, same order)
+      const rowBytes = <usize>r.N << 3;
+      let a5 = 0.0, a3 = 0.0;
+      for (let i = 0; i < r.N; i++) {
+        const o = <usize>i << 3;
+        let e5 = load<f64>(tab.eVal) * load<f64>(r.K + <usize>load<i32>(tab.eIdx) * rowBytes + o);
+        for (let k = 1; k < tab.eN; k++) e5 += load<f64>(tab.eVal + (<usize>k << 3)) * load<f64>(r.K + <usize>load<i32>(tab.eIdx + (<usize>k << 2)) * rowBytes + o);
+        let e3 = load<f64>(tab.e3Val) * load<f64>(r.K + <usize>load<i32>(tab.e3Idx) * rowBytes + o);
+        for (let k = 1; k < tab.e3N; k++) e3 += load<f64>(tab.e3Val + (<usize>k << 3)) * load<f64>(r.K + <usize>load<i32>(tab.e3Idx + (<usize>k << 2)) * rowBytes + o);
+        const sc = load<f64>(r.scale + o);
+        const x5 = e5 * 1.0 / sc, x3 = e3 * 1.0 / sc;
+        a5 += x5 * x5; a3 += x3 * x3;
+      }
+      s5 = a5; s3 = a3;
+    } else {
+      combine(r.ytmp, tab.eIdx, tab.eVal, tab.eN, r.K, r.N);
+      s5 = sumSqScaled(r.ytmp, r.scale, r.n, cplx, 1.0);
+      combine(r.ytmp, tab.e3Idx, tab.e3Val, tab.e3N, r.K, r.N);
+      s3 = sumSqScaled(r.ytmp, r.scale, r.n, cplx, 1.0);
+    }
+    const n5 = Math.sqrt(s5), n3 = Math.sqrt(s3);
     const e5 = n5 * n5, e3 = n3 * n3;
     if (e5 == 0.0 && e3 == 0.0) return 0.0;
     const denom = e5 + 0.01 * e3;
     return Math.abs(h) * e5 / Math.sqrt(denom * <f64>r.n);
   }
+  combine(r.ytmp, tab.eIdx, tab.eVal, tab.eN, r.K, r.N);
   return Math.sqrt(sumSqScaled(r.ytmp, r.scale, r.n, cplx, h)) / Math.sqrt(<f64>r.n);
 }
 

@@ -2,8 +2,35 @@
 // 2n doubles: the coefficients are real). f64x2 in the SIMD build; the scalar twin performs the same
 // IEEE operations per element, so both builds agree bit for bit.
 
-/** dst = Σ_k val[k]·K[idx[k]] (k in order; cnt ≥ 1), rows of K are N doubles apart. */
-export function combine(dst: usize, idx: usize, val: usize, cnt: i32, K: usize, N: i32): void {
+/** Below this many doubles per state, combinations run element by element (the per-row setup of the
+ *  streaming form costs more than the arithmetic for small systems such as Lorenz). */
+const SMALL_N: i32 = 16;
+
+/**
+ * dst = Σ_k val[k]·K[idx[k]] (k in order; cnt ≥ 1; rows of K are N doubles apart), or, when y ≠ 0,
+ * dst = y + (Σ_k val[k]·K[idx[k]])·h — scipy's `y + np.dot(K.T, a) * h` with the sum in k order.
+ */
+// @ts-ignore: decorator
+@inline export function combine(dst: usize, idx: usize, val: usize, cnt: i32, K: usize, N: i32, y: usize = 0, h: f64 = 0): void {
+  if (N < SMALL_N) combineSmall(dst, idx, val, cnt, K, N, y, h);
+  else combineLarge(dst, idx, val, cnt, K, N, y, h);
+}
+
+// @ts-ignore: decorator
+@inline function combineSmall(dst: usize, idx: usize, val: usize, cnt: i32, K: usize, N: i32, y: usize, h: f64): void {
+  const rowBytes = <usize>N << 3;
+  const v0 = load<f64>(val), r0 = K + <usize>load<i32>(idx) * rowBytes;
+  for (let i = 0; i < N; i++) {
+    const o = <usize>i << 3;
+    let acc = v0 * load<f64>(r0 + o);
+    for (let k = 1; k < cnt; k++) {
+      acc += load<f64>(val + (<usize>k << 3)) * load<f64>(K + <usize>load<i32>(idx + (<usize>k << 2)) * rowBytes + o);
+    }
+    store<f64>(dst + o, y != 0 ? load<f64>(y + o) + acc * h : acc);
+  }
+}
+
+function combineLarge(dst: usize, idx: usize, val: usize, cnt: i32, K: usize, N: i32, y: usize, h: f64): void {
   const rowBytes = <usize>N << 3;
   const r0 = K + <usize>load<i32>(idx) * rowBytes;
   const v0 = load<f64>(val);
@@ -29,6 +56,7 @@ export function combine(dst: usize, idx: usize, val: usize, cnt: i32, K: usize, 
       store<f64>(dst + o, load<f64>(dst + o) + v * load<f64>(r + o));
     }
   }
+  if (y != 0) addScaled(dst, y, dst, h, N);
 }
 
 /** dst = y + acc·h (scipy: `y + np.dot(K.T, a) * h`). dst may alias acc. */

@@ -22,6 +22,14 @@ export class GrowF64 {
     this.buf.set(v, this.length);
     this.length += v.length;
   }
+  /** Appends src[start … start+count) without creating a subarray. */
+  pushFrom(src: Float64Array, start: number, count: number): void {
+    this.reserve(count);
+    const b = this.buf;
+    let j = this.length;
+    for (let i = 0; i < count; i++) b[j++] = src[start + i];
+    this.length = j;
+  }
   pop(count = 1): void {
     this.length = Math.max(0, this.length - count);
   }

@@ -69,7 +69,7 @@ export class OdeIntegrator {
   /** @internal use {@link create}. */
   constructor(method: Method, rhs: RhsFunction | OdeSystem, t0: number, y0: ArrayLike<number>, options: CreateOptions, where = "ode.create") {
     if (options === null || typeof options !== "object") throw new TypeError(`${where}: options must be an object with tBound, got ${describe(options)}`);
-    const r = resolve(where, method, rhs, t0, options.tBound, y0, options);
+    const r = resolve(where, method, rhs, t0, options.tBound, y0, options, where === "ode.create" ? "options.tBound" : "t1");
     const k = kernel();
     this.method = r.methodName;
     this.n = r.n;
@@ -123,7 +123,12 @@ export class OdeIntegrator {
     if (s !== Status.Ok) {
       throw new Error(`OdeIntegrator.step(): the integration already ended (${STATUS_MESSAGES[s]}); create a new integrator to continue`);
     }
-    return this.guard(() => k.odeStep(p)) as StatusCode;
+    try {
+      return k.odeStep(p) as StatusCode;
+    } catch (e) {
+      this.failed = e instanceof Error ? e : new Error(String(e));
+      throw e;
+    }
   }
 
   /** Current status (see {@link Status}). */

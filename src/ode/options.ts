@@ -38,7 +38,7 @@ export interface Resolved {
   firstStep: number;
 }
 
-export function resolve(where: string, method: unknown, rhs: unknown, t0: number, t1: number, y0: unknown, o: StepOptions): Resolved {
+export function resolve(where: string, method: unknown, rhs: unknown, t0: number, t1: number, y0: unknown, o: StepOptions, endName = "t1"): Resolved {
   if (method !== "DOP853" && method !== "RK45" && method !== "DOPRI5") {
     throw new RangeError(`${where}: method must be "DOP853" or "RK45" (alias "DOPRI5"), got ${describe(method)}`);
   }
@@ -47,7 +47,7 @@ export function resolve(where: string, method: unknown, rhs: unknown, t0: number
     throw new TypeError(`${where}: rhs must be a function (t, y, dydt) => void or an ode.systems.* object, got ${describe(rhs)}`);
   }
   if (o === null || typeof o !== "object") throw new TypeError(`${where}: options must be an object, got ${describe(o)}`);
-  for (const [name, v] of [["t0", t0], ["t1", t1]] as const) {
+  for (const [name, v] of [["t0", t0], [endName, t1]] as const) {
     if (typeof v !== "number" || !Number.isFinite(v)) throw new RangeError(`${where}: ${name} must be a finite number, got ${describe(v)}`);
   }
   if (t1 === t0) throw new RangeError(`${where}: the interval is empty (t0 = t1 = ${t0}); give an end time different from the start`);

@@ -120,6 +120,18 @@ function run(integ: OdeIntegrator, t0: number, t1: number, o: SolveOptions, wher
   let status: -1 | 0 | 1 | null = null;
   let code: number = Status.Ok;
 
+  if (!tEval && !builder && !ev) {
+    // fast path (keep every step, nothing else): no views or closures per step
+    let heap = new Float64Array(mem());
+    for (;;) {
+      code = integ.step();
+      if (code !== Status.Ok && code !== Status.Finished) { status = -1; break; }
+      if (heap.byteLength === 0) heap = new Float64Array(mem());
+      ts.push(k.odeT(p));
+      ys.pushFrom(heap, k.odeYPtr(p) >>> 3, N);
+      if (code === Status.Finished) { status = 0; break; }
+    }
+  }
   while (status === null) {
     code = integ.step();
     if (code === Status.Finished) status = 0;
