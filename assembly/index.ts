@@ -19,3 +19,5 @@ export function abortForTest(code: i32): void {
 
 export * from "./fft/index";
 export * from "./ode/index";
+export { sampenCounts } from "./analysis/sampen";
+export * from "./analysis/math";

@@ -1,6 +1,7 @@
 /** Everything public except `init`, which each entry point binds to its default binary source. */
 export * as fft from "./fft.js";
 export * as ode from "./ode.js";
+export * as analysis from "./analysis.js";
 export { version } from "./version.js";
 export { simdSupported, runtimeInfo } from "./wasm/load.js";
 export type { InitOptions, RuntimeInfo } from "./wasm/load.js";

@@ -35,7 +35,7 @@ afterAll(async () => {
   await new Promise<void>((r) => server.close(() => r()));
 });
 
-it("Chromium: a page importing dist/index.js computes the smoke FFTs with SIMD, bit-identical to Node", async () => {
+it("Chromium: a page importing dist/index.js computes the smoke FFTs, ODE and analysis with SIMD, bit-identical to Node", async () => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get update && apt-get install -y chromium\` (or set CHROMIUM_PATH)`);
   }

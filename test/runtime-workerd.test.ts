@@ -36,7 +36,7 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-it("workerd: a Worker importing samudra answers GET / with the FFT smoke result, bit-identical to Node", async () => {
+it("workerd: a Worker importing samudra answers GET / with the smoke result (FFT, ODE, analysis), bit-identical to Node", async () => {
   const { Miniflare } = await import("miniflare");
   mf = new Miniflare({
     modules: true,

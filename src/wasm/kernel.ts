@@ -46,6 +46,18 @@ export interface Kernel {
   odeNreject(p: number): number;
   odeSetStatus(p: number, s: number): void;
   odeTableau(method: number, field: number): number;
+  sampenCounts(x: number, n: number, m: number, r: number, out: number): void;
+  mathLog(x: number): number;
+  mathLog1p(x: number): number;
+  mathExp(x: number): number;
+  mathPow(x: number, y: number): number;
+  mathAtan2(y: number, x: number): number;
+  mathSin(x: number): number;
+  mathCos(x: number): number;
+  mathHypot(x: number, y: number): number;
+  sumPLogP(p: number, n: number, threshold: number): number;
+  sumPow(p: number, n: number, a: number, threshold: number): number;
+  kdeDirect(x: number, n: number, p: number, m: number, h: number, out: number): void;
 }
 
 /** Names every samudra module must export; used to reject foreign modules passed to init(). */

@@ -30,6 +30,18 @@ export async function smoke(samudra, initOptions) {
     hashes[`rfft${n}`] = fnv1a(samudra.fft.rfft(x.subarray(0, n)));
     hashes[`ifft${n}`] = fnv1a(samudra.fft.ifft(x));
   }
+  // analysis and ODE results must be bit-identical across engines too (their logs/exps run in WASM)
+  if (samudra.analysis) {
+    const psi = lcgArray(2 * 600, 7);
+    const rep = samudra.analysis.snapshotReport(psi, { complex: true });
+    hashes.analysis = fnv1a(Float64Array.from(Object.values(rep)));
+    const k = samudra.analysis.gaussianKde(psi.subarray(0, 300)).evaluate([-0.4, 0, 0.3]);
+    hashes.kde = fnv1a(k);
+  }
+  if (samudra.ode) {
+    const r = samudra.ode.solve("DOP853", samudra.ode.systems.lorenz(), [0, 2], [1, 1, 1], { rtol: 1e-9, atol: 1e-12, tEval: [1, 2] });
+    hashes.ode = fnv1a(Float64Array.from([...r.y[0], ...r.y[1], r.nfev]));
+  }
   const ok = fixed.length === expected.length && fixed.every((v, i) => v === expected[i]);
   return { ok, simd: info.simd, source: info.source, version: samudra.version, fixed, hashes };
 }

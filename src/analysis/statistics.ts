@@ -1,0 +1,142 @@
+/**
+ * Descriptive statistics and correlations (numpy/scipy conventions, named explicitly):
+ *   moments       Welford's one-pass mean and central moments; variance with ddof 0 and 1; skewness g1
+ *                 (biased, scipy `skew(bias=True)`) and G1 (bias-corrected, `bias=False`); excess kurtosis g2
+ *                 and G2 likewise (scipy `kurtosis(fisher=True)`).
+ *   quantile      numpy's default "linear" interpolation; median, IQR, MAD (median |x − median|, unscaled).
+ *   rankdata      average ranks for ties (scipy `rankdata`), 1-based.
+ *   pearson / spearman (Pearson on average ranks).
+ */
+import { describe } from "../validate.js";
+
+function arr(where: string, x: unknown, min = 1): Float64Array {
+  if (x === null || typeof x !== "object" || typeof (x as ArrayLike<number>).length !== "number") {
+    throw new TypeError(`${where}: expected an array of numbers, got ${describe(x)}`);
+  }
+  const a = x instanceof Float64Array ? x : Float64Array.from(x as ArrayLike<number>);
+  if (a.length < min) throw new RangeError(`${where}: needs at least ${min} values, got ${a.length}`);
+  return a;
+}
+
+export interface Moments {
+  n: number; mean: number;
+  /** population variance (ddof 0) */ variance: number;
+  /** sample variance (ddof 1) */ sampleVariance: number;
+  /** biased skewness g1 */ skewness: number;
+  /** bias-corrected skewness G1 (n ≥ 3) */ skewnessUnbiased: number;
+  /** biased excess kurtosis g2 */ kurtosis: number;
+  /** bias-corrected excess kurtosis G2 (n ≥ 4) */ kurtosisUnbiased: number;
+  min: number; max: number;
+}
+
+/**
+ * One-pass moments (Welford/Terriberry update of M2, M3, M4).
+ *
+ * @example
+ * analysis.moments([1, 2, 3, 4]).sampleVariance;   // 1.6666666666666667
+ */
+export function moments(x: ArrayLike<number>): Moments {
+  const a = arr("analysis.moments(x)", x, 1);
+  let n = 0, mean = 0, M2 = 0, M3 = 0, M4 = 0, min = Infinity, max = -Infinity;
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i];
+    const n1 = n; n++;
+    const delta = v - mean, dn = delta / n, dn2 = dn * dn, term1 = delta * dn * n1;
+    mean += dn;
+    M4 += term1 * dn2 * (n * n - 3 * n + 3) + 6 * dn2 * M2 - 4 * dn * M3;
+    M3 += term1 * dn * (n - 2) - 3 * dn * M2;
+    M2 += term1;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const g1 = M2 > 0 ? (Math.sqrt(n) * M3) / M2 ** 1.5 : NaN;
+  const g2 = M2 > 0 ? (n * M4) / (M2 * M2) - 3 : NaN;
+  const G1 = n > 2 ? (Math.sqrt(n * (n - 1)) / (n - 2)) * g1 : NaN;
+  const G2 = n > 3 ? ((n - 1) / ((n - 2) * (n - 3))) * ((n + 1) * g2 + 6) : NaN;
+  return { n, mean, variance: M2 / n, sampleVariance: n > 1 ? M2 / (n - 1) : NaN, skewness: g1, skewnessUnbiased: G1, kurtosis: g2, kurtosisUnbiased: G2, min, max };
+}
+
+function sorted(a: Float64Array): Float64Array {
+  return Float64Array.from(a).sort();
+}
+
+/** numpy.quantile(x, q) with the default linear method; q in [0, 1]. */
+export function quantile(x: ArrayLike<number>, q: number): number {
+  const where = "analysis.quantile(x, q)";
+  if (!(q >= 0 && q <= 1)) throw new RangeError(`${where}: q must be in [0, 1], got ${describe(q)}`);
+  return quantileSorted(sorted(arr(where, x, 1)), q);
+}
+
+export function quantileSorted(s: ArrayLike<number>, q: number): number {
+  const h = (s.length - 1) * q, lo = Math.floor(h), hi = Math.min(lo + 1, s.length - 1);
+  return s[lo] + (h - lo) * (s[hi] - s[lo]);
+}
+
+/** Median, quartiles, IQR and MAD in one sort. */
+export function robustSummary(x: ArrayLike<number>): { median: number; q1: number; q3: number; iqr: number; mad: number } {
+  const s = sorted(arr("analysis.robustSummary(x)", x, 1));
+  const median = quantileSorted(s, 0.5), q1 = quantileSorted(s, 0.25), q3 = quantileSorted(s, 0.75);
+  const dev = Float64Array.from(s, (v) => Math.abs(v - median)).sort();
+  return { median, q1, q3, iqr: q3 - q1, mad: quantileSorted(dev, 0.5) };
+}
+
+/** Average ranks (1-based), ties get the mean of their positions; also returns Σ(t³ − t) over tie groups. */
+export function rankdata(x: ArrayLike<number>): { ranks: Float64Array; tieSum: number } {
+  const n = x.length;
+  const idx = Array.from({ length: n }, (_, i) => i).sort((i, j) => x[i] - x[j] || i - j);
+  const ranks = new Float64Array(n);
+  let tieSum = 0;
+  for (let i = 0; i < n;) {
+    let j = i;
+    while (j + 1 < n && x[idx[j + 1]] === x[idx[i]]) j++;
+    const r = (i + j) / 2 + 1, t = j - i + 1;
+    for (let k = i; k <= j; k++) ranks[idx[k]] = r;
+    tieSum += t * t * t - t;
+    i = j + 1;
+  }
+  return { ranks, tieSum };
+}
+
+/**
+ * Pearson correlation coefficient.
+ *
+ * @example
+ * analysis.pearson([1, 2, 3], [2, 4, 7]);   // 0.9933992677987828
+ */
+export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  const a = arr("analysis.pearson(x, y)", x, 2), b = arr("analysis.pearson(x, y)", y, 2);
+  if (a.length !== b.length) throw new RangeError(`analysis.pearson(x, y): x and y must have the same length, got ${a.length} and ${b.length}`);
+  let ma = 0, mb = 0;
+  for (let i = 0; i < a.length; i++) { ma += a[i]; mb += b[i]; }
+  ma /= a.length; mb /= b.length;
+  let sab = 0, saa = 0, sbb = 0;
+  for (let i = 0; i < a.length; i++) { const da = a[i] - ma, db = b[i] - mb; sab += da * db; saa += da * da; sbb += db * db; }
+  return sab / Math.sqrt(saa * sbb);
+}
+
+/** Spearman rank correlation (Pearson on average ranks, scipy.stats.spearmanr). */
+export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  if (x.length !== y.length) throw new RangeError(`analysis.spearman(x, y): x and y must have the same length, got ${x.length} and ${y.length}`);
+  return pearson(rankdata(x).ranks, rankdata(y).ranks);
+}
+
+/** numpy.gradient(y, spacing): central differences inside, one-sided at the ends (spacing: number or coordinates). */
+export function gradient(y: ArrayLike<number>, spacing: number | ArrayLike<number> = 1): Float64Array {
+  const n = y.length;
+  if (n < 2) throw new RangeError(`analysis.gradient(y): needs at least 2 values, got ${n}`);
+  const g = new Float64Array(n);
+  if (typeof spacing === "number") {
+    g[0] = (y[1] - y[0]) / spacing;
+    g[n - 1] = (y[n - 1] - y[n - 2]) / spacing;
+    for (let i = 1; i < n - 1; i++) g[i] = (y[i + 1] - y[i - 1]) / (2 * spacing);
+    return g;
+  }
+  const t = spacing;
+  g[0] = (y[1] - y[0]) / (t[1] - t[0]);
+  g[n - 1] = (y[n - 1] - y[n - 2]) / (t[n - 1] - t[n - 2]);
+  for (let i = 1; i < n - 1; i++) {
+    const h1 = t[i] - t[i - 1], h2 = t[i + 1] - t[i];
+    g[i] = (-h2 / (h1 * (h1 + h2))) * y[i - 1] + ((h2 - h1) / (h1 * h2)) * y[i] + (h1 / (h2 * (h1 + h2))) * y[i + 1];
+  }
+  return g;
+}
