@@ -4,7 +4,7 @@
  * heavy loops run in WASM, so results are the same bits on every engine).
  */
 export { spatialDistribution, spectralDistribution, densityOnGrid, histogram, intensity, amplitude, type Histogram } from "./analysis/distributions.js";
-export { shannon, renyi, tsallis, lmc, type Lmc } from "./analysis/entropy.js";
+export { shannon, renyi, tsallis, lmc, spectralEntropy, type Lmc } from "./analysis/entropy.js";
 export { differentialEntropy, spectralRichness, permutationEntropy, fftfreq, type SpectralRichness } from "./analysis/estimators.js";
 export { sampleEntropy } from "./analysis/sample-entropy.js";
 export { moments, quantile, robustSummary, rankdata, pearson, spearman, gradient, type Moments } from "./analysis/statistics.js";

@@ -19,6 +19,14 @@ describe("entropies: analytic cases", () => {
     expect(analysis.lmc(p).complexity).toBeCloseTo(0, 15);
   });
 
+  it("spectral entropy: a pure Fourier mode has 0, white spectrum (delta in x) has ln N", () => {
+    const n = 256, mode = new Float64Array(2 * n), delta = new Float64Array(2 * n);
+    for (let j = 0; j < n; j++) { mode[2 * j] = Math.cos((2 * Math.PI * 5 * j) / n); mode[2 * j + 1] = Math.sin((2 * Math.PI * 5 * j) / n); }
+    delta[0] = 1;
+    expect(analysis.spectralEntropy(mode)).toBeLessThan(1e-12);
+    close(analysis.spectralEntropy(delta), Math.log(n), 1e-14);
+  });
+
   it("delta distribution: every entropy is 0", () => {
     const p = new Float64Array(10); p[3] = 1;
     expect(analysis.shannon(p)).toBe(0);

@@ -12,6 +12,7 @@
  */
 import { describe } from "../validate.js";
 import * as W from "./wmath.js";
+import { spectralDistribution } from "./distributions.js";
 
 const DEFAULT_THRESHOLD = 1e-15;
 
@@ -105,4 +106,15 @@ export function lmc(p: ArrayLike<number>, o: { threshold?: number } = {}): Lmc {
   let d = 0;
   for (let i = 0; i < n; i++) d += (q[i] - 1 / n) ** 2;
   return { complexity: hNorm * d * n, hNorm, disequilibrium: d };
+}
+
+/**
+ * Spectral entropy: Shannon entropy of the normalised power spectrum |FFT(ψ)|²/Σ (all N bins).
+ *
+ * @example
+ * analysis.spectralEntropy(psi);                       // complex ψ, interleaved
+ * analysis.spectralEntropy(phi, { complex: false });   // real φ
+ */
+export function spectralEntropy(field: ArrayLike<number>, o: { complex?: boolean; threshold?: number } = {}): number {
+  return shannon(spectralDistribution(field, { complex: o.complex }), { threshold: o.threshold });
 }
