@@ -35,3 +35,13 @@ export function checkF64(where: string, name: string, v: unknown, length: number
   }
   return v;
 }
+
+/** An array-like of numbers as a Float64Array (no copy if it already is one), with at least `min` entries. */
+export function toF64(where: string, x: unknown, min = 1): Float64Array {
+  if (x === null || typeof x !== "object" || typeof (x as ArrayLike<number>).length !== "number") {
+    throw new TypeError(`${where}: expected an array of numbers, got ${describe(x)}`);
+  }
+  const a = x instanceof Float64Array ? x : Float64Array.from(x as ArrayLike<number>);
+  if (a.length < min) throw new RangeError(`${where}: needs at least ${min} values, got ${a.length}`);
+  return a;
+}

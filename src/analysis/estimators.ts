@@ -8,18 +8,10 @@
  *                        stable argsort (ties keep index order, as numpy's argsort does for short windows),
  *                        −Σ p ln p normalised by ln(order!) unless `normalize: false`.
  */
-import { describe } from "../validate.js";
+import { describe, toF64 } from "../validate.js";
 import { histogram } from "./distributions.js";
 import * as W from "./wmath.js";
 
-function series(where: string, x: unknown, min = 1): Float64Array {
-  if (x === null || typeof x !== "object" || typeof (x as ArrayLike<number>).length !== "number") {
-    throw new TypeError(`${where}: expected an array of numbers, got ${describe(x)}`);
-  }
-  const a = x instanceof Float64Array ? x : Float64Array.from(x as ArrayLike<number>);
-  if (a.length < min) throw new RangeError(`${where}: needs at least ${min} values, got ${a.length}`);
-  return a;
-}
 
 /**
  * Differential entropy (nats) from a density histogram with `bins` bins (default 50) over [min, max].
@@ -29,7 +21,7 @@ function series(where: string, x: unknown, min = 1): Float64Array {
  * analysis.differentialEntropy(amp, { legacy: true });      // the NLSE supplement's value (+ ln Δ)
  */
 export function differentialEntropy(values: ArrayLike<number>, o: { bins?: number; legacy?: boolean } = {}): number {
-  const v = series("analysis.differentialEntropy(values)", values, 2);
+  const v = toF64("analysis.differentialEntropy(values)", values, 2);
   const h = histogram(v, { bins: o.bins ?? 50, density: true });
   const d = h.edges[1] - h.edges[0];
   let s = 0;
@@ -62,7 +54,7 @@ export function fftfreq(n: number, d = 1): Float64Array {
  * analysis.spectralRichness(analysis.spectralDistribution(psi)).modesAbove;
  */
 export function spectralRichness(P: ArrayLike<number>, o: { fraction?: number } = {}): SpectralRichness {
-  const p = series("analysis.spectralRichness(P)", P, 1);
+  const p = toF64("analysis.spectralRichness(P)", P, 1);
   const frac = o.fraction ?? 0.01;
   let max = 0, sum = 0;
   for (let i = 0; i < p.length; i++) { max = Math.max(max, p[i]); sum += p[i]; }
@@ -85,7 +77,7 @@ export function permutationEntropy(x: ArrayLike<number>, o: { order?: number; de
   const order = o.order ?? 3, delay = o.delay ?? 1;
   if (!Number.isInteger(order) || order < 2 || order > 10) throw new RangeError(`${where}: order must be an integer 2…10, got ${describe(o.order)}`);
   if (!Number.isInteger(delay) || delay < 1) throw new RangeError(`${where}: delay must be a positive integer, got ${describe(o.delay)}`);
-  const a = series(where, x, (order - 1) * delay + 1);
+  const a = toF64(where, x, (order - 1) * delay + 1);
   const nWin = a.length - (order - 1) * delay;
   const counts = new Map<number, number>();
   const idx = new Int32Array(order);

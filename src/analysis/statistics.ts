@@ -7,16 +7,8 @@
  *   rankdata      average ranks for ties (scipy `rankdata`), 1-based.
  *   pearson / spearman (Pearson on average ranks).
  */
-import { describe } from "../validate.js";
+import { describe, toF64 } from "../validate.js";
 
-function arr(where: string, x: unknown, min = 1): Float64Array {
-  if (x === null || typeof x !== "object" || typeof (x as ArrayLike<number>).length !== "number") {
-    throw new TypeError(`${where}: expected an array of numbers, got ${describe(x)}`);
-  }
-  const a = x instanceof Float64Array ? x : Float64Array.from(x as ArrayLike<number>);
-  if (a.length < min) throw new RangeError(`${where}: needs at least ${min} values, got ${a.length}`);
-  return a;
-}
 
 export interface Moments {
   n: number; mean: number;
@@ -36,7 +28,7 @@ export interface Moments {
  * analysis.moments([1, 2, 3, 4]).sampleVariance;   // 1.6666666666666667
  */
 export function moments(x: ArrayLike<number>): Moments {
-  const a = arr("analysis.moments(x)", x, 1);
+  const a = toF64("analysis.moments(x)", x, 1);
   let n = 0, mean = 0, M2 = 0, M3 = 0, M4 = 0, min = Infinity, max = -Infinity;
   for (let i = 0; i < a.length; i++) {
     const v = a[i];
@@ -64,7 +56,7 @@ function sorted(a: Float64Array): Float64Array {
 export function quantile(x: ArrayLike<number>, q: number): number {
   const where = "analysis.quantile(x, q)";
   if (!(q >= 0 && q <= 1)) throw new RangeError(`${where}: q must be in [0, 1], got ${describe(q)}`);
-  return quantileSorted(sorted(arr(where, x, 1)), q);
+  return quantileSorted(sorted(toF64(where, x, 1)), q);
 }
 
 export function quantileSorted(s: ArrayLike<number>, q: number): number {
@@ -74,7 +66,7 @@ export function quantileSorted(s: ArrayLike<number>, q: number): number {
 
 /** Median, quartiles, IQR and MAD in one sort. */
 export function robustSummary(x: ArrayLike<number>): { median: number; q1: number; q3: number; iqr: number; mad: number } {
-  const s = sorted(arr("analysis.robustSummary(x)", x, 1));
+  const s = sorted(toF64("analysis.robustSummary(x)", x, 1));
   const median = quantileSorted(s, 0.5), q1 = quantileSorted(s, 0.25), q3 = quantileSorted(s, 0.75);
   const dev = Float64Array.from(s, (v) => Math.abs(v - median)).sort();
   return { median, q1, q3, iqr: q3 - q1, mad: quantileSorted(dev, 0.5) };
@@ -104,7 +96,7 @@ export function rankdata(x: ArrayLike<number>): { ranks: Float64Array; tieSum: n
  * analysis.pearson([1, 2, 3], [2, 4, 7]);   // 0.9933992677987828
  */
 export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  const a = arr("analysis.pearson(x, y)", x, 2), b = arr("analysis.pearson(x, y)", y, 2);
+  const a = toF64("analysis.pearson(x, y)", x, 2), b = toF64("analysis.pearson(x, y)", y, 2);
   if (a.length !== b.length) throw new RangeError(`analysis.pearson(x, y): x and y must have the same length, got ${a.length} and ${b.length}`);
   let ma = 0, mb = 0;
   for (let i = 0; i < a.length; i++) { ma += a[i]; mb += b[i]; }
