@@ -21,3 +21,5 @@ export * from "./fft/index";
 export * from "./ode/index";
 export { sampenCounts } from "./analysis/sampen";
 export * from "./analysis/math";
+export { mtSeed, mtNext, mtDouble, mtGauss, mtGaussFill } from "./random/mt19937";
+export * from "./spectral/index";

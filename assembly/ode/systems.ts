@@ -8,6 +8,9 @@
 //               (Hairer–Nørsett–Wanner I, Sec. II.0, eq. (0.1))
 //   LINEAR      y' = A·y, A real n×n row-major                                           p = A
 //   LINEAR_C    y' = A·y, complex A n×n interleaved [re, im] (complex state)             p = A
+//   NLSE        Fourier-side NLSE (spectral/nlse_rhs.ts)                                  p = [context pointer]
+
+import { nlseRhs } from "../spectral/nlse_rhs";
 
 export const SYS_JS: i32 = 0;
 export const SYS_LORENZ: i32 = 1;
@@ -15,6 +18,8 @@ export const SYS_VANDERPOL: i32 = 2;
 export const SYS_ARENSTORF: i32 = 3;
 export const SYS_LINEAR: i32 = 4;
 export const SYS_LINEAR_C: i32 = 5;
+/** The NLSE in Fourier space (assembly/spectral/nlse_rhs.ts); p[0] holds the context pointer. */
+export const SYS_NLSE: i32 = 6;
 
 // @ts-ignore: decorator
 @external("env", "odeRhsJs")
@@ -46,6 +51,8 @@ export function evalRhs(sys: i32, handle: i32, p: usize, n: i32, N: i32, t: f64,
     store<f64>(dy, vy, 8);
     store<f64>(dy, x + 2.0 * vy - mup * (x + mu) / d1 - mu * (x - mup) / d2, 16);
     store<f64>(dy, yy - 2.0 * vx - mup * yy / d1 - mu * yy / d2, 24);
+  } else if (sys == SYS_NLSE) {
+    nlseRhs(<usize>load<f64>(p), y, dy);
   } else if (sys == SYS_LINEAR) {
     for (let i = 0; i < n; i++) {
       const row = p + ((<usize>i * <usize>n) << 3);

@@ -30,33 +30,33 @@ const SMALL_N: i32 = 16;
   }
 }
 
+/** Row addresses and coefficients of one combination, resolved once per call (static scratch). */
+const ROWS: usize = memory.data(32 * 4);
+
 function combineLarge(dst: usize, idx: usize, val: usize, cnt: i32, K: usize, N: i32, y: usize, h: f64): void {
   const rowBytes = <usize>N << 3;
-  const r0 = K + <usize>load<i32>(idx) * rowBytes;
+  for (let k = 0; k < cnt; k++) store<u32>(ROWS + (<usize>k << 2), <u32>(K + <usize>load<i32>(idx + (<usize>k << 2)) * rowBytes));
+  const r0 = <usize>load<u32>(ROWS);
   const v0 = load<f64>(val);
   let i = 0;
+  // element-outer: one accumulator per element (pair), rows streamed; same k order as the scalar path
   if (ASC_FEATURE_SIMD) {
-    const vv = f64x2.splat(v0);
-    for (; i + 1 < N; i += 2) v128.store(dst + (<usize>i << 3), f64x2.mul(vv, v128.load(r0 + (<usize>i << 3))));
-  }
-  for (; i < N; i++) store<f64>(dst + (<usize>i << 3), v0 * load<f64>(r0 + (<usize>i << 3)));
-  for (let k = 1; k < cnt; k++) {
-    const r = K + <usize>load<i32>(idx + (<usize>k << 2)) * rowBytes;
-    const v = load<f64>(val + (<usize>k << 3));
-    i = 0;
-    if (ASC_FEATURE_SIMD) {
-      const vv = f64x2.splat(v);
-      for (; i + 1 < N; i += 2) {
-        const o = <usize>i << 3;
-        v128.store(dst + o, f64x2.add(v128.load(dst + o), f64x2.mul(vv, v128.load(r + o))));
-      }
-    }
-    for (; i < N; i++) {
+    const vv0 = f64x2.splat(v0), hh = f64x2.splat(h);
+    for (; i + 1 < N; i += 2) {
       const o = <usize>i << 3;
-      store<f64>(dst + o, load<f64>(dst + o) + v * load<f64>(r + o));
+      let acc = f64x2.mul(vv0, v128.load(r0 + o));
+      for (let k = 1; k < cnt; k++) {
+        acc = f64x2.add(acc, f64x2.mul(f64x2.splat(load<f64>(val + (<usize>k << 3))), v128.load(<usize>load<u32>(ROWS + (<usize>k << 2)) + o)));
+      }
+      v128.store(dst + o, y != 0 ? f64x2.add(v128.load(y + o), f64x2.mul(acc, hh)) : acc);
     }
   }
-  if (y != 0) addScaled(dst, y, dst, h, N);
+  for (; i < N; i++) {
+    const o = <usize>i << 3;
+    let acc = v0 * load<f64>(r0 + o);
+    for (let k = 1; k < cnt; k++) acc += load<f64>(val + (<usize>k << 3)) * load<f64>(<usize>load<u32>(ROWS + (<usize>k << 2)) + o);
+    store<f64>(dst + o, y != 0 ? load<f64>(y + o) + acc * h : acc);
+  }
 }
 
 /** dst = y + acc·h (scipy: `y + np.dot(K.T, a) * h`). dst may alias acc. */

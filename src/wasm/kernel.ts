@@ -58,6 +58,19 @@ export interface Kernel {
   sumPLogP(p: number, n: number, threshold: number): number;
   sumPow(p: number, n: number, a: number, threshold: number): number;
   kdeDirect(x: number, n: number, p: number, m: number, h: number, out: number): void;
+  mtSeed(seed: number): void;
+  mtNext(): number;
+  mtDouble(): number;
+  mtGauss(): number;
+  mtGaussFill(out: number, n: number): void;
+  nlseCreate(n: number, L: number, beta: number, gamma: number): number;
+  nlseFree(p: number): void;
+  nlseSetFilter(p: number, kind: number, alpha: number, order: number, inRhs: number): void;
+  nlseSetScale(p: number, scale: number): void;
+  nlseApplyFilter(p: number, v: number): void;
+  nlseK(p: number): number;
+  nlseSigma(p: number): number;
+  nlseRhs(p: number, v: number, dv: number): void;
 }
 
 /** Names every samudra module must export; used to reject foreign modules passed to init(). */

@@ -1,0 +1,76 @@
+// nlse_rhs.ts — right-hand side of the Fourier-side NLSE, one call, everything in WASM:
+//   dv/dt = −iβk² v_f + i γ s·σ ⊙ FFT(|ψ|²ψ),   ψ = IFFT(v_f)/s,  v_f = σ ⊙ v   (σ inside only in parity mode)
+// with v = s·FFT(ψ) (s = 1: the seed's unnormalised coefficients ĉ; s = 1/N: amplitudes).
+// For the seed (β = ½, γ = 1, s = 1, σ inside): ĉ_f = σĉ, ψ = IFFT(ĉ_f), n̂ = σ FFT(|ψ|²ψ),
+// dĉ/dt = −(i/2)k² ĉ_f + i n̂ (nlse.md §1.4).
+
+import { Nlse } from "./nlse_ctx";
+import { complexExec } from "../fft/complex";
+
+/** out = FFT(|ψ|²ψ) with ψ = IFFT(vf)/s. */
+export function nlseNonlinear(c: Nlse, vf: usize, out: usize): void {
+  const n = c.n;
+  complexExec(c.plan, vf, c.buf2, true);               // IFFT includes 1/N
+  const inv = 1.0 / c.scale;
+  const unscaled = c.scale == 1.0;
+  for (let j = 0; j < n; j++) {
+    const o = <usize>j << 4;
+    if (ASC_FEATURE_SIMD) {
+      let z = v128.load(c.buf2 + o);
+      if (!unscaled) z = f64x2.mul(z, f64x2.splat(inv));
+      const zz = f64x2.mul(z, z);
+      const a = f64x2.add(zz, v128.shuffle<f64>(zz, zz, 1, 0));   // [re²+im², im²+re²]
+      v128.store(c.buf2 + o, f64x2.mul(a, z));
+    } else {
+      let re = load<f64>(c.buf2 + o), im = load<f64>(c.buf2 + o, 8);
+      if (!unscaled) { re *= inv; im *= inv; }
+      const a = re * re + im * im, b = im * im + re * re;
+      store<f64>(c.buf2 + o, a * re);
+      store<f64>(c.buf2 + o, b * im, 8);
+    }
+  }
+  complexExec(c.plan, c.buf2, out, false);
+}
+
+/** out ← i·γs·σ⊙out − iβk²⊙vf (one fused pass; σ only when filtering inside the RHS, vf = 0 to skip). */
+function finish(c: Nlse, out: usize, vf: usize): void {
+  const g = c.gamma * c.scale, b = c.beta;
+  const filt = c.filterInRhs != 0;
+  for (let j = 0; j < c.n; j++) {
+    const o = <usize>j << 4;
+    let re = load<f64>(out + o), im = load<f64>(out + o, 8);
+    if (filt) { const s = load<f64>(c.sigma + (<usize>j << 3)); re *= s; im *= s; }
+    // i·γs·(re + i im) = γs·(−im + i re);  −i·w·(vr + i vi) = w·vi − i·w·vr
+    let nr = -(g * im), ni = g * re;
+    if (vf != 0) {
+      const w = b * load<f64>(c.k2 + (<usize>j << 3));
+      nr = nr + w * load<f64>(vf + o, 8);
+      ni = ni - w * load<f64>(vf + o);
+    }
+    store<f64>(out + o, nr);
+    store<f64>(out + o, ni, 8);
+  }
+}
+
+/** out = i γ s · σ ⊙ FFT(|ψ|²ψ) (the nonlinear term alone, for ETDRK4). */
+export function nlseNonlinearTerm(c: Nlse, vf: usize, out: usize): void {
+  nlseNonlinear(c, vf, out);
+  finish(c, out, 0);
+}
+
+/** dv = RHS(v). */
+export function nlseRhs(p: usize, v: usize, dv: usize): void {
+  const c = changetype<Nlse>(p);
+  const n = c.n;
+  let vf = v;
+  if (c.filterInRhs != 0) {
+    vf = c.buf;
+    for (let j = 0; j < n; j++) {
+      const s = load<f64>(c.sigma + (<usize>j << 3)), o = <usize>j << 4;
+      store<f64>(vf + o, load<f64>(v + o) * s);
+      store<f64>(vf + o, load<f64>(v + o, 8) * s, 8);
+    }
+  }
+  nlseNonlinear(c, vf, dv);
+  finish(c, dv, vf);
+}
