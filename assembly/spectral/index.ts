@@ -1,3 +1,7 @@
 // spectral/index.ts — exported NLSE kernels.
 export { nlseCreate, nlseFree, nlseSetFilter, nlseSetScale, nlseApplyFilter, nlseK, nlseSigma } from "./nlse_ctx";
 export { nlseRhs } from "./nlse_rhs";
+export { nlseInvariants, nlseToPhysical, nlseToSpectral, maxAbsDiff } from "./nlse_diag";
+export { nlseGrid, icSoliton, icSeedBreather, icGaussianNoise, exAkhmediev, exKuznetsovMa, exPeregrine, icPlaneWave, icSechN } from "./nlse_cases";
+export { splitCreate, splitFree, splitRun } from "./split_step";
+export { etdCreate, etdFree, etdRun } from "./etdrk4";

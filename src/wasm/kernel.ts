@@ -71,6 +71,25 @@ export interface Kernel {
   nlseK(p: number): number;
   nlseSigma(p: number): number;
   nlseRhs(p: number, v: number, dv: number): void;
+  nlseInvariants(p: number, v: number, out: number): void;
+  nlseToPhysical(p: number, v: number, psi: number): void;
+  nlseToSpectral(p: number, psi: number, v: number): void;
+  maxAbsDiff(a: number, b: number, n: number): number;
+  nlseGrid(out: number, n: number, L: number): void;
+  icSoliton(out: number, n: number, L: number, A: number, x0: number, v: number, t: number, phase0: number, add: number): void;
+  icSeedBreather(out: number, n: number, L: number, a: number, f: number, m: number): void;
+  icGaussianNoise(out: number, n: number, L: number, A: number, w: number, c: number, eps: number, seed: number, scratch: number): void;
+  exAkhmediev(out: number, n: number, L: number, a: number, t: number): void;
+  exKuznetsovMa(out: number, n: number, L: number, a: number, t: number): void;
+  exPeregrine(out: number, n: number, L: number, t: number): void;
+  icPlaneWave(out: number, n: number, L: number, eps: number, K: number): void;
+  icSechN(out: number, n: number, L: number, order: number): void;
+  splitCreate(ctx: number, scheme: number, dt: number, filter: number): number;
+  splitFree(p: number): void;
+  splitRun(p: number, v: number, steps: number): void;
+  etdCreate(ctx: number, h: number, filter: number): number;
+  etdFree(p: number): void;
+  etdRun(p: number, v: number, steps: number): void;
 }
 
 /** Names every samudra module must export; used to reject foreign modules passed to init(). */

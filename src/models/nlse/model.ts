@@ -1,0 +1,154 @@
+/**
+ * NLSE model:  i ψ_t + β ψ_xx + γ|ψ|²ψ = 0,  x_j = −L/2 + jL/N periodic, β = ½, γ = 1 by default.
+ * Pseudo-spectral: the state is v = s·FFT(ψ) (legacy: s = 1, the seed's ĉ; corrected: s = 1/N) and the whole
+ * right-hand side runs in WASM. Snapshots at t = tStart + linspace(0, tFinal, nSnapshots), streamed:
+ * nlse.simulate calls onSnapshot as each one is produced (memory stays constant), nlse.solve keeps them,
+ * nlse.create steps snapshot by snapshot. Diagnostics per snapshot: spectral M, P, H (correct sign and
+ * normalisation, nlse.md §3) and, where an exact solution exists, max|ψ − ψ_exact|.
+ */
+import { kernel } from "../../wasm/load.js";
+import { memoryBuffer } from "../../wasm/memory.js";
+import { Status } from "../../ode/integrator.js";
+import { resolveOptions, type NlseOptions, type Resolved } from "./options.js";
+import { initialField, hasExact, exactField } from "./fields.js";
+import { adaptiveEngine, fixedEngine, effectiveDt, type Engine } from "./engine.js";
+
+export interface Snapshot {
+  index: number;
+  t: number;
+  /** ψ(x_j), interleaved complex, 2N doubles: a view on WASM memory valid during the callback only. */
+  psi: Float64Array;
+  mass: number; momentum: number; hamiltonian: number;
+  /** max_j |ψ − ψ_exact| where the case has an exact solution, else NaN. */
+  error: number;
+}
+
+export interface NlseSummary {
+  case: string; scenarioName: string; legacy: boolean; method: string;
+  x: Float64Array; t: Float64Array;
+  /** RHS evaluations (adaptive) or FFT-pair evaluations (fixed-step). */
+  nfev: number;
+  steps: { accepted: number; rejected: number };
+  /** Fixed-step methods: the step actually used. */
+  dt: number | null;
+  invariants: {
+    mass: Float64Array; momentum: Float64Array; hamiltonian: Float64Array;
+    /** max_t |Q(t) − Q(0)| / |Q(0)| (momentum: absolute when |P0| < 1e-12). */
+    drift: { mass: number; momentum: number; hamiltonian: number };
+  };
+  /** Per snapshot max|ψ − exact| (cases with an exact solution), else null. */
+  error: Float64Array | null;
+  maxError: number | null;
+  status: "ok" | "step-too-small" | "non-finite";
+  timing: { setupMs: number; integrateMs: number; totalMs: number };
+  options: Resolved;
+}
+
+const STATUS_NAME: Record<number, NlseSummary["status"]> = { 0: "ok", 1: "ok", 2: "step-too-small", 3: "non-finite" };
+
+/** A run in progress: snapshot-by-snapshot stepping over WASM buffers allocated once. */
+export class NlseRun {
+  readonly options: Resolved;
+  readonly x: Float64Array;
+  readonly times: Float64Array;
+  index = -1;
+  private ctx: number;
+  private buf: number;         // [v (2N) | out (2N) | psi (2N) | exact (2N) | scratch (N) | inv (3)]
+  private engine: Engine;
+  private status: number = Status.Ok;
+  private disposed = false;
+  readonly t0ms: number;
+
+  constructor(o: NlseOptions, where = "nlse.create") {
+    const t0 = performance.now();
+    this.t0ms = t0;
+    const r = resolveOptions(where, o);
+    this.options = r;
+    const k = kernel(), N = r.N;
+    this.ctx = k.nlseCreate(N, r.L, r.beta, r.gamma);
+    const kinds = { none: 0, two_thirds: 1, exponential: 2 } as const;
+    k.nlseSetFilter(this.ctx, kinds[r.filter], r.filterAlpha, r.filterOrder, r.legacy ? 1 : 0);
+    if (!r.legacy) k.nlseSetScale(this.ctx, 1 / N);
+    this.buf = k.alloc(8 * (9 * N + 3));
+    this.x = new Float64Array(N);
+    k.nlseGrid(this.buf + 64 * N, N, r.L);
+    this.x.set(new Float64Array(memoryBuffer(), this.buf + 64 * N, N));
+    this.times = new Float64Array(r.nSnapshots);
+    for (let i = 0; i < r.nSnapshots; i++) this.times[i] = r.tStart + (r.tFinal * i) / (r.nSnapshots - 1);
+    initialField(r, this.psiPtr, this.buf + 64 * N);
+    k.nlseToSpectral(this.ctx, this.psiPtr, this.vPtr);
+    const tEnd = r.tStart + r.tFinal;
+    if (r.method === "dop853" || r.method === "rk45") {
+      const v0 = new Float64Array(memoryBuffer(), this.vPtr, 2 * N).slice();
+      this.engine = adaptiveEngine(r, this.ctx, v0, tEnd);
+    } else {
+      this.engine = fixedEngine(r, this.ctx, this.vPtr, r.tFinal / (r.nSnapshots - 1));
+    }
+  }
+
+  private get vPtr(): number { return this.buf; }
+  private get outPtr(): number { return this.buf + 16 * this.options.N; }
+  private get psiPtr(): number { return this.buf + 32 * this.options.N; }
+  private get exactPtr(): number { return this.buf + 48 * this.options.N; }
+  private get invPtr(): number { return this.buf + 72 * this.options.N; }
+
+  private live(what: string): void {
+    if (this.disposed) throw new Error(`NlseRun.${what}: the run was disposed; create a new one with nlse.create(options)`);
+  }
+
+  /** Advances to the next snapshot and returns it (psi view valid until the next call), or null at the end. */
+  step(): Snapshot | null {
+    this.live("step()");
+    if (this.index + 1 >= this.times.length || this.status > Status.Finished) return null;
+    const i = this.index + 1;
+    const t = this.times[i];
+    const st = this.engine.advance(t, this.outPtr);
+    if (st > Status.Finished) { this.status = st; return null; }
+    this.index = i;
+    return this.snapshot(i, t);
+  }
+
+  private snapshot(index: number, t: number): Snapshot {
+    const k = kernel(), r = this.options, N = r.N;
+    k.nlseToPhysical(this.ctx, this.outPtr, this.psiPtr);
+    k.nlseInvariants(this.ctx, this.outPtr, this.invPtr);
+    const inv = new Float64Array(memoryBuffer(), this.invPtr, 3);
+    let error = NaN;
+    if (hasExact(r)) {
+      exactField(r, t, this.exactPtr);
+      error = k.maxAbsDiff(this.psiPtr, this.exactPtr, N);
+    }
+    return { index, t, psi: new Float64Array(memoryBuffer(), this.psiPtr, 2 * N), mass: inv[0], momentum: inv[1], hamiltonian: inv[2], error };
+  }
+
+  /** ψ at the current snapshot (a view on WASM memory, overwritten by the next step). */
+  state(): Float64Array {
+    this.live("state()");
+    return new Float64Array(memoryBuffer(), this.psiPtr, 2 * this.options.N);
+  }
+
+  /** Invariants at the current snapshot. */
+  invariants(): { mass: number; momentum: number; hamiltonian: number } {
+    this.live("invariants()");
+    kernel().nlseInvariants(this.ctx, this.outPtr, this.invPtr);
+    const inv = new Float64Array(memoryBuffer(), this.invPtr, 3);
+    return { mass: inv[0], momentum: inv[1], hamiltonian: inv[2] };
+  }
+
+  get nfev(): number { return this.engine.nfev(); }
+  get steps(): { accepted: number; rejected: number } { return this.engine.steps(); }
+  get statusName(): NlseSummary["status"] { return STATUS_NAME[this.status]; }
+  get dt(): number | null {
+    const r = this.options;
+    return r.method === "dop853" || r.method === "rk45" ? null : effectiveDt(r, r.tFinal / (r.nSnapshots - 1));
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.engine.dispose();
+    const k = kernel();
+    k.nlseFree(this.ctx);
+    k.free(this.buf);
+  }
+}

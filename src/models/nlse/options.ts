@@ -1,0 +1,131 @@
+/**
+ * NLSE options: camelCase forms of the seed's config keys plus samudra's own, merged over the case
+ * defaults and validated once. Legacy mode pins everything the seed hard-coded.
+ */
+import { describe } from "../../validate.js";
+import { CASES, CASE_INFO, type CaseName } from "./cases.js";
+
+export type NlseMethod = "dop853" | "rk45" | "strang" | "yoshida4" | "yoshida6" | "etdrk4";
+export type FilterKind = "none" | "two_thirds" | "exponential";
+
+export interface NlseOptions {
+  /** Case whose defaults are used (also accepted as the seed's `initialCondition`). */
+  case?: CaseName;
+  initialCondition?: CaseName;
+  /** Reproduce the seed exactly (DOP853 on ĉ, filter inside the RHS, max_step 0.1, dense outputs). */
+  legacy?: boolean;
+  scenarioName?: string;
+  domainLength?: number; numPoints?: number;
+  tFinal?: number; nSnapshots?: number; tStart?: number;
+  beta?: number; gamma?: number;
+  method?: NlseMethod | "DOP853" | "RK45";
+  rtol?: number; atol?: number; maxStep?: number; dt?: number;
+  useAdaptive?: boolean; useFiltering?: boolean;
+  filter?: FilterKind; filterAlpha?: number; filterOrder?: number;
+  amplitude?: number; position?: number; velocity?: number;
+  A1?: number; A2?: number; x1?: number; x2?: number; v1?: number; v2?: number;
+  frequency?: number; modulation?: number;
+  width?: number; center?: number; noiseLevel?: number; seed?: number;
+  a?: number; epsilon?: number; mode?: number; order?: number;
+  /** Seed keys with no effect on the computation (accepted so seed configs load unchanged). */
+  useNumba?: boolean; monitorConservation?: boolean; saveNetcdf?: boolean; saveAnimation?: boolean;
+  fps?: number; dpi?: number; outputDir?: string; logDir?: string;
+}
+
+export interface Resolved {
+  caseName: CaseName; legacy: boolean; scenarioName: string;
+  L: number; N: number; tStart: number; tFinal: number; nSnapshots: number;
+  beta: number; gamma: number;
+  method: NlseMethod; rtol: number; atol: number; maxStep: number; dt: number;
+  filter: FilterKind; filterAlpha: number; filterOrder: number;
+  p: Record<string, number>;
+}
+
+const NUMERIC = ["domainLength", "numPoints", "tFinal", "nSnapshots", "tStart", "beta", "gamma", "rtol", "atol", "maxStep", "dt",
+  "filterAlpha", "filterOrder", "amplitude", "position", "velocity", "A1", "A2", "x1", "x2", "v1", "v2", "frequency",
+  "modulation", "width", "center", "noiseLevel", "seed", "a", "epsilon", "mode", "order", "fps", "dpi"];
+const OTHER = ["case", "initialCondition", "legacy", "scenarioName", "method", "useAdaptive", "useFiltering", "filter",
+  "useNumba", "monitorConservation", "saveNetcdf", "saveAnimation", "outputDir", "logDir"];
+const KNOWN = new Set([...NUMERIC, ...OTHER]);
+const METHODS: NlseMethod[] = ["dop853", "rk45", "strang", "yoshida4", "yoshida6", "etdrk4"];
+const DEFAULT_DT: Record<NlseMethod, number> = { dop853: 0, rk45: 0, strang: 1e-3, yoshida4: 2e-3, yoshida6: 5e-3, etdrk4: 2e-3 };
+
+function closest(key: string): string {
+  let best = "", bd = Infinity;
+  for (const k of KNOWN) {
+    const d = lev(key.toLowerCase(), k.toLowerCase());
+    if (d < bd) { bd = d; best = k; }
+  }
+  return best;
+}
+
+function lev(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) {
+    d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  }
+  return d[a.length][b.length];
+}
+
+export function resolveOptions(where: string, o: NlseOptions): Resolved {
+  if (o === null || typeof o !== "object") throw new TypeError(`${where}: options must be an object like { case: "single_soliton" }, got ${describe(o)}`);
+  for (const k of Object.keys(o)) {
+    if (!KNOWN.has(k)) throw new RangeError(`${where}: unknown option "${k}" — did you mean "${closest(k)}"?`);
+  }
+  const caseName = (o.case ?? o.initialCondition ?? "single_soliton") as CaseName;
+  if (!CASES.includes(caseName)) throw new RangeError(`${where}: case must be one of ${CASES.join(", ")}; got ${describe(caseName)}`);
+  if (o.case && o.initialCondition && o.case !== o.initialCondition) {
+    throw new RangeError(`${where}: case "${o.case}" and initialCondition "${o.initialCondition}" disagree; give one of them`);
+  }
+  const m: Record<string, unknown> = { ...CASE_INFO[caseName].defaults, ...o };
+  for (const k of NUMERIC) {
+    const v = m[k];
+    if (v !== undefined && (typeof v !== "number" || !Number.isFinite(v))) throw new TypeError(`${where}: ${k} must be a finite number, got ${describe(v)}`);
+  }
+  const num = (k: string, d: number) => (m[k] as number | undefined) ?? d;
+  const legacy = o.legacy === true;
+  const N = num("numPoints", 512), L = num("domainLength", 50);
+  if (!Number.isInteger(N) || N < 8 || N > 1 << 20) throw new RangeError(`${where}: numPoints must be an integer 8 ≤ N ≤ 1048576, got ${N}`);
+  if (!(L > 0)) throw new RangeError(`${where}: domainLength must be > 0, got ${L}`);
+  const tFinal = num("tFinal", 20), nSnapshots = num("nSnapshots", 100);
+  if (!(tFinal > 0)) throw new RangeError(`${where}: tFinal must be > 0, got ${tFinal}`);
+  if (!Number.isInteger(nSnapshots) || nSnapshots < 2) throw new RangeError(`${where}: nSnapshots must be an integer ≥ 2, got ${nSnapshots}`);
+
+  let methodIn = String(m.method ?? (legacy ? "dop853" : "dop853")).toLowerCase() as NlseMethod;
+  if (m.useAdaptive === false && (methodIn === "dop853")) methodIn = "rk45";   // the seed: use_adaptive false → RK45
+  if (!METHODS.includes(methodIn)) throw new RangeError(`${where}: method must be one of ${METHODS.join(", ")}, got ${describe(m.method)}`);
+  if (legacy && methodIn !== "dop853" && methodIn !== "rk45") {
+    throw new RangeError(`${where}: legacy mode reproduces the seed's solve_ivp run, so method must be "dop853" (or "rk45" via useAdaptive: false); got "${methodIn}"`);
+  }
+  const beta = num("beta", 0.5), gamma = num("gamma", 1);
+  if (legacy && (beta !== 0.5 || gamma !== 1)) throw new RangeError(`${where}: the seed solves i ψ_t + ½ψ_xx + |ψ|²ψ = 0 only; drop beta/gamma or legacy: true`);
+  let filter: FilterKind;
+  if (legacy) filter = m.useFiltering === false ? "none" : "exponential";
+  else {
+    filter = (m.filter as FilterKind | undefined) ?? "none";
+    if (!["none", "two_thirds", "exponential"].includes(filter)) throw new RangeError(`${where}: filter must be "none", "two_thirds" or "exponential", got ${describe(m.filter)}`);
+    if (filter !== "none" && (methodIn === "dop853" || methodIn === "rk45")) {
+      throw new RangeError(`${where}: in the corrected mode the filter is applied after each fixed step (strang, yoshida4, yoshida6, etdrk4); with ${methodIn} use filter: "none", or legacy: true for the seed's in-RHS filter`);
+    }
+  }
+  // corrected defaults act on the amplitudes u = ĉ/N (the seed's atol acts on N-scaled ĉ): soliton error ~1e-11
+  const rtol = num("rtol", legacy ? 1e-9 : 1e-10), atol = num("atol", legacy ? 1e-11 : 1e-14);
+  if (!(rtol > 0)) throw new RangeError(`${where}: rtol must be > 0, got ${rtol}`);
+  if (!(atol >= 0)) throw new RangeError(`${where}: atol must be ≥ 0, got ${atol}`);
+  // the seed hard-codes max_step = 0.1 whatever its config says
+  const maxStep = legacy ? 0.1 : num("maxStep", Infinity);
+  if (!(maxStep > 0)) throw new RangeError(`${where}: maxStep must be > 0, got ${maxStep}`);
+  const dt = num("dt", DEFAULT_DT[methodIn]);
+  if (methodIn !== "dop853" && methodIn !== "rk45" && !(dt > 0)) throw new RangeError(`${where}: dt must be > 0 for method ${methodIn}, got ${dt}`);
+  const seed = num("seed", 42);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new RangeError(`${where}: seed must be an integer 0 ≤ seed < 2^32, got ${seed}`);
+  const p: Record<string, number> = {};
+  for (const k of NUMERIC) if (typeof m[k] === "number") p[k] = m[k] as number;
+  return {
+    caseName, legacy, scenarioName: String(m.scenarioName ?? caseName),
+    L, N, tStart: legacy ? 0 : num("tStart", 0), tFinal, nSnapshots,
+    beta, gamma, method: methodIn, rtol, atol, maxStep, dt,
+    filter, filterAlpha: num("filterAlpha", 36), filterOrder: num("filterOrder", 36), p,
+  };
+}

@@ -1,0 +1,2 @@
+/** `nlse` namespace (see src/models/nlse/). */
+export * from "./models/nlse/index.js";
