@@ -84,6 +84,21 @@ describe("nlse corrected physics", () => {
   });
 });
 
+describe("nlse kernels", () => {
+  it("the inlined split-step sin/cos equal AssemblyScript's Math.sin/Math.cos bit for bit (incl. |x| > π/4)", () => {
+    const k = kernel(), out = k.alloc(32);
+    let s = 7;
+    for (let i = 0; i < 20000; i++) {
+      s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+      const x = (s / 2 ** 32 - 0.5) * (i % 4 === 0 ? 6 : i % 4 === 1 ? 1.6 : i % 4 === 2 ? 1e-6 : 1e-9);
+      k.sincosCheck(x, out);
+      const r = new Float64Array(k.memory.buffer, out, 4);
+      expect(Object.is(r[0], r[1]) && Object.is(r[2], r[3]), `x = ${x}`).toBe(true);
+    }
+    k.free(out);
+  });
+});
+
 describe("nlse API", () => {
   it("create(): step() returns snapshots one by one, state() and invariants() match, null at the end", () => {
     const run = nlse.create({ case: "single_soliton", tFinal: 1, nSnapshots: 5 });

@@ -32,10 +32,15 @@ const SMALL_N: i32 = 16;
 
 /** Row addresses and coefficients of one combination, resolved once per call (static scratch). */
 const ROWS: usize = memory.data(32 * 4);
+/** The same combination's coefficients pre-splatted as v128 (16-byte aligned static scratch). */
+const COEF: usize = memory.data(32 * 16, 16);
 
 function combineLarge(dst: usize, idx: usize, val: usize, cnt: i32, K: usize, N: i32, y: usize, h: f64): void {
   const rowBytes = <usize>N << 3;
-  for (let k = 0; k < cnt; k++) store<u32>(ROWS + (<usize>k << 2), <u32>(K + <usize>load<i32>(idx + (<usize>k << 2)) * rowBytes));
+  for (let k = 0; k < cnt; k++) {
+    store<u32>(ROWS + (<usize>k << 2), <u32>(K + <usize>load<i32>(idx + (<usize>k << 2)) * rowBytes));
+    if (ASC_FEATURE_SIMD) v128.store(COEF + (<usize>k << 4), f64x2.splat(load<f64>(val + (<usize>k << 3))));
+  }
   const r0 = <usize>load<u32>(ROWS);
   const v0 = load<f64>(val);
   let i = 0;
@@ -46,7 +51,7 @@ function combineLarge(dst: usize, idx: usize, val: usize, cnt: i32, K: usize, N:
       const o = <usize>i << 3;
       let acc = f64x2.mul(vv0, v128.load(r0 + o));
       for (let k = 1; k < cnt; k++) {
-        acc = f64x2.add(acc, f64x2.mul(f64x2.splat(load<f64>(val + (<usize>k << 3))), v128.load(<usize>load<u32>(ROWS + (<usize>k << 2)) + o)));
+        acc = f64x2.add(acc, f64x2.mul(v128.load(COEF + (<usize>k << 4)), v128.load(<usize>load<u32>(ROWS + (<usize>k << 2)) + o)));
       }
       v128.store(dst + o, y != 0 ? f64x2.add(v128.load(y + o), f64x2.mul(acc, hh)) : acc);
     }

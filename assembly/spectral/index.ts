@@ -5,3 +5,4 @@ export { nlseInvariants, nlseToPhysical, nlseToSpectral, maxAbsDiff } from "./nl
 export { nlseGrid, icSoliton, icSeedBreather, icGaussianNoise, exAkhmediev, exKuznetsovMa, exPeregrine, icPlaneWave, icSechN } from "./nlse_cases";
 export { splitCreate, splitFree, splitRun } from "./split_step";
 export { etdCreate, etdFree, etdRun } from "./etdrk4";
+export { sincosCheck } from "./sincos";

@@ -36,6 +36,23 @@ export function nlseNonlinear(c: Nlse, vf: usize, out: usize): void {
 function finish(c: Nlse, out: usize, vf: usize): void {
   const g = c.gamma * c.scale, b = c.beta;
   const filt = c.filterInRhs != 0;
+  if (ASC_FEATURE_SIMD) {
+    // lane-for-lane the scalar loop below: t = σ·n̂; i·g·t = [−(g·t_im), g·t_re]; + [w·v_im, (−w)·v_re]
+    const gg = f64x2.splat(g);
+    for (let j = 0; j < c.n; j++) {
+      const o = <usize>j << 4;
+      let t = v128.load(out + o);
+      if (filt) t = f64x2.mul(t, f64x2.splat(load<f64>(c.sigma + (<usize>j << 3))));
+      let r = v128.xor(v128.shuffle<f64>(f64x2.mul(gg, t), f64x2.mul(gg, t), 1, 0), i64x2(-9223372036854775808, 0));
+      if (vf != 0) {
+        const w = b * load<f64>(c.k2 + (<usize>j << 3));
+        const vv = v128.load(vf + o);
+        r = f64x2.add(r, f64x2.mul(f64x2(w, -w), v128.shuffle<f64>(vv, vv, 1, 0)));
+      }
+      v128.store(out + o, r);
+    }
+    return;
+  }
   for (let j = 0; j < c.n; j++) {
     const o = <usize>j << 4;
     let re = load<f64>(out + o), im = load<f64>(out + o, 8);
@@ -45,7 +62,7 @@ function finish(c: Nlse, out: usize, vf: usize): void {
     if (vf != 0) {
       const w = b * load<f64>(c.k2 + (<usize>j << 3));
       nr = nr + w * load<f64>(vf + o, 8);
-      ni = ni - w * load<f64>(vf + o);
+      ni = ni + (-w) * load<f64>(vf + o);
     }
     store<f64>(out + o, nr);
     store<f64>(out + o, ni, 8);
@@ -67,8 +84,8 @@ export function nlseRhs(p: usize, v: usize, dv: usize): void {
     vf = c.buf;
     for (let j = 0; j < n; j++) {
       const s = load<f64>(c.sigma + (<usize>j << 3)), o = <usize>j << 4;
-      store<f64>(vf + o, load<f64>(v + o) * s);
-      store<f64>(vf + o, load<f64>(v + o, 8) * s, 8);
+      if (ASC_FEATURE_SIMD) v128.store(vf + o, f64x2.mul(v128.load(v + o), f64x2.splat(s)));
+      else { store<f64>(vf + o, load<f64>(v + o) * s); store<f64>(vf + o, load<f64>(v + o, 8) * s, 8); }
     }
   }
   nlseNonlinear(c, vf, dv);

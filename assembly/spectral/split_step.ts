@@ -8,6 +8,7 @@
 
 import { Nlse } from "./nlse_ctx";
 import { complexExec, allocZero } from "../fft/complex";
+import { sinK, cosK } from "./sincos";
 
 // @unmanaged plan: scheme weights and the precomputed linear phase factors
 // @ts-ignore: decorator
@@ -85,7 +86,7 @@ function nonlinear(c: Nlse, v: usize, tau: f64): void {
     const o = <usize>j << 4;
     const a = load<f64>(c.buf2 + o), b = load<f64>(c.buf2 + o, 8);
     const th = g * (a * a + b * b);
-    const co = Math.cos(th), si = Math.sin(th);
+    const co = cosK(th), si = sinK(th);            // = Math.cos/Math.sin bit for bit, inlined
     store<f64>(c.buf2 + o, a * co - b * si);
     store<f64>(c.buf2 + o, a * si + b * co, 8);
   }

@@ -1,13 +1,15 @@
 /**
- * `samudra` command. This foundation release has `info` (what runs here, plus an FFT self-check);
- * the model commands (`nlse`, `kg`, `school`) arrive with the models.
+ * `samudra` command: `nlse` (the NLSE model), `info` (what runs here, plus an FFT self-check); `kg` and
+ * `school` arrive with their models.
  */
 import { parseArgs } from "node:util";
 import { init, fft, version } from "../index.js";
+import { runNlse, NLSE_HELP } from "./nlse-command.js";
 
 const HELP = `samudra ${version} — numerical kernels in SIMD WebAssembly
 
 Usage:
+  samudra nlse [case] [...]   run the nonlinear Schrödinger model (samudra nlse --help)
   samudra info [--scalar]     show the runtime, the WASM build in use, and run an FFT self-check
   samudra --version           print the version
   samudra --help              print this help
@@ -16,7 +18,7 @@ Options:
   --scalar                    force the scalar (non-SIMD) WASM build
   -q, --quiet                 print only errors
 
-Model commands (nlse, kg, school) are not available in this version.`;
+Models kg and school are not available in this version.`;
 
 async function info(scalar: boolean, quiet: boolean): Promise<number> {
   const rt = await init(scalar ? { simd: false } : {});
@@ -61,6 +63,11 @@ export async function main(argv: string[]): Promise<number> {
         version: { type: "boolean", short: "v" },
         scalar: { type: "boolean" },
         quiet: { type: "boolean", short: "q" },
+        legacy: { type: "boolean" },
+        all: { type: "boolean" },
+        json: { type: "boolean" },
+        method: { type: "string" },
+        dt: { type: "string" },
       },
     });
   } catch (e) {
@@ -69,13 +76,18 @@ export async function main(argv: string[]): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.version) { console.log(version); return 0; }
-  if (values.help || positionals.length === 0) { console.log(HELP); return positionals.length === 0 && !values.help ? 2 : 0; }
   const [cmd, ...rest] = positionals;
+  if (cmd === "nlse") {
+    if (values.help) { console.log(NLSE_HELP); return 0; }
+    await init(values.scalar ? { simd: false } : {});
+    return runNlse({ positionals: rest, legacy: values.legacy === true, method: values.method, dt: values.dt, all: values.all === true, json: values.json === true, quiet: values.quiet === true });
+  }
+  if (values.help || positionals.length === 0) { console.log(HELP); return positionals.length === 0 && !values.help ? 2 : 0; }
   if (cmd === "info") {
     if (rest.length) { console.error(`samudra info: unexpected argument "${rest[0]}"; usage: samudra info [--scalar]`); return 2; }
     return info(values.scalar === true, values.quiet === true);
   }
-  if (cmd === "nlse" || cmd === "kg" || cmd === "school") {
+  if (cmd === "kg" || cmd === "school") {
     console.error(`samudra ${cmd}: this model is not implemented yet in samudra ${version}; run \`samudra --help\` for what is available`);
     return 2;
   }

@@ -90,6 +90,7 @@ export interface Kernel {
   etdCreate(ctx: number, h: number, filter: number): number;
   etdFree(p: number): void;
   etdRun(p: number, v: number, steps: number): void;
+  sincosCheck(x: number, out: number): void;
 }
 
 /** Names every samudra module must export; used to reject foreign modules passed to init(). */
