@@ -1,6 +1,6 @@
 // nlse legacy mode reproduces the seed (nlse.md §1–3): nfev and accepted/rejected steps exactly, mass to
 // round-off, numpy's seed-42 randn stream bit for bit, and snapshots of an independent numpy/scipy
-// re-implementation (test/fixtures/nlse_legacy_reference.py) to ≤ 1e-8.
+// re-implementation (test/fixtures/nlse_legacy_reference.py) to ≤ 1e-10.
 import { describe, it, expect, beforeAll } from "vitest";
 import { readFileSync } from "node:fs";
 import { init, nlse } from "../src/index.js";
@@ -29,7 +29,7 @@ describe("nlse legacy mode (seed parity)", () => {
   });
 
   for (const c of ref.cases as Array<{ case: string; nfev: number; indices: number[]; offset: number; t: number[] }>) {
-    it(`${c.case}: nfev ${SPEC[c.case].nfev}, steps ${SPEC[c.case].acc}/${SPEC[c.case].rej}, mass ≤ ${SPEC[c.case].mass}, snapshots = numpy reference ≤ 1e-8`, () => {
+    it(`${c.case}: nfev ${SPEC[c.case].nfev}, steps ${SPEC[c.case].acc}/${SPEC[c.case].rej}, mass ≤ ${SPEC[c.case].mass}, snapshots = numpy reference ≤ 1e-10`, () => {
       const kept = new Map<number, Float64Array>();
       const s = nlse.simulate({ case: c.case as never, legacy: true }, (snap) => { if (c.indices.includes(snap.index)) kept.set(snap.index, snap.psi.slice()); });
       const spec = SPEC[c.case];
@@ -47,7 +47,7 @@ describe("nlse legacy mode (seed parity)", () => {
         const got = kept.get(idx)!;
         let d = 0;
         for (let j = 0; j < 2 * N; j++) d = Math.max(d, Math.abs(got[j] - want[j]));
-        expect(d, `snapshot ${idx}`).toBeLessThanOrEqual(1e-8);
+        expect(d, `snapshot ${idx}`).toBeLessThanOrEqual(1e-10);   // measured 1.7e-13 … 1.4e-12
       });
     });
   }
