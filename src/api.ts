@@ -3,6 +3,7 @@ export * as fft from "./fft.js";
 export * as ode from "./ode.js";
 export * as analysis from "./analysis.js";
 export * as nlse from "./nlse.js";
+export * as io from "./io.js";
 export { version } from "./version.js";
 export { simdSupported, runtimeInfo } from "./wasm/load.js";
 export type { InitOptions, RuntimeInfo } from "./wasm/load.js";

@@ -1,0 +1,63 @@
+/**
+ * Every key each seed's config files define (nlse.md §5.1, klein-gordon.md §5.1, schooling.md §6.1), with its
+ * type and allowed range, plus samudra's own additions. Keys the seeds ignore (max_step, modulation, output_dir,
+ * log_dir, n_cores, save_interval, …) are listed too: samudra honours them.
+ */
+export type Seed = "nlse" | "kg" | "school";
+export type KeyType = "number" | "int" | "bool" | "string" | "number|null";
+
+export interface KeySpec {
+  type: KeyType;
+  /** Inclusive/exclusive bounds and enumerations, checked after typing. */
+  min?: number; max?: number; gt?: number; lt?: number;
+  oneOf?: string[];
+  /** What the key means (shown in errors). */
+  doc?: string;
+}
+
+const num = (doc?: string, b: Partial<KeySpec> = {}): KeySpec => ({ type: "number", doc, ...b });
+const int = (doc?: string, b: Partial<KeySpec> = {}): KeySpec => ({ type: "int", doc, ...b });
+const bool = (doc?: string): KeySpec => ({ type: "bool", doc });
+const str = (doc?: string, oneOf?: string[]): KeySpec => ({ type: "string", doc, oneOf });
+
+export const SCHEMAS: Record<Seed, Record<string, KeySpec>> = {
+  nlse: {
+    scenario_name: str("scenario name; sets output file names"),
+    domain_length: num("domain length L", { gt: 0 }), num_points: int("grid points N", { min: 8, max: 1 << 20 }),
+    t_final: num("final time", { gt: 0 }), n_snapshots: int("number of output times", { min: 2 }),
+    t_start: num("start time (exact-solution cases)"),
+    initial_condition: str("case", ["single_soliton", "two_soliton", "breather", "modulation_instability", "akhmediev", "peregrine", "kuznetsov_ma", "plane_wave_mi", "second_order_soliton"]),
+    amplitude: num(), position: num(), velocity: num(),
+    A1: num(), A2: num(), x1: num(), x2: num(), v1: num(), v2: num(),
+    frequency: num(), modulation: num(), width: num("Gaussian width", { gt: 0 }), center: num(),
+    noise_level: num("noise amplitude ε", { min: 0 }), seed: int("random seed", { min: 0, max: 4294967295 }),
+    a: num("breather parameter a"), epsilon: num("plane-wave perturbation"), mode: int("perturbed Fourier mode", { min: 1 }), order: num("sech amplitude"),
+    method: str("stepper", ["DOP853", "RK45", "dop853", "rk45", "strang", "yoshida4", "yoshida6", "etdrk4"]),
+    rtol: num("relative tolerance", { gt: 0 }), atol: num("absolute tolerance", { min: 0 }), max_step: num("largest step", { gt: 0 }),
+    dt: num("fixed step", { gt: 0 }), beta: num("dispersion coefficient β"), gamma: num("nonlinear coefficient γ"),
+    filter: str("filter", ["none", "two_thirds", "exponential"]), filter_alpha: num(undefined, { gt: 0 }), filter_order: num(undefined, { gt: 0 }),
+    legacy: bool("reproduce the seed exactly"),
+    use_numba: bool(), use_adaptive: bool(), use_filtering: bool(), monitor_conservation: bool(),
+    save_netcdf: bool(), save_animation: bool(), fps: int("GIF frames per second", { min: 1, max: 100 }), dpi: int("figure resolution", { min: 10, max: 1200 }),
+    output_dir: str("output directory"), log_dir: str("log directory"),
+  },
+  kg: {
+    scenario_name: str(), nx: int("grid points", { min: 8 }), x_min: num(), x_max: num(), t_final: num(undefined, { gt: 0 }),
+    dt: num(undefined, { gt: 0 }), adaptive_dt: bool(), potential: str("potential", ["linear", "phi4", "sine_gordon"]),
+    mass: num(), lambda: num(), vacuum: num(), ic_type: str("initial condition", ["gaussian", "kink", "breather", "kink_antikink"]),
+    amplitude: num(), width: num(undefined, { gt: 0 }), position: num(), velocity: num(undefined, { gt: -1, lt: 1 }),
+    frequency: num("breather frequency ω", { gt: 0, lt: 1 }), separation: num(undefined, { gt: 0 }), n_frames: int(undefined, { min: 1 }),
+    save_netcdf: bool(), save_animation: bool(), fps: int(undefined, { min: 1 }), dpi: int(undefined, { min: 10 }), colormap: str(),
+    n_cores: int(undefined, { min: 0 }), output_dir: str(), energy_tol: num(undefined, { min: 0 }),
+  },
+  school: {
+    scenario_name: str(), n_fish: int("number of fish", { min: 2 }), box_size: num(undefined, { gt: 0 }), speed: num(undefined, { gt: 0 }),
+    r_repulsion: num(undefined, { gt: 0 }), r_orientation: num(undefined, { gt: 0 }), r_attraction: num(undefined, { gt: 0 }),
+    max_turn: num(undefined, { gt: 0 }), noise: num(undefined, { min: 0 }), blind_angle: num(undefined, { min: 0, max: 360 }),
+    orientation_weight: num(undefined, { min: 0, max: 1 }), torus_init: bool(), torus_radius: { type: "number|null" }, seed: int(undefined, { min: 0 }),
+    dt: num(undefined, { gt: 0 }), n_steps: int(undefined, { min: 1 }), save_interval: int(undefined, { min: 1 }), use_numba: bool(),
+    compute_entropy: bool(), save_csv: bool(), save_netcdf: bool(), save_png: bool(), save_gif: bool(),
+    animation_fps: int(undefined, { min: 1 }), animation_dpi: int(undefined, { min: 10 }), animation_skip: int(undefined, { min: 1 }),
+    animation_duration: num(undefined, { gt: 0 }), output_dir: str(),
+  },
+};

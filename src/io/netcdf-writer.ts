@@ -1,0 +1,183 @@
+/**
+ * Streaming NetCDF-3 writer (CDF-2, 64-bit offsets; CDF-1 on request). The header and all fixed-size variables
+ * are written at construction; record variables (those whose first dimension is the unlimited one) are appended
+ * one record at a time with appendRecord(), so memory stays constant however many snapshots a run produces.
+ * close() patches the record count into the header. Output goes to a Sink: `memorySink()` here, a temp-file
+ * sink renamed on close in the CLI (so an interrupted run leaves no truncated .nc).
+ */
+import { NC_TYPE_CODE, NC_TYPE_SIZE, NC_DIMENSION, NC_VARIABLE, NC_ATTRIBUTE, pad4, type NcType, type NcAttr } from "./netcdf-format.js";
+
+export interface Sink {
+  write(bytes: Uint8Array): void;
+  /** Overwrites bytes already written at `offset`. */
+  patch(offset: number, bytes: Uint8Array): void;
+  close(): void;
+}
+
+export interface NcDimSpec { name: string; size: number | null }
+export interface NcVarSpec {
+  name: string; dims: string[]; type: Exclude<NcType, "char"> | "char";
+  attrs?: Record<string, NcAttr>;
+  /** Data of a fixed-size variable (all of it, row-major); record variables get data via appendRecord. */
+  data?: ArrayLike<number> | string;
+}
+export interface NcSchema { dims: NcDimSpec[]; vars: NcVarSpec[]; attrs?: Record<string, NcAttr>; version?: 1 | 2 }
+
+class Bytes {
+  private parts: number[] = [];
+  u8(v: number) { this.parts.push(v & 0xff); }
+  u32(v: number) { this.parts.push((v >>> 24) & 0xff, (v >>> 16) & 0xff, (v >>> 8) & 0xff, v & 0xff); }
+  u64(v: number) { this.u32(Math.floor(v / 2 ** 32)); this.u32(v >>> 0); }
+  bytes(b: Uint8Array) { for (const x of b) this.parts.push(x); }
+  pad() { while (this.parts.length % 4) this.parts.push(0); }
+  get length() { return this.parts.length; }
+  out() { return Uint8Array.from(this.parts); }
+}
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+/** Big-endian encoding of values of one type. */
+export function encode(type: NcType, values: ArrayLike<number> | string): Uint8Array {
+  if (type === "char") return typeof values === "string" ? utf8(values) : Uint8Array.from(values as ArrayLike<number>);
+  if (typeof values === "string") throw new TypeError(`NetCDF: a ${type} variable needs numbers, got a string`);
+  const n = values.length, size = NC_TYPE_SIZE[type];
+  const buf = new Uint8Array(n * size), dv = new DataView(buf.buffer);
+  for (let i = 0; i < n; i++) {
+    const v = values[i], o = i * size;
+    if (type === "double") dv.setFloat64(o, v);
+    else if (type === "float") dv.setFloat32(o, v);
+    else if (type === "int") dv.setInt32(o, v);
+    else if (type === "short") dv.setInt16(o, v);
+    else dv.setInt8(o, v);
+  }
+  return buf;
+}
+
+function name(b: Bytes, s: string) {
+  const e = utf8(s);
+  b.u32(e.length); b.bytes(e); b.pad();
+}
+
+function attrs(b: Bytes, a: Record<string, NcAttr> | undefined) {
+  const entries = Object.entries(a ?? {});
+  if (entries.length === 0) { b.u32(0); b.u32(0); return; }
+  b.u32(NC_ATTRIBUTE); b.u32(entries.length);
+  for (const [k, v] of entries) {
+    name(b, k);
+    const type: NcType = typeof v === "string" ? "char" : v.type;
+    const enc = encode(type, typeof v === "string" ? v : v.values);
+    b.u32(NC_TYPE_CODE[type]);
+    b.u32(typeof v === "string" ? enc.length : v.values.length);
+    b.bytes(enc); b.pad();
+  }
+}
+
+export class NetCDFWriter {
+  private readonly recVars: NcVarSpec[];
+  private readonly recSizes: number[];
+  private readonly numrecsOffset = 4;
+  private records = 0;
+  private closed = false;
+
+  constructor(private readonly sink: Sink, schema: NcSchema) {
+    const version = schema.version ?? 2;
+    const dimIndex = new Map(schema.dims.map((d, i) => [d.name, i]));
+    const unlimited = schema.dims.findIndex((d) => d.size === null);
+    if (schema.dims.filter((d) => d.size === null).length > 1) throw new Error("NetCDF-3 allows at most one unlimited dimension");
+    const count = (v: NcVarSpec, skipRecord: boolean) => v.dims.reduce((p, d, i) => {
+      const di = dimIndex.get(d);
+      if (di === undefined) throw new Error(`NetCDF: variable ${v.name} uses undefined dimension ${d}`);
+      if (di === unlimited && i !== 0) throw new Error(`NetCDF: the unlimited dimension must come first (variable ${v.name})`);
+      return di === unlimited && skipRecord ? p : p * (schema.dims[di].size as number);
+    }, 1);
+    const isRec = (v: NcVarSpec) => unlimited >= 0 && v.dims.length > 0 && dimIndex.get(v.dims[0]) === unlimited;
+    const vsize = (v: NcVarSpec) => pad4(count(v, true) * NC_TYPE_SIZE[v.type]);
+    this.recVars = schema.vars.filter(isRec);
+    this.recSizes = this.recVars.map(vsize);
+    // header length (begin offsets are fixed-size, so compute with zeros first)
+    const build = (begins: number[]) => {
+      const b = new Bytes();
+      b.bytes(utf8("CDF")); b.u8(version);
+      b.u32(0);                                             // numrecs, patched on close
+      if (schema.dims.length) { b.u32(NC_DIMENSION); b.u32(schema.dims.length); for (const d of schema.dims) { name(b, d.name); b.u32(d.size ?? 0); } }
+      else { b.u32(0); b.u32(0); }
+      attrs(b, schema.attrs);
+      if (schema.vars.length) {
+        b.u32(NC_VARIABLE); b.u32(schema.vars.length);
+        schema.vars.forEach((v, i) => {
+          name(b, v.name);
+          b.u32(v.dims.length);
+          for (const d of v.dims) b.u32(dimIndex.get(d)!);
+          attrs(b, v.attrs);
+          b.u32(NC_TYPE_CODE[v.type]);
+          b.u32(vsize(v));
+          if (version === 2) b.u64(begins[i]); else b.u32(begins[i]);
+        });
+      } else { b.u32(0); b.u32(0); }
+      return b;
+    };
+    const headerLen = build(schema.vars.map(() => 0)).length;
+    const begins: number[] = [];
+    let off = headerLen;
+    for (const v of schema.vars) if (!isRec(v)) { begins.push(off); off += vsize(v); } else begins.push(-1);
+    let recOff = off;
+    schema.vars.forEach((v, i) => { if (isRec(v)) { begins[i] = recOff; recOff += vsize(v); } });
+    if (version === 1 && off > 2 ** 31) throw new Error("NetCDF: file too large for CDF-1; use version 2");
+    sink.write(build(begins).out());
+    for (const v of schema.vars) {
+      if (isRec(v)) continue;
+      const n = count(v, false);
+      const data = v.data ?? new Float64Array(n);
+      const enc = encode(v.type, data);
+      if (enc.length !== n * NC_TYPE_SIZE[v.type]) throw new Error(`NetCDF: variable ${v.name} needs ${n} values, got ${enc.length / NC_TYPE_SIZE[v.type]}`);
+      const padded = new Uint8Array(pad4(enc.length));
+      padded.set(enc);
+      sink.write(padded);
+    }
+  }
+
+  /** Appends one record: a value array for every record variable (each of its per-record size). */
+  appendRecord(values: Record<string, ArrayLike<number>>): void {
+    if (this.closed) throw new Error("NetCDFWriter.appendRecord: the writer is closed");
+    this.recVars.forEach((v, i) => {
+      const data = values[v.name];
+      if (!data) throw new Error(`NetCDFWriter.appendRecord: missing values for record variable "${v.name}"`);
+      const enc = encode(v.type, data);
+      if (pad4(enc.length) !== this.recSizes[i]) throw new Error(`NetCDFWriter.appendRecord: ${v.name} needs ${this.recSizes[i] / NC_TYPE_SIZE[v.type]} values per record, got ${data.length}`);
+      const padded = new Uint8Array(this.recSizes[i]);
+      padded.set(enc);
+      this.sink.write(padded);
+    });
+    this.records++;
+  }
+
+  get recordCount(): number { return this.records; }
+
+  /** Writes the record count into the header and closes the sink. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    const b = new Uint8Array(4);
+    new DataView(b.buffer).setUint32(0, this.records);
+    this.sink.patch(this.numrecsOffset, b);
+    this.sink.close();
+  }
+}
+
+/** A sink that keeps the bytes in memory (browsers, tests); `bytes()` after close. */
+export function memorySink(): Sink & { bytes(): Uint8Array } {
+  const chunks: Uint8Array[] = [];
+  let result: Uint8Array | null = null;
+  const flat = () => {
+    const n = chunks.reduce((s, c) => s + c.length, 0), out = new Uint8Array(n);
+    let o = 0;
+    for (const c of chunks) { out.set(c, o); o += c.length; }
+    return out;
+  };
+  return {
+    write(b) { chunks.push(b.slice()); },
+    patch(offset, b) { const all = flat(); all.set(b, offset); chunks.length = 0; chunks.push(all); },
+    close() { result = flat(); },
+    bytes() { return result ?? flat(); },
+  };
+}
