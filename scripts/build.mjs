@@ -47,6 +47,7 @@ for (const [name, file] of [["SIMD", "simd"], ["SCALAR", "scalar"]]) {
 
 const common = {
   bundle: true, format: "esm", target: "es2022", sourcemap: false, logLevel: "warning",
+  mainFields: ["module", "main"],
   define: { __SAMUDRA_VERSION__: JSON.stringify(pkg.version) },
 };
 await esbuild.build({ ...common, entryPoints: ["src/index.ts"], outfile: "dist/index.js", platform: "neutral" });
@@ -59,7 +60,7 @@ await esbuild.build({
 });
 await esbuild.build({
   ...common, entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.js", platform: "node",
-  banner: { js: "#!/usr/bin/env node" },
+  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __samudraRequire } from \"node:module\"; const require = __samudraRequire(import.meta.url);" },
 });
 chmodSync("dist/cli.js", 0o755);
 log("esbuild: dist/index.js, dist/workers.js, dist/cli.js");

@@ -4,6 +4,7 @@ export * as ode from "./ode.js";
 export * as analysis from "./analysis.js";
 export * as nlse from "./nlse.js";
 export * as io from "./io.js";
+export * as render from "./render.js";
 export { version } from "./version.js";
 export { simdSupported, runtimeInfo } from "./wasm/load.js";
 export type { InitOptions, RuntimeInfo } from "./wasm/load.js";

@@ -4,3 +4,4 @@ export { SCHEMAS, type Seed, type KeySpec } from "./io/config-schema.js";
 export { NetCDFWriter, memorySink, encode, type Sink, type NcSchema, type NcVarSpec, type NcDimSpec } from "./io/netcdf-writer.js";
 export { readNetCDF, NetCDFError, type NcFile, type NcFileVar, type NcFileDim } from "./io/netcdf-reader.js";
 export { ncDouble, ncInt, ncFloat, type NcType, type NcAttr } from "./io/netcdf-format.js";
+export { formatE, toCsv, columns, toJson } from "./io/csv.js";

@@ -5,11 +5,13 @@
 import { parseArgs } from "node:util";
 import { init, fft, version } from "../index.js";
 import { runNlse, NLSE_HELP } from "./nlse-command.js";
+import { runInspect, INSPECT_HELP } from "./inspect-command.js";
 
 const HELP = `samudra ${version} — numerical kernels in SIMD WebAssembly
 
 Usage:
   samudra nlse [case] [...]   run the nonlinear Schrödinger model (samudra nlse --help)
+  samudra inspect FILE.nc     show a NetCDF-3 file's dimensions, variables and attributes
   samudra info [--scalar]     show the runtime, the WASM build in use, and run an FFT self-check
   samudra --version           print the version
   samudra --help              print this help
@@ -68,6 +70,9 @@ export async function main(argv: string[]): Promise<number> {
         json: { type: "boolean" },
         method: { type: "string" },
         dt: { type: "string" },
+        config: { type: "string", short: "c" },
+        "output-dir": { type: "string", short: "o" },
+        format: { type: "string" },
       },
     });
   } catch (e) {
@@ -80,7 +85,11 @@ export async function main(argv: string[]): Promise<number> {
   if (cmd === "nlse") {
     if (values.help) { console.log(NLSE_HELP); return 0; }
     await init(values.scalar ? { simd: false } : {});
-    return runNlse({ positionals: rest, legacy: values.legacy === true, method: values.method, dt: values.dt, all: values.all === true, json: values.json === true, quiet: values.quiet === true });
+    return runNlse({ positionals: rest, legacy: values.legacy === true, method: values.method, dt: values.dt, all: values.all === true, json: values.json === true, quiet: values.quiet === true, config: values.config, outputDir: values["output-dir"], format: values.format });
+  }
+  if (cmd === "inspect") {
+    if (values.help) { console.log(INSPECT_HELP); return 0; }
+    return runInspect(rest);
   }
   if (values.help || positionals.length === 0) { console.log(HELP); return positionals.length === 0 && !values.help ? 2 : 0; }
   if (cmd === "info") {

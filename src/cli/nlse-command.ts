@@ -1,65 +1,147 @@
-/** `samudra nlse [case] [--all] [--legacy] [--method M] [--dt DT] [--json] [-q]`: runs NLSE cases, prints a summary. */
+/**
+ * `samudra nlse [case] [--config FILE] [--all] [-o DIR] [--format nc,csv,json,png,gif,svg] [--legacy]
+ *  [--method NAME] [--dt DT] [--json] [-q]` — runs NLSE cases from samudra's bundled configs (configs/nlse/,
+ * shipped in the package) or a seed config file, writes the files, prints a summary table.
+ * Exit codes: 0 ok, 1 runtime failure, 2 usage or config error. A failed run leaves no partial files.
+ */
+import { readFileSync, existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
 import { nlse, version } from "../index.js";
+import { readConfig, camelCase, scenarioStem, ConfigError } from "../io/config.js";
+import { NlseOutputs, FORMATS, type Format } from "./nlse-outputs.js";
+import { writeAtomic } from "./file-sink.js";
+import { Progress } from "./progress.js";
+import type { NlseOptions } from "../models/nlse/options.js";
+import type { NlseSummary } from "../models/nlse/model.js";
 
 export const NLSE_HELP = `samudra nlse — 1-D nonlinear Schrödinger solver (pseudo-spectral, WASM)
 
 Usage:
-  samudra nlse [case] [options]
-  samudra nlse --all [options]
+  samudra nlse [case] [options]          a bundled case (default single_soliton)
+  samudra nlse --config FILE [options]   a config file (.yaml/.yml/.json, or the seed's key = value .txt)
+  samudra nlse --all [options]           the four seed cases
 
-Cases: ${nlse.CASES.join(", ")} (default single_soliton)
+Cases: ${nlse.CASES.join(", ")}
 
 Options:
-  --legacy          reproduce the seed exactly (DOP853, filter inside the RHS, max_step 0.1)
-  --method NAME     dop853 | rk45 | strang | yoshida4 | yoshida6 | etdrk4
-  --dt DT           step for the fixed-step methods
-  --all             run the four seed cases
-  --json            print the summaries as JSON
-  -q, --quiet       print only errors
+  -o, --output-dir DIR  where files go (default: the config's output_dir, else ./outputs)
+  --format LIST         any of ${FORMATS.join(",")} (default: all; save_netcdf/save_animation: false drop nc/gif)
+  --legacy              reproduce the seed exactly (DOP853, filter inside the RHS, max_step 0.1)
+  --method NAME         dop853 | rk45 | strang | yoshida4 | yoshida6 | etdrk4
+  --dt DT               step for the fixed-step methods
+  --json                print the run summaries as JSON instead of the table
+  -q, --quiet           print only errors (no progress bar, no table)
 
 Examples:
-  samudra nlse single_soliton --legacy        # nfev 23354, as the seed
-  samudra nlse two_soliton --method yoshida6 --dt 0.005
+  samudra nlse single_soliton --legacy              # nfev 23354, as the seed
+  samudra nlse two_soliton --method yoshida6 --dt 0.005 -o runs
+  samudra nlse --config two_soliton.txt --format nc,csv
   samudra nlse --all --legacy --json
 
-Output files (NetCDF, CSV, GIF) are not written by this version; see the project's issues.`;
+Files per run (in the output dir): <stem>.nc, <stem>_invariants.csv, <stem>_summary.json, <stem>_spacetime.png,
+<stem>.gif, <stem>_invariants.svg, and <stem>.log (in the config's log_dir if set).`;
 
-export interface NlseArgs { positionals: string[]; legacy: boolean; method?: string; dt?: string; all: boolean; json: boolean; quiet: boolean }
+export interface NlseArgs {
+  positionals: string[]; legacy: boolean; method?: string; dt?: string; all: boolean; json: boolean; quiet: boolean;
+  config?: string; outputDir?: string; format?: string;
+}
 
-export function runNlse(a: NlseArgs): number {
-  if (a.positionals.length > 1) { console.error(`samudra nlse: expected at most one case, got ${a.positionals.join(" ")}; run \`samudra nlse --help\``); return 2; }
-  const cases = a.all ? nlse.SEED_CASES : [a.positionals[0] ?? "single_soliton"];
-  let dt: number | undefined;
-  if (a.dt !== undefined) {
-    dt = Number(a.dt);
-    if (!(dt > 0)) { console.error(`samudra nlse: --dt must be a positive number, got "${a.dt}"`); return 2; }
-  }
-  const out = [];
-  for (const c of cases) {
-    let s;
-    try {
-      s = nlse.simulate({ case: c as never, legacy: a.legacy, ...(a.method ? { method: a.method as never } : {}), ...(dt ? { dt } : {}) });
-    } catch (e) {
-      console.error(`samudra nlse: ${(e as Error).message}`);
-      return e instanceof RangeError || e instanceof TypeError ? 2 : 1;
-    }
-    out.push(s);
-    if (s.status !== "ok") { console.error(`samudra nlse ${c}: integration failed (${s.status}) at t = ${s.t[s.t.length - 1]}`); return 1; }
-  }
-  if (a.quiet) return 0;
-  if (a.json) {
-    console.log(JSON.stringify(out.map((s) => ({
-      case: s.case, legacy: s.legacy, method: s.method, nfev: s.nfev, steps: s.steps, dt: s.dt,
-      drift: s.invariants.drift, maxError: s.maxError, timing: s.timing, samudra: version,
-    })), null, 2));
-    return 0;
-  }
-  console.log(`samudra ${version} — nlse${out[0].legacy ? " (legacy: seed parity)" : ""}`);
-  console.log("| case | method | nfev | steps acc/rej | mass drift | momentum drift | H drift | max error vs exact | time |");
-  console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+const bundledDir = () => path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "configs", "nlse");
+
+class UsageError extends Error {}
+
+function load(file: string, warn: (m: string) => void): { options: NlseOptions; raw: Record<string, unknown> } {
+  if (!existsSync(file)) throw new UsageError(`config file not found: ${file}`);
+  const cfg = readConfig(readFileSync(file, "utf8"), { seed: "nlse", name: file });
+  cfg.warnings.forEach(warn);
+  const options: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(cfg.values)) options[camelCase(k)] = v;
+  return { options: options as NlseOptions, raw: cfg.values };
+}
+
+function table(out: NlseSummary[]): string {
+  const lines = [`samudra ${version} — nlse${out[0].legacy ? " (legacy: seed parity)" : ""}`,
+    "| case | method | nfev | steps acc/rej | mass drift | momentum drift | H drift | max error vs exact | time |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|"];
   for (const s of out) {
     const d = s.invariants.drift;
-    console.log(`| ${s.case} | ${s.method}${s.dt ? ` dt=${s.dt.toPrecision(3)}` : ""} | ${s.nfev} | ${s.steps.accepted}/${s.steps.rejected} | ${d.mass.toExponential(1)} | ${d.momentum.toExponential(1)} | ${d.hamiltonian.toExponential(1)} | ${s.maxError === null ? "—" : s.maxError.toExponential(1)} | ${s.timing.totalMs.toFixed(0)} ms |`);
+    lines.push(`| ${s.case} | ${s.method}${s.dt ? ` dt=${s.dt.toPrecision(3)}` : ""} | ${s.nfev} | ${s.steps.accepted}/${s.steps.rejected} | ${d.mass.toExponential(1)} | ${d.momentum.toExponential(1)} | ${d.hamiltonian.toExponential(1)} | ${s.maxError === null ? "—" : s.maxError.toExponential(1)} | ${s.timing.totalMs.toFixed(0)} ms |`);
   }
+  return lines.join("\n");
+}
+
+export function runNlse(a: NlseArgs): number {
+  const warn = (m: string) => { console.error(`samudra nlse: warning: ${m}`); };
+  const runs: Array<{ options: NlseOptions; raw: Record<string, unknown>; source: string }> = [];
+  let formats: Set<Format>;
+  let dt: number | undefined;
+  try {
+    if (a.positionals.length > 1) throw new UsageError(`expected at most one case, got ${a.positionals.join(" ")}`);
+    if (a.config && (a.all || a.positionals.length)) throw new UsageError("give a case, --all or --config, not several");
+    if (a.dt !== undefined) { dt = Number(a.dt); if (!(dt > 0)) throw new UsageError(`--dt must be a positive number, got "${a.dt}"`); }
+    formats = new Set(FORMATS);
+    if (a.format !== undefined) {
+      const f = a.format.split(",").map((s) => s.trim()).filter(Boolean);
+      const bad = f.find((x) => !(FORMATS as readonly string[]).includes(x));
+      if (bad !== undefined || f.length === 0) throw new UsageError(`--format takes a comma-separated list of ${FORMATS.join(", ")}; got "${a.format}"`);
+      formats = new Set(f as Format[]);
+    }
+    if (a.config) runs.push({ ...load(a.config, warn), source: a.config });
+    else {
+      const cases = a.all ? nlse.SEED_CASES : [a.positionals[0] ?? "single_soliton"];
+      for (const c of cases) {
+        if (!nlse.CASES.includes(c as never)) throw new UsageError(`unknown case "${c}"; cases: ${nlse.CASES.join(", ")}`);
+        const file = path.join(bundledDir(), `${c}.yaml`);
+        runs.push({ ...load(file, warn), source: file });
+      }
+    }
+  } catch (e) {
+    console.error(`samudra nlse: ${(e as Error).message}${e instanceof UsageError ? "\nRun `samudra nlse --help` for usage." : ""}`);
+    return 2;
+  }
+
+  const summaries: NlseSummary[] = [];
+  for (const run of runs) {
+    const o: NlseOptions = { ...run.options, ...(a.legacy ? { legacy: true } : {}), ...(a.method ? { method: a.method as never } : {}), ...(dt ? { dt } : {}) };
+    const fmts = new Set(formats);
+    if (run.raw.save_netcdf === false && a.format === undefined) fmts.delete("nc");
+    if (run.raw.save_animation === false && a.format === undefined) fmts.delete("gif");
+    const outDir = a.outputDir ?? (typeof run.raw.output_dir === "string" ? run.raw.output_dir : "outputs");
+    const logDir = typeof run.raw.log_dir === "string" && !a.outputDir ? run.raw.log_dir : outDir;
+    let outputs: NlseOutputs | null = null;
+    const logLines: string[] = [`samudra ${version} — nlse run log`, `started ${new Date().toISOString()}`, `config: ${run.source}`];
+    let stem = "nlse";
+    try {
+      const runObj = nlse.create(o);
+      const r = runObj.options;
+      stem = scenarioStem(r.scenarioName);
+      logLines.push("PARAMETERS", ...Object.entries({ case: r.caseName, legacy: r.legacy, method: r.method, L: r.L, N: r.N, tStart: r.tStart, tFinal: r.tFinal, nSnapshots: r.nSnapshots, beta: r.beta, gamma: r.gamma, rtol: r.rtol, atol: r.atol, maxStep: r.maxStep, dt: r.dt, filter: r.filter, ...r.p }).map(([k, v]) => `  ${k} = ${v}`));
+      outputs = new NlseOutputs(outDir, stem, r, runObj.x, fmts);
+      runObj.dispose();
+      const progress = new Progress(`nlse ${r.caseName}`, a.quiet);
+      const sum = nlse.simulate(o, (s) => { outputs!.add(s); progress.update((s.index + 1) / r.nSnapshots, `t = ${s.t.toFixed(2)}`); });
+      progress.done();
+      if (sum.status !== "ok") throw new Error(`integration failed (${sum.status}) at t = ${sum.t[sum.t.length - 1]}`);
+      const fps = typeof run.raw.fps === "number" ? run.raw.fps : 20;
+      const files = outputs.finish(sum, runObj.x, fps);
+      summaries.push(sum);
+      logLines.push("SOLVER", `  nfev = ${sum.nfev}`, `  steps accepted/rejected = ${sum.steps.accepted}/${sum.steps.rejected}`, `  status = ${sum.status}`,
+        "RESULTS", `  mass drift = ${sum.invariants.drift.mass}`, `  momentum drift = ${sum.invariants.drift.momentum}`, `  Hamiltonian drift = ${sum.invariants.drift.hamiltonian}`, `  max error vs exact = ${sum.maxError ?? "n/a"}`,
+        "TIMING (ms)", `  setup = ${sum.timing.setupMs.toFixed(1)}`, `  integrate (incl. snapshot output) = ${sum.timing.integrateMs.toFixed(1)}`, ...Object.entries(outputs.timing).map(([k, v]) => `  ${k} = ${v.toFixed(1)}`),
+        "FILES", ...files.map((f) => `  ${f}`), `completed ${new Date().toISOString()}`);
+      writeAtomic(path.join(logDir, `${stem}.log`), logLines.join("\n") + "\n");
+    } catch (e) {
+      outputs?.abort();
+      const msg = (e as Error).message;
+      logLines.push(`FAILED: ${msg}`);
+      try { writeAtomic(path.join(logDir, `${stem}.log`), logLines.join("\n") + "\n"); } catch { /* log dir not writable */ }
+      console.error(`samudra nlse: ${msg}`);
+      return e instanceof RangeError || e instanceof TypeError || e instanceof ConfigError ? 2 : 1;
+    }
+  }
+  if (a.quiet) return 0;
+  if (a.json) console.log(JSON.stringify(summaries.map((s) => ({ case: s.case, legacy: s.legacy, method: s.method, nfev: s.nfev, steps: s.steps, dt: s.dt, drift: s.invariants.drift, maxError: s.maxError, timing: s.timing, samudra: version })), null, 2));
+  else console.log(table(summaries));
   return 0;
 }
