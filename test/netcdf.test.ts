@@ -66,7 +66,7 @@ describe("NetCDF-3 writer and reader", () => {
     expect(r.getAttribute("title")).toBe("samudra test");
   });
 
-  it("Python scipy.io.netcdf_file and xarray/netCDF4 read the same values", () => {
+  it("Python scipy.io.netcdf_file and xarray/netCDF4 read the same values", { timeout: 420_000 }, () => {
     const file = path.join(dir, "sample.nc");
     writeFileSync(file, sample());
     const sci = JSON.parse(runPython("python3", `

@@ -116,6 +116,10 @@ export function readNetCDF(buf: Uint8Array): NcFile {
       if (!v) throw new NetCDFError(`no variable "${name}"; the file has ${vars.map((x) => x.name).join(", ")}`);
       const per = v.shape.slice(v.record ? 1 : 0).reduce((p, s) => p * s, 1) * NC_TYPE_SIZE[v.type];
       const nrec = v.record ? numrecs : 1;
+      const last = v.begin + (nrec > 0 ? (nrec - 1) * (v.record ? recSize : 0) + per : 0);
+      if (!Number.isSafeInteger(last) || last > buf.length) {
+        throw new NetCDFError(`variable ${name} (${nrec} record(s) of ${per} bytes from offset ${v.begin}) extends past the end of the file (${buf.length} bytes; truncated or corrupt header?)`);
+      }
       const out = new Uint8Array(per * nrec);
       for (let r = 0; r < nrec; r++) {
         const start = v.begin + r * (v.record ? recSize : 0);

@@ -25,13 +25,13 @@ export function adaptiveEngine(r: Resolved, ctx: number, v0: Float64Array, tEnd:
   const integ = new OdeIntegrator(r.method === "rk45" ? "RK45" : "DOP853", sys, r.tStart, v0,
     { tBound: tEnd, rtol: r.rtol, atol: r.atol, maxStep: r.maxStep }, "nlse");
   const k = kernel();
-  let status: number = Status.Ok;
+  let status: number = integ.status;       // NonFinite already if ψ0 or f(ψ0) is not finite
   return {
     advance(t, out) {
       // solve_ivp: after each step, every output time ≤ t_step is served from that step's dense output (which
       // costs DOP853 3 RHS evaluations once per such step) — t0 included, served by the first step
       while ((integ.t < t || integ.naccept === 0) && status === Status.Ok) status = integ.step();
-      if (integ.t < t) return status;
+      if (status > Status.Finished || integ.t < t) return status;
       integ.dense(t, new Float64Array(k.memory.buffer, out, 2 * r.N));
       return status === Status.Finished ? Status.Ok : status;
     },
