@@ -8,6 +8,7 @@ import path from "node:path";
 import { NetCDFReader } from "netcdfjs";
 import { root } from "./helpers/runtimes.js";
 import { io } from "../src/index.js";
+import { ncPython, runPython } from "./helpers/python.js";
 
 let dir = "";
 beforeAll(() => { dir = mkdtempSync(path.join(tmpdir(), "samudra-cli-")); });
@@ -29,6 +30,14 @@ it("samudra nlse single_soliton --legacy: the seed's nfev; every file written, c
   expect(psi.length).toBe(100 * 512);
   const x = nc.read("x") as Float64Array;
   x.forEach((xx, j) => expect(Math.abs(psi[j] - 2 / Math.cosh(2 * (xx + 10)))).toBeLessThan(1e-13));   // ψ(0) = IFFT(FFT(ψ0))
+  const py = JSON.parse(runPython(ncPython(), `
+import json, sys, xarray as xr
+from scipy.io import netcdf_file
+ds = xr.open_dataset(sys.argv[1]); f = netcdf_file(sys.argv[1], 'r', mmap=False)
+print(json.dumps({"xr": float(ds["psi_abs"].values[99].max()), "sci": float(f.variables["psi_abs"][99].max()), "mode": ds.attrs["mode"], "nt": int(ds.sizes["t"])}))`, path.join(dir, "out1/single_soliton.nc")));
+  expect(py.xr).toBe(Math.max(...psi.subarray(99 * 512)));
+  expect(py.sci).toBe(py.xr);
+  expect(py).toMatchObject({ mode: "legacy (seed parity)", nt: 100 });
   const js = new NetCDFReader(readFileSync(path.join(dir, "out1/single_soliton.nc")).buffer as ArrayBuffer);
   expect((js.getDataVariable("mass") as number[])[99]).toBeCloseTo(4, 12);
   const csv = readFileSync(path.join(dir, "out1/single_soliton_invariants.csv"), "utf8").trim().split("\n");

@@ -23,7 +23,7 @@ afterAll(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
 
 it("the packed tarball contains dist (JS, .d.ts, .wasm), README and LICENSE, and no sources", () => {
   const files = execFileSync("tar", ["-tzf", tgz], { encoding: "utf8" }).split("\n");
-  for (const f of ["package/dist/index.js", "package/dist/workers.js", "package/dist/cli.js", "package/dist/simd.wasm",
+  for (const f of ["package/dist/index.js", "package/dist/workers.js", "package/dist/cli.js", "package/dist/simd.wasm", "package/configs/nlse/single_soliton.yaml",
     "package/dist/scalar.wasm", "package/dist/types/index.d.ts", "package/README.md", "package/LICENSE"]) {
     expect(files, f).toContain(f);
   }
@@ -42,13 +42,17 @@ it("installed into an empty project: `import { init, fft } from \"samudra\"` wor
   expect(existsSync(path.join(dir, "node_modules/samudra/dist/types/index.d.ts"))).toBe(true);
 });
 
-it("installed into an empty project: `npx samudra info` runs the self-check, `--version` and bad commands behave", () => {
+it("installed into an empty project: `npx samudra info`, `npx samudra nlse single_soliton` (bundled configs), `--version`, bad commands", () => {
   const info = spawnSync("npx", ["--no-install", "samudra", "info"], { cwd: dir, encoding: "utf8" });
   expect(info.status, info.stderr).toBe(0);
   expect(info.stdout).toMatch(/wasm:\s+simd \(f64x2\) build/);
   expect(info.stdout).toMatch(/self-check: ok/);
   const v = spawnSync("npx", ["--no-install", "samudra", "--version"], { cwd: dir, encoding: "utf8" });
   expect(v.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).version);
+  const run = spawnSync("npx", ["--no-install", "samudra", "nlse", "single_soliton", "--legacy", "--format", "nc,json"], { cwd: dir, encoding: "utf8" });
+  expect(run.status, run.stderr).toBe(0);                     // the bundled configs ship in the package
+  expect(run.stdout).toMatch(/\| single_soliton \| dop853 \| 23354 \|/);
+  expect(existsSync(path.join(dir, "outputs/single_soliton.nc"))).toBe(true);
   const bad = spawnSync("npx", ["--no-install", "samudra", "frobnicate"], { cwd: dir, encoding: "utf8" });
   expect(bad.status).toBe(2);
   expect(bad.stderr).toMatch(/unknown command "frobnicate"; run `samudra --help`/);

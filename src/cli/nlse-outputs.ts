@@ -90,7 +90,7 @@ export class NlseOutputs {
   }
 
   /** Writes the remaining files and commits everything; returns the list of files. */
-  finish(sum: NlseSummary, x: Float64Array, fps: number): string[] {
+  finish(sum: NlseSummary, x: Float64Array, fps: number, dpi = 100): string[] {
     const file = (suffix: string) => path.join(this.dir, `${this.stem}${suffix}`);
     let t0 = performance.now();
     if (this.nc && this.ncFile) { this.nc.close(); this.ncFile.commit(); this.written.push(this.ncFile.path); }
@@ -104,7 +104,9 @@ export class NlseOutputs {
     if (this.intensity) {
       t0 = performance.now();
       const nt = sum.t.length;
-      writeAtomic(file("_spacetime.png"), heatmap(this.intensity.subarray(0, nt * this.r.N), { rows: nt, cols: this.r.N, colormap: "inferno", flipY: true }));
+      // an 8 × 6 inch figure at the config's dpi (the seed's key), in whole pixels per cell
+      const scaleX = Math.max(1, Math.round((8 * dpi) / this.r.N)), scaleY = Math.max(1, Math.round((6 * dpi) / nt));
+      writeAtomic(file("_spacetime.png"), heatmap(this.intensity.subarray(0, nt * this.r.N), { rows: nt, cols: this.r.N, colormap: "inferno", flipY: true, scaleX, scaleY }));
       this.written.push(file("_spacetime.png"));
       this.timing.png = performance.now() - t0;
     }
