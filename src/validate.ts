@@ -45,3 +45,20 @@ export function toF64(where: string, x: unknown, min = 1): Float64Array {
   if (a.length < min) throw new RangeError(`${where}: needs at least ${min} values, got ${a.length}`);
   return a;
 }
+
+/** Levenshtein edit distance. */
+export function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) {
+    d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  }
+  return d[a.length][b.length];
+}
+
+/** The candidate closest to `name` (case-insensitive edit distance), for "did you mean" messages. */
+export function closestName(name: string, candidates: Iterable<string>): string {
+  let best = "", bd = Infinity;
+  for (const c of candidates) { const d = editDistance(name.toLowerCase(), c.toLowerCase()); if (d < bd) { bd = d; best = c; } }
+  return best;
+}

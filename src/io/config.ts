@@ -10,7 +10,8 @@
  * wrong types or ranges throw a ConfigError naming the key, the value and what is allowed (with the line number
  * for text files).
  */
-import { parse as parseYaml } from "yaml";
+import { parseDocument } from "yaml";
+import { closestName } from "../validate.js";
 import { SCHEMAS, type Seed, type KeySpec } from "./config-schema.js";
 
 export class ConfigError extends Error {
@@ -81,20 +82,9 @@ export function parseText(text: string, seed: Seed, source = "config"): { values
   return { values, lines };
 }
 
-function lev(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) {
-    d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-  }
-  return d[a.length][b.length];
-}
-
 /** The known key closest to `key` (edit distance). */
 export function closestKey(seed: Seed, key: string): string {
-  let best = "", bd = Infinity;
-  for (const k of Object.keys(SCHEMAS[seed])) { const d = lev(key.toLowerCase(), k.toLowerCase()); if (d < bd) { bd = d; best = k; } }
-  return best;
+  return closestName(key, Object.keys(SCHEMAS[seed]));
 }
 
 function allowed(s: KeySpec): string {
@@ -130,11 +120,18 @@ export function readConfig(text: string, o: { seed: Seed; format?: "yaml" | "jso
   const ext = o.format ?? (/\.ya?ml$/i.test(name) ? "yaml" : /\.json$/i.test(name) ? "json" : /\.txt$/i.test(name) ? "txt" : undefined);
   if (!ext) throw new ConfigError(`${name}: unknown config format; use a .yaml, .yml, .json or .txt file (or pass format)`);
   let values: ConfigObject, lines: Record<string, number> = {};
+  let yamlWarnings: string[] = [];
   if (ext === "txt") ({ values, lines } = parseText(text, o.seed, name));
   else {
     let parsed: unknown;
     try {
-      parsed = ext === "json" ? JSON.parse(text) : parseYaml(text);
+      if (ext === "json") parsed = JSON.parse(text);
+      else {
+        const doc = parseDocument(text, { logLevel: "silent" });
+        if (doc.errors.length) throw new Error(doc.errors[0].message);
+        yamlWarnings = doc.warnings.map((w) => `${name}: ${w.message.split("\n")[0]}`);
+        parsed = doc.toJS({ maxAliasCount: 100 });
+      }
     } catch (e) {
       throw new ConfigError(`${name}: not valid ${ext.toUpperCase()}: ${(e as Error).message.split("\n")[0]}`);
     }
@@ -143,7 +140,7 @@ export function readConfig(text: string, o: { seed: Seed; format?: "yaml" | "jso
     values = parsed as ConfigObject;
   }
   const schema = SCHEMAS[o.seed];
-  const warnings: string[] = [];
+  const warnings: string[] = [...yamlWarnings];
   for (const [k, v] of Object.entries(values)) {
     const where = lines[k] ? `${name} line ${lines[k]}` : name;
     const spec = schema[k];

@@ -2,7 +2,7 @@
  * NLSE options: camelCase forms of the seed's config keys plus samudra's own, merged over the case
  * defaults and validated once. Legacy mode pins everything the seed hard-coded.
  */
-import { describe } from "../../validate.js";
+import { describe, closestName } from "../../validate.js";
 import { CASES, CASE_INFO, type CaseName } from "./cases.js";
 
 export type NlseMethod = "dop853" | "rk45" | "strang" | "yoshida4" | "yoshida6" | "etdrk4";
@@ -50,28 +50,10 @@ const KNOWN = new Set([...NUMERIC, ...OTHER]);
 const METHODS: NlseMethod[] = ["dop853", "rk45", "strang", "yoshida4", "yoshida6", "etdrk4"];
 const DEFAULT_DT: Record<NlseMethod, number> = { dop853: 0, rk45: 0, strang: 1e-3, yoshida4: 2e-3, yoshida6: 5e-3, etdrk4: 2e-3 };
 
-function closest(key: string): string {
-  let best = "", bd = Infinity;
-  for (const k of KNOWN) {
-    const d = lev(key.toLowerCase(), k.toLowerCase());
-    if (d < bd) { bd = d; best = k; }
-  }
-  return best;
-}
-
-function lev(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) {
-    d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-  }
-  return d[a.length][b.length];
-}
-
 export function resolveOptions(where: string, o: NlseOptions): Resolved {
   if (o === null || typeof o !== "object") throw new TypeError(`${where}: options must be an object like { case: "single_soliton" }, got ${describe(o)}`);
   for (const k of Object.keys(o)) {
-    if (!KNOWN.has(k)) throw new RangeError(`${where}: unknown option "${k}" — did you mean "${closest(k)}"?`);
+    if (!KNOWN.has(k)) throw new RangeError(`${where}: unknown option "${k}" — did you mean "${closestName(k, KNOWN)}"?`);
   }
   const caseName = (o.case ?? o.initialCondition ?? "single_soliton") as CaseName;
   if (!CASES.includes(caseName)) throw new RangeError(`${where}: case must be one of ${CASES.join(", ")}; got ${describe(caseName)}`);
