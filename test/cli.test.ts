@@ -54,7 +54,7 @@ print(json.dumps({"xr": float(ds["psi_abs"].values[99].max()), "sci": float(f.va
 });
 
 it("a seed's own .txt config runs unchanged (its output_dir/log_dir honoured); --format limits the files", () => {
-  copyFileSync(path.join(root, "../shared/seed-configs/nlse/txt/two_soliton.txt"), path.join(dir, "two.txt"));
+  copyFileSync(path.join(root, "test/fixtures/seed-configs/nlse/txt/two_soliton.txt"), path.join(dir, "two.txt"));
   const r = cli("nlse", "--config", "two.txt", "--legacy", "--format", "nc,json", "-q");
   expect(r.status, r.stderr).toBe(0);
   expect(r.stdout).toBe("");
