@@ -3,6 +3,7 @@ export * as fft from "./fft.js";
 export * as ode from "./ode.js";
 export * as analysis from "./analysis.js";
 export * as nlse from "./nlse.js";
+export * as kleinGordon from "./klein-gordon.js";
 export * as io from "./io.js";
 export * as render from "./render.js";
 export { version } from "./version.js";

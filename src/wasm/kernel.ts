@@ -91,6 +91,25 @@ export interface Kernel {
   etdFree(p: number): void;
   etdRun(p: number, v: number, steps: number): void;
   sincosCheck(x: number, out: number): void;
+  kgCreate(n: number, dx: number, neumann: number, potential: number, m: number, lambda: number, vacuum: number): number;
+  kgFree(p: number): void;
+  kgLaplacian(p: number, phi: number, out: number): void;
+  kgForce(p: number, phi: number, out: number): void;
+  kgLeapfrog(p: number, phi: number, old: number, dt: number): void;
+  kgMaxAbs(phi: number, n: number): number;
+  kgKdk(p: number, phi: number, pi: number, dt: number, steps: number): void;
+  kgInvalidate(p: number): void;
+  kgDiagnostics(p: number, phi: number, pi: number, out: number): void;
+  kgSplitCreate(ctx: number, scheme: number, dt: number): number;
+  kgSplitFree(p: number): void;
+  kgSplitRun(p: number, phi: number, pi: number, steps: number): void;
+  kgIcGaussian(x: number, n: number, A: number, x0: number, w: number, g: number, phi: number, pi: number): void;
+  kgIcPacket(x: number, n: number, A: number, x0: number, w: number, k0: number, m: number, phi: number, pi: number): void;
+  kgIcKink(x: number, n: number, v: number, x0: number, u: number, delta: number, phi: number, pi: number): void;
+  kgIcSeedBreather(x: number, n: number, om: number, x0: number, phi: number, pi: number): void;
+  kgIcSgBreather(x: number, n: number, om: number, x0: number, u: number, t0: number, phi: number, pi: number): void;
+  kgIcKinkAntikink(x: number, n: number, v: number, d: number, u: number, delta: number, corrected: number, phi: number, pi: number): void;
+  kgIcSgKink(x: number, n: number, x0: number, u: number, sign: number, phi: number, pi: number): void;
 }
 
 /** Names every samudra module must export; used to reject foreign modules passed to init(). */

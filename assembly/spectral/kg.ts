@@ -1,0 +1,184 @@
+// kg.ts — (1+1)-D nonlinear Klein–Gordon  φ_tt − φ_xx + V′(φ) = 0  (klein-gordon.md §1):
+//   linear V = ½m²φ², V′ = m²φ;  phi4 V = (λ/4)(φ² − v²)², V′ = λφ(φ² − v²);  sine_gordon V = 1 − cos φ, V′ = sin φ.
+// Spectral Laplacian with the real FFT of the n samples (periodic with period n·dx, k = 2π·fftfreq(n, dx), the
+// Nyquist mode included) or, for Neumann ends, of the even extension to 2(n − 1) samples (a DCT-I).
+// Steppers on (φ, π = φ_t):
+//   legacy leapfrog  φ^{n+1} = 2φ^n − φ^{n−1} + Δt² F(φ^n)          (the seed's two-level form)
+//   kdk              π += ½ΔtF, φ += Δtπ, π += ½ΔtF                   (velocity Verlet, F cached across steps)
+//   split            exact flow of φ_tt = φ_xx − μ²φ in Fourier space, kick π −= τ(V′(φ) − μ²φ);
+//                    Strang / Yoshida-4 / Yoshida-6 compositions (periodic only)
+// Energy H = Σ[½π² + ½φ_x² + V(φ)]dx with a spectral φ_x, momentum P = −Σ π φ_x dx.
+
+import { realPlanCreate, realPlanFree, realForward, realInverse } from "../fft/real";
+import { allocZero } from "../fft/complex";
+
+export const POT_LINEAR: i32 = 0;
+export const POT_PHI4: i32 = 1;
+export const POT_SG: i32 = 2;
+
+// @ts-ignore: decorator
+@unmanaged
+export class Kg {
+  n: i32; M: i32; neumann: i32; potential: i32;
+  dx: f64; m2: f64; lambda: f64; v2: f64; mu2: f64;
+  plan: usize; k: usize;          // k for the M/2 + 1 real-FFT bins
+  ext: usize; spec: usize;        // M reals, M/2 + 1 complex
+  f: usize; tmp: usize;           // n reals each
+  fValid: i32;
+}
+
+const TWO_PI: f64 = 6.283185307179586;
+
+export function kgCreate(n: i32, dx: f64, neumann: i32, potential: i32, m: f64, lambda: f64, vacuum: f64): usize {
+  const c = changetype<Kg>(allocZero(offsetof<Kg>()));
+  c.n = n; c.dx = dx; c.neumann = neumann; c.potential = potential;
+  c.m2 = m * m; c.lambda = lambda; c.v2 = vacuum * vacuum;
+  c.mu2 = potential == POT_LINEAR ? c.m2 : potential == POT_PHI4 ? 2.0 * lambda * c.v2 : 1.0;
+  const M = neumann ? 2 * (n - 1) : n;
+  c.M = M;
+  c.plan = realPlanCreate(M);
+  const bins = M / 2 + 1;
+  c.k = allocZero(<usize>bins << 3);
+  // numpy fftfreq(M, dx): bin j → j/(M·dx) for j < ⌈M/2⌉, the Nyquist bin −(M/2)/(M·dx); k² is what matters
+  const val = 1.0 / (<f64>M * dx);
+  for (let j = 0; j < bins; j++) store<f64>(c.k + (<usize>j << 3), TWO_PI * (<f64>j * val));
+  c.ext = allocZero(<usize>M << 3);
+  c.spec = allocZero(<usize>bins << 4);
+  c.f = allocZero(<usize>n << 3);
+  c.tmp = allocZero(<usize>n << 3);
+  return changetype<usize>(c);
+}
+
+export function kgFree(p: usize): void {
+  const c = changetype<Kg>(p);
+  realPlanFree(c.plan);
+  heap.free(c.k); heap.free(c.ext); heap.free(c.spec); heap.free(c.f); heap.free(c.tmp);
+  heap.free(p);
+}
+
+/** Spectrum of φ in c.spec (periodic: rfft of φ; Neumann: of its even extension). */
+function toSpec(c: Kg, phi: usize): void {
+  if (c.neumann) {
+    const n = c.n;
+    memory.copy(c.ext, phi, <usize>n << 3);
+    for (let j = 1; j < n - 1; j++) store<f64>(c.ext + (<usize>(c.M - j) << 3), load<f64>(phi + (<usize>j << 3)));
+    realForward(c.plan, c.ext, c.spec);
+  } else realForward(c.plan, phi, c.spec);
+}
+
+/** out (n) = IFFT of c.spec (first n samples for Neumann). */
+function fromSpec(c: Kg, out: usize): void {
+  if (c.neumann) { realInverse(c.plan, c.spec, c.ext); memory.copy(out, c.ext, <usize>c.n << 3); }
+  else realInverse(c.plan, c.spec, out);
+}
+
+/** out = ∂²φ/∂x² (spectral). */
+export function kgLaplacian(p: usize, phi: usize, out: usize): void {
+  const c = changetype<Kg>(p);
+  toSpec(c, phi);
+  const bins = c.M / 2 + 1;
+  for (let j = 0; j < bins; j++) {
+    const k = load<f64>(c.k + (<usize>j << 3)), o = <usize>j << 4;
+    const w = -(k * k);
+    store<f64>(c.spec + o, load<f64>(c.spec + o) * w);
+    store<f64>(c.spec + o, load<f64>(c.spec + o, 8) * w, 8);
+  }
+  fromSpec(c, out);
+}
+
+// @ts-ignore: decorator
+@inline function dV(c: Kg, x: f64): f64 {
+  if (c.potential == POT_LINEAR) return c.m2 * x;
+  if (c.potential == POT_PHI4) return c.lambda * x * (x * x - c.v2);
+  return Math.sin(x);
+}
+
+// @ts-ignore: decorator
+@inline function V(c: Kg, x: f64): f64 {
+  if (c.potential == POT_LINEAR) return 0.5 * c.m2 * x * x;
+  if (c.potential == POT_PHI4) { const d = x * x - c.v2; return 0.25 * c.lambda * d * d; }
+  return 1.0 - Math.cos(x);
+}
+
+/** out = φ_xx − V′(φ). */
+export function kgForce(p: usize, phi: usize, out: usize): void {
+  const c = changetype<Kg>(p);
+  kgLaplacian(p, phi, out);
+  for (let j = 0; j < c.n; j++) {
+    const o = <usize>j << 3;
+    store<f64>(out + o, load<f64>(out + o) - dV(c, load<f64>(phi + o)));
+  }
+}
+
+/** The seed's step: old ← 2φ − old + Δt²F(φ) (then the caller swaps the two pointers). */
+export function kgLeapfrog(p: usize, phi: usize, old: usize, dt: f64): void {
+  const c = changetype<Kg>(p);
+  kgForce(p, phi, c.f);
+  const d2 = dt * dt;
+  for (let j = 0; j < c.n; j++) {
+    const o = <usize>j << 3;
+    store<f64>(old + o, 2.0 * load<f64>(phi + o) - load<f64>(old + o) + d2 * load<f64>(c.f + o));
+  }
+}
+
+/** max_j |φ_j|. */
+export function kgMaxAbs(phi: usize, n: i32): f64 {
+  let m = 0.0;
+  for (let j = 0; j < n; j++) m = Math.max(m, Math.abs(load<f64>(phi + (<usize>j << 3))));
+  return m;
+}
+
+/** `steps` velocity-Verlet (kick–drift–kick) steps; F(φ) is reused across steps. */
+export function kgKdk(p: usize, phi: usize, pi: usize, dt: f64, steps: i32): void {
+  const c = changetype<Kg>(p);
+  const n = c.n, h = 0.5 * dt;
+  if (!c.fValid) { kgForce(p, phi, c.f); c.fValid = 1; }
+  for (let s = 0; s < steps; s++) {
+    for (let j = 0; j < n; j++) {
+      const o = <usize>j << 3;
+      const v = load<f64>(pi + o) + h * load<f64>(c.f + o);
+      store<f64>(pi + o, v);
+      store<f64>(phi + o, load<f64>(phi + o) + dt * v);
+    }
+    kgForce(p, phi, c.f);
+    for (let j = 0; j < n; j++) {
+      const o = <usize>j << 3;
+      store<f64>(pi + o, load<f64>(pi + o) + h * load<f64>(c.f + o));
+    }
+  }
+}
+
+/** Forget the cached force (after the state was changed from outside). */
+export function kgInvalidate(p: usize): void { changetype<Kg>(p).fValid = 0; }
+
+/** out[0] = H, out[1] = P, out[2] = spectral tail energy fraction (|k| > ⅔k_max) of φ. */
+export function kgDiagnostics(p: usize, phi: usize, pi: usize, out: usize): void {
+  const c = changetype<Kg>(p);
+  const n = c.n, bins = c.M / 2 + 1;
+  // tail fraction and φ_x (spectral)
+  toSpec(c, phi);
+  const kmax = load<f64>(c.k + (<usize>(bins - 1) << 3));
+  let tail = 0.0, all = 0.0;
+  for (let j = 0; j < bins; j++) {
+    const o = <usize>j << 4, k = load<f64>(c.k + (<usize>j << 3));
+    const re = load<f64>(c.spec + o), im = load<f64>(c.spec + o, 8);
+    const a = re * re + im * im;
+    all += a; if (k > kmax * (2.0 / 3.0)) tail += a;
+    // ∂x ↔ ik (odd: the Nyquist bin's derivative is zero); Neumann extension is even so the derivative is odd
+    if (j == bins - 1 && (c.M & 1) == 0) { store<f64>(c.spec + o, 0.0); store<f64>(c.spec + o, 0.0, 8); }
+    else { store<f64>(c.spec + o, -k * im); store<f64>(c.spec + o, k * re, 8); }
+  }
+  fromSpec(c, c.tmp);
+  let H = 0.0, P = 0.0;
+  for (let j = 0; j < n; j++) {
+    const o = <usize>j << 3;
+    const f = load<f64>(phi + o), v = load<f64>(pi + o), fx = load<f64>(c.tmp + o);
+    // Neumann: the two end points carry half weight (trapezoid on the mirrored grid)
+    const w = c.neumann && (j == 0 || j == n - 1) ? 0.5 : 1.0;
+    H += w * (0.5 * v * v + 0.5 * fx * fx + V(c, f));
+    P -= w * v * fx;
+  }
+  store<f64>(out, H * c.dx);
+  store<f64>(out, P * c.dx, 8);
+  store<f64>(out, all > 0 ? tail / all : 0.0, 16);
+}

@@ -1,0 +1,2 @@
+/** `kleinGordon` namespace (see src/models/klein-gordon/). */
+export * from "./models/klein-gordon/index.js";

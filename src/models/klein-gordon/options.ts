@@ -1,0 +1,87 @@
+/**
+ * Klein–Gordon options: camelCase forms of the seed's config keys (klein-gordon.md §5.1) merged over the case
+ * defaults (the seed's shipped configs, current commit), plus samudra's method/boundary/legacy choices.
+ */
+import { describe, closestName } from "../../validate.js";
+
+export type KgCase = "case1" | "case2" | "case3" | "case4" | "boosted_kink" | "sg_breather" | "kink_antikink" | "kink_pair_static" | "sg_kink" | "gaussian_packet";
+export type KgMethod = "legacy" | "verlet" | "strang_exact" | "yoshida4" | "yoshida6";
+export const KG_CASES: KgCase[] = ["case1", "case2", "case3", "case4", "boosted_kink", "sg_breather", "kink_antikink", "kink_pair_static", "sg_kink", "gaussian_packet"];
+
+export interface KgOptions {
+  case?: KgCase; legacy?: boolean; method?: KgMethod;
+  scenarioName?: string; nx?: number; xMin?: number; xMax?: number; tFinal?: number; dt?: number; adaptiveDt?: boolean;
+  potential?: "linear" | "phi4" | "sine_gordon"; mass?: number; lambda?: number; vacuum?: number;
+  icType?: "gaussian" | "kink" | "breather" | "kink_antikink" | "packet" | "kink_pair" | "sg_kink";
+  amplitude?: number; width?: number; position?: number; velocity?: number; frequency?: number; separation?: number;
+  phase?: number; k0?: number; sign?: number; nFrames?: number;
+  boundary?: "periodic" | "neumann"; cfl?: number;
+  saveNetcdf?: boolean; saveAnimation?: boolean; fps?: number; dpi?: number; colormap?: string; nCores?: number; outputDir?: string; energyTol?: number;
+}
+
+const SEED: Record<"case1" | "case2" | "case3" | "case4", KgOptions> = {
+  case1: { scenarioName: "Case 1 - Linear Wave", nx: 512, xMin: -30, xMax: 30, tFinal: 50, dt: 0.005, adaptiveDt: true, potential: "linear", mass: 1, icType: "gaussian", amplitude: 1, width: 2, position: 0, velocity: 0, nFrames: 200, colormap: "plasma" },
+  case2: { scenarioName: "Case 2 - Kink Soliton", nx: 1024, xMin: -50, xMax: 50, tFinal: 50, dt: 0.005, adaptiveDt: true, potential: "phi4", lambda: 1, vacuum: 1, icType: "kink", position: 0, velocity: 0, nFrames: 200, colormap: "inferno" },
+  case3: { scenarioName: "Case 3 - Breather", nx: 512, xMin: -40, xMax: 40, tFinal: 80, dt: 0.01, adaptiveDt: true, potential: "sine_gordon", icType: "breather", frequency: 0.5, position: 0, nFrames: 300, colormap: "viridis" },
+  case4: { scenarioName: "Case 4 - Kink-Antikink Collision", nx: 1024, xMin: -50, xMax: 50, tFinal: 100, dt: 0.005, adaptiveDt: true, potential: "phi4", lambda: 1, vacuum: 1, icType: "kink_antikink", separation: 20, velocity: 0.3, nFrames: 400, colormap: "twilight" },
+};
+
+/** Corrected cases (and the corrected meaning of case1–4 outside legacy mode). */
+const CORRECTED: Record<KgCase, KgOptions> = {
+  case1: { ...SEED.case1, method: "strang_exact" },
+  case2: { ...SEED.case2, boundary: "neumann", method: "verlet" },
+  case3: { ...SEED.case3, icType: "breather", phase: 0, method: "verlet", dt: 0.01, tFinal: 80 },
+  case4: { ...SEED.case4, method: "verlet" },
+  boosted_kink: { scenarioName: "Boosted Kink", nx: 1024, xMin: -50, xMax: 50, tFinal: 20, dt: 0.005, potential: "phi4", lambda: 1, vacuum: 1, icType: "kink", position: -5, velocity: 0.5, boundary: "neumann", method: "verlet", nFrames: 100 },
+  sg_breather: { ...SEED.case3, scenarioName: "Sine-Gordon Breather", icType: "breather", phase: 0, method: "verlet" },
+  kink_antikink: { ...SEED.case4, scenarioName: "Kink-Antikink Collision (corrected)", method: "verlet" },
+  kink_pair_static: { scenarioName: "Static Kink + Antikink", nx: 1024, xMin: -50, xMax: 50, tFinal: 50, dt: 0.005, potential: "phi4", lambda: 1, vacuum: 1, icType: "kink_pair", separation: 50, method: "verlet", nFrames: 100 },
+  sg_kink: { scenarioName: "Sine-Gordon Kink", nx: 1024, xMin: -50, xMax: 50, tFinal: 20, dt: 0.005, potential: "sine_gordon", icType: "sg_kink", position: -10, velocity: 0.5, sign: 1, boundary: "neumann", method: "verlet", nFrames: 100 },
+  gaussian_packet: { scenarioName: "Gaussian Packet", nx: 1024, xMin: -50, xMax: 50, tFinal: 20, dt: 0.01, potential: "linear", mass: 1, icType: "packet", amplitude: 1, width: 4, position: -20, k0: 2, method: "strang_exact", nFrames: 100 },
+};
+
+const KNOWN = new Set(["case", "legacy", "method", "scenarioName", "nx", "xMin", "xMax", "tFinal", "dt", "adaptiveDt", "potential", "mass", "lambda", "vacuum", "icType", "amplitude", "width", "position", "velocity", "frequency", "separation", "phase", "k0", "sign", "nFrames", "boundary", "cfl", "saveNetcdf", "saveAnimation", "fps", "dpi", "colormap", "nCores", "outputDir", "energyTol"]);
+const NUM = ["nx", "xMin", "xMax", "tFinal", "dt", "mass", "lambda", "vacuum", "amplitude", "width", "position", "velocity", "frequency", "separation", "phase", "k0", "sign", "nFrames", "cfl", "fps", "dpi", "nCores", "energyTol"];
+
+export interface KgResolved extends Required<Pick<KgOptions, "nx" | "xMin" | "xMax" | "tFinal" | "dt" | "potential" | "mass" | "lambda" | "vacuum" | "icType" | "amplitude" | "width" | "position" | "velocity" | "frequency" | "separation" | "phase" | "k0" | "sign" | "nFrames">> {
+  caseName: KgCase; legacy: boolean; method: KgMethod; scenarioName: string; adaptiveDt: boolean; boundary: "periodic" | "neumann"; cfl: number; colormap: string;
+}
+
+export function resolveKg(where: string, o: KgOptions): KgResolved {
+  if (o === null || typeof o !== "object") throw new TypeError(`${where}: options must be an object like { case: "case1" }, got ${describe(o)}`);
+  for (const k of Object.keys(o)) if (!KNOWN.has(k)) throw new RangeError(`${where}: unknown option "${k}" — did you mean "${closestName(k, KNOWN)}"?`);
+  const caseName = o.case ?? "case1";
+  if (!KG_CASES.includes(caseName)) throw new RangeError(`${where}: case must be one of ${KG_CASES.join(", ")}; got ${describe(caseName)}`);
+  const legacy = o.legacy === true;
+  if (legacy && !(caseName in SEED)) throw new RangeError(`${where}: legacy mode runs the seed's own cases case1…case4; "${caseName}" is a samudra case`);
+  const base = legacy ? { ...SEED[caseName as keyof typeof SEED], method: "legacy" as KgMethod } : CORRECTED[caseName];
+  const m: Record<string, unknown> = { ...base, ...o };
+  for (const k of NUM) { const v = m[k]; if (v !== undefined && (typeof v !== "number" || !Number.isFinite(v))) throw new TypeError(`${where}: ${k} must be a finite number, got ${describe(v)}`); }
+  const num = (k: string, d: number) => (m[k] as number | undefined) ?? d;
+  const nx = num("nx", 512);
+  if (!Number.isInteger(nx) || nx < 8 || nx % 2 !== 0) throw new RangeError(`${where}: nx must be an even integer ≥ 8, got ${nx}`);
+  const xMin = num("xMin", -30), xMax = num("xMax", 30);
+  if (!(xMax > xMin)) throw new RangeError(`${where}: xMax must be greater than xMin, got [${xMin}, ${xMax}]`);
+  const method = (m.method ?? "verlet") as KgMethod;
+  if (!["legacy", "verlet", "strang_exact", "yoshida4", "yoshida6"].includes(method)) throw new RangeError(`${where}: method must be legacy, verlet, strang_exact, yoshida4 or yoshida6; got ${describe(m.method)}`);
+  if (legacy && method !== "legacy") throw new RangeError(`${where}: legacy: true runs the seed's leapfrog; drop method or legacy`);
+  const potential = (m.potential ?? "phi4") as KgResolved["potential"];
+  if (!["linear", "phi4", "sine_gordon"].includes(potential)) throw new RangeError(`${where}: potential must be linear, phi4 or sine_gordon; got ${describe(m.potential)}`);
+  const boundary = (m.boundary ?? "periodic") as KgResolved["boundary"];
+  if (boundary !== "periodic" && boundary !== "neumann") throw new RangeError(`${where}: boundary must be "periodic" or "neumann", got ${describe(m.boundary)}`);
+  if (boundary === "neumann" && method !== "verlet" && method !== "legacy") throw new RangeError(`${where}: the exact-linear splittings need a periodic grid; with boundary "neumann" use method "verlet"`);
+  const velocity = num("velocity", 0), frequency = num("frequency", 0.5);
+  if (!(Math.abs(velocity) < 1) && ["kink", "kink_antikink", "sg_kink", "breather"].includes(String(m.icType))) throw new RangeError(`${where}: velocity must satisfy |u| < 1, got ${velocity}`);
+  if (m.icType === "breather" && !(frequency > 0 && frequency < 1)) throw new RangeError(`${where}: frequency must satisfy 0 < ω < 1, got ${frequency}`);
+  const tFinal = num("tFinal", 50), dt = num("dt", 0.005), nFrames = num("nFrames", 200);
+  if (!(tFinal > 0)) throw new RangeError(`${where}: tFinal must be > 0, got ${tFinal}`);
+  if (!(dt > 0)) throw new RangeError(`${where}: dt must be > 0, got ${dt}`);
+  if (!Number.isInteger(nFrames) || nFrames < 1) throw new RangeError(`${where}: nFrames must be a positive integer, got ${nFrames}`);
+  return {
+    caseName, legacy, method, scenarioName: String(m.scenarioName ?? caseName), nx, xMin, xMax, tFinal, dt,
+    adaptiveDt: m.adaptiveDt !== false, potential, mass: num("mass", 1), lambda: num("lambda", 1), vacuum: num("vacuum", 1),
+    icType: (m.icType ?? "gaussian") as KgResolved["icType"], amplitude: num("amplitude", 1), width: num("width", 2), position: num("position", 0),
+    velocity, frequency, separation: num("separation", 20), phase: num("phase", 0), k0: num("k0", 0), sign: num("sign", 1), nFrames,
+    boundary, cfl: num("cfl", 0.5), colormap: String(m.colormap ?? "viridis"),
+  };
+}
