@@ -120,7 +120,7 @@ export function simulateKg(o: KgOptions, onSnapshot?: (s: KgSnapshot) => void, w
           d = Math.max(dtMin, Math.min(d, dtMax));
           if (Math.abs(d - dt) / dt > 0.05) { dt = d; adaptations++; dtHistory.push({ step: steps, dt }); }
         }
-        const snap = t >= next || t + dt >= r.tFinal;
+        const snap = t >= next || t + dtUsed >= r.tFinal;
         if (snap) view(PREV).set(view(old));          // φ^{n−1}, for φ_t = (φ^{n+1} − φ^{n−1})/(2Δt)
         k.kgLeapfrog(ctx, phi, old, dtUsed);          // old ← φ^{n+1}
         if (snap) {

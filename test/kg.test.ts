@@ -1,0 +1,110 @@
+// Klein–Gordon corrected solvers against analytic oracles (klein-gordon.md §3, §6): the exact linear spectral
+// solution, the exact sine-Gordon breather, a static φ⁴ kink pair, a boosted kink, the u = 0.3 kink–antikink
+// collision, and observed integrator orders.
+import { describe, it, expect, beforeAll } from "vitest";
+import { init, kleinGordon } from "../src/index.js";
+
+/** Exact linear KG flow of φ0 = e^{−(x/w)²}, φ̇0 = 0 on the periodic grid: brute-force DFT (O(n²), n small). */
+function linearExact(x: Float64Array, L: number, m: number, t: number, w: number): Float64Array {
+  const n = x.length, out = new Float64Array(n), f0 = Array.from(x, (v) => Math.exp(-((v / w) ** 2)));
+  for (let k = 0; k < n; k++) {
+    const kk = k <= n / 2 ? k : k - n, kw = (2 * Math.PI * kk) / L, c = Math.cos(Math.sqrt(kw * kw + m * m) * t);
+    let re = 0, im = 0;
+    for (let j = 0; j < n; j++) { const a = (-2 * Math.PI * k * j) / n; re += f0[j] * Math.cos(a); im += f0[j] * Math.sin(a); }
+    for (let j = 0; j < n; j++) { const a = (2 * Math.PI * k * j) / n; out[j] += (c * (re * Math.cos(a) - im * Math.sin(a))) / n; }
+  }
+  return out;
+}
+const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => { let e = 0; for (let j = 0; j < a.length; j++) e = Math.max(e, Math.abs(a[j] - b[j])); return e; };
+const order = (e: number[]) => e.slice(1).map((v, i) => Math.log2(e[i] / v));
+
+describe("klein-gordon corrected solvers", () => {
+  beforeAll(async () => { await init(); });
+
+  const lin = { case: "case1" as const, nx: 128, xMin: -20, xMax: 20, tFinal: 5, nFrames: 1, position: 0, width: 2 };
+
+  it("linear KG: strang_exact, yoshida4 and yoshida6 are exact to round-off at any Δt", () => {
+    for (const method of ["strang_exact", "yoshida4", "yoshida6"] as const) {
+      for (const dt of [0.05, 0.01]) {
+        const r = kleinGordon.solve({ ...lin, method, dt });
+        expect(maxDiff(r.phi[1], linearExact(r.x, 40, 1, 5, 2)), `${method} dt=${dt}`).toBeLessThan(1e-13);
+      }
+    }
+  });
+
+  it("linear KG: velocity Verlet converges at second order", () => {
+    const e = [0.04, 0.02, 0.01].map((dt) => { const r = kleinGordon.solve({ ...lin, method: "verlet", dt }); return maxDiff(r.phi[1], linearExact(r.x, 40, 1, 5, 2)); });
+    expect(e[2]).toBeLessThan(3e-5);
+    for (const p of order(e)) expect(p).toBeGreaterThan(1.95), expect(p).toBeLessThan(2.05);
+  });
+
+  it("sine-Gordon breather: observed orders 2 (verlet, strang), 4 (yoshida4), 6 (yoshida6)", () => {
+    const base = { case: "sg_breather" as const, tFinal: 10, nFrames: 1, nx: 256 };
+    const ref = kleinGordon.solve({ ...base, method: "yoshida6", dt: 0.005 }).phi[1];
+    const want = { verlet: 2, strang_exact: 2, yoshida4: 4, yoshida6: 6 };
+    for (const [method, p] of Object.entries(want)) {
+      const e = [0.1, 0.05, 0.025].map((dt) => maxDiff(kleinGordon.solve({ ...base, method: method as "verlet", dt }).phi[1], ref));
+      for (const q of order(e)) expect(Math.abs(q - p), `${method}: errors ${e.map((v) => v.toExponential(2))}`).toBeLessThan(0.1);
+    }
+  });
+
+  it("exact SG breather ω = 0.5 (N = 512, Δt = 0.01, T = 80): max error ≤ 1e-4, relative H drift ≤ 1e-5 (yoshida4)", () => {
+    const om = 0.5, eps = Math.sqrt(1 - om * om);
+    let err = 0, frames = 0;
+    const s = kleinGordon.simulate({ case: "sg_breather", method: "yoshida4", nx: 512, dt: 0.01, tFinal: 80, nFrames: 80 }, (f) => {
+      for (let j = 0; j < f.phi.length; j++) {
+        const x = -40 + (j * 80) / 512;
+        err = Math.max(err, Math.abs(f.phi[j] - 4 * Math.atan(((eps / om) * Math.sin(om * f.t)) / Math.cosh(eps * x))));
+      }
+      frames++;
+    });
+    expect(frames).toBe(81);
+    expect(s.steps).toBe(8000);
+    expect(err).toBeLessThan(1e-4);
+    expect(s.invariants.drift.energy).toBeLessThan(1e-5);
+    expect(s.invariants.energy[0]).toBeCloseTo(16 * eps, 10);          // breather energy 16√(1−ω²)
+  });
+
+  it("static φ⁴ kink + antikink 50 apart: unchanged to 1e-12 after t = 50, H = 2·E_kink", () => {
+    const r = kleinGordon.solve({ case: "kink_pair_static" });
+    expect(r.t.at(-1)).toBe(50);
+    expect(maxDiff(r.phi.at(-1)!, r.phi[0])).toBeLessThan(1e-12);
+    expect(r.invariants.energy[0]).toBeCloseTo((2 * 2 * Math.SQRT2) / 3, 6);   // E_kink = 2√2 v³√λ/3
+  });
+
+  it("boosted φ⁴ kink (Neumann/DCT-I grid) moves at u = 0.5 to 1e-4 and its width is √2/(v√λ)", () => {
+    const pos: Array<[number, number]> = [];
+    const s = kleinGordon.simulate({ case: "boosted_kink" }, (f) => { expect(f.kinks.length).toBe(1); pos.push([f.t, f.kinks[0]]); });
+    const [a, b] = [pos[10], pos.at(-1)!];
+    expect(Math.abs((b[1] - a[1]) / (b[0] - a[0]) - 0.5)).toBeLessThan(1e-4);
+    expect(s.invariants.drift.energy).toBeLessThan(1e-10);
+    // H = γ·E_kink with E_kink = 2√2 v³√λ/3 (width-consistent profile; the seed's √2 width is wrong for v√λ ≠ 1)
+    const wide = kleinGordon.simulate({ case: "boosted_kink", vacuum: 2, lambda: 0.5, nFrames: 1, tFinal: 1 });
+    expect(wide.invariants.energy[0]).toBeCloseTo(((2 * Math.SQRT2 * 8 * Math.sqrt(0.5)) / 3) / Math.sqrt(1 - 0.25), 5);
+  });
+
+  it("corrected kink–antikink at u = 0.3 > v_c ≈ 0.2598: one collision near t ≈ 30, walls escape at ≈ 0.14, H to 1e-6", () => {
+    const frames: Array<{ t: number; k: number[] }> = [];
+    const s = kleinGordon.simulate({ case: "kink_antikink", method: "yoshida4" }, (f) => frames.push({ t: f.t, k: f.kinks }));
+    const empty = frames.filter((f) => f.k.length === 0).map((f) => f.t);
+    expect(empty.length).toBeGreaterThan(0);
+    expect(empty[0]).toBeGreaterThan(27); expect(empty.at(-1)!).toBeLessThan(34);
+    // exactly one collision: before it two walls approach, after it two walls recede, never meeting again
+    const after = frames.filter((f) => f.t > empty.at(-1)!);
+    for (const f of after) expect(f.k.length).toBe(2);
+    const [p, q] = [after.find((f) => f.t >= 50)!, frames.at(-1)!];
+    const speed = (q.k[1] - p.k[1]) / (q.t - p.t);
+    expect(speed).toBeGreaterThan(0.12); expect(speed).toBeLessThan(0.16);
+    expect(frames[0].k[0]).toBeCloseTo(-10, 3); expect(frames[0].k[1]).toBeCloseTo(10, 3);
+    expect(s.invariants.drift.energy).toBeLessThan(1e-6);
+  });
+
+  it("rejects bad options with the option, the value and the fix", () => {
+    expect(() => kleinGordon.simulate({ case: "case9" as "case1" })).toThrow(/case must be one of case1/);
+    expect(() => kleinGordon.simulate({ nx: 513 })).toThrow(/nx must be an even integer ≥ 8, got 513/);
+    expect(() => kleinGordon.simulate({ case: "kink_antikink", velocity: 1.2 })).toThrow(/\|u\| < 1, got 1.2/);
+    expect(() => kleinGordon.simulate({ case: "case2", method: "verlet", dt: 0.5 })).toThrow(/unstable for velocity Verlet .* use dt </);
+    expect(() => kleinGordon.simulate({ case: "boosted_kink", method: "yoshida4" })).toThrow(/need a periodic grid/);
+    expect(() => kleinGordon.simulate({ tfinal: 3 } as never)).toThrow(/unknown option "tfinal" — did you mean "tFinal"/);
+  });
+});
