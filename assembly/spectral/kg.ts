@@ -110,15 +110,32 @@ export function kgForce(p: usize, phi: usize, out: usize): void {
   }
 }
 
-/** The seed's step: old ← 2φ − old + Δt²F(φ) (then the caller swaps the two pointers). */
-export function kgLeapfrog(p: usize, phi: usize, old: usize, dt: f64): void {
+/**
+ * The seed's step: old ← 2φ − old + Δt²F(φ) (then the caller swaps the two pointers), fused into one spectral
+ * multiply by −Δt²k² and one combining pass. Returns max_j |φ^{n+1}_j| (NaN/Inf propagate), which the caller uses
+ * both as the instability check and as the next step's max|φ^n| for the adaptive-Δt rule.
+ */
+export function kgLeapfrog(p: usize, phi: usize, old: usize, dt: f64): f64 {
   const c = changetype<Kg>(p);
-  kgForce(p, phi, c.f);
   const d2 = dt * dt;
+  toSpec(c, phi);
+  const bins = c.M / 2 + 1;
+  for (let j = 0; j < bins; j++) {
+    const k = load<f64>(c.k + (<usize>j << 3)), o = <usize>j << 4;
+    const w = -(k * k) * d2;
+    store<f64>(c.spec + o, load<f64>(c.spec + o) * w);
+    store<f64>(c.spec + o, load<f64>(c.spec + o, 8) * w, 8);
+  }
+  fromSpec(c, c.f);
+  let m = 0.0;
   for (let j = 0; j < c.n; j++) {
     const o = <usize>j << 3;
-    store<f64>(old + o, 2.0 * load<f64>(phi + o) - load<f64>(old + o) + d2 * load<f64>(c.f + o));
+    const f = load<f64>(phi + o);
+    const v = 2.0 * f - load<f64>(old + o) + (load<f64>(c.f + o) - d2 * dV(c, f));
+    store<f64>(old + o, v);
+    m = max(m, abs(v));                          // f64.max propagates NaN
   }
+  return m;
 }
 
 /** max_j |φ_j|. */

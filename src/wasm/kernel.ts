@@ -95,7 +95,7 @@ export interface Kernel {
   kgFree(p: number): void;
   kgLaplacian(p: number, phi: number, out: number): void;
   kgForce(p: number, phi: number, out: number): void;
-  kgLeapfrog(p: number, phi: number, old: number, dt: number): void;
+  kgLeapfrog(p: number, phi: number, old: number, dt: number): number;
   kgMaxAbs(phi: number, n: number): number;
   kgKdk(p: number, phi: number, pi: number, dt: number, steps: number): void;
   kgInvalidate(p: number): void;

@@ -107,7 +107,7 @@ export function simulateKg(o: KgOptions, onSnapshot?: (s: KgSnapshot) => void, w
       emit(0, A, B);
       let phi = A, old = C;
       const PREV = B, PT = D;                        // φ̇0 in B is free after snapshot 0
-      let t = 0;
+      let t = 0, maxPhi = k.kgMaxAbs(A, n);
       const interval = r.tFinal / r.nFrames;
       let next = interval;
       const maxSteps = Math.trunc(r.tFinal / dtMin) * 10;
@@ -115,14 +115,14 @@ export function simulateKg(o: KgOptions, onSnapshot?: (s: KgSnapshot) => void, w
         const dtUsed = dt;
         // the seed adapts after the update but from φ^n, so deciding first changes nothing
         if (r.adaptiveDt && steps % 20 === 0) {
-          const m = k.kgMaxAbs(phi, n);
+          const m = maxPhi;
           let d = m > 100 ? dt * 0.7 : m > 10 ? dt * 0.9 : dt * 1.05;
           d = Math.max(dtMin, Math.min(d, dtMax));
           if (Math.abs(d - dt) / dt > 0.05) { dt = d; adaptations++; dtHistory.push({ step: steps, dt }); }
         }
         const snap = t >= next || t + dtUsed >= r.tFinal;
         if (snap) view(PREV).set(view(old));          // φ^{n−1}, for φ_t = (φ^{n+1} − φ^{n−1})/(2Δt)
-        k.kgLeapfrog(ctx, phi, old, dtUsed);          // old ← φ^{n+1}
+        maxPhi = k.kgLeapfrog(ctx, phi, old, dtUsed);   // old ← φ^{n+1}; returns max|φ^{n+1}|
         if (snap) {
           const np = view(old), pv = view(PREV), pt = view(PT);
           for (let j = 0; j < n; j++) pt[j] = (np[j] - pv[j]) / (2 * dtUsed);
@@ -132,7 +132,7 @@ export function simulateKg(o: KgOptions, onSnapshot?: (s: KgSnapshot) => void, w
         const tmp = phi; phi = old; old = tmp;
         t += dt;
         steps++;
-        if (!Number.isFinite(k.kgMaxAbs(phi, n))) throw new Error(`kleinGordon: the simulation became unstable at t = ${t.toFixed(4)}, step ${steps}`);
+        if (!Number.isFinite(maxPhi)) throw new Error(`kleinGordon: the simulation became unstable at t = ${t.toFixed(4)}, step ${steps}`);
       }
       dtFinal = dt;
     } else {
