@@ -73,10 +73,12 @@ describe("klein-gordon corrected solvers", () => {
   });
 
   it("boosted φ⁴ kink (Neumann/DCT-I grid) moves at u = 0.5 to 1e-4 and its width is √2/(v√λ)", () => {
-    const pos: Array<[number, number]> = [];
-    const s = kleinGordon.simulate({ case: "boosted_kink" }, (f) => { expect(f.kinks.length).toBe(1); pos.push([f.t, f.kinks[0]]); });
+    const pos: Array<[number, number, number]> = [];
+    const s = kleinGordon.simulate({ case: "boosted_kink" }, (f) => { expect(f.kinks.length).toBe(1); pos.push([f.t, f.kinks[0], f.centroid]); });
     const [a, b] = [pos[10], pos.at(-1)!];
     expect(Math.abs((b[1] - a[1]) / (b[0] - a[0]) - 0.5)).toBeLessThan(1e-4);
+    expect(Math.abs((b[2] - a[2]) / (b[0] - a[0]) - 0.5)).toBeLessThan(1e-4);     // energy-density centroid too
+    expect(Math.abs(b[2] - b[1])).toBeLessThan(1e-3);
     expect(s.invariants.drift.energy).toBeLessThan(1e-10);
     // H = γ·E_kink with E_kink = 2√2 v³√λ/3 (width-consistent profile; the seed's √2 width is wrong for v√λ ≠ 1)
     const wide = kleinGordon.simulate({ case: "boosted_kink", vacuum: 2, lambda: 0.5, nFrames: 1, tFinal: 1 });

@@ -168,7 +168,10 @@ export function kgKdk(p: usize, phi: usize, pi: usize, dt: f64, steps: i32): voi
 /** Forget the cached force (after the state was changed from outside). */
 export function kgInvalidate(p: usize): void { changetype<Kg>(p).fValid = 0; }
 
-/** out[0] = H, out[1] = P, out[2] = spectral tail energy fraction (|k| > ⅔k_max) of φ. */
+/**
+ * out[0] = H, out[1] = P, out[2] = spectral tail energy fraction (|k| > ⅔k_max) of φ, out[3] = energy-density
+ * centroid in grid units (Σ j e_j / Σ e_j; x = x_0 + out[3]·dx).
+ */
 export function kgDiagnostics(p: usize, phi: usize, pi: usize, out: usize): void {
   const c = changetype<Kg>(p);
   const n = c.n, bins = c.M / 2 + 1;
@@ -186,16 +189,18 @@ export function kgDiagnostics(p: usize, phi: usize, pi: usize, out: usize): void
     else { store<f64>(c.spec + o, -k * im); store<f64>(c.spec + o, k * re, 8); }
   }
   fromSpec(c, c.tmp);
-  let H = 0.0, P = 0.0;
+  let H = 0.0, P = 0.0, J = 0.0;
   for (let j = 0; j < n; j++) {
     const o = <usize>j << 3;
     const f = load<f64>(phi + o), v = load<f64>(pi + o), fx = load<f64>(c.tmp + o);
     // Neumann: the two end points carry half weight (trapezoid on the mirrored grid)
     const w = c.neumann && (j == 0 || j == n - 1) ? 0.5 : 1.0;
-    H += w * (0.5 * v * v + 0.5 * fx * fx + V(c, f));
+    const e = w * (0.5 * v * v + 0.5 * fx * fx + V(c, f));
+    H += e; J += <f64>j * e;
     P -= w * v * fx;
   }
   store<f64>(out, H * c.dx);
   store<f64>(out, P * c.dx, 8);
   store<f64>(out, all > 0 ? tail / all : 0.0, 16);
+  store<f64>(out, H != 0 ? J / H : NaN, 24);
 }

@@ -1,16 +1,18 @@
 /**
- * `samudra` command: `nlse` (the NLSE model), `info` (what runs here, plus an FFT self-check); `kg` and
- * `school` arrive with their models.
+ * `samudra` command: `nlse` (the NLSE model), `kg` (Klein–Gordon), `info` (what runs here, plus an FFT self-check); `school` arrives
+ * with its model.
  */
 import { parseArgs } from "node:util";
 import { init, fft, version } from "../index.js";
 import { runNlse, NLSE_HELP } from "./nlse-command.js";
 import { runInspect, INSPECT_HELP } from "./inspect-command.js";
+import { runKg, KG_HELP } from "./kg-command.js";
 
 const HELP = `samudra ${version} — numerical kernels in SIMD WebAssembly
 
 Usage:
   samudra nlse [case] [...]   run the nonlinear Schrödinger model (samudra nlse --help)
+  samudra kg [case] [...]     run the nonlinear Klein–Gordon model (samudra kg --help)
   samudra inspect FILE.nc     show a NetCDF-3 file's dimensions, variables and attributes
   samudra info [--scalar]     show the runtime, the WASM build in use, and run an FFT self-check
   samudra --version           print the version
@@ -20,7 +22,7 @@ Options:
   --scalar                    force the scalar (non-SIMD) WASM build
   -q, --quiet                 print only errors
 
-Models kg and school are not available in this version.`;
+The school (fish-school) model is not available in this version.`;
 
 async function info(scalar: boolean, quiet: boolean): Promise<number> {
   const rt = await init(scalar ? { simd: false } : {});
@@ -87,6 +89,11 @@ export async function main(argv: string[]): Promise<number> {
     await init(values.scalar ? { simd: false } : {});
     return runNlse({ positionals: rest, legacy: values.legacy === true, method: values.method, dt: values.dt, all: values.all === true, json: values.json === true, quiet: values.quiet === true, config: values.config, outputDir: values["output-dir"], format: values.format });
   }
+  if (cmd === "kg") {
+    if (values.help) { console.log(KG_HELP); return 0; }
+    await init(values.scalar ? { simd: false } : {});
+    return runKg({ positionals: rest, legacy: values.legacy === true, method: values.method, dt: values.dt, all: values.all === true, json: values.json === true, quiet: values.quiet === true, config: values.config, outputDir: values["output-dir"], format: values.format });
+  }
   if (cmd === "inspect") {
     if (values.help) { console.log(INSPECT_HELP); return 0; }
     return runInspect(rest);
@@ -96,7 +103,7 @@ export async function main(argv: string[]): Promise<number> {
     if (rest.length) { console.error(`samudra info: unexpected argument "${rest[0]}"; usage: samudra info [--scalar]`); return 2; }
     return info(values.scalar === true, values.quiet === true);
   }
-  if (cmd === "kg" || cmd === "school") {
+  if (cmd === "school") {
     console.error(`samudra ${cmd}: this model is not implemented yet in samudra ${version}; run \`samudra --help\` for what is available`);
     return 2;
   }

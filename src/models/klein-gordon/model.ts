@@ -54,7 +54,7 @@ export function simulateKg(o: KgOptions, onSnapshot?: (s: KgSnapshot) => void, w
   const inclusive = r.legacy || neumann;
   const dx = inclusive ? L / (n - 1) : L / n;
   const ctx = k.kgCreate(n, dx, neumann ? 1 : 0, POT[r.potential], r.mass, r.lambda, r.vacuum);
-  const buf = k.alloc(8 * (6 * n + 3));
+  const buf = k.alloc(8 * (6 * n + 4));
   const X = buf, A = buf + 8 * n, B = buf + 16 * n, C = buf + 24 * n, D = buf + 32 * n, DIAG = buf + 48 * n;
   const view = (p: number) => new Float64Array(memoryBuffer(), p, n);
   try {
@@ -81,13 +81,12 @@ export function simulateKg(o: KgOptions, onSnapshot?: (s: KgSnapshot) => void, w
     let index = 0;
     const emit = (t: number, phi: number, phiT: number) => {
       k.kgDiagnostics(ctx, phi, phiT, DIAG);
-      const dg = new Float64Array(memoryBuffer(), DIAG, 3);
+      const dg = new Float64Array(memoryBuffer(), DIAG, 4);
       const ph = view(phi), pt = view(phiT);
-      let maxAbs = 0, we = 0, wx = 0;
-      for (let j = 0; j < n; j++) { maxAbs = Math.max(maxAbs, Math.abs(ph[j])); }
-      for (let j = 0; j < n; j++) { const e = 0.5 * pt[j] * pt[j] + 0.5 * ph[j] * ph[j]; we += e; wx += e * x[j]; }
+      let maxAbs = 0;
+      for (let j = 0; j < n; j++) maxAbs = Math.max(maxAbs, Math.abs(ph[j]));
       frames.push(t); energy.push(dg[0]); momentum.push(dg[1]);
-      onSnapshot?.({ index: index++, t, phi: ph, phiT: pt, energy: dg[0], momentum: dg[1], maxAbs, centroid: wx / we, tailFraction: dg[2], kinks: kinksOf(ph, x, sg) });
+      onSnapshot?.({ index: index++, t, phi: ph, phiT: pt, energy: dg[0], momentum: dg[1], maxAbs, centroid: x[0] + dg[3] * (x[1] - x[0]), tailFraction: dg[2], kinks: kinksOf(ph, x, sg) });
     };
     const tA = performance.now();
     let steps = 0, adaptations = 0, dtInitial: number, dtFinal: number;

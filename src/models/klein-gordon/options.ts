@@ -34,7 +34,7 @@ const CORRECTED: Record<KgCase, KgOptions> = {
   case4: { ...SEED.case4, method: "verlet" },
   boosted_kink: { scenarioName: "Boosted Kink", nx: 1024, xMin: -50, xMax: 50, tFinal: 20, dt: 0.005, potential: "phi4", lambda: 1, vacuum: 1, icType: "kink", position: -5, velocity: 0.5, boundary: "neumann", method: "verlet", nFrames: 100 },
   sg_breather: { ...SEED.case3, scenarioName: "Sine-Gordon Breather", icType: "breather", phase: 0, method: "verlet" },
-  kink_antikink: { ...SEED.case4, scenarioName: "Kink-Antikink Collision (corrected)", method: "verlet" },
+  kink_antikink: { ...SEED.case4, scenarioName: "Kink-Antikink Collision", method: "verlet" },
   kink_pair_static: { scenarioName: "Static Kink + Antikink", nx: 1024, xMin: -50, xMax: 50, tFinal: 50, dt: 0.005, potential: "phi4", lambda: 1, vacuum: 1, icType: "kink_pair", separation: 50, method: "verlet", nFrames: 100 },
   sg_kink: { scenarioName: "Sine-Gordon Kink", nx: 1024, xMin: -50, xMax: 50, tFinal: 20, dt: 0.005, potential: "sine_gordon", icType: "sg_kink", position: -10, velocity: 0.5, sign: 1, boundary: "neumann", method: "verlet", nFrames: 100 },
   gaussian_packet: { scenarioName: "Gaussian Packet", nx: 1024, xMin: -50, xMax: 50, tFinal: 20, dt: 0.01, potential: "linear", mass: 1, icType: "packet", amplitude: 1, width: 4, position: -20, k0: 2, method: "strang_exact", nFrames: 100 },

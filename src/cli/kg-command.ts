@@ -1,0 +1,159 @@
+/**
+ * `samudra kg [case] [--config FILE] [--all] [-o DIR] [--format …] [--legacy] [--method NAME] [--dt DT] [--json] [-q]`
+ * — runs Klein–Gordon cases (built-in case definitions, or a config file such as the seed's case*.txt), writes the
+ * files, prints a summary table. Exit codes: 0 ok, 1 runtime failure, 2 usage or config error. A failed run leaves
+ * no partial files.
+ */
+import { readFileSync, existsSync } from "node:fs";
+import path from "node:path";
+import { kleinGordon, version } from "../index.js";
+import { readConfig, camelCase, scenarioStem, ConfigError } from "../io/config.js";
+import { FORMATS, type Format } from "./nlse-outputs.js";
+import { KgOutputs } from "./kg-outputs.js";
+import { writeAtomic } from "./file-sink.js";
+import { Progress } from "./progress.js";
+import { resolveKg, KG_CASES, type KgOptions, type KgCase } from "../models/klein-gordon/options.js";
+import type { KgSummary } from "../models/klein-gordon/model.js";
+
+export const KG_HELP = `samudra kg — (1+1)-D nonlinear Klein–Gordon solver (linear, φ⁴, sine-Gordon; spectral, WASM)
+
+Usage:
+  samudra kg [case] [options]            a built-in case (default case1)
+  samudra kg --config FILE [options]     a config file (the seed's key = value .txt, .yaml/.yml or .json)
+  samudra kg --all [options]             the four seed cases case1 … case4
+
+Cases: ${KG_CASES.join(", ")}
+  case1…case4 run corrected physics by default (proper periodic grid or Neumann ends, fixed-step symplectic
+  integrators, corrected initial conditions); --legacy reproduces the seed's run exactly.
+
+Options:
+  -o, --output-dir DIR  where files go (default: the config's output_dir, else ./outputs)
+  --format LIST         any of ${FORMATS.join(",")} (default: all; save_netcdf/save_animation: false drop nc/gif)
+  --legacy              the seed's leapfrog, adaptive Δt, end-point-inclusive grid and ICs (case1…case4 only)
+  --method NAME         verlet | strang_exact | yoshida4 | yoshida6
+  --dt DT               time step (corrected mode: rounded down so that frames fall on steps)
+  --json                print the run summaries as JSON instead of the table
+  -q, --quiet           print only errors (no progress bar, no table)
+
+Examples:
+  samudra kg case3 --legacy                        # the seed's breather run: 5984 steps, 301 frames
+  samudra kg kink_antikink --method yoshida4       # u = 0.3 > v_c: one bounce, walls escape
+  samudra kg --config case2_kink.txt --legacy --format nc,csv
+
+Files per run (in the output dir): <stem>.nc, <stem>_diagnostics.csv, <stem>_summary.json, <stem>_spacetime.png,
+<stem>.gif, <stem>_invariants.svg, and <stem>.log.`;
+
+export interface KgArgs {
+  positionals: string[]; legacy: boolean; method?: string; dt?: string; all: boolean; json: boolean; quiet: boolean;
+  config?: string; outputDir?: string; format?: string;
+}
+
+class UsageError extends Error {}
+
+const CASE_OF_IC: Record<string, KgCase> = { gaussian: "case1", kink: "case2", breather: "case3", kink_antikink: "case4", kink_pair: "kink_pair_static", sg_kink: "sg_kink", packet: "gaussian_packet" };
+
+function load(file: string, warn: (m: string) => void): { options: KgOptions; raw: Record<string, unknown> } {
+  if (!existsSync(file)) throw new UsageError(`config file not found: ${file}`);
+  const cfg = readConfig(readFileSync(file, "utf8"), { seed: "kg", name: file });
+  cfg.warnings.forEach(warn);
+  const options: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(cfg.values)) options[camelCase(k)] = v;
+  if (options.case === undefined && typeof options.icType === "string" && CASE_OF_IC[options.icType]) options.case = CASE_OF_IC[options.icType];
+  return { options: options as KgOptions, raw: cfg.values };
+}
+
+function table(out: KgSummary[]): string {
+  const lines = [`samudra ${version} — kg${out[0].legacy ? " (legacy: seed parity)" : ""}`,
+    "| case | method | steps | Δt initial → final | adaptations | frames | H drift (rel.) | P drift | setup / run / files |",
+    "|---|---|---:|---|---:|---:|---:|---:|---:|"];
+  for (const s of out) {
+    const d = s.invariants.drift;
+    lines.push(`| ${s.case} | ${s.method} | ${s.steps} | ${s.dtInitial.toPrecision(4)} → ${s.dtFinal.toPrecision(5)} | ${s.adaptations} | ${s.t.length} | ${d.energy.toExponential(1)} | ${d.momentum.toExponential(1)} | ${s.timing.setupMs.toFixed(0)} / ${s.timing.integrateMs.toFixed(0)} / ${((s.timing as Record<string, number>).outputMs ?? 0).toFixed(0)} ms |`);
+  }
+  return lines.join("\n");
+}
+
+export function runKg(a: KgArgs): number {
+  const warn = (m: string) => { console.error(`samudra kg: warning: ${m}`); };
+  const runs: Array<{ options: KgOptions; raw: Record<string, unknown>; source: string }> = [];
+  let formats: Set<Format>;
+  let dt: number | undefined;
+  try {
+    if (a.positionals.length > 1) throw new UsageError(`expected at most one case, got ${a.positionals.join(" ")}`);
+    if (a.config && (a.all || a.positionals.length)) throw new UsageError("give a case, --all or --config, not several");
+    if (a.dt !== undefined) { dt = Number(a.dt); if (!(dt > 0)) throw new UsageError(`--dt must be a positive number, got "${a.dt}"`); }
+    if (a.method !== undefined && !["verlet", "strang_exact", "yoshida4", "yoshida6"].includes(a.method)) throw new UsageError(`--method must be verlet, strang_exact, yoshida4 or yoshida6; got "${a.method}"`);
+    if (a.legacy && a.method) throw new UsageError("--legacy runs the seed's leapfrog; drop --method or --legacy");
+    formats = new Set(FORMATS);
+    if (a.format !== undefined) {
+      const f = a.format.split(",").map((s) => s.trim()).filter(Boolean);
+      const bad = f.find((x) => !(FORMATS as readonly string[]).includes(x));
+      if (bad !== undefined || f.length === 0) throw new UsageError(`--format takes a comma-separated list of ${FORMATS.join(", ")}; got "${a.format}"`);
+      formats = new Set(f as Format[]);
+    }
+    if (a.config) runs.push({ ...load(a.config, warn), source: a.config });
+    else {
+      const cases = a.all ? ["case1", "case2", "case3", "case4"] : [a.positionals[0] ?? "case1"];
+      for (const c of cases) {
+        if (!KG_CASES.includes(c as KgCase)) throw new UsageError(`unknown case "${c}"; cases: ${KG_CASES.join(", ")}`);
+        runs.push({ options: { case: c as KgCase }, raw: {}, source: `built-in case ${c}` });
+      }
+    }
+  } catch (e) {
+    console.error(`samudra kg: ${(e as Error).message}${e instanceof UsageError ? "\nRun `samudra kg --help` for usage." : ""}`);
+    return e instanceof UsageError || e instanceof ConfigError ? 2 : 1;
+  }
+
+  const summaries: KgSummary[] = [];
+  for (const run of runs) {
+    const o: KgOptions = { ...run.options, ...(a.legacy ? { legacy: true } : {}), ...(a.method ? { method: a.method as never } : {}), ...(dt ? { dt } : {}) };
+    const fmts = new Set(formats);
+    if (run.raw.save_netcdf === false && a.format === undefined) fmts.delete("nc");
+    if (run.raw.save_animation === false && a.format === undefined) fmts.delete("gif");
+    const outDir = a.outputDir ?? (typeof run.raw.output_dir === "string" ? run.raw.output_dir : "outputs");
+    const box: { out: KgOutputs | null } = { out: null };
+    const logLines: string[] = [`samudra ${version} — kg run log`, `started ${new Date().toISOString()}`, `config: ${run.source}`];
+    let stem = "kg";
+    try {
+      const r = resolveKg("samudra kg", o);
+      stem = scenarioStem(r.scenarioName) + (r.legacy ? "" : "_corrected");
+      logLines.push("PARAMETERS", ...Object.entries(r).map(([k, v]) => `  ${k} = ${v}`));
+      const progress = new Progress(`kg ${r.caseName}`, a.quiet);
+      const sum = kleinGordon.simulate(o, (s) => {
+        box.out ??= new KgOutputs(outDir, stem, r, xOf(s.phi.length, r), fmts);
+        box.out.add(s);
+        progress.update((s.index + 1) / (r.nFrames + 1), `t = ${s.t.toFixed(2)}`);
+      });
+      progress.done();
+      const fps = typeof run.raw.fps === "number" ? run.raw.fps : 30;
+      const dpi = typeof run.raw.dpi === "number" ? run.raw.dpi : 150;
+      const files = box.out!.finish(sum, sum.x, fps, dpi);
+      (sum.timing as Record<string, number>).outputMs = Object.values(box.out!.timing).reduce((x, y) => x + y, 0);
+      summaries.push(sum);
+      logLines.push("SOLVER", `  steps = ${sum.steps}`, `  dt initial/final = ${sum.dtInitial} / ${sum.dtFinal}`, `  adaptations = ${sum.adaptations}`, ...sum.dtHistory.map((h) => `    step ${h.step}: dt = ${h.dt}`),
+        "RESULTS", `  energy H(0) = ${sum.invariants.energy[0]}, H(end) = ${sum.invariants.energy[sum.invariants.energy.length - 1]}, max relative drift = ${sum.invariants.drift.energy}`,
+        `  momentum max drift = ${sum.invariants.drift.momentum}`,
+        "TIMING (ms)", `  setup = ${sum.timing.setupMs.toFixed(1)}`, `  integrate (incl. snapshot output) = ${sum.timing.integrateMs.toFixed(1)}`, ...Object.entries(box.out!.timing).map(([k, v]) => `  ${k} = ${v.toFixed(1)}`),
+        "FILES", ...files.map((f) => `  ${f}`), `completed ${new Date().toISOString()}`);
+      writeAtomic(path.join(outDir, `${stem}.log`), logLines.join("\n") + "\n");
+    } catch (e) {
+      box.out?.abort();
+      const msg = (e as Error).message;
+      logLines.push(`FAILED: ${msg}`);
+      try { writeAtomic(path.join(outDir, `${stem}.log`), logLines.join("\n") + "\n"); } catch { /* output dir not writable */ }
+      console.error(`samudra kg: ${msg}`);
+      return e instanceof RangeError || e instanceof TypeError || e instanceof ConfigError ? 2 : 1;
+    }
+  }
+  if (a.quiet) return 0;
+  if (a.json) console.log(JSON.stringify(summaries.map((s) => ({ case: s.case, legacy: s.legacy, method: s.method, steps: s.steps, adaptations: s.adaptations, dtInitial: s.dtInitial, dtFinal: s.dtFinal, frames: s.t.length, drift: s.invariants.drift, timing: s.timing, samudra: version })), null, 2));
+  else console.log(table(summaries));
+  return 0;
+}
+
+/** The grid the model uses (the summary's x arrives only at the end; the NetCDF header needs it first). */
+function xOf(n: number, r: ReturnType<typeof resolveKg>): Float64Array {
+  const inclusive = r.legacy || r.boundary === "neumann";
+  const L = r.xMax - r.xMin;
+  return Float64Array.from({ length: n }, (_, j) => (r.legacy ? r.xMin + j * (L / (n - 1)) : inclusive ? r.xMin + (j * L) / (n - 1) : r.xMin + (j * L) / n));
+}
