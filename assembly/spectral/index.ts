@@ -6,6 +6,6 @@ export { nlseGrid, icSoliton, icSeedBreather, icGaussianNoise, exAkhmediev, exKu
 export { splitCreate, splitFree, splitRun } from "./split_step";
 export { etdCreate, etdFree, etdRun } from "./etdrk4";
 export { sincosCheck } from "./sincos";
-export { kgCreate, kgFree, kgLaplacian, kgForce, kgLeapfrog, kgMaxAbs, kgKdk, kgInvalidate, kgDiagnostics } from "./kg";
+export { kgCreate, kgFree, kgLaplacian, kgForce, kgLeapfrog, kgMaxAbs, kgKdk, kgInvalidate, kgDiagnostics, kgSetDealias, kgSetSponge } from "./kg";
 export { kgSplitCreate, kgSplitFree, kgSplitRun } from "./kg_split";
 export { kgIcGaussian, kgIcPacket, kgIcKink, kgIcSeedBreather, kgIcSgBreather, kgIcKinkAntikink, kgIcSgKink } from "./kg_cases";

@@ -25,6 +25,9 @@ export class Kg {
   ext: usize; spec: usize;        // M reals, M/2 + 1 complex
   f: usize; tmp: usize;           // n reals each
   fValid: i32;
+  dealias: i32;                   // 0 none, 1 two-thirds rule on V′, 2 V′ evaluated on a 2× zero-padded grid
+  plan2: usize; ext2: usize; spec2: usize; spec3: usize;   // 2M-point real plan, 2M reals, M+1 complex, M/2+1 complex
+  sponge: usize;                  // n damping factors e^{−σ_j Δt/2} (0: none)
 }
 
 const TWO_PI: f64 = 6.283185307179586;
@@ -49,8 +52,36 @@ export function kgCreate(n: i32, dx: f64, neumann: i32, potential: i32, m: f64, 
   return changetype<usize>(c);
 }
 
+/**
+ * Dealiasing of the nonlinear term V′(φ) for kgForce: 1 = two-thirds rule (bins with |k| > ⅔k_max of V̂′ zeroed),
+ * 2 = V′ evaluated on a 2× zero-padded grid and projected back (exact for cubic V′ of band-limited φ).
+ */
+export function kgSetDealias(p: usize, mode: i32): void {
+  const c = changetype<Kg>(p);
+  c.dealias = mode;
+  const bins = c.M / 2 + 1;
+  if (!c.spec3) c.spec3 = allocZero(<usize>bins << 4);
+  if (mode == 2 && !c.plan2) {
+    c.plan2 = realPlanCreate(2 * c.M);
+    c.ext2 = allocZero(<usize>(2 * c.M) << 3);
+    c.spec2 = allocZero(<usize>(c.M + 1) << 4);
+  }
+  c.fValid = 0;
+}
+
+/** Sponge layer for kgKdk: n factors e^{−σ(x_j)Δt/2} applied to π before and after each step (0 removes it). */
+export function kgSetSponge(p: usize, factors: usize): void {
+  const c = changetype<Kg>(p);
+  if (!factors) { if (c.sponge) heap.free(c.sponge); c.sponge = 0; return; }
+  if (!c.sponge) c.sponge = allocZero(<usize>c.n << 3);
+  memory.copy(c.sponge, factors, <usize>c.n << 3);
+}
+
 export function kgFree(p: usize): void {
   const c = changetype<Kg>(p);
+  if (c.plan2) { realPlanFree(c.plan2); heap.free(c.ext2); heap.free(c.spec2); }
+  if (c.spec3) heap.free(c.spec3);
+  if (c.sponge) heap.free(c.sponge);
   realPlanFree(c.plan);
   heap.free(c.k); heap.free(c.ext); heap.free(c.spec); heap.free(c.f); heap.free(c.tmp);
   heap.free(p);
@@ -100,14 +131,50 @@ export function kgLaplacian(p: usize, phi: usize, out: usize): void {
   return 1.0 - Math.cos(x);
 }
 
-/** out = φ_xx − V′(φ). */
+/** out = φ_xx − V′(φ) (V′ dealiased if kgSetDealias chose so). */
 export function kgForce(p: usize, phi: usize, out: usize): void {
   const c = changetype<Kg>(p);
+  if (c.dealias) { forceDealiased(c, phi, out); return; }
   kgLaplacian(p, phi, out);
   for (let j = 0; j < c.n; j++) {
     const o = <usize>j << 3;
     store<f64>(out + o, load<f64>(out + o) - dV(c, load<f64>(phi + o)));
   }
+}
+
+function forceDealiased(c: Kg, phi: usize, out: usize): void {
+  const bins = c.M / 2 + 1, n = c.n, M = c.M;
+  toSpec(c, phi);
+  memory.copy(c.spec3, c.spec, <usize>bins << 4);                 // φ̂
+  if (c.dealias == 1) {
+    for (let j = 0; j < n; j++) store<f64>(c.tmp + (<usize>j << 3), dV(c, load<f64>(phi + (<usize>j << 3))));
+    toSpec(c, c.tmp);                                               // V̂′ in c.spec
+    const cut = <f64>(M / 2) * (2.0 / 3.0);
+    for (let j = 0; j < bins; j++) if (<f64>j > cut) { store<f64>(c.spec + (<usize>j << 4), 0.0); store<f64>(c.spec + (<usize>j << 4), 0.0, 8); }
+  } else {
+    // zero-pad φ̂ to 2M points (×2 for irfft's 1/(2M)), evaluate V′ there, project back (×½)
+    memory.fill(c.spec2, 0, <usize>(M + 1) << 4);
+    for (let j = 0; j < bins; j++) {
+      const o = <usize>j << 4;
+      store<f64>(c.spec2 + o, 2.0 * load<f64>(c.spec3 + o)); store<f64>(c.spec2 + o, 2.0 * load<f64>(c.spec3 + o, 8), 8);
+    }
+    const ny = c.spec2 + (<usize>(M / 2) << 4);                   // coarse Nyquist cos(πj): half to each side
+    store<f64>(ny, load<f64>(ny) * 0.5); store<f64>(ny, 0.0, 8);
+    realInverse(c.plan2, c.spec2, c.ext2);
+    for (let j = 0; j < 2 * M; j++) { const o = <usize>j << 3; store<f64>(c.ext2 + o, dV(c, load<f64>(c.ext2 + o))); }
+    realForward(c.plan2, c.ext2, c.spec2);
+    for (let j = 0; j < bins; j++) {
+      const o = <usize>j << 4;
+      if (j == M / 2) { store<f64>(c.spec + o, load<f64>(c.spec2 + o)); store<f64>(c.spec + o, 0.0, 8); }
+      else { store<f64>(c.spec + o, 0.5 * load<f64>(c.spec2 + o)); store<f64>(c.spec + o, 0.5 * load<f64>(c.spec2 + o, 8), 8); }
+    }
+  }
+  for (let j = 0; j < bins; j++) {
+    const o = <usize>j << 4, k = load<f64>(c.k + (<usize>j << 3)), w = -(k * k);
+    store<f64>(c.spec + o, w * load<f64>(c.spec3 + o) - load<f64>(c.spec + o));
+    store<f64>(c.spec + o, w * load<f64>(c.spec3 + o, 8) - load<f64>(c.spec + o, 8), 8);
+  }
+  fromSpec(c, out);
 }
 
 /**
@@ -145,12 +212,14 @@ export function kgMaxAbs(phi: usize, n: i32): f64 {
   return m;
 }
 
-/** `steps` velocity-Verlet (kick–drift–kick) steps; F(φ) is reused across steps. */
+/** `steps` velocity-Verlet (kick–drift–kick) steps; F(φ) is reused across steps; the sponge (if set) damps π
+ * by e^{−σΔt/2} before and after each step (Strang splitting of the damping). */
 export function kgKdk(p: usize, phi: usize, pi: usize, dt: f64, steps: i32): void {
   const c = changetype<Kg>(p);
-  const n = c.n, h = 0.5 * dt;
+  const n = c.n, h = 0.5 * dt, sp = c.sponge;
   if (!c.fValid) { kgForce(p, phi, c.f); c.fValid = 1; }
   for (let s = 0; s < steps; s++) {
+    if (sp) for (let j = 0; j < n; j++) { const o = <usize>j << 3; store<f64>(pi + o, load<f64>(pi + o) * load<f64>(sp + o)); }
     for (let j = 0; j < n; j++) {
       const o = <usize>j << 3;
       const v = load<f64>(pi + o) + h * load<f64>(c.f + o);
@@ -160,7 +229,8 @@ export function kgKdk(p: usize, phi: usize, pi: usize, dt: f64, steps: i32): voi
     kgForce(p, phi, c.f);
     for (let j = 0; j < n; j++) {
       const o = <usize>j << 3;
-      store<f64>(pi + o, load<f64>(pi + o) + h * load<f64>(c.f + o));
+      const v = load<f64>(pi + o) + h * load<f64>(c.f + o);
+      store<f64>(pi + o, sp ? v * load<f64>(sp + o) : v);
     }
   }
 }

@@ -95,6 +95,8 @@ export interface Kernel {
   kgFree(p: number): void;
   kgLaplacian(p: number, phi: number, out: number): void;
   kgForce(p: number, phi: number, out: number): void;
+  kgSetDealias(p: number, mode: number): void;
+  kgSetSponge(p: number, factors: number): void;
   kgLeapfrog(p: number, phi: number, old: number, dt: number): number;
   kgMaxAbs(phi: number, n: number): number;
   kgKdk(p: number, phi: number, pi: number, dt: number, steps: number): void;

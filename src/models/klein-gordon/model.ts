@@ -54,6 +54,7 @@ export function simulateKg(o: KgOptions, onSnapshot?: (s: KgSnapshot) => void, w
   const inclusive = r.legacy || neumann;
   const dx = inclusive ? L / (n - 1) : L / n;
   const ctx = k.kgCreate(n, dx, neumann ? 1 : 0, POT[r.potential], r.mass, r.lambda, r.vacuum);
+  if (r.dealias !== "none") k.kgSetDealias(ctx, r.dealias === "two_thirds" ? 1 : 2);
   const buf = k.alloc(8 * (6 * n + 4));
   const X = buf, A = buf + 8 * n, B = buf + 16 * n, C = buf + 24 * n, D = buf + 32 * n, DIAG = buf + 48 * n;
   const view = (p: number) => new Float64Array(memoryBuffer(), p, n);
@@ -143,6 +144,15 @@ export function simulateKg(o: KgOptions, onSnapshot?: (s: KgSnapshot) => void, w
       const maxV2 = r.potential === "linear" ? r.mass ** 2 : r.potential === "phi4" ? 2 * r.lambda * r.vacuum ** 2 : 1;
       if (r.method === "verlet" && dt * Math.sqrt(kmax * kmax + maxV2) >= 2) {
         throw new RangeError(`${where}: dt = ${dt} is unstable for velocity Verlet on this grid (dt·√(k_max² + max V″) = ${(dt * Math.sqrt(kmax * kmax + maxV2)).toFixed(3)} ≥ 2); use dt < ${(2 / Math.sqrt(kmax * kmax + maxV2)).toPrecision(3)}`);
+      }
+      if (r.spongeWidth > 0 && r.spongeStrength > 0) {
+        const f = view(D);                        // e^{−σ(x_j)Δt/2}, σ = s·(1 − d/w)² within w of an end
+        for (let j = 0; j < n; j++) {
+          const d = Math.min(x[j] - r.xMin, r.xMax - x[j]);
+          const sigma = d < r.spongeWidth ? r.spongeStrength * (1 - d / r.spongeWidth) ** 2 : 0;
+          f[j] = Math.exp(-sigma * dt / 2);
+        }
+        k.kgSetSponge(ctx, D);
       }
       const split = r.method === "verlet" ? 0 : k.kgSplitCreate(ctx, r.method === "strang_exact" ? 2 : r.method === "yoshida4" ? 4 : 6, dt);
       try {

@@ -16,6 +16,10 @@ export interface KgOptions {
   amplitude?: number; width?: number; position?: number; velocity?: number; frequency?: number; separation?: number;
   phase?: number; k0?: number; sign?: number; nFrames?: number;
   boundary?: "periodic" | "neumann"; cfl?: number;
+  /** Dealiasing of V′(φ) (method "verlet"): none, "two_thirds" (|k| > ⅔k_max of V̂′ dropped) or "pad2" (2× padding). */
+  dealias?: "none" | "two_thirds" | "pad2";
+  /** Absorbing sponge at both ends (method "verlet"): damping σ(x) = spongeStrength·(1 − d/spongeWidth)² within spongeWidth of an end. */
+  spongeWidth?: number; spongeStrength?: number;
   saveNetcdf?: boolean; saveAnimation?: boolean; fps?: number; dpi?: number; colormap?: string; nCores?: number; outputDir?: string; energyTol?: number;
 }
 
@@ -40,11 +44,12 @@ const CORRECTED: Record<KgCase, KgOptions> = {
   gaussian_packet: { scenarioName: "Gaussian Packet", nx: 1024, xMin: -50, xMax: 50, tFinal: 20, dt: 0.01, potential: "linear", mass: 1, icType: "packet", amplitude: 1, width: 4, position: -20, k0: 2, method: "strang_exact", nFrames: 100 },
 };
 
-const KNOWN = new Set(["case", "legacy", "method", "scenarioName", "nx", "xMin", "xMax", "tFinal", "dt", "adaptiveDt", "potential", "mass", "lambda", "vacuum", "icType", "amplitude", "width", "position", "velocity", "frequency", "separation", "phase", "k0", "sign", "nFrames", "boundary", "cfl", "saveNetcdf", "saveAnimation", "fps", "dpi", "colormap", "nCores", "outputDir", "energyTol"]);
-const NUM = ["nx", "xMin", "xMax", "tFinal", "dt", "mass", "lambda", "vacuum", "amplitude", "width", "position", "velocity", "frequency", "separation", "phase", "k0", "sign", "nFrames", "cfl", "fps", "dpi", "nCores", "energyTol"];
+const KNOWN = new Set(["case", "legacy", "method", "scenarioName", "nx", "xMin", "xMax", "tFinal", "dt", "adaptiveDt", "potential", "mass", "lambda", "vacuum", "icType", "amplitude", "width", "position", "velocity", "frequency", "separation", "phase", "k0", "sign", "nFrames", "boundary", "cfl", "dealias", "spongeWidth", "spongeStrength", "saveNetcdf", "saveAnimation", "fps", "dpi", "colormap", "nCores", "outputDir", "energyTol"]);
+const NUM = ["nx", "xMin", "xMax", "tFinal", "dt", "mass", "lambda", "vacuum", "amplitude", "width", "position", "velocity", "frequency", "separation", "phase", "k0", "sign", "nFrames", "cfl", "spongeWidth", "spongeStrength", "fps", "dpi", "nCores", "energyTol"];
 
 export interface KgResolved extends Required<Pick<KgOptions, "nx" | "xMin" | "xMax" | "tFinal" | "dt" | "potential" | "mass" | "lambda" | "vacuum" | "icType" | "amplitude" | "width" | "position" | "velocity" | "frequency" | "separation" | "phase" | "k0" | "sign" | "nFrames">> {
   caseName: KgCase; legacy: boolean; method: KgMethod; scenarioName: string; adaptiveDt: boolean; boundary: "periodic" | "neumann"; cfl: number; colormap: string;
+  dealias: "none" | "two_thirds" | "pad2"; spongeWidth: number; spongeStrength: number;
 }
 
 export function resolveKg(where: string, o: KgOptions): KgResolved {
@@ -77,7 +82,13 @@ export function resolveKg(where: string, o: KgOptions): KgResolved {
   if (!(tFinal > 0)) throw new RangeError(`${where}: tFinal must be > 0, got ${tFinal}`);
   if (!(dt > 0)) throw new RangeError(`${where}: dt must be > 0, got ${dt}`);
   if (!Number.isInteger(nFrames) || nFrames < 1) throw new RangeError(`${where}: nFrames must be a positive integer, got ${nFrames}`);
+  const dealias = (m.dealias ?? "none") as KgResolved["dealias"];
+  if (!["none", "two_thirds", "pad2"].includes(dealias)) throw new RangeError(`${where}: dealias must be "none", "two_thirds" or "pad2"; got ${describe(m.dealias)}`);
+  const spongeWidth = num("spongeWidth", 0), spongeStrength = num("spongeStrength", 0);
+  if (spongeWidth < 0 || spongeStrength < 0 || spongeWidth >= (xMax - xMin) / 2) throw new RangeError(`${where}: spongeWidth must be in [0, (xMax − xMin)/2) and spongeStrength ≥ 0; got ${spongeWidth}, ${spongeStrength}`);
+  if ((dealias !== "none" || (spongeWidth > 0 && spongeStrength > 0)) && method !== "verlet") throw new RangeError(`${where}: dealias and the sponge layer work with method "verlet" only (got ${method}${legacy ? ", legacy" : ""}); set method: "verlet"`);
   return {
+    dealias, spongeWidth, spongeStrength,
     caseName, legacy, method, scenarioName: String(m.scenarioName ?? caseName), nx, xMin, xMax, tFinal, dt,
     adaptiveDt: m.adaptiveDt !== false, potential, mass: num("mass", 1), lambda: num("lambda", 1), vacuum: num("vacuum", 1),
     icType: (m.icType ?? "gaussian") as KgResolved["icType"], amplitude: num("amplitude", 1), width: num("width", 2), position: num("position", 0),
