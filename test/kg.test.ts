@@ -75,7 +75,7 @@ describe("klein-gordon corrected solvers", () => {
 
   it("boosted φ⁴ kink (Neumann/DCT-I grid) moves at u = 0.5 to 1e-4 and its width is √2/(v√λ)", () => {
     const pos: Array<[number, number, number]> = [];
-    const s = kleinGordon.simulate({ case: "boosted_kink" }, (f) => { expect(f.kinks.length).toBe(1); pos.push([f.t, f.kinks[0], f.centroid]); });
+    const s = kleinGordon.simulate({ case: "boosted_kink" }, (f) => { expect(f.kinks.length).toBe(1); expect(f.charge).toBeCloseTo(1, 8); pos.push([f.t, f.kinks[0], f.centroid]); });
     const [a, b] = [pos[10], pos.at(-1)!];
     expect(Math.abs((b[1] - a[1]) / (b[0] - a[0]) - 0.5)).toBeLessThan(1e-4);
     expect(Math.abs((b[2] - a[2]) / (b[0] - a[0]) - 0.5)).toBeLessThan(1e-4);     // energy-density centroid too
@@ -88,7 +88,7 @@ describe("klein-gordon corrected solvers", () => {
 
   it("corrected kink–antikink at u = 0.3 > v_c ≈ 0.2598: one collision near t ≈ 30, walls escape at ≈ 0.14, H to 1e-6", () => {
     const frames: Array<{ t: number; k: number[] }> = [];
-    const s = kleinGordon.simulate({ case: "kink_antikink", method: "yoshida4" }, (f) => frames.push({ t: f.t, k: f.kinks }));
+    const s = kleinGordon.simulate({ case: "kink_antikink", method: "yoshida4" }, (f) => { expect(f.charge).toBeCloseTo(0, 8); frames.push({ t: f.t, k: f.kinks }); });
     const empty = frames.filter((f) => f.k.length === 0).map((f) => f.t);
     expect(empty.length).toBeGreaterThan(0);
     expect(empty[0]).toBeGreaterThan(27); expect(empty.at(-1)!).toBeLessThan(34);

@@ -42,6 +42,12 @@ export async function smoke(samudra, initOptions) {
     const r = samudra.ode.solve("DOP853", samudra.ode.systems.lorenz(), [0, 2], [1, 1, 1], { rtol: 1e-9, atol: 1e-12, tEval: [1, 2] });
     hashes.ode = fnv1a(Float64Array.from([...r.y[0], ...r.y[1], r.nfev]));
   }
+  if (samudra.kleinGordon) {
+    // KG: the seed's leapfrog (adaptive Δt) and a Yoshida-4 breather, final fields bit for bit
+    const a = samudra.kleinGordon.solve({ case: "case3", legacy: true, tFinal: 2, nFrames: 2 });
+    const b = samudra.kleinGordon.solve({ case: "kink_antikink", method: "yoshida4", tFinal: 1, nFrames: 1, nx: 256 });
+    hashes.kg = fnv1a(Float64Array.from([...a.phi[2], ...b.phi[1], ...b.phiT[1], a.steps, ...a.invariants.energy]));
+  }
   const ok = fixed.length === expected.length && fixed.every((v, i) => v === expected[i]);
   return { ok, simd: info.simd, source: info.source, version: samudra.version, fixed, hashes };
 }

@@ -17,6 +17,8 @@ export interface KgSnapshot {
   energy: number; momentum: number; maxAbs: number; centroid: number; tailFraction: number;
   /** sub-grid positions where φ crosses 0 (φ⁴, linear) or an odd multiple of π (sine-Gordon). */
   kinks: number[];
+  /** topological charge (φ(x_max) − φ(x_min))/(2v) for φ⁴, /(2π) for sine-Gordon, 0 for the linear field. */
+  charge: number;
 }
 
 export interface KgSummary {
@@ -87,7 +89,7 @@ export function simulateKg(o: KgOptions, onSnapshot?: (s: KgSnapshot) => void, w
       let maxAbs = 0;
       for (let j = 0; j < n; j++) maxAbs = Math.max(maxAbs, Math.abs(ph[j]));
       frames.push(t); energy.push(dg[0]); momentum.push(dg[1]);
-      onSnapshot?.({ index: index++, t, phi: ph, phiT: pt, energy: dg[0], momentum: dg[1], maxAbs, centroid: x[0] + dg[3] * (x[1] - x[0]), tailFraction: dg[2], kinks: kinksOf(ph, x, sg) });
+      onSnapshot?.({ index: index++, t, phi: ph, phiT: pt, energy: dg[0], momentum: dg[1], maxAbs, centroid: x[0] + dg[3] * (x[1] - x[0]), tailFraction: dg[2], kinks: kinksOf(ph, x, sg), charge: r.potential === "linear" ? 0 : (ph[n - 1] - ph[0]) / (sg ? 2 * Math.PI : 2 * r.vacuum) });
     };
     const tA = performance.now();
     let steps = 0, adaptations = 0, dtInitial: number, dtFinal: number;
