@@ -16,3 +16,10 @@ it("examples/deno-fft.ts prints the forward and inverse transforms", () => {
   expect(r.stdout).toContain("fft: [10,0,-2,2,-2,0,-2,-2]");
   expect(r.stdout).toContain("ifft: [1,0,2,0,3,0,4,0]");
 });
+
+it("examples/node-kg.mjs reproduces the seed's breather run and the corrected collision", () => {
+  const r = spawnSync(process.execPath, ["examples/node-kg.mjs"], { cwd: root, encoding: "utf8" });
+  expect(r.status, r.stderr).toBe(0);
+  expect(r.stdout).toMatch(/5984 steps, 6 Δt adaptations, H 12\.301680 → 11\.427164/);
+  expect(r.stdout).toMatch(/walls meet at t ≈ 29\.25, relative energy drift \d\.\de-10/);
+});
