@@ -9,6 +9,7 @@
 import { Kg, POT_LINEAR, POT_PHI4 } from "./kg";
 import { realForward, realInverse } from "../fft/real";
 import { allocZero } from "../fft/complex";
+import { yoshidaStages, yoshidaWeights } from "./yoshida";
 
 // @ts-ignore: decorator
 @unmanaged
@@ -20,27 +21,15 @@ export class KgSplit {
   g: usize;             // n reals (kick force)
 }
 
-const Y4_1: f64 = 1.3512071919596578;
-const Y4_0: f64 = 1.0 - 2.0 * Y4_1;
-const Y6_1: f64 = -1.17767998417887;
-const Y6_2: f64 = 0.235573213359357;
-const Y6_3: f64 = 0.784513610477560;
-const Y6_0: f64 = 1.0 - 2.0 * (Y6_1 + Y6_2 + Y6_3);
 
 export function kgSplitCreate(ctxp: usize, scheme: i32, dt: f64): usize {
   const c = changetype<Kg>(ctxp);
   const sp = changetype<KgSplit>(allocZero(offsetof<KgSplit>()));
   sp.ctx = ctxp; sp.dt = dt;
-  const s = scheme == 4 ? 3 : scheme == 6 ? 7 : 1;
+  const s = yoshidaStages(scheme);
   sp.stages = s;
-  sp.weights = allocZero(<usize>s << 3);
+  sp.weights = yoshidaWeights(scheme);
   const w = sp.weights;
-  if (s == 1) store<f64>(w, 1.0);
-  else if (s == 3) { store<f64>(w, Y4_1); store<f64>(w, Y4_0, 8); store<f64>(w, Y4_1, 16); }
-  else {
-    store<f64>(w, Y6_3); store<f64>(w, Y6_2, 8); store<f64>(w, Y6_1, 16); store<f64>(w, Y6_0, 24);
-    store<f64>(w, Y6_1, 32); store<f64>(w, Y6_2, 40); store<f64>(w, Y6_3, 48);
-  }
   const bins = c.M / 2 + 1;
   sp.lin = allocZero(<usize>(s + 1) * <usize>bins * 24);
   for (let i = 0; i <= s; i++) {

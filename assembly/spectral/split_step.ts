@@ -9,6 +9,7 @@
 import { Nlse } from "./nlse_ctx";
 import { complexExec, allocZero } from "../fft/complex";
 import { sinK, cosK } from "./sincos";
+import { yoshidaStages, yoshidaWeights } from "./yoshida";
 
 // @unmanaged plan: scheme weights and the precomputed linear phase factors
 // @ts-ignore: decorator
@@ -23,30 +24,15 @@ export class Split {
   filter: i32;
 }
 
-const Y4_1: f64 = 1.3512071919596578;   // 1/(2 − 2^{1/3})
-const Y4_0: f64 = 1.0 - 2.0 * Y4_1;
-// Yoshida (1990) order 6, solution A: w1, w2, w3, w0 = 1 − 2(w1 + w2 + w3)
-const Y6_1: f64 = -1.17767998417887;
-const Y6_2: f64 = 0.235573213359357;
-const Y6_3: f64 = 0.784513610477560;
-const Y6_0: f64 = 1.0 - 2.0 * (Y6_1 + Y6_2 + Y6_3);
-
 /** scheme: 2 Strang, 4 Yoshida-4, 6 Yoshida-6. */
 export function splitCreate(ctxp: usize, scheme: i32, dt: f64, filter: i32): usize {
   const c = changetype<Nlse>(ctxp);
   const sp = changetype<Split>(allocZero(offsetof<Split>()));
   sp.ctx = ctxp; sp.dt = dt; sp.filter = filter;
-  let s = 1;
-  if (scheme == 4) s = 3; else if (scheme == 6) s = 7;
+  const s = yoshidaStages(scheme);
   sp.stages = s;
-  sp.weights = allocZero(<usize>s << 3);
+  sp.weights = yoshidaWeights(scheme);
   const w = sp.weights;
-  if (s == 1) store<f64>(w, 1.0);
-  else if (s == 3) { store<f64>(w, Y4_1); store<f64>(w, Y4_0, 8); store<f64>(w, Y4_1, 16); }
-  else {
-    const ws: StaticArray<f64> = [Y6_3, Y6_2, Y6_1, Y6_0, Y6_1, Y6_2, Y6_3];
-    for (let i = 0; i < 7; i++) store<f64>(w + (<usize>i << 3), unchecked(ws[i]));
-  }
   // linear sub-steps: c_0 = w_1/2, c_i = (w_i + w_{i+1})/2, c_s = w_s/2
   sp.phases = allocZero(<usize>(s + 1) * (<usize>c.n << 4));
   for (let i = 0; i <= s; i++) {

@@ -4,11 +4,11 @@
  * files, prints a summary table. Exit codes: 0 ok, 1 runtime failure, 2 usage or config error. A failed run leaves
  * no partial files.
  */
-import { readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { kleinGordon, version } from "../index.js";
-import { readConfig, camelCase, scenarioStem, ConfigError } from "../io/config.js";
-import { FORMATS, type Format } from "./nlse-outputs.js";
+import { scenarioStem } from "../io/config.js";
+import { FORMATS } from "./nlse-outputs.js";
+import { UsageError, commonArgs, loadConfigFile, runFormats, exitCodeOf, type ModelArgs } from "./run-args.js";
 import { KgOutputs } from "./kg-outputs.js";
 import { writeAtomic } from "./file-sink.js";
 import { Progress } from "./progress.js";
@@ -43,23 +43,14 @@ Examples:
 Files per run (in the output dir): <stem>.nc, <stem>_diagnostics.csv, <stem>_summary.json, <stem>_spacetime.png,
 <stem>.gif, <stem>_invariants.svg, and <stem>.log.`;
 
-export interface KgArgs {
-  positionals: string[]; legacy: boolean; method?: string; dt?: string; all: boolean; json: boolean; quiet: boolean;
-  config?: string; outputDir?: string; format?: string;
-}
-
-class UsageError extends Error {}
+export type KgArgs = ModelArgs;
 
 const CASE_OF_IC: Record<string, KgCase> = { gaussian: "case1", kink: "case2", breather: "case3", kink_antikink: "case4", kink_pair: "kink_pair_static", sg_kink: "sg_kink", packet: "gaussian_packet" };
 
 function load(file: string, warn: (m: string) => void): { options: KgOptions; raw: Record<string, unknown> } {
-  if (!existsSync(file)) throw new UsageError(`config file not found: ${file}`);
-  const cfg = readConfig(readFileSync(file, "utf8"), { seed: "kg", name: file });
-  cfg.warnings.forEach(warn);
-  const options: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(cfg.values)) options[camelCase(k)] = v;
+  const { options, raw } = loadConfigFile(file, "kg", warn);
   if (options.case === undefined && typeof options.icType === "string" && CASE_OF_IC[options.icType]) options.case = CASE_OF_IC[options.icType];
-  return { options: options as KgOptions, raw: cfg.values };
+  return { options: options as KgOptions, raw };
 }
 
 function table(out: KgSummary[]): string {
@@ -76,21 +67,11 @@ function table(out: KgSummary[]): string {
 export function runKg(a: KgArgs): number {
   const warn = (m: string) => { console.error(`samudra kg: warning: ${m}`); };
   const runs: Array<{ options: KgOptions; raw: Record<string, unknown>; source: string }> = [];
-  let formats: Set<Format>;
-  let dt: number | undefined;
+  let common: ReturnType<typeof commonArgs>;
   try {
-    if (a.positionals.length > 1) throw new UsageError(`expected at most one case, got ${a.positionals.join(" ")}`);
-    if (a.config && (a.all || a.positionals.length)) throw new UsageError("give a case, --all or --config, not several");
-    if (a.dt !== undefined) { dt = Number(a.dt); if (!(dt > 0)) throw new UsageError(`--dt must be a positive number, got "${a.dt}"`); }
+    common = commonArgs(a);
     if (a.method !== undefined && !["verlet", "strang_exact", "yoshida4", "yoshida6"].includes(a.method)) throw new UsageError(`--method must be verlet, strang_exact, yoshida4 or yoshida6; got "${a.method}"`);
     if (a.legacy && a.method) throw new UsageError("--legacy runs the seed's leapfrog; drop --method or --legacy");
-    formats = new Set(FORMATS);
-    if (a.format !== undefined) {
-      const f = a.format.split(",").map((s) => s.trim()).filter(Boolean);
-      const bad = f.find((x) => !(FORMATS as readonly string[]).includes(x));
-      if (bad !== undefined || f.length === 0) throw new UsageError(`--format takes a comma-separated list of ${FORMATS.join(", ")}; got "${a.format}"`);
-      formats = new Set(f as Format[]);
-    }
     if (a.config) runs.push({ ...load(a.config, warn), source: a.config });
     else {
       const cases = a.all ? ["case1", "case2", "case3", "case4"] : [a.positionals[0] ?? "case1"];
@@ -101,15 +82,14 @@ export function runKg(a: KgArgs): number {
     }
   } catch (e) {
     console.error(`samudra kg: ${(e as Error).message}${e instanceof UsageError ? "\nRun `samudra kg --help` for usage." : ""}`);
-    return e instanceof UsageError || e instanceof ConfigError ? 2 : 1;
+    return exitCodeOf(e);
   }
+  const { dt, formats } = common;
 
   const summaries: KgSummary[] = [];
   for (const run of runs) {
     const o: KgOptions = { ...run.options, ...(a.legacy ? { legacy: true } : {}), ...(a.method ? { method: a.method as never } : {}), ...(dt ? { dt } : {}) };
-    const fmts = new Set(formats);
-    if (run.raw.save_netcdf === false && a.format === undefined) fmts.delete("nc");
-    if (run.raw.save_animation === false && a.format === undefined) fmts.delete("gif");
+    const fmts = runFormats(formats, run.raw, a.format !== undefined);
     const outDir = a.outputDir ?? (typeof run.raw.output_dir === "string" ? run.raw.output_dir : "outputs");
     const box: { out: KgOutputs | null } = { out: null };
     const logLines: string[] = [`samudra ${version} — kg run log`, `started ${new Date().toISOString()}`, `config: ${run.source}`];
@@ -142,7 +122,7 @@ export function runKg(a: KgArgs): number {
       logLines.push(`FAILED: ${msg}`);
       try { writeAtomic(path.join(outDir, `${stem}.log`), logLines.join("\n") + "\n"); } catch { /* output dir not writable */ }
       console.error(`samudra kg: ${msg}`);
-      return e instanceof RangeError || e instanceof TypeError || e instanceof ConfigError ? 2 : 1;
+      return exitCodeOf(e);
     }
   }
   if (a.quiet) return 0;

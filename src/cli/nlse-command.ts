@@ -4,12 +4,12 @@
  * shipped in the package) or a seed config file, writes the files, prints a summary table.
  * Exit codes: 0 ok, 1 runtime failure, 2 usage or config error. A failed run leaves no partial files.
  */
-import { readFileSync, existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { nlse, version } from "../index.js";
-import { readConfig, camelCase, scenarioStem, ConfigError } from "../io/config.js";
-import { NlseOutputs, FORMATS, type Format } from "./nlse-outputs.js";
+import { scenarioStem } from "../io/config.js";
+import { NlseOutputs, FORMATS } from "./nlse-outputs.js";
+import { UsageError, commonArgs, loadConfigFile, runFormats, exitCodeOf, type ModelArgs } from "./run-args.js";
 import { writeAtomic } from "./file-sink.js";
 import { Progress } from "./progress.js";
 import type { NlseOptions } from "../models/nlse/options.js";
@@ -42,22 +42,13 @@ Examples:
 Files per run (in the output dir): <stem>.nc, <stem>_invariants.csv, <stem>_summary.json, <stem>_spacetime.png,
 <stem>.gif, <stem>_invariants.svg, and <stem>.log (in the config's log_dir if set).`;
 
-export interface NlseArgs {
-  positionals: string[]; legacy: boolean; method?: string; dt?: string; all: boolean; json: boolean; quiet: boolean;
-  config?: string; outputDir?: string; format?: string;
-}
+export type NlseArgs = ModelArgs;
 
 const bundledDir = () => path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "configs", "nlse");
 
-class UsageError extends Error {}
-
 function load(file: string, warn: (m: string) => void): { options: NlseOptions; raw: Record<string, unknown> } {
-  if (!existsSync(file)) throw new UsageError(`config file not found: ${file}`);
-  const cfg = readConfig(readFileSync(file, "utf8"), { seed: "nlse", name: file });
-  cfg.warnings.forEach(warn);
-  const options: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(cfg.values)) options[camelCase(k)] = v;
-  return { options: options as NlseOptions, raw: cfg.values };
+  const { options, raw } = loadConfigFile(file, "nlse", warn);
+  return { options: options as NlseOptions, raw };
 }
 
 function table(out: NlseSummary[]): string {
@@ -74,19 +65,9 @@ function table(out: NlseSummary[]): string {
 export function runNlse(a: NlseArgs): number {
   const warn = (m: string) => { console.error(`samudra nlse: warning: ${m}`); };
   const runs: Array<{ options: NlseOptions; raw: Record<string, unknown>; source: string }> = [];
-  let formats: Set<Format>;
-  let dt: number | undefined;
+  let common: ReturnType<typeof commonArgs>;
   try {
-    if (a.positionals.length > 1) throw new UsageError(`expected at most one case, got ${a.positionals.join(" ")}`);
-    if (a.config && (a.all || a.positionals.length)) throw new UsageError("give a case, --all or --config, not several");
-    if (a.dt !== undefined) { dt = Number(a.dt); if (!(dt > 0)) throw new UsageError(`--dt must be a positive number, got "${a.dt}"`); }
-    formats = new Set(FORMATS);
-    if (a.format !== undefined) {
-      const f = a.format.split(",").map((s) => s.trim()).filter(Boolean);
-      const bad = f.find((x) => !(FORMATS as readonly string[]).includes(x));
-      if (bad !== undefined || f.length === 0) throw new UsageError(`--format takes a comma-separated list of ${FORMATS.join(", ")}; got "${a.format}"`);
-      formats = new Set(f as Format[]);
-    }
+    common = commonArgs(a);
     if (a.config) runs.push({ ...load(a.config, warn), source: a.config });
     else {
       const cases = a.all ? nlse.SEED_CASES : [a.positionals[0] ?? "single_soliton"];
@@ -100,13 +81,12 @@ export function runNlse(a: NlseArgs): number {
     console.error(`samudra nlse: ${(e as Error).message}${e instanceof UsageError ? "\nRun `samudra nlse --help` for usage." : ""}`);
     return 2;
   }
+  const { dt, formats } = common;
 
   const summaries: NlseSummary[] = [];
   for (const run of runs) {
     const o: NlseOptions = { ...run.options, ...(a.legacy ? { legacy: true } : {}), ...(a.method ? { method: a.method as never } : {}), ...(dt ? { dt } : {}) };
-    const fmts = new Set(formats);
-    if (run.raw.save_netcdf === false && a.format === undefined) fmts.delete("nc");
-    if (run.raw.save_animation === false && a.format === undefined) fmts.delete("gif");
+    const fmts = runFormats(formats, run.raw, a.format !== undefined);
     const outDir = a.outputDir ?? (typeof run.raw.output_dir === "string" ? run.raw.output_dir : "outputs");
     const logDir = typeof run.raw.log_dir === "string" && !a.outputDir ? run.raw.log_dir : outDir;
     let outputs: NlseOutputs | null = null;
@@ -139,7 +119,7 @@ export function runNlse(a: NlseArgs): number {
       logLines.push(`FAILED: ${msg}`);
       try { writeAtomic(path.join(logDir, `${stem}.log`), logLines.join("\n") + "\n"); } catch { /* log dir not writable */ }
       console.error(`samudra nlse: ${msg}`);
-      return e instanceof RangeError || e instanceof TypeError || e instanceof ConfigError ? 2 : 1;
+      return exitCodeOf(e);
     }
   }
   if (a.quiet) return 0;
