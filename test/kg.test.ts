@@ -152,3 +152,30 @@ describe("klein-gordon corrected solvers", () => {
     expect(() => kleinGordon.simulate({ tfinal: 3 } as never)).toThrow(/unknown option "tfinal" — did you mean "tFinal"/);
   });
 });
+
+describe("kleinGordon.create: frame by frame", () => {
+  beforeAll(async () => { await init(); });
+  it("step() gives the same frames as simulate, state() copies, null at the end, dispose() is final", () => {
+    const o = { case: "case3" as const, legacy: true, tFinal: 4, nFrames: 8 };
+    const ref = kleinGordon.solve(o);
+    const run = kleinGordon.create(o);
+    expect(run.state()).toBeNull();
+    let i = 0;
+    for (let f = run.step(); f; f = run.step(), i++) {
+      expect(f.t).toBe(ref.t[i]);
+      expect(maxDiff(f.phi, ref.phi[i])).toBe(0);
+      expect(maxDiff(f.phiT, ref.phiT[i])).toBe(0);
+    }
+    expect(i).toBe(ref.t.length);
+    expect(run.step()).toBeNull();
+    const s = run.summary();
+    expect(s.steps).toBe(ref.steps);
+    expect(Array.from(s.invariants.energy)).toEqual(Array.from(ref.invariants.energy));
+    run.dispose();
+    expect(() => run.step()).toThrow(/disposed; create a new one/);
+    const r2 = kleinGordon.create({ case: "sg_kink", nFrames: 2, tFinal: 1 });
+    r2.step(); const st = r2.state()!; r2.step();
+    expect(st.t).toBe(0); expect(st.phi.length).toBe(1024);
+    r2.dispose(); r2.dispose();
+  });
+});

@@ -1,8 +1,21 @@
 /** `kleinGordon` namespace: the (1+1)-D nonlinear Klein–Gordon model. */
-import { simulateKg, type KgSnapshot, type KgSummary } from "./model.js";
+import { simulateKg, KgRun, type KgSnapshot, type KgSummary } from "./model.js";
 import type { KgOptions } from "./options.js";
 export { KG_CASES, type KgCase, type KgMethod, type KgOptions } from "./options.js";
-export type { KgSnapshot, KgSummary } from "./model.js";
+export type { KgSnapshot, KgSummary, KgRun } from "./model.js";
+
+/**
+ * A run to advance frame by frame: run.step() → the next frame (views valid until the next call) or null;
+ * run.state() copies the latest frame; run.summary(); run.dispose() frees its WASM memory.
+ *
+ * @example
+ * const run = kleinGordon.create({ case: "sg_kink" });
+ * for (let f = run.step(); f; f = run.step()) console.log(f.t, f.kinks[0]);
+ * run.dispose();
+ */
+export function create(options: KgOptions = {}): KgRun {
+  return new KgRun(options, "kleinGordon.create");
+}
 
 /**
  * Runs a case, calling onSnapshot({ index, t, phi, phiT, energy, momentum, kinks, … }) per stored frame (views valid

@@ -46,25 +46,53 @@ function kinksOf(phi: Float64Array, x: Float64Array, sg: boolean): number[] {
   return out;
 }
 
-/** Runs a case, calling onSnapshot per stored frame; returns the summary. */
-export function simulateKg(o: KgOptions, onSnapshot?: (s: KgSnapshot) => void, where = "kleinGordon.simulate"): KgSummary {
-  const t0 = performance.now();
-  const r = resolveKg(where, o);
-  const k = kernel();
-  const n = r.nx, L = r.xMax - r.xMin;
-  const neumann = r.boundary === "neumann" && !r.legacy;
-  const inclusive = r.legacy || neumann;
-  const dx = inclusive ? L / (n - 1) : L / n;
-  const ctx = k.kgCreate(n, dx, neumann ? 1 : 0, POT[r.potential], r.mass, r.lambda, r.vacuum);
-  if (r.dealias !== "none") k.kgSetDealias(ctx, r.dealias === "two_thirds" ? 1 : 2);
-  const buf = k.alloc(8 * (6 * n + 4));
-  const X = buf, A = buf + 8 * n, B = buf + 16 * n, C = buf + 24 * n, D = buf + 32 * n, DIAG = buf + 48 * n;
-  const view = (p: number) => new Float64Array(memoryBuffer(), p, n);
-  try {
-    const xs = view(X);
-    for (let j = 0; j < n; j++) xs[j] = inclusive ? r.xMin + (j * L) / (n - 1) : r.xMin + (j * L) / n;
-    if (r.legacy) for (let j = 0; j < n; j++) xs[j] = r.xMin + j * ((r.xMax - r.xMin) / (n - 1));   // numpy linspace
-    const x = Float64Array.from(xs);
+/**
+ * One Klein–Gordon run, advanced frame by frame: `step()` returns the next stored frame (its φ/φ_t views valid until
+ * the next call) or null at the end. WASM memory is held until `dispose()`.
+ */
+export class KgRun {
+  readonly options: KgResolved;
+  readonly x: Float64Array;
+  private readonly k = kernel();
+  private readonly n: number;
+  private readonly dx: number;
+  private ctx: number;
+  private buf: number;
+  private split = 0;
+  private readonly gen: Generator<KgSnapshot, void, undefined>;
+  private last: KgSnapshot | null = null;
+  private finished = false;
+  private steps = 0;
+  private adaptations = 0;
+  private dtInitial = 0;
+  private dtFinal = 0;
+  private readonly dtHistory: Array<{ step: number; dt: number }> = [];
+  private readonly times: number[] = [];
+  private readonly energy: number[] = [];
+  private readonly momentum: number[] = [];
+  private readonly setupMs: number;
+  private integrateMs = 0;
+
+  constructor(o: KgOptions, private readonly where = "kleinGordon.create") {
+    const t0 = performance.now();
+    const r = (this.options = resolveKg(where, o));
+    const k = this.k, n = (this.n = r.nx), L = r.xMax - r.xMin;
+    const neumann = r.boundary === "neumann" && !r.legacy;
+    const inclusive = r.legacy || neumann;
+    const dx = (this.dx = inclusive ? L / (n - 1) : L / n);
+    this.x = Float64Array.from({ length: n }, (_, j) => (r.legacy ? r.xMin + j * ((r.xMax - r.xMin) / (n - 1)) : inclusive ? r.xMin + (j * L) / (n - 1) : r.xMin + (j * L) / n));
+    if (!r.legacy) {
+      const interval = r.tFinal / r.nFrames, dt = interval / Math.max(1, Math.ceil(interval / r.dt - 1e-9));
+      const kmax = Math.PI / dx, maxV2 = r.potential === "linear" ? r.mass ** 2 : r.potential === "phi4" ? 2 * r.lambda * r.vacuum ** 2 : 1;
+      if (r.method === "verlet" && dt * Math.sqrt(kmax * kmax + maxV2) >= 2) {
+        throw new RangeError(`${where}: dt = ${dt} is unstable for velocity Verlet on this grid (dt·√(k_max² + max V″) = ${(dt * Math.sqrt(kmax * kmax + maxV2)).toFixed(3)} ≥ 2); use dt < ${(2 / Math.sqrt(kmax * kmax + maxV2)).toPrecision(3)}`);
+      }
+    }
+    this.ctx = k.kgCreate(n, dx, neumann ? 1 : 0, POT[r.potential], r.mass, r.lambda, r.vacuum);
+    this.buf = k.alloc(8 * (6 * n + 4));
+    if (r.dealias !== "none") k.kgSetDealias(this.ctx, r.dealias === "two_thirds" ? 1 : 2);
+    const X = this.buf, A = X + 8 * n, B = X + 16 * n;
+    this.view(X).set(this.x);
     // initial condition into A (φ) and B (φ̇)
     const v = r.vacuum, delta = r.legacy ? Math.SQRT2 : Math.SQRT2 / (v * Math.sqrt(r.lambda));
     switch (r.icType) {
@@ -79,106 +107,149 @@ export function simulateKg(o: KgOptions, onSnapshot?: (s: KgSnapshot) => void, w
       case "kink_pair": k.kgIcKinkAntikink(X, n, v, r.separation, 0, delta, 1, A, B); break;
       case "sg_kink": k.kgIcSgKink(X, n, r.position, r.velocity, r.sign, A, B); break;
     }
-    const sg = r.potential === "sine_gordon";
-    const frames: number[] = [], energy: number[] = [], momentum: number[] = [];
-    let index = 0;
-    const emit = (t: number, phi: number, phiT: number) => {
-      k.kgDiagnostics(ctx, phi, phiT, DIAG);
-      const dg = new Float64Array(memoryBuffer(), DIAG, 4);
-      const ph = view(phi), pt = view(phiT);
-      let maxAbs = 0;
-      for (let j = 0; j < n; j++) maxAbs = Math.max(maxAbs, Math.abs(ph[j]));
-      frames.push(t); energy.push(dg[0]); momentum.push(dg[1]);
-      onSnapshot?.({ index: index++, t, phi: ph, phiT: pt, energy: dg[0], momentum: dg[1], maxAbs, centroid: x[0] + dg[3] * (x[1] - x[0]), tailFraction: dg[2], kinks: kinksOf(ph, x, sg), charge: r.potential === "linear" ? 0 : (ph[n - 1] - ph[0]) / (sg ? 2 * Math.PI : 2 * r.vacuum) });
+    if (!Number.isFinite(k.kgMaxAbs(A, n)) || !Number.isFinite(k.kgMaxAbs(B, n))) { this.dispose(); throw new RangeError(`${where}: the initial condition is not finite; check amplitude, width and velocity`); }
+    this.gen = r.legacy ? this.legacyFrames() : this.fixedFrames();
+    this.setupMs = performance.now() - t0;
+  }
+
+  private view(p: number): Float64Array { return new Float64Array(memoryBuffer(), p, this.n); }
+
+  private frame(t: number, phi: number, phiT: number): KgSnapshot {
+    const k = this.k, n = this.n, r = this.options, x = this.x, DIAG = this.buf + 48 * n;
+    k.kgDiagnostics(this.ctx, phi, phiT, DIAG);
+    const dg = new Float64Array(memoryBuffer(), DIAG, 4);
+    const ph = this.view(phi), pt = this.view(phiT), sg = r.potential === "sine_gordon";
+    let maxAbs = 0;
+    for (let j = 0; j < n; j++) maxAbs = Math.max(maxAbs, Math.abs(ph[j]));
+    this.times.push(t); this.energy.push(dg[0]); this.momentum.push(dg[1]);
+    return {
+      index: this.times.length - 1, t, phi: ph, phiT: pt, energy: dg[0], momentum: dg[1], maxAbs, centroid: x[0] + dg[3] * (x[1] - x[0]), tailFraction: dg[2],
+      kinks: kinksOf(ph, x, sg), charge: r.potential === "linear" ? 0 : (ph[n - 1] - ph[0]) / (sg ? 2 * Math.PI : 2 * r.vacuum),
     };
-    const tA = performance.now();
-    let steps = 0, adaptations = 0, dtInitial: number, dtFinal: number;
-    const dtHistory: Array<{ step: number; dt: number }> = [];
-    if (r.legacy) {
-      // the seed's KGSolver.solve, step for step (klein-gordon.md §1.3–1.5)
-      const kmax = Math.PI / dx, dtMin = 0.1 / kmax, dtMax = 0.5 / kmax;
-      let dt = Math.max(dtMin, Math.min(r.dt, dtMax));
-      dtInitial = dt;
-      dtHistory.push({ step: 0, dt });
-      // φ_old = φ0 − Δt φ̇0 + ½Δt² F(φ0)  into C
-      k.kgForce(ctx, A, D);
-      const a = view(A), b = view(B), c = view(C), f = view(D);
-      for (let j = 0; j < n; j++) c[j] = a[j] - dt * b[j] + 0.5 * dt * dt * f[j];
-      if (!Number.isFinite(k.kgMaxAbs(C, n))) throw new Error("kleinGordon: the initial condition is not finite");
-      // snapshot 0: φ0 with φ̇0
-      emit(0, A, B);
-      let phi = A, old = C;
-      const PREV = B, PT = D;                        // φ̇0 in B is free after snapshot 0
-      let t = 0, maxPhi = k.kgMaxAbs(A, n);
-      const interval = r.tFinal / r.nFrames;
-      let next = interval;
-      const maxSteps = Math.trunc(r.tFinal / dtMin) * 10;
-      while (t < r.tFinal && steps < maxSteps) {
-        const dtUsed = dt;
-        // the seed adapts after the update but from φ^n, so deciding first changes nothing
-        if (r.adaptiveDt && steps % 20 === 0) {
-          const m = maxPhi;
-          let d = m > 100 ? dt * 0.7 : m > 10 ? dt * 0.9 : dt * 1.05;
-          d = Math.max(dtMin, Math.min(d, dtMax));
-          if (Math.abs(d - dt) / dt > 0.05) { dt = d; adaptations++; dtHistory.push({ step: steps, dt }); }
-        }
-        const snap = t >= next || t + dtUsed >= r.tFinal;
-        if (snap) view(PREV).set(view(old));          // φ^{n−1}, for φ_t = (φ^{n+1} − φ^{n−1})/(2Δt)
-        maxPhi = k.kgLeapfrog(ctx, phi, old, dtUsed);   // old ← φ^{n+1}; returns max|φ^{n+1}|
-        if (snap) {
-          const np = view(old), pv = view(PREV), pt = view(PT);
-          for (let j = 0; j < n; j++) pt[j] = (np[j] - pv[j]) / (2 * dtUsed);
-          emit(t, phi, PT);
-          next += interval;
-        }
+  }
+
+  /** The seed's KGSolver.solve, step for step (klein-gordon.md §1.3–1.5). */
+  private *legacyFrames(): Generator<KgSnapshot, void, undefined> {
+    const k = this.k, n = this.n, r = this.options, ctx = this.ctx;
+    const A = this.buf + 8 * n, B = this.buf + 16 * n, C = this.buf + 24 * n, D = this.buf + 32 * n;
+    const kmax = Math.PI / this.dx, dtMin = 0.1 / kmax, dtMax = 0.5 / kmax;
+    let dt = Math.max(dtMin, Math.min(r.dt, dtMax));
+    this.dtInitial = this.dtFinal = dt;
+    this.dtHistory.push({ step: 0, dt });
+    // φ_old = φ0 − Δt φ̇0 + ½Δt² F(φ0)  into C
+    k.kgForce(ctx, A, D);
+    { const a = this.view(A), b = this.view(B), c = this.view(C), f = this.view(D); for (let j = 0; j < n; j++) c[j] = a[j] - dt * b[j] + 0.5 * dt * dt * f[j]; }
+    yield this.frame(0, A, B);                      // frame 0: φ0 with φ̇0
+    let phi = A, old = C;
+    const PREV = B, PT = D;                         // φ̇0 in B is free after frame 0
+    let t = 0, maxPhi = k.kgMaxAbs(A, n), next = r.tFinal / r.nFrames;
+    const interval = r.tFinal / r.nFrames, maxSteps = Math.trunc(r.tFinal / dtMin) * 10;
+    while (t < r.tFinal && this.steps < maxSteps) {
+      const dtUsed = dt;
+      // the seed adapts after the update but from φ^n, so deciding first changes nothing
+      if (r.adaptiveDt && this.steps % 20 === 0) {
+        let d = maxPhi > 100 ? dt * 0.7 : maxPhi > 10 ? dt * 0.9 : dt * 1.05;
+        d = Math.max(dtMin, Math.min(d, dtMax));
+        if (Math.abs(d - dt) / dt > 0.05) { dt = this.dtFinal = d; this.adaptations++; this.dtHistory.push({ step: this.steps, dt }); }
+      }
+      const snap = t >= next || t + dtUsed >= r.tFinal;
+      if (snap) this.view(PREV).set(this.view(old)); // φ^{n−1}, for φ_t = (φ^{n+1} − φ^{n−1})/(2Δt)
+      maxPhi = k.kgLeapfrog(ctx, phi, old, dtUsed);  // old ← φ^{n+1}; returns max|φ^{n+1}|
+      this.steps++;
+      if (!Number.isFinite(maxPhi)) throw new Error(`kleinGordon: the simulation became unstable at t = ${(t + dt).toFixed(4)}, step ${this.steps}`);
+      if (snap) {
+        const np = this.view(old), pv = this.view(PREV), pt = this.view(PT);
+        for (let j = 0; j < n; j++) pt[j] = (np[j] - pv[j]) / (2 * dtUsed);
+        next += interval;
+        const f = this.frame(t, phi, PT);
         const tmp = phi; phi = old; old = tmp;
         t += dt;
-        steps++;
-        if (!Number.isFinite(maxPhi)) throw new Error(`kleinGordon: the simulation became unstable at t = ${t.toFixed(4)}, step ${steps}`);
+        yield f;                                     // phi's old buffer is not written again before the next call
+        continue;
       }
-      dtFinal = dt;
-    } else {
-      const interval = r.tFinal / r.nFrames;
-      const sub = Math.max(1, Math.ceil(interval / r.dt - 1e-9));
-      const dt = interval / sub;
-      dtInitial = dtFinal = dt;
-      const kmax = Math.PI / dx;
-      const maxV2 = r.potential === "linear" ? r.mass ** 2 : r.potential === "phi4" ? 2 * r.lambda * r.vacuum ** 2 : 1;
-      if (r.method === "verlet" && dt * Math.sqrt(kmax * kmax + maxV2) >= 2) {
-        throw new RangeError(`${where}: dt = ${dt} is unstable for velocity Verlet on this grid (dt·√(k_max² + max V″) = ${(dt * Math.sqrt(kmax * kmax + maxV2)).toFixed(3)} ≥ 2); use dt < ${(2 / Math.sqrt(kmax * kmax + maxV2)).toPrecision(3)}`);
-      }
-      if (r.spongeWidth > 0 && r.spongeStrength > 0) {
-        const f = view(D);                        // e^{−σ(x_j)Δt/2}, σ = s·(1 − d/w)² within w of an end
-        for (let j = 0; j < n; j++) {
-          const d = Math.min(x[j] - r.xMin, r.xMax - x[j]);
-          const sigma = d < r.spongeWidth ? r.spongeStrength * (1 - d / r.spongeWidth) ** 2 : 0;
-          f[j] = Math.exp(-sigma * dt / 2);
-        }
-        k.kgSetSponge(ctx, D);
-      }
-      const split = r.method === "verlet" ? 0 : k.kgSplitCreate(ctx, r.method === "strang_exact" ? 2 : r.method === "yoshida4" ? 4 : 6, dt);
-      try {
-        emit(0, A, B);
-        for (let i = 1; i <= r.nFrames; i++) {
-          if (split) k.kgSplitRun(split, A, B, sub); else k.kgKdk(ctx, A, B, dt, sub);
-          steps += sub;
-          if (!Number.isFinite(k.kgMaxAbs(A, n))) throw new Error(`kleinGordon: the simulation became unstable at t = ${(i * interval).toFixed(4)}`);
-          emit(i * interval, A, B);
-        }
-      } finally {
-        if (split) k.kgSplitFree(split);
-      }
+      const tmp = phi; phi = old; old = tmp;
+      t += dt;
     }
-    const tB = performance.now();
-    const drift = (q: number[], rel: boolean) => { let m = 0; for (const v2 of q) m = Math.max(m, Math.abs(v2 - q[0])); return rel && Math.abs(q[0]) > 1e-12 ? m / Math.abs(q[0]) : m; };
+  }
+
+  /** Fixed-step symplectic integrators: frames every tFinal/nFrames, steps shrunk to divide that spacing. */
+  private *fixedFrames(): Generator<KgSnapshot, void, undefined> {
+    const k = this.k, n = this.n, r = this.options, ctx = this.ctx, x = this.x;
+    const A = this.buf + 8 * n, B = this.buf + 16 * n, D = this.buf + 32 * n;
+    const interval = r.tFinal / r.nFrames, sub = Math.max(1, Math.ceil(interval / r.dt - 1e-9)), dt = interval / sub;
+    this.dtInitial = this.dtFinal = dt;
+    if (r.spongeWidth > 0 && r.spongeStrength > 0) {
+      const f = this.view(D);                        // e^{−σ(x_j)Δt/2}, σ = s·(1 − d/w)² within w of an end
+      for (let j = 0; j < n; j++) {
+        const d = Math.min(x[j] - r.xMin, r.xMax - x[j]);
+        f[j] = Math.exp((-(d < r.spongeWidth ? r.spongeStrength * (1 - d / r.spongeWidth) ** 2 : 0) * dt) / 2);
+      }
+      k.kgSetSponge(ctx, D);
+    }
+    if (r.method !== "verlet") this.split = k.kgSplitCreate(ctx, r.method === "strang_exact" ? 2 : r.method === "yoshida4" ? 4 : 6, dt);
+    yield this.frame(0, A, B);
+    for (let i = 1; i <= r.nFrames; i++) {
+      if (this.split) k.kgSplitRun(this.split, A, B, sub); else k.kgKdk(ctx, A, B, dt, sub);
+      this.steps += sub;
+      if (!Number.isFinite(k.kgMaxAbs(A, n))) throw new Error(`kleinGordon: the simulation became unstable at t = ${(i * interval).toFixed(4)}`);
+      yield this.frame(i * interval, A, B);
+    }
+  }
+
+  /** The next stored frame (views valid until the next call), or null when the run is complete. */
+  step(): KgSnapshot | null {
+    if (!this.ctx) throw new Error(`${this.where}: this run was disposed; create a new one`);
+    if (this.finished) return null;
+    const t0 = performance.now();
+    try {
+      const res = this.gen.next();
+      if (res.done) { this.finished = true; this.last = null; return null; }
+      this.last = res.value;
+      return res.value;
+    } catch (e) {
+      this.finished = true;
+      throw e;
+    } finally {
+      this.integrateMs += performance.now() - t0;
+    }
+  }
+
+  /** Copies of the latest frame's t, φ and φ_t (null before the first step). */
+  state(): { t: number; phi: Float64Array; phiT: Float64Array } | null {
+    return this.last ? { t: this.last.t, phi: this.last.phi.slice(), phiT: this.last.phiT.slice() } : null;
+  }
+
+  /** Counts, Δt history, H and P series with their drifts, and timings so far. */
+  summary(): KgSummary {
+    const r = this.options, E = this.energy, P = this.momentum;
+    const drift = (q: number[], rel: boolean) => { let m = 0; for (const v of q) m = Math.max(m, Math.abs(v - q[0])); return rel && Math.abs(q[0]) > 1e-12 ? m / Math.abs(q[0]) : m; };
     return {
       case: r.caseName, legacy: r.legacy, method: r.method, scenarioName: r.scenarioName,
-      x, t: Float64Array.from(frames), steps, adaptations, dtInitial, dtFinal, dtHistory,
-      invariants: { energy: Float64Array.from(energy), momentum: Float64Array.from(momentum), drift: { energy: drift(energy, true), momentum: drift(momentum, false) } },
-      timing: { setupMs: tA - t0, integrateMs: tB - tA }, options: r,
+      x: this.x, t: Float64Array.from(this.times), steps: this.steps, adaptations: this.adaptations, dtInitial: this.dtInitial, dtFinal: this.dtFinal,
+      dtHistory: this.dtHistory.map((h) => ({ ...h })),
+      invariants: { energy: Float64Array.from(E), momentum: Float64Array.from(P), drift: { energy: drift(E, true), momentum: drift(P, false) } },
+      timing: { setupMs: this.setupMs, integrateMs: this.integrateMs }, options: r,
     };
+  }
+
+  /** Frees the WASM memory of the run (idempotent). */
+  dispose(): void {
+    if (!this.ctx) return;
+    if (this.split) this.k.kgSplitFree(this.split);
+    this.k.free(this.buf);
+    this.k.kgFree(this.ctx);
+    this.ctx = this.buf = this.split = 0;
+    this.last = null;
+  }
+}
+
+/** Runs a case, calling onSnapshot per stored frame; returns the summary. */
+export function simulateKg(o: KgOptions, onSnapshot?: (s: KgSnapshot) => void, where = "kleinGordon.simulate"): KgSummary {
+  const run = new KgRun(o, where);
+  try {
+    for (let s = run.step(); s; s = run.step()) onSnapshot?.(s);
+    return run.summary();
   } finally {
-    k.free(buf);
-    k.kgFree(ctx);
+    run.dispose();
   }
 }
