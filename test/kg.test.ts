@@ -140,6 +140,24 @@ describe("klein-gordon corrected solvers", () => {
     expect(damped[1] / damped[0]).toBeGreaterThan(0.99);      // nothing absorbed before the packet reaches the layer
   });
 
+  it("sine-Gordon force sin: within 1 ulp of Math.sin for |x| < 1e4, SIMD lanes bit-identical to the scalar path", () => {
+    const k = kernel(), out = k.alloc(32);
+    let s = 11, worst = 0;
+    for (let i = 0; i < 20000; i++) {
+      s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+      const x = (s / 2 ** 32 - 0.5) * [8, 60, 2e4, 1e-7][i % 4];
+      k.sinFastCheck(x, out);
+      const r = new Float64Array(k.memory.buffer, out, 4);
+      const ulp = Math.max(Number.EPSILON * Math.abs(r[1]), Number.MIN_VALUE);
+      worst = Math.max(worst, Math.abs(r[0] - r[1]) / (2 ** Math.floor(Math.log2(Math.abs(r[1]) || 1)) * Number.EPSILON));
+      expect(Math.abs(r[0] - r[1]), `x = ${x}`).toBeLessThanOrEqual(ulp);
+      expect(Object.is(r[2], r[0]) && Object.is(r[3], -r[0]) || Object.is(r[3], 0 - r[0]), `x = ${x}`).toBe(true);
+    }
+    expect(worst).toBeLessThanOrEqual(1);
+    for (const x of [NaN, Infinity, 3e5]) { k.sinFastCheck(x, out); const r = new Float64Array(k.memory.buffer, out, 4); expect(Object.is(r[0], r[1])).toBe(true); }
+    k.free(out);
+  });
+
   it("rejects bad options with the option, the value and the fix", () => {
     expect(() => kleinGordon.simulate({ case: "case9" as "case1" })).toThrow(/case must be one of case1/);
     expect(() => kleinGordon.simulate({ nx: 513 })).toThrow(/nx must be an even integer ≥ 8, got 513/);

@@ -5,7 +5,7 @@ export { nlseInvariants, nlseToPhysical, nlseToSpectral, maxAbsDiff } from "./nl
 export { nlseGrid, icSoliton, icSeedBreather, icGaussianNoise, exAkhmediev, exKuznetsovMa, exPeregrine, icPlaneWave, icSechN } from "./nlse_cases";
 export { splitCreate, splitFree, splitRun } from "./split_step";
 export { etdCreate, etdFree, etdRun } from "./etdrk4";
-export { sincosCheck } from "./sincos";
+export { sincosCheck, sinFastCheck } from "./sincos";
 export { kgCreate, kgFree, kgLaplacian, kgForce, kgLeapfrog, kgMaxAbs, kgKdk, kgInvalidate, kgDiagnostics, kgSetDealias, kgSetSponge } from "./kg";
 export { kgSplitCreate, kgSplitFree, kgSplitRun } from "./kg_split";
 export { kgIcGaussian, kgIcPacket, kgIcKink, kgIcSeedBreather, kgIcSgBreather, kgIcKinkAntikink, kgIcSgKink } from "./kg_cases";

@@ -11,6 +11,7 @@
 
 import { realPlanCreate, realPlanFree, realForward, realInverse } from "../fft/real";
 import { allocZero } from "../fft/complex";
+import { sinFast, sinArray } from "./sincos";
 
 export const POT_LINEAR: i32 = 0;
 export const POT_PHI4: i32 = 1;
@@ -121,7 +122,7 @@ export function kgLaplacian(p: usize, phi: usize, out: usize): void {
 @inline function dV(c: Kg, x: f64): f64 {
   if (c.potential == POT_LINEAR) return c.m2 * x;
   if (c.potential == POT_PHI4) return c.lambda * x * (x * x - c.v2);
-  return Math.sin(x);
+  return sinFast(x);
 }
 
 // @ts-ignore: decorator
@@ -136,9 +137,69 @@ export function kgForce(p: usize, phi: usize, out: usize): void {
   const c = changetype<Kg>(p);
   if (c.dealias) { forceDealiased(c, phi, out); return; }
   kgLaplacian(p, phi, out);
-  for (let j = 0; j < c.n; j++) {
-    const o = <usize>j << 3;
-    store<f64>(out + o, load<f64>(out + o) - dV(c, load<f64>(phi + o)));
+  combine(c, phi, out, out, 0, 1.0, 0.0);
+}
+
+/**
+ * dst_j = a·prev_j·[prevOn] + 2·φ_j·[prevOn] + lapScaled_j − d2·V′(φ_j), specialised per potential, f64x2 where
+ * it pays; returns max_j |dst_j| (NaN propagates). With prevOn = 0 (a = 0): dst = lap − d2·V′ (the force, d2 = 1).
+ * `lap` holds the already scaled Laplacian; dst may alias lap or prev.
+ */
+function combine(c: Kg, phi: usize, lap: usize, dst: usize, prev: usize, d2: f64, leap: f64): f64 {
+  const n = c.n;
+  const pot = c.potential;
+  if (ASC_FEATURE_SIMD) if (pot == POT_SG) {
+    const vd2 = f64x2.splat(d2), two = f64x2.splat(leap);
+    let vm = f64x2.splat(0.0);
+    sinArray(phi, c.tmp, n);
+    for (let j = 0; j < n; j += 2) {
+      const o = <usize>j << 3, f = v128.load(phi + o);
+      let v = f64x2.sub(v128.load(lap + o), f64x2.mul(vd2, v128.load(c.tmp + o)));
+      if (prev) v = f64x2.add(f64x2.sub(f64x2.mul(two, f), v128.load(prev + o)), v);
+      v128.store(dst + o, v);
+      vm = f64x2.pmax(f64x2.abs(v), vm);
+    }
+    return max(f64x2.extract_lane(vm, 0), f64x2.extract_lane(vm, 1));
+  }
+  if (pot == POT_SG) {
+    let m = 0.0;
+    for (let j = 0; j < n; j++) {
+      const o = <usize>j << 3, f = load<f64>(phi + o);
+      let v = load<f64>(lap + o) - d2 * sinFast(f);
+      if (prev) v = (2.0 * f - load<f64>(prev + o)) + v;
+      store<f64>(dst + o, v);
+      const av = abs(v);
+      m = !(av <= m) ? av : m;                     // a select, not f64.max's long NaN-exact chain (see pmax below)
+    }
+    return m;
+  }
+  const a = pot == POT_PHI4 ? c.lambda * d2 : c.m2 * d2;
+  const b = pot == POT_PHI4 ? c.v2 : 0.0;
+  const cubic = pot == POT_PHI4;
+  if (ASC_FEATURE_SIMD) {
+    const va = f64x2.splat(a), vb = f64x2.splat(b), two = f64x2.splat(leap);
+    let vm = f64x2.splat(0.0);
+    for (let j = 0; j < n; j += 2) {
+      const o = <usize>j << 3, f = v128.load(phi + o);
+      const dv = cubic ? f64x2.mul(f64x2.mul(va, f), f64x2.sub(f64x2.mul(f, f), vb)) : f64x2.mul(va, f);
+      let v = f64x2.sub(v128.load(lap + o), dv);
+      if (prev) v = f64x2.add(f64x2.sub(f64x2.mul(two, f), v128.load(prev + o)), v);
+      v128.store(dst + o, v);
+      vm = f64x2.pmax(f64x2.abs(v), vm);           // one maxpd; a NaN row makes every later step all-NaN, caught then
+    }
+    return max(f64x2.extract_lane(vm, 0), f64x2.extract_lane(vm, 1));
+  } else {
+    let m = 0.0;
+    for (let j = 0; j < n; j++) {
+      const o = <usize>j << 3, f = load<f64>(phi + o);
+      const dv = cubic ? a * f * (f * f - b) : a * f;
+      let v = load<f64>(lap + o) - dv;
+      if (prev) v = (leap * f - load<f64>(prev + o)) + v;
+      store<f64>(dst + o, v);
+      const av = abs(v);
+      m = !(av <= m) ? av : m;
+    }
+    return m;
   }
 }
 
@@ -194,15 +255,7 @@ export function kgLeapfrog(p: usize, phi: usize, old: usize, dt: f64): f64 {
     store<f64>(c.spec + o, load<f64>(c.spec + o, 8) * w, 8);
   }
   fromSpec(c, c.f);
-  let m = 0.0;
-  for (let j = 0; j < c.n; j++) {
-    const o = <usize>j << 3;
-    const f = load<f64>(phi + o);
-    const v = 2.0 * f - load<f64>(old + o) + (load<f64>(c.f + o) - d2 * dV(c, f));
-    store<f64>(old + o, v);
-    m = max(m, abs(v));                          // f64.max propagates NaN
-  }
-  return m;
+  return combine(c, phi, c.f, old, old, d2, 2.0);   // old ← 2φ − old + (Δt²φ_xx − Δt²V′(φ))
 }
 
 /** max_j |φ_j|. */

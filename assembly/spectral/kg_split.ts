@@ -10,6 +10,7 @@ import { Kg, POT_LINEAR, POT_PHI4 } from "./kg";
 import { realForward, realInverse } from "../fft/real";
 import { allocZero } from "../fft/complex";
 import { yoshidaStages, yoshidaWeights } from "./yoshida";
+import { sinFast } from "./sincos";
 
 // @ts-ignore: decorator
 @unmanaged
@@ -87,7 +88,7 @@ export function kgSplitRun(p: usize, phi: usize, pi: usize, steps: i32): void {
         let dv: f64;
         if (c.potential == POT_LINEAR) dv = 0.0;
         else if (c.potential == POT_PHI4) dv = c.lambda * x * (x * x - c.v2);
-        else dv = Math.sin(x);
+        else dv = sinFast(x);
         store<f64>(sp.g + o, -tau * (dv - c.mu2 * x));
       }
       if (c.potential != POT_LINEAR) {

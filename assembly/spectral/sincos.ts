@@ -38,3 +38,70 @@ export function sincosCheck(x: f64, out: usize): void {
   store<f64>(out, sinK(x)); store<f64>(out, Math.sin(x), 8);
   store<f64>(out, cosK(x), 16); store<f64>(out, Math.cos(x), 24);
 }
+
+/**
+ * sin x for the sine-Gordon force: Cody–Waite reduction by π/2 (musl's pio2_1 + pio2_1t; exact products for
+ * |x| < 1e5) and the kernels above on the reduced argument (the reduction's tail is dropped: ≤ 1 ulp from
+ * Math.sin). Deterministic on every engine; |x| ≥ 1e5 and non-finite x fall back to Math.sin.
+ */
+// @ts-ignore: decorator
+@inline export function sinFast(x: f64): f64 {
+  if (!(Math.abs(x) < 1e5)) return Math.sin(x);
+  const fn = Math.floor(x * 0.6366197723675814 + 0.5);                  // round(x·2/π)
+  const y = (x - fn * reinterpret<f64>(0x3FF921FB54400000)) - fn * reinterpret<f64>(0x3DD0B4611A626331);
+  const q = <i32>(<i64>fn);
+  // both kernels (musl __sin/__cos with zero tail), selected without branches
+  const z = y * y, w = z * z;
+  const rs = reinterpret<f64>(0x3F8111111110F8A6) + z * (reinterpret<f64>(0xBF2A01A019C161D5) + z * reinterpret<f64>(0x3EC71DE357B1FE7D))
+    + z * w * (reinterpret<f64>(0xBE5AE5E68A2B9CEB) + z * reinterpret<f64>(0x3DE5D93A5ACFD57C));
+  const sn = y + z * y * (reinterpret<f64>(0xBFC5555555555549) + z * rs);
+  const rc = z * (reinterpret<f64>(0x3FA555555555554C) + z * (reinterpret<f64>(0xBF56C16C16C15177) + z * reinterpret<f64>(0x3EFA01A019CB1590)))
+    + w * w * (reinterpret<f64>(0xBE927E4F809C52AD) + z * (reinterpret<f64>(0x3E21EE9EBDB4B1C4) + z * reinterpret<f64>(0xBDA8FAE9BE8838D4)));
+  const hz = 0.5 * z, wc = 1.0 - hz;
+  const cs = wc + (((1.0 - wc) - hz) + z * rc);
+  const r = select<f64>(cs, sn, (q & 1) != 0);
+  return select<f64>(-r, r, (q & 2) != 0);
+}
+
+/**
+ * dst[j] = sinFast(src[j]) for j < n (n even), two lanes at a time with the constants held in registers
+ * (lane by lane the same operations as sinFast, so the same bits); lanes with |x| ≥ 1e5 or NaN go through sinFast.
+ */
+export function sinArray(src: usize, dst: usize, n: i32): void {
+  if (ASC_FEATURE_SIMD) {
+    const inv = f64x2.splat(0.6366197723675814), half = f64x2.splat(0.5), one = f64x2.splat(1.0), two = f64x2.splat(2.0), four = f64x2.splat(4.0), quarter = f64x2.splat(0.25), lim = f64x2.splat(1e5);
+    const p1 = f64x2.splat(reinterpret<f64>(0x3FF921FB54400000)), p1t = f64x2.splat(reinterpret<f64>(0x3DD0B4611A626331));
+    const s1 = f64x2.splat(reinterpret<f64>(0xBFC5555555555549)), s2 = f64x2.splat(reinterpret<f64>(0x3F8111111110F8A6)), s3 = f64x2.splat(reinterpret<f64>(0xBF2A01A019C161D5)),
+      s4 = f64x2.splat(reinterpret<f64>(0x3EC71DE357B1FE7D)), s5 = f64x2.splat(reinterpret<f64>(0xBE5AE5E68A2B9CEB)), s6 = f64x2.splat(reinterpret<f64>(0x3DE5D93A5ACFD57C));
+    const c1 = f64x2.splat(reinterpret<f64>(0x3FA555555555554C)), c2 = f64x2.splat(reinterpret<f64>(0xBF56C16C16C15177)), c3 = f64x2.splat(reinterpret<f64>(0x3EFA01A019CB1590)),
+      c4 = f64x2.splat(reinterpret<f64>(0xBE927E4F809C52AD)), c5 = f64x2.splat(reinterpret<f64>(0x3E21EE9EBDB4B1C4)), c6 = f64x2.splat(reinterpret<f64>(0xBDA8FAE9BE8838D4));
+    for (let j = 0; j < n; j += 2) {
+      const o = <usize>j << 3, x = v128.load(src + o);
+      if (v128.any_true(f64x2.ge(f64x2.abs(x), lim)) || !i64x2.all_true(f64x2.eq(x, x))) {
+        store<f64>(dst + o, sinFast(load<f64>(src + o))); store<f64>(dst + o, sinFast(load<f64>(src + o, 8)), 8);
+        continue;
+      }
+      const fn = f64x2.floor(f64x2.add(f64x2.mul(x, inv), half));
+      const y = f64x2.sub(f64x2.sub(x, f64x2.mul(fn, p1)), f64x2.mul(fn, p1t));
+      const z = f64x2.mul(y, y), w = f64x2.mul(z, z);
+      const rs = f64x2.add(f64x2.add(s2, f64x2.mul(z, f64x2.add(s3, f64x2.mul(z, s4)))), f64x2.mul(f64x2.mul(z, w), f64x2.add(s5, f64x2.mul(z, s6))));
+      const sn = f64x2.add(y, f64x2.mul(f64x2.mul(z, y), f64x2.add(s1, f64x2.mul(z, rs))));
+      const rc = f64x2.add(f64x2.mul(z, f64x2.add(c1, f64x2.mul(z, f64x2.add(c2, f64x2.mul(z, c3))))), f64x2.mul(f64x2.mul(w, w), f64x2.add(c4, f64x2.mul(z, f64x2.add(c5, f64x2.mul(z, c6))))));
+      const hz = f64x2.mul(half, z), wc = f64x2.sub(one, hz);
+      const cs = f64x2.add(wc, f64x2.add(f64x2.sub(f64x2.sub(one, wc), hz), f64x2.mul(z, rc)));
+      const odd = f64x2.sub(fn, f64x2.mul(two, f64x2.floor(f64x2.mul(fn, half))));
+      const m4 = f64x2.sub(fn, f64x2.mul(four, f64x2.floor(f64x2.mul(fn, quarter))));
+      const r = v128.bitselect(cs, sn, f64x2.eq(odd, one));
+      v128.store(dst + o, v128.bitselect(f64x2.neg(r), r, f64x2.ge(m4, two)));
+    }
+  } else {
+    for (let j = 0; j < n; j++) store<f64>(dst + (<usize>j << 3), sinFast(load<f64>(src + (<usize>j << 3))));
+  }
+}
+
+/** Test hook: out[0] = sinFast(x), out[1] = Math.sin(x), out[2..3] = sinArray of [x, −x]. */
+export function sinFastCheck(x: f64, out: usize): void {
+  store<f64>(out, sinFast(x)); store<f64>(out, Math.sin(x), 8);
+  store<f64>(out + 16, x); store<f64>(out + 24, -x);
+  sinArray(out + 16, out + 16, 2);
+}

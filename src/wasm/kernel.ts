@@ -91,6 +91,7 @@ export interface Kernel {
   etdFree(p: number): void;
   etdRun(p: number, v: number, steps: number): void;
   sincosCheck(x: number, out: number): void;
+  sinFastCheck(x: number, out: number): void;
   kgCreate(n: number, dx: number, neumann: number, potential: number, m: number, lambda: number, vacuum: number): number;
   kgFree(p: number): void;
   kgLaplacian(p: number, phi: number, out: number): void;
