@@ -1,7 +1,7 @@
 // fft/index.ts — exported FFT kernels: pointers in, pointers out; plans are opaque pointers.
 
 import { complexPlanCreate, complexPlanFree, complexExec } from "./complex";
-import { realPlanCreate, realPlanFree, realForward, realInverse } from "./real";
+import { realPlanCreate, realPlanFree, realForward, realInverse, realFilter } from "./real";
 import * as L from "./layout";
 
 /** Complex plan of size n ≥ 1 with caller-visible n-complex input and output buffers. */
@@ -21,3 +21,5 @@ export function rfftPlanReal(plan: usize): usize { return <usize>load<u32>(plan 
 export function rfftPlanSpectrum(plan: usize): usize { return <usize>load<u32>(plan + L.RP_SPEC); }
 export function rfftForward(plan: usize, xPtr: usize, specPtr: usize): void { realForward(plan, xPtr, specPtr); }
 export function rfftInverse(plan: usize, specPtr: usize, xPtr: usize): void { realInverse(plan, specPtr, xPtr); }
+/** out = irfft(w ⊙ rfft(x)), w real per bin; the plan's spectrum buffer is scratch. */
+export function rfftFilter(plan: usize, xPtr: usize, outPtr: usize, wPtr: usize): void { realFilter(plan, xPtr, outPtr, wPtr, <usize>load<u32>(plan + L.RP_SPEC)); }

@@ -122,3 +122,54 @@ export function realInverse(plan: usize, spec: usize, x: usize): void {
   }
   complexExec(sub, work, x, true);
 }
+
+/**
+ * out (n reals) = irfft(w ⊙ rfft(x)) for a real multiplier w per bin (n/2 + 1 values), e.g. −k²Δt² for a spectral
+ * Laplacian: the forward split, the multiply and the inverse pre-processing in one pass over the half spectrum,
+ * with the same operations as realForward → multiply → realInverse (same bits). `spec` (n/2 + 1 complex) is
+ * scratch for odd n. x may equal out.
+ */
+export function realFilter(plan: usize, x: usize, out: usize, w: usize, spec: usize): void {
+  const n = <i32>load<u32>(plan + L.RP_N);
+  if (load<u32>(plan + L.RP_ODD)) {
+    realForward(plan, x, spec);
+    for (let j = 0; j <= n / 2; j++) {
+      const o = <usize>j << 4, f = load<f64>(w + (<usize>j << 3));
+      store<f64>(spec + o, load<f64>(spec + o) * f); store<f64>(spec + o, load<f64>(spec + o, 8) * f, 8);
+    }
+    realInverse(plan, spec, out);
+    return;
+  }
+  const h = n >> 1;
+  const sub = <usize>load<u32>(plan + L.RP_SUB);
+  const work = <usize>load<u32>(plan + L.RP_WORK);
+  const tw = <usize>load<u32>(plan + L.RP_TW);
+  complexExec(sub, x, work, false);
+  {
+    const z0r = load<f64>(work), z0i = load<f64>(work, 8);
+    const x0 = (z0r + z0i) * load<f64>(w), xh = (z0r - z0i) * load<f64>(w + (<usize>h << 3));
+    store<f64>(work, (x0 + xh) * 0.5); store<f64>(work, (x0 - xh) * 0.5, 8);
+  }
+  for (let k = 1; k <= h / 2; k++) {
+    const a = work + (<usize>k << 4), b = work + (<usize>(h - k) << 4);
+    const t = tw + (<usize>k << 5);
+    const wr = load<f64>(t), nw = load<f64>(t, 16), wi = load<f64>(t, 24);
+    // forward split (as realForward)
+    const ar = load<f64>(a), ai = load<f64>(a, 8);
+    const br = load<f64>(b), bi = -load<f64>(b, 8);
+    const er = (ar + br) * 0.5, ei = (ai + bi) * 0.5;
+    const or = (ai - bi) * 0.5, oi = -((ar - br) * 0.5);
+    const pr = or * wr + oi * nw, pi = oi * wr + or * wi;
+    const fk = load<f64>(w + (<usize>k << 3)), fm = load<f64>(w + (<usize>(h - k) << 3));
+    const xkr = (er + pr) * fk, xki = (ei + pi) * fk;              // w_k X_k
+    const xmr = (er - pr) * fm, xmi = (-(ei - pi)) * fm;           // w_{h−k} X_{h−k}
+    // inverse pre-processing (as realInverse)
+    const cr = xkr, ci = xki, dr0 = xmr, di0 = -xmi;               // conj X_{h−k}
+    const Er = (cr + dr0) * 0.5, Ei = (ci + di0) * 0.5;
+    const Dr = (cr - dr0) * 0.5, Di = (ci - di0) * 0.5;
+    const Or = Dr * wr - Di * nw, Oi = Di * wr - Dr * wi;
+    store<f64>(b, Er + Oi); store<f64>(b, Or - Ei, 8);
+    store<f64>(a, Er - Oi); store<f64>(a, Ei + Or, 8);
+  }
+  complexExec(sub, work, out, true);
+}

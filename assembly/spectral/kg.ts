@@ -9,7 +9,7 @@
 //                    Strang / Yoshida-4 / Yoshida-6 compositions (periodic only)
 // Energy H = Σ[½π² + ½φ_x² + V(φ)]dx with a spectral φ_x, momentum P = −Σ π φ_x dx.
 
-import { realPlanCreate, realPlanFree, realForward, realInverse } from "../fft/real";
+import { realPlanCreate, realPlanFree, realForward, realInverse, realFilter } from "../fft/real";
 import { allocZero } from "../fft/complex";
 import { sinFast, sinArray } from "./sincos";
 
@@ -29,6 +29,8 @@ export class Kg {
   dealias: i32;                   // 0 none, 1 two-thirds rule on V′, 2 V′ evaluated on a 2× zero-padded grid
   plan2: usize; ext2: usize; spec2: usize; spec3: usize;   // 2M-point real plan, 2M reals, M+1 complex, M/2+1 complex
   sponge: usize;                  // n damping factors e^{−σ_j Δt/2} (0: none)
+  wlap: usize; wd2: f64;          // −k²Δt² per bin for the leapfrog, and the Δt² it was made for
+  wk2: usize;                     // −k² per bin
 }
 
 const TWO_PI: f64 = 6.283185307179586;
@@ -49,6 +51,9 @@ export function kgCreate(n: i32, dx: f64, neumann: i32, potential: i32, m: f64, 
   c.ext = allocZero(<usize>M << 3);
   c.spec = allocZero(<usize>bins << 4);
   c.f = allocZero(<usize>n << 3);
+  c.wlap = allocZero(<usize>bins << 3); c.wd2 = -1.0;
+  c.wk2 = allocZero(<usize>bins << 3);
+  for (let j = 0; j < bins; j++) { const k = load<f64>(c.k + (<usize>j << 3)); store<f64>(c.wk2 + (<usize>j << 3), -(k * k)); }
   c.tmp = allocZero(<usize>n << 3);
   return changetype<usize>(c);
 }
@@ -83,6 +88,7 @@ export function kgFree(p: usize): void {
   if (c.plan2) { realPlanFree(c.plan2); heap.free(c.ext2); heap.free(c.spec2); }
   if (c.spec3) heap.free(c.spec3);
   if (c.sponge) heap.free(c.sponge);
+  heap.free(c.wlap); heap.free(c.wk2);
   realPlanFree(c.plan);
   heap.free(c.k); heap.free(c.ext); heap.free(c.spec); heap.free(c.f); heap.free(c.tmp);
   heap.free(p);
@@ -104,18 +110,16 @@ function fromSpec(c: Kg, out: usize): void {
   else realInverse(c.plan, c.spec, out);
 }
 
-/** out = ∂²φ/∂x² (spectral). */
+/** out = ∂²φ/∂x² (spectral; rfft → ×(−k²) → irfft fused into one pass over the half spectrum). */
 export function kgLaplacian(p: usize, phi: usize, out: usize): void {
   const c = changetype<Kg>(p);
-  toSpec(c, phi);
-  const bins = c.M / 2 + 1;
-  for (let j = 0; j < bins; j++) {
-    const k = load<f64>(c.k + (<usize>j << 3)), o = <usize>j << 4;
-    const w = -(k * k);
-    store<f64>(c.spec + o, load<f64>(c.spec + o) * w);
-    store<f64>(c.spec + o, load<f64>(c.spec + o, 8) * w, 8);
-  }
-  fromSpec(c, out);
+  if (c.neumann) {
+    const n = c.n;
+    memory.copy(c.ext, phi, <usize>n << 3);
+    for (let j = 1; j < n - 1; j++) store<f64>(c.ext + (<usize>(c.M - j) << 3), load<f64>(phi + (<usize>j << 3)));
+    realFilter(c.plan, c.ext, c.ext, c.wk2, c.spec);
+    memory.copy(out, c.ext, <usize>n << 3);
+  } else realFilter(c.plan, phi, out, c.wk2, c.spec);
 }
 
 // @ts-ignore: decorator
@@ -246,16 +250,21 @@ function forceDealiased(c: Kg, phi: usize, out: usize): void {
 export function kgLeapfrog(p: usize, phi: usize, old: usize, dt: f64): f64 {
   const c = changetype<Kg>(p);
   const d2 = dt * dt;
-  toSpec(c, phi);
   const bins = c.M / 2 + 1;
-  for (let j = 0; j < bins; j++) {
-    const k = load<f64>(c.k + (<usize>j << 3)), o = <usize>j << 4;
-    const w = -(k * k) * d2;
-    store<f64>(c.spec + o, load<f64>(c.spec + o) * w);
-    store<f64>(c.spec + o, load<f64>(c.spec + o, 8) * w, 8);
+  if (d2 != c.wd2) {
+    for (let j = 0; j < bins; j++) { const k = load<f64>(c.k + (<usize>j << 3)); store<f64>(c.wlap + (<usize>j << 3), -(k * k) * d2); }
+    c.wd2 = d2;
   }
-  fromSpec(c, c.f);
-  return combine(c, phi, c.f, old, old, d2, 2.0);   // old ← 2φ − old + (Δt²φ_xx − Δt²V′(φ))
+  // Δt²φ_xx: rfft → ×(−k²Δt²) → irfft in one fused pass over the half spectrum (same bits as the three steps)
+  let lap = c.f;
+  if (c.neumann) {
+    const n = c.n;
+    memory.copy(c.ext, phi, <usize>n << 3);
+    for (let j = 1; j < n - 1; j++) store<f64>(c.ext + (<usize>(c.M - j) << 3), load<f64>(phi + (<usize>j << 3)));
+    realFilter(c.plan, c.ext, c.ext, c.wlap, c.spec);
+    lap = c.ext;
+  } else realFilter(c.plan, phi, c.f, c.wlap, c.spec);
+  return combine(c, phi, lap, old, old, d2, 2.0);   // old ← 2φ − old + (Δt²φ_xx − Δt²V′(φ))
 }
 
 /** max_j |φ_j|. */

@@ -22,6 +22,7 @@ export interface Kernel {
   rfftPlanSpectrum(plan: number): number;
   rfftForward(plan: number, xPtr: number, specPtr: number): void;
   rfftInverse(plan: number, specPtr: number, xPtr: number): void;
+  rfftFilter(plan: number, xPtr: number, outPtr: number, wPtr: number): void;
   odeCreate(method: number, n: number, cplx: number, nparams: number): number;
   odeFree(p: number): void;
   odeInit(p: number, system: number, handle: number, t0: number, tBound: number, rtol: number, maxStep: number, firstStep: number): number;
