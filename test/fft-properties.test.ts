@@ -110,7 +110,7 @@ describe("fused real filter (rfft → ×w → irfft in one pass)", () => {
       const xp = k.alloc(8 * n), yp = k.alloc(8 * n), zp = k.alloc(8 * n), wp = k.alloc(8 * bins), sp = k.alloc(16 * bins);
       const x = new Float64Array(k.memory.buffer, xp, n), w = new Float64Array(k.memory.buffer, wp, bins);
       for (let j = 0; j < n; j++) x[j] = Math.sin(0.37 * j * j + 1) + 0.1 * j;
-      for (let j = 0; j < bins; j++) w[j] = -((2 * Math.PI * j) / (n * 0.1)) ** 2 * 1e-4 + (j % 3);
+      for (let j = 0; j < bins; j++) w[j] = -(((2 * Math.PI * j) / (n * 0.1)) ** 2) * 1e-4 + (j % 3);
       k.rfftForward(plan, xp, sp);
       const s = new Float64Array(k.memory.buffer, sp, 2 * bins);
       for (let j = 0; j < bins; j++) { s[2 * j] *= w[j]; s[2 * j + 1] *= w[j]; }
