@@ -88,7 +88,8 @@ describe("klein-gordon corrected solvers", () => {
 
   it("corrected kink–antikink at u = 0.3 > v_c ≈ 0.2598: one collision near t ≈ 30, walls escape at ≈ 0.14, H to 1e-6", () => {
     const frames: Array<{ t: number; k: number[] }> = [];
-    const s = kleinGordon.simulate({ case: "kink_antikink", method: "yoshida4" }, (f) => { expect(Math.abs(f.charge)).toBeLessThan(1e-3); frames.push({ t: f.t, k: f.kinks }); });
+    let signs: number[] = [];
+    const s = kleinGordon.simulate({ case: "kink_antikink", method: "yoshida4" }, (f) => { expect(Math.abs(f.charge)).toBeLessThan(1e-3); if (f.index === 0) signs = f.kinkSigns; frames.push({ t: f.t, k: f.kinks }); });
     const empty = frames.filter((f) => f.k.length === 0).map((f) => f.t);
     expect(empty.length).toBeGreaterThan(0);
     expect(empty[0]).toBeGreaterThan(27); expect(empty.at(-1)!).toBeLessThan(34);
@@ -99,6 +100,7 @@ describe("klein-gordon corrected solvers", () => {
     const speed = (q.k[1] - p.k[1]) / (q.t - p.t);
     expect(speed).toBeGreaterThan(0.12); expect(speed).toBeLessThan(0.16);
     expect(frames[0].k[0]).toBeCloseTo(-10, 3); expect(frames[0].k[1]).toBeCloseTo(10, 3);
+    expect(signs).toEqual([1, -1]);                               // kink on the left, antikink on the right
     expect(s.invariants.drift.energy).toBeLessThan(1e-6);
   });
 

@@ -30,7 +30,7 @@ export class KgOutputs {
   private readonly field: number[][] = [];
   private readonly frames: Float32Array[] = [];
   private readonly frameEvery: number;
-  private readonly kinks: Array<{ t: number; x: number[] }> = [];
+  private readonly kinks: Array<{ t: number; x: number[]; sign: number[] }> = [];
   readonly written: string[] = [];
   readonly timing: Record<string, number> = {};
 
@@ -78,7 +78,7 @@ export class KgOutputs {
       this.frames.push(f);
     }
     this.rows.push([s.t, s.energy, s.momentum, s.maxAbs, s.centroid, s.tailFraction, s.kinks.length]);
-    this.kinks.push({ t: s.t, x: s.kinks });
+    this.kinks.push({ t: s.t, x: s.kinks, sign: s.kinkSigns });
     this.timing.netcdf = (this.timing.netcdf ?? 0) + performance.now() - t0;
   }
 

@@ -17,6 +17,8 @@ export interface KgSnapshot {
   energy: number; momentum: number; maxAbs: number; centroid: number; tailFraction: number;
   /** sub-grid positions where φ crosses 0 (φ⁴, linear) or an odd multiple of π (sine-Gordon). */
   kinks: number[];
+  /** sign of each crossing in `kinks`: +1 where φ increases through it (kink), −1 where it decreases (antikink). */
+  kinkSigns: number[];
   /** topological charge (φ(x_max) − φ(x_min))/(2v) for φ⁴, /(2π) for sine-Gordon, 0 for the linear field. */
   charge: number;
 }
@@ -32,18 +34,19 @@ export interface KgSummary {
 
 const POT = { linear: 0, phi4: 1, sine_gordon: 2 } as const;
 
-function kinksOf(phi: Float64Array, x: Float64Array, sg: boolean): number[] {
-  const out: number[] = [];
+function kinksOf(phi: Float64Array, x: Float64Array, sg: boolean): { at: number[]; sign: number[] } {
+  const at: number[] = [], sign: number[] = [];
   const level = (v: number) => (sg ? Math.floor((v + Math.PI) / (2 * Math.PI)) : v >= 0 ? 1 : 0);
   for (let j = 1; j < phi.length; j++) {
     const a = phi[j - 1], b = phi[j];
     if (level(a) !== level(b)) {
       const target = sg ? (2 * Math.max(level(a), level(b)) - 1) * Math.PI : 0;
       const w = (target - a) / (b - a);
-      out.push(x[j - 1] + w * (x[j] - x[j - 1]));
+      at.push(x[j - 1] + w * (x[j] - x[j - 1]));
+      sign.push(b > a ? 1 : -1);
     }
   }
-  return out;
+  return { at, sign };
 }
 
 /**
@@ -121,10 +124,11 @@ export class KgRun {
     const ph = this.view(phi), pt = this.view(phiT), sg = r.potential === "sine_gordon";
     let maxAbs = 0;
     for (let j = 0; j < n; j++) maxAbs = Math.max(maxAbs, Math.abs(ph[j]));
+    const kk = kinksOf(ph, x, sg);
     this.times.push(t); this.energy.push(dg[0]); this.momentum.push(dg[1]);
     return {
       index: this.times.length - 1, t, phi: ph, phiT: pt, energy: dg[0], momentum: dg[1], maxAbs, centroid: x[0] + dg[3] * (x[1] - x[0]), tailFraction: dg[2],
-      kinks: kinksOf(ph, x, sg), charge: r.potential === "linear" ? 0 : (ph[n - 1] - ph[0]) / (sg ? 2 * Math.PI : 2 * r.vacuum),
+      kinks: kk.at, kinkSigns: kk.sign, charge: r.potential === "linear" ? 0 : (ph[n - 1] - ph[0]) / (sg ? 2 * Math.PI : 2 * r.vacuum),
     };
   }
 
