@@ -160,6 +160,16 @@ describe("klein-gordon corrected solvers", () => {
     k.free(out);
   });
 
+  it("cfl chooses Δt from Δt·√(k_max² + max V″) (shrunk to divide the frame spacing); cfl ≥ 2 is refused for Verlet", () => {
+    const s = kleinGordon.simulate({ case: "kink_antikink", cfl: 1.5, tFinal: 2, nFrames: 2 });
+    const kmax = Math.PI / (100 / 1024), bound = s.dtInitial * Math.sqrt(kmax * kmax + 2);
+    expect(bound).toBeLessThanOrEqual(1.5 + 1e-12);
+    expect(bound).toBeGreaterThan(1.5 * (1 - 1 / 20));
+    expect(() => kleinGordon.simulate({ case: "kink_antikink", cfl: 2.5 })).toThrow(/unstable for velocity Verlet/);
+    expect(() => kleinGordon.simulate({ case: "kink_antikink", cfl: 1, dt: 0.01 })).toThrow(/give dt or cfl, not both/);
+    expect(() => kleinGordon.simulate({ case: "case2", legacy: true, cfl: 1 })).toThrow(/drop cfl/);
+  });
+
   it("rejects bad options with the option, the value and the fix", () => {
     expect(() => kleinGordon.simulate({ case: "case9" as "case1" })).toThrow(/case must be one of case1/);
     expect(() => kleinGordon.simulate({ nx: 513 })).toThrow(/nx must be an even integer ≥ 8, got 513/);

@@ -9,17 +9,39 @@ export type KgMethod = "legacy" | "verlet" | "strang_exact" | "yoshida4" | "yosh
 export const KG_CASES: KgCase[] = ["case1", "case2", "case3", "case4", "boosted_kink", "sg_breather", "kink_antikink", "kink_pair_static", "sg_kink", "gaussian_packet"];
 
 export interface KgOptions {
-  case?: KgCase; legacy?: boolean; method?: KgMethod;
-  scenarioName?: string; nx?: number; xMin?: number; xMax?: number; tFinal?: number; dt?: number; adaptiveDt?: boolean;
+  /** Which case: the seed's case1…case4 (as coded with legacy: true, corrected otherwise) or a samudra case. */
+  case?: KgCase;
+  /** Reproduce the seed exactly: its leapfrog, adaptive Δt, end-point-inclusive grid and ICs (case1…case4). */
+  legacy?: boolean;
+  /** Integrator for corrected runs: verlet (default), strang_exact, yoshida4, yoshida6 (the last three periodic only). */
+  method?: KgMethod;
+  /** Run name (file stems in the CLI). */
+  scenarioName?: string;
+  /** Grid points (even, ≥ 8) and domain [xMin, xMax]. */
+  nx?: number; xMin?: number; xMax?: number;
+  /** End time and time step (corrected runs shrink dt so that frames fall on steps). */
+  tFinal?: number; dt?: number;
+  /** Corrected runs: choose Δt from Δt·√(k_max² + max V″) = cfl instead of giving dt (0 < cfl; Verlet needs < 2). */
+  cfl?: number;
+  /** Legacy only: the seed's adaptive Δt rule (default true). */
+  adaptiveDt?: boolean;
+  /** V(φ): ½m²φ² (linear, mass m), (λ/4)(φ² − v²)² (phi4, lambda, vacuum v) or 1 − cos φ (sine_gordon). */
   potential?: "linear" | "phi4" | "sine_gordon"; mass?: number; lambda?: number; vacuum?: number;
+  /** Initial condition and its parameters (see docs/kg.md): amplitude/width (Gaussian, packet), position x0,
+   *  velocity u (kinks, breather boost; the Gaussian's growth rate), frequency ω (breather), separation d (K–AK),
+   *  phase t0 (breather), k0 (packet), sign (+1 kink, −1 antikink for sg_kink). */
   icType?: "gaussian" | "kink" | "breather" | "kink_antikink" | "packet" | "kink_pair" | "sg_kink";
   amplitude?: number; width?: number; position?: number; velocity?: number; frequency?: number; separation?: number;
-  phase?: number; k0?: number; sign?: number; nFrames?: number;
-  boundary?: "periodic" | "neumann"; cfl?: number;
+  phase?: number; k0?: number; sign?: number;
+  /** Stored frames after t = 0 (the result has nFrames + 1). */
+  nFrames?: number;
+  /** Corrected runs: periodic x_j = a + jL/N (default) or Neumann ends (DCT-I; verlet only). */
+  boundary?: "periodic" | "neumann";
   /** Dealiasing of V′(φ) (method "verlet"): none, "two_thirds" (|k| > ⅔k_max of V̂′ dropped) or "pad2" (2× padding). */
   dealias?: "none" | "two_thirds" | "pad2";
   /** Absorbing sponge at both ends (method "verlet"): damping σ(x) = spongeStrength·(1 − d/spongeWidth)² within spongeWidth of an end. */
   spongeWidth?: number; spongeStrength?: number;
+  /** Seed config keys read by the CLI (files, animation) or ignored (nCores, energyTol), accepted so seed configs load unchanged. */
   saveNetcdf?: boolean; saveAnimation?: boolean; fps?: number; dpi?: number; colormap?: string; nCores?: number; outputDir?: string; energyTol?: number;
 }
 
@@ -78,7 +100,16 @@ export function resolveKg(where: string, o: KgOptions): KgResolved {
   const velocity = num("velocity", 0), frequency = num("frequency", 0.5);
   if (!(Math.abs(velocity) < 1) && ["kink", "kink_antikink", "sg_kink", "breather"].includes(String(m.icType))) throw new RangeError(`${where}: velocity must satisfy |u| < 1, got ${velocity}`);
   if (m.icType === "breather" && !(frequency > 0 && frequency < 1)) throw new RangeError(`${where}: frequency must satisfy 0 < ω < 1, got ${frequency}`);
-  const tFinal = num("tFinal", 50), dt = num("dt", 0.005), nFrames = num("nFrames", 200);
+  const tFinal = num("tFinal", 50), nFrames = num("nFrames", 200);
+  let dt = num("dt", 0.005);
+  if (o.cfl !== undefined) {
+    if (legacy) throw new RangeError(`${where}: cfl chooses Δt for the corrected integrators; legacy runs use the seed's dt rule — drop cfl`);
+    if (o.dt !== undefined) throw new RangeError(`${where}: give dt or cfl, not both`);
+    if (!(o.cfl > 0)) throw new RangeError(`${where}: cfl must be > 0, got ${o.cfl}`);
+    const nxC = nx, dxC = boundary === "neumann" ? (xMax - xMin) / (nxC - 1) : (xMax - xMin) / nxC, kmax = Math.PI / dxC;
+    const maxV2 = potential === "linear" ? num("mass", 1) ** 2 : potential === "phi4" ? 2 * num("lambda", 1) * num("vacuum", 1) ** 2 : 1;
+    dt = o.cfl / Math.sqrt(kmax * kmax + maxV2);
+  }
   if (!(tFinal > 0)) throw new RangeError(`${where}: tFinal must be > 0, got ${tFinal}`);
   if (!(dt > 0)) throw new RangeError(`${where}: dt must be > 0, got ${dt}`);
   if (!Number.isInteger(nFrames) || nFrames < 1) throw new RangeError(`${where}: nFrames must be a positive integer, got ${nFrames}`);
@@ -93,6 +124,6 @@ export function resolveKg(where: string, o: KgOptions): KgResolved {
     adaptiveDt: m.adaptiveDt !== false, potential, mass: num("mass", 1), lambda: num("lambda", 1), vacuum: num("vacuum", 1),
     icType: (m.icType ?? "gaussian") as KgResolved["icType"], amplitude: num("amplitude", 1), width: num("width", 2), position: num("position", 0),
     velocity, frequency, separation: num("separation", 20), phase: num("phase", 0), k0: num("k0", 0), sign: num("sign", 1), nFrames,
-    boundary, cfl: num("cfl", 0.5), colormap: String(m.colormap ?? "viridis"),
+    boundary, cfl: o.cfl ?? NaN, colormap: String(m.colormap ?? "viridis"),
   };
 }
