@@ -35,14 +35,16 @@ it("simd and scalar builds give bit-identical forward, inverse, rfft and irfft r
   }
 });
 
-it("simd and scalar builds give bit-identical Klein–Gordon runs (φ⁴ leapfrog, sine-Gordon Verlet and Yoshida-4, dealiased)", async () => {
+it("simd and scalar builds give bit-identical Klein–Gordon runs (φ⁴ and sine-Gordon leapfrog, Verlet, Yoshida-4, dealiased)", async () => {
   const { kleinGordon } = await import("../src/index.js");
   const runKg = async (simd: boolean) => {
     await init({ simd });
     const a = kleinGordon.solve({ case: "case4", legacy: true, tFinal: 3, nFrames: 3 });
     const b = kleinGordon.solve({ case: "sg_breather", method: "verlet", tFinal: 3, nFrames: 1, dealias: "pad2" });
     const c = kleinGordon.solve({ case: "sg_kink", boundary: "periodic", method: "yoshida4", tFinal: 2, nFrames: 1 });
-    return [...a.phi, ...a.phiT, ...b.phi, ...c.phi, ...c.phiT];
+    const d = kleinGordon.solve({ case: "case3", legacy: true, tFinal: 2, nFrames: 2 });          // SG force in f64x2 lanes
+    const e = kleinGordon.solve({ case: "sg_breather", method: "verlet", tFinal: 1, nFrames: 1, nx: 510 });   // n % 4 ≠ 0 tail
+    return [...a.phi, ...a.phiT, ...b.phi, ...c.phi, ...c.phiT, ...d.phi, ...d.phiT, ...e.phi];
   };
   const x = await runKg(true), y = await runKg(false);
   expect(x.length).toBe(y.length);

@@ -10,7 +10,7 @@ import { Kg, POT_LINEAR, POT_PHI4 } from "./kg";
 import { realForward, realInverse } from "../fft/real";
 import { allocZero } from "../fft/complex";
 import { yoshidaStages, yoshidaWeights } from "./yoshida";
-import { sinFast } from "./sincos";
+import { sinArray } from "./sincos";
 
 // @ts-ignore: decorator
 @unmanaged
@@ -82,14 +82,21 @@ export function kgSplitRun(p: usize, phi: usize, pi: usize, steps: i32): void {
     linear(sp, bins, 0);
     for (let i = 0; i < s; i++) {
       const tau = load<f64>(sp.weights + (<usize>i << 3)) * sp.dt;
-      realInverse(c.plan, sp.fs, phi);
-      for (let j = 0; j < n; j++) {
-        const o = <usize>j << 3, x = load<f64>(phi + o);
-        let dv: f64;
-        if (c.potential == POT_LINEAR) dv = 0.0;
-        else if (c.potential == POT_PHI4) dv = c.lambda * x * (x * x - c.v2);
-        else dv = sinFast(x);
-        store<f64>(sp.g + o, -tau * (dv - c.mu2 * x));
+      if (c.potential == POT_LINEAR) {
+        // the kick is zero (the linear flow is exact): no transform needed
+      } else if (c.potential == POT_PHI4) {
+        realInverse(c.plan, sp.fs, phi);
+        for (let j = 0; j < n; j++) {
+          const o = <usize>j << 3, x = load<f64>(phi + o);
+          store<f64>(sp.g + o, -tau * (c.lambda * x * (x * x - c.v2) - c.mu2 * x));
+        }
+      } else {
+        realInverse(c.plan, sp.fs, phi);
+        sinArray(phi, sp.g, n);                     // sine-Gordon: V′ = sin φ, two lanes at a time
+        for (let j = 0; j < n; j++) {
+          const o = <usize>j << 3;
+          store<f64>(sp.g + o, -tau * (load<f64>(sp.g + o) - c.mu2 * load<f64>(phi + o)));
+        }
       }
       if (c.potential != POT_LINEAR) {
         realForward(c.plan, sp.g, c.spec);

@@ -69,34 +69,49 @@ export function sincosCheck(x: f64, out: usize): void {
  */
 export function sinArray(src: usize, dst: usize, n: i32): void {
   if (ASC_FEATURE_SIMD) {
-    const inv = f64x2.splat(0.6366197723675814), half = f64x2.splat(0.5), one = f64x2.splat(1.0), two = f64x2.splat(2.0), four = f64x2.splat(4.0), quarter = f64x2.splat(0.25), lim = f64x2.splat(1e5);
-    const p1 = f64x2.splat(reinterpret<f64>(0x3FF921FB54400000)), p1t = f64x2.splat(reinterpret<f64>(0x3DD0B4611A626331));
-    const s1 = f64x2.splat(reinterpret<f64>(0xBFC5555555555549)), s2 = f64x2.splat(reinterpret<f64>(0x3F8111111110F8A6)), s3 = f64x2.splat(reinterpret<f64>(0xBF2A01A019C161D5)),
-      s4 = f64x2.splat(reinterpret<f64>(0x3EC71DE357B1FE7D)), s5 = f64x2.splat(reinterpret<f64>(0xBE5AE5E68A2B9CEB)), s6 = f64x2.splat(reinterpret<f64>(0x3DE5D93A5ACFD57C));
-    const c1 = f64x2.splat(reinterpret<f64>(0x3FA555555555554C)), c2 = f64x2.splat(reinterpret<f64>(0xBF56C16C16C15177)), c3 = f64x2.splat(reinterpret<f64>(0x3EFA01A019CB1590)),
-      c4 = f64x2.splat(reinterpret<f64>(0xBE927E4F809C52AD)), c5 = f64x2.splat(reinterpret<f64>(0x3E21EE9EBDB4B1C4)), c6 = f64x2.splat(reinterpret<f64>(0xBDA8FAE9BE8838D4));
-    for (let j = 0; j < n; j += 2) {
+    let j = 0;
+    for (; j + 4 <= n; j += 4) {                   // two independent vectors per iteration: more overlap of the chains
+      const o = <usize>j << 3, x0 = v128.load(src + o), x1 = v128.load(src + o, 16);
+      if (!finite2(x0) || !finite2(x1)) { for (let i = 0; i < 4; i++) store<f64>(dst + o + (<usize>i << 3), sinFast(load<f64>(src + o + (<usize>i << 3)))); continue; }
+      const r0 = sinV(x0), r1 = sinV(x1);
+      v128.store(dst + o, r0); v128.store(dst + o, r1, 16);
+    }
+    for (; j < n; j += 2) {
       const o = <usize>j << 3, x = v128.load(src + o);
-      if (v128.any_true(f64x2.ge(f64x2.abs(x), lim)) || !i64x2.all_true(f64x2.eq(x, x))) {
-        store<f64>(dst + o, sinFast(load<f64>(src + o))); store<f64>(dst + o, sinFast(load<f64>(src + o, 8)), 8);
-        continue;
-      }
-      const fn = f64x2.floor(f64x2.add(f64x2.mul(x, inv), half));
-      const y = f64x2.sub(f64x2.sub(x, f64x2.mul(fn, p1)), f64x2.mul(fn, p1t));
-      const z = f64x2.mul(y, y), w = f64x2.mul(z, z);
-      const rs = f64x2.add(f64x2.add(s2, f64x2.mul(z, f64x2.add(s3, f64x2.mul(z, s4)))), f64x2.mul(f64x2.mul(z, w), f64x2.add(s5, f64x2.mul(z, s6))));
-      const sn = f64x2.add(y, f64x2.mul(f64x2.mul(z, y), f64x2.add(s1, f64x2.mul(z, rs))));
-      const rc = f64x2.add(f64x2.mul(z, f64x2.add(c1, f64x2.mul(z, f64x2.add(c2, f64x2.mul(z, c3))))), f64x2.mul(f64x2.mul(w, w), f64x2.add(c4, f64x2.mul(z, f64x2.add(c5, f64x2.mul(z, c6))))));
-      const hz = f64x2.mul(half, z), wc = f64x2.sub(one, hz);
-      const cs = f64x2.add(wc, f64x2.add(f64x2.sub(f64x2.sub(one, wc), hz), f64x2.mul(z, rc)));
-      const odd = f64x2.sub(fn, f64x2.mul(two, f64x2.floor(f64x2.mul(fn, half))));
-      const m4 = f64x2.sub(fn, f64x2.mul(four, f64x2.floor(f64x2.mul(fn, quarter))));
-      const r = v128.bitselect(cs, sn, f64x2.eq(odd, one));
-      v128.store(dst + o, v128.bitselect(f64x2.neg(r), r, f64x2.ge(m4, two)));
+      if (!finite2(x)) { store<f64>(dst + o, sinFast(load<f64>(src + o))); store<f64>(dst + o, sinFast(load<f64>(src + o, 8)), 8); continue; }
+      v128.store(dst + o, sinV(x));
     }
   } else {
     for (let j = 0; j < n; j++) store<f64>(dst + (<usize>j << 3), sinFast(load<f64>(src + (<usize>j << 3))));
   }
+}
+
+// @ts-ignore: decorator
+@inline function finite2(x: v128): bool {
+  return !v128.any_true(f64x2.ge(f64x2.abs(x), f64x2.splat(1e5))) && i64x2.all_true(f64x2.eq(x, x));
+}
+
+// @ts-ignore: decorator
+@inline function K(c: u64): v128 { return f64x2.splat(reinterpret<f64>(c)); }
+
+/** sinFast on both lanes (|x| < 1e5, finite): the same operations lane by lane. */
+// @ts-ignore: decorator
+@inline function sinV(x: v128): v128 {
+  const half = f64x2.splat(0.5), one = f64x2.splat(1.0), two = f64x2.splat(2.0);
+  const fn = f64x2.floor(f64x2.add(f64x2.mul(x, f64x2.splat(0.6366197723675814)), half));
+  const y = f64x2.sub(f64x2.sub(x, f64x2.mul(fn, K(0x3FF921FB54400000))), f64x2.mul(fn, K(0x3DD0B4611A626331)));
+  const z = f64x2.mul(y, y), w = f64x2.mul(z, z);
+  const rs = f64x2.add(f64x2.add(K(0x3F8111111110F8A6), f64x2.mul(z, f64x2.add(K(0xBF2A01A019C161D5), f64x2.mul(z, K(0x3EC71DE357B1FE7D))))),
+    f64x2.mul(f64x2.mul(z, w), f64x2.add(K(0xBE5AE5E68A2B9CEB), f64x2.mul(z, K(0x3DE5D93A5ACFD57C)))));
+  const sn = f64x2.add(y, f64x2.mul(f64x2.mul(z, y), f64x2.add(K(0xBFC5555555555549), f64x2.mul(z, rs))));
+  const rc = f64x2.add(f64x2.mul(z, f64x2.add(K(0x3FA555555555554C), f64x2.mul(z, f64x2.add(K(0xBF56C16C16C15177), f64x2.mul(z, K(0x3EFA01A019CB1590)))))),
+    f64x2.mul(f64x2.mul(w, w), f64x2.add(K(0xBE927E4F809C52AD), f64x2.mul(z, f64x2.add(K(0x3E21EE9EBDB4B1C4), f64x2.mul(z, K(0xBDA8FAE9BE8838D4)))))));
+  const hz = f64x2.mul(half, z), wc = f64x2.sub(one, hz);
+  const cs = f64x2.add(wc, f64x2.add(f64x2.sub(f64x2.sub(one, wc), hz), f64x2.mul(z, rc)));
+  const odd = f64x2.sub(fn, f64x2.mul(two, f64x2.floor(f64x2.mul(fn, half))));
+  const m4 = f64x2.sub(fn, f64x2.mul(f64x2.splat(4.0), f64x2.floor(f64x2.mul(fn, f64x2.splat(0.25)))));
+  const r = v128.bitselect(cs, sn, f64x2.eq(odd, one));
+  return v128.bitselect(f64x2.neg(r), r, f64x2.ge(m4, two));
 }
 
 /** Test hook: out[0] = sinFast(x), out[1] = Math.sin(x), out[2..3] = sinArray of [x, −x]. */
