@@ -321,13 +321,20 @@ export function kgDiagnostics(p: usize, phi: usize, pi: usize, out: usize): void
     else { store<f64>(c.spec + o, -k * im); store<f64>(c.spec + o, k * re, 8); }
   }
   fromSpec(c, c.tmp);
+  const sg = c.potential == POT_SG;
+  if (sg) {                                       // sine-Gordon V = 1 − cos φ = 2 sin²(φ/2), vectorised (c.ext is free here)
+    for (let j = 0; j < n; j++) store<f64>(c.ext + (<usize>j << 3), 0.5 * load<f64>(phi + (<usize>j << 3)));
+    sinArray(c.ext, c.ext, n);
+  }
   let H = 0.0, P = 0.0, J = 0.0;
   for (let j = 0; j < n; j++) {
     const o = <usize>j << 3;
     const f = load<f64>(phi + o), v = load<f64>(pi + o), fx = load<f64>(c.tmp + o);
     // Neumann: the two end points carry half weight (trapezoid on the mirrored grid)
     const w = c.neumann && (j == 0 || j == n - 1) ? 0.5 : 1.0;
-    const e = w * (0.5 * v * v + 0.5 * fx * fx + V(c, f));
+    let pe: f64;
+    if (sg) { const h = load<f64>(c.ext + o); pe = 2.0 * h * h; } else pe = V(c, f);
+    const e = w * (0.5 * v * v + 0.5 * fx * fx + pe);
     H += e; J += <f64>j * e;
     P -= w * v * fx;
   }

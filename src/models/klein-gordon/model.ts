@@ -36,15 +36,18 @@ const POT = { linear: 0, phi4: 1, sine_gordon: 2 } as const;
 
 function kinksOf(phi: Float64Array, x: Float64Array, sg: boolean): { at: number[]; sign: number[] } {
   const at: number[] = [], sign: number[] = [];
-  const level = (v: number) => (sg ? Math.floor((v + Math.PI) / (2 * Math.PI)) : v >= 0 ? 1 : 0);
+  const inv2pi = 1 / (2 * Math.PI);
+  let la = sg ? Math.floor((phi[0] + Math.PI) * inv2pi) : phi[0] >= 0 ? 1 : 0;
   for (let j = 1; j < phi.length; j++) {
-    const a = phi[j - 1], b = phi[j];
-    if (level(a) !== level(b)) {
-      const target = sg ? (2 * Math.max(level(a), level(b)) - 1) * Math.PI : 0;
-      const w = (target - a) / (b - a);
-      at.push(x[j - 1] + w * (x[j] - x[j - 1]));
+    const b = phi[j];
+    const lb = sg ? Math.floor((b + Math.PI) * inv2pi) : b >= 0 ? 1 : 0;
+    if (la !== lb) {
+      const a = phi[j - 1];
+      const target = sg ? (2 * Math.max(la, lb) - 1) * Math.PI : 0;
+      at.push(x[j - 1] + ((target - a) / (b - a)) * (x[j] - x[j - 1]));
       sign.push(b > a ? 1 : -1);
     }
+    la = lb;
   }
   return { at, sign };
 }
