@@ -19,7 +19,8 @@ const info = await init();
 if (!info.simd) throw new Error("this engine has no WASM SIMD; the benchmark compares the SIMD build");
 
 const scalarBytes = readFileSync(new URL("../dist/scalar.wasm", import.meta.url));
-const { instance } = await WebAssembly.instantiate(scalarBytes, { env: { abort() { throw new Error("abort"); } } });
+// every import the module declares (abort, and the ODE callback bridge, unused here)
+const { instance } = await WebAssembly.instantiate(scalarBytes, { env: { abort() { throw new Error("abort"); }, odeRhsJs() { throw new Error("odeRhsJs: not used by the FFT benchmark"); } } });
 const S = instance.exports;
 
 function fftjsComplex(n) {
