@@ -29,3 +29,17 @@ it("build/simd.wat: the radix-4 kernels use f64x2 arithmetic and v128 loads/stor
 it("build/scalar.wat has no v128 instructions at all", () => {
   expect(wat("scalar")).not.toMatch(/v128|f64x2/);
 });
+
+it("every host import the WASM modules declare is supplied by the loader and by the FFT benchmark's scalar instance", () => {
+  const loader = readFileSync(new URL("../src/wasm/load.ts", import.meta.url), "utf8");
+  const bench = readFileSync(new URL("../bench/fft.bench.mjs", import.meta.url), "utf8");
+  for (const build of ["simd", "scalar"]) {
+    const mod = new WebAssembly.Module(readFileSync(new URL(`../dist/${build}.wasm`, import.meta.url)));
+    const names = WebAssembly.Module.imports(mod).filter((i) => i.kind === "function").map((i) => i.name);
+    expect(names).toContain("abort");
+    for (const name of names) {
+      expect(loader, `src/wasm/load.ts must supply env.${name}`).toMatch(new RegExp(`\\b${name}\\b`));
+      expect(bench, `bench/fft.bench.mjs must supply env.${name}`).toMatch(new RegExp(`\\b${name}\\s*\\(`));
+    }
+  }
+});
