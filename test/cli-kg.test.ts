@@ -2,7 +2,7 @@
 // unchanged and reproduced (steps, frames), every file complete and readable by xarray, exit codes, no partial files.
 import { it, expect, beforeAll, afterAll } from "vitest";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, readdirSync, readFileSync, existsSync } from "node:fs";
+import { mkdtempSync, rmSync, readdirSync, readFileSync, existsSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { root } from "./helpers/runtimes.js";
@@ -54,6 +54,20 @@ it("samudra kg kink_antikink --method yoshida4: corrected collision conserves H 
   expect(s.method).toBe("yoshida4");
   expect(s.drift.energy).toBeLessThan(1e-6);
   expect(readdirSync(path.join(dir, "out3")).sort()).toEqual(["kink_antikink_collision_corrected.log", "kink_antikink_collision_corrected_diagnostics.csv"]);
+});
+
+it("a YAML config with samudra's keys (method, boundary, cfl) is honoured, flags override it; an unknown key is warned about and ignored", () => {
+  writeFileSync(path.join(dir, "kink.yaml"), "scenario_name: My Kink\nic_type: kink\npotential: phi4\nnx: 512\nx_min: -40\nx_max: 40\nt_final: 4\nn_frames: 4\nvelocity: 0.5\nmethod: yoshida4\nboundary: periodic\ncfl: 0.5\ncolour: red\n");
+  const r = cli("kg", "--config", "kink.yaml", "--json", "--format", "json", "-o", "out4");
+  expect(r.status, r.stderr).toBe(0);
+  expect(r.stderr).toMatch(/unknown key "colour" is ignored — did you mean "colormap"\?/);
+  const [s] = JSON.parse(r.stdout);
+  expect(s.method).toBe("yoshida4");
+  expect(s.case).toBe("case2");
+  expect(readdirSync(path.join(dir, "out4"))).toContain("my_kink_corrected_summary.json");
+  const flag = cli("kg", "--config", "kink.yaml", "--json", "--format", "json", "-o", "out5", "--method", "yoshida6");   // a flag beats the file
+  expect(flag.status, flag.stderr).toBe(0);
+  expect(JSON.parse(flag.stdout)[0].method).toBe("yoshida6");
 });
 
 it("bad input: exit 2, a message naming the option, the value and the fix, and no files", () => {

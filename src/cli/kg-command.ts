@@ -118,7 +118,7 @@ export function runKg(a: KgArgs): number {
       writeAtomic(path.join(outDir, `${stem}.log`), logLines.join("\n") + "\n");
     } catch (e) {
       box.out?.abort();
-      const msg = (e as Error).message;
+      const msg = (e as Error).message.replace(/^samudra kg: /, "");
       logLines.push(`FAILED: ${msg}`);
       try { writeAtomic(path.join(outDir, `${stem}.log`), logLines.join("\n") + "\n"); } catch { /* output dir not writable */ }
       console.error(`samudra kg: ${msg}`);

@@ -44,11 +44,17 @@ export const SCHEMAS: Record<Seed, Record<string, KeySpec>> = {
   kg: {
     scenario_name: str(), nx: int("grid points", { min: 8 }), x_min: num(), x_max: num(), t_final: num(undefined, { gt: 0 }),
     dt: num(undefined, { gt: 0 }), adaptive_dt: bool(), potential: str("potential", ["linear", "phi4", "sine_gordon"]),
-    mass: num(), lambda: num(), vacuum: num(), ic_type: str("initial condition", ["gaussian", "kink", "breather", "kink_antikink"]),
+    mass: num(), lambda: num(), vacuum: num(), ic_type: str("initial condition", ["gaussian", "kink", "breather", "kink_antikink", "packet", "kink_pair", "sg_kink"]),
     amplitude: num(), width: num(undefined, { gt: 0 }), position: num(), velocity: num(undefined, { gt: -1, lt: 1 }),
     frequency: num("breather frequency ω", { gt: 0, lt: 1 }), separation: num(undefined, { gt: 0 }), n_frames: int(undefined, { min: 1 }),
     save_netcdf: bool(), save_animation: bool(), fps: int(undefined, { min: 1 }), dpi: int(undefined, { min: 10 }), colormap: str(),
     n_cores: int(undefined, { min: 0 }), output_dir: str(), energy_tol: num(undefined, { min: 0 }),
+    // samudra's additions (klein-gordon options; the seed has none of these)
+    case: str("samudra case", ["case1", "case2", "case3", "case4", "boosted_kink", "sg_breather", "kink_antikink", "kink_pair_static", "sg_kink", "gaussian_packet"]),
+    legacy: bool(), method: str("integrator", ["verlet", "strang_exact", "yoshida4", "yoshida6", "legacy"]),
+    boundary: str("boundary", ["periodic", "neumann"]), dealias: str("dealiasing of V′", ["none", "two_thirds", "pad2"]),
+    cfl: num("Δt·√(k_max² + max V″)", { gt: 0 }), sponge_width: num(undefined, { min: 0 }), sponge_strength: num(undefined, { min: 0 }),
+    phase: num("breather phase t0"), k0: num("packet wavenumber"), sign: num("+1 kink, −1 antikink (sg_kink)"),
   },
   school: {
     scenario_name: str(), n_fish: int("number of fish", { min: 2 }), box_size: num(undefined, { gt: 0 }), speed: num(undefined, { gt: 0 }),

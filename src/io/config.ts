@@ -144,7 +144,7 @@ export function readConfig(text: string, o: { seed: Seed; format?: "yaml" | "jso
   for (const [k, v] of Object.entries(values)) {
     const where = lines[k] ? `${name} line ${lines[k]}` : name;
     const spec = schema[k];
-    if (!spec) { warnings.push(`${where}: unknown key "${k}" is ignored — did you mean "${closestKey(o.seed, k)}"?`); continue; }
+    if (!spec) { warnings.push(`${where}: unknown key "${k}" is ignored — did you mean "${closestKey(o.seed, k)}"?`); delete values[k]; continue; }
     check(k, v, spec, where);
   }
   return { seed: o.seed, values, warnings, lines };

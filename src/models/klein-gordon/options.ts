@@ -96,7 +96,7 @@ export function resolveKg(where: string, o: KgOptions): KgResolved {
   if (!["linear", "phi4", "sine_gordon"].includes(potential)) throw new RangeError(`${where}: potential must be linear, phi4 or sine_gordon; got ${describe(m.potential)}`);
   const boundary = (m.boundary ?? "periodic") as KgResolved["boundary"];
   if (boundary !== "periodic" && boundary !== "neumann") throw new RangeError(`${where}: boundary must be "periodic" or "neumann", got ${describe(m.boundary)}`);
-  if (boundary === "neumann" && method !== "verlet" && method !== "legacy") throw new RangeError(`${where}: the exact-linear splittings need a periodic grid; with boundary "neumann" use method "verlet"`);
+  if (boundary === "neumann" && method !== "verlet" && method !== "legacy") throw new RangeError(`${where}: the exact-linear splittings need a periodic grid; with boundary "neumann"${o.boundary === undefined ? ` (the ${caseName} default)` : ""} use method "verlet", or set boundary "periodic"`);
   const velocity = num("velocity", 0), frequency = num("frequency", 0.5);
   if (!(Math.abs(velocity) < 1) && ["kink", "kink_antikink", "sg_kink", "breather"].includes(String(m.icType))) throw new RangeError(`${where}: velocity must satisfy |u| < 1, got ${velocity}`);
   if (m.icType === "breather" && !(frequency > 0 && frequency < 1)) throw new RangeError(`${where}: frequency must satisfy 0 < ω < 1, got ${frequency}`);
