@@ -94,14 +94,26 @@ export function kgFree(p: usize): void {
   heap.free(p);
 }
 
+/** c.ext (M reals) = the even extension of φ (n values) for the Neumann grid: φ_0 … φ_{n−1}, φ_{n−2} … φ_1. */
+function extend(c: Kg, phi: usize): void {
+  const n = c.n;
+  memory.copy(c.ext, phi, <usize>n << 3);
+  for (let j = 1; j < n - 1; j++) store<f64>(c.ext + (<usize>(c.M - j) << 3), load<f64>(phi + (<usize>j << 3)));
+}
+
 /** Spectrum of φ in c.spec (periodic: rfft of φ; Neumann: of its even extension). */
 function toSpec(c: Kg, phi: usize): void {
-  if (c.neumann) {
-    const n = c.n;
-    memory.copy(c.ext, phi, <usize>n << 3);
-    for (let j = 1; j < n - 1; j++) store<f64>(c.ext + (<usize>(c.M - j) << 3), load<f64>(phi + (<usize>j << 3)));
-    realForward(c.plan, c.ext, c.spec);
-  } else realForward(c.plan, phi, c.spec);
+  if (c.neumann) { extend(c, phi); realForward(c.plan, c.ext, c.spec); }
+  else realForward(c.plan, phi, c.spec);
+}
+
+/** irfft(w ⊙ rfft(φ)) for a real per-bin weight w, fused (realFilter); returns where the n results are: `out`
+ *  (periodic) or c.ext (Neumann, the first n values of the filtered extension). */
+function filter(c: Kg, phi: usize, w: usize, out: usize): usize {
+  if (!c.neumann) { realFilter(c.plan, phi, out, w, c.spec); return out; }
+  extend(c, phi);
+  realFilter(c.plan, c.ext, c.ext, w, c.spec);
+  return c.ext;
 }
 
 /** out (n) = IFFT of c.spec (first n samples for Neumann). */
@@ -113,13 +125,8 @@ function fromSpec(c: Kg, out: usize): void {
 /** out = ∂²φ/∂x² (spectral; rfft → ×(−k²) → irfft fused into one pass over the half spectrum). */
 export function kgLaplacian(p: usize, phi: usize, out: usize): void {
   const c = changetype<Kg>(p);
-  if (c.neumann) {
-    const n = c.n;
-    memory.copy(c.ext, phi, <usize>n << 3);
-    for (let j = 1; j < n - 1; j++) store<f64>(c.ext + (<usize>(c.M - j) << 3), load<f64>(phi + (<usize>j << 3)));
-    realFilter(c.plan, c.ext, c.ext, c.wk2, c.spec);
-    memory.copy(out, c.ext, <usize>n << 3);
-  } else realFilter(c.plan, phi, out, c.wk2, c.spec);
+  const r = filter(c, phi, c.wk2, out);
+  if (r != out) memory.copy(out, r, <usize>c.n << 3);
 }
 
 // @ts-ignore: decorator
@@ -256,14 +263,7 @@ export function kgLeapfrog(p: usize, phi: usize, old: usize, dt: f64): f64 {
     c.wd2 = d2;
   }
   // Δt²φ_xx: rfft → ×(−k²Δt²) → irfft in one fused pass over the half spectrum (same bits as the three steps)
-  let lap = c.f;
-  if (c.neumann) {
-    const n = c.n;
-    memory.copy(c.ext, phi, <usize>n << 3);
-    for (let j = 1; j < n - 1; j++) store<f64>(c.ext + (<usize>(c.M - j) << 3), load<f64>(phi + (<usize>j << 3)));
-    realFilter(c.plan, c.ext, c.ext, c.wlap, c.spec);
-    lap = c.ext;
-  } else realFilter(c.plan, phi, c.f, c.wlap, c.spec);
+  const lap = filter(c, phi, c.wlap, c.f);
   return combine(c, phi, lap, old, old, d2, 2.0);   // old ← 2φ − old + (Δt²φ_xx − Δt²V′(φ))
 }
 

@@ -27,7 +27,7 @@ export class KgOutputs {
   private nc: NetCDFWriter | null = null;
   private ncFile: AtomicFile | null = null;
   private readonly rows: number[][] = [];
-  private readonly field: number[][] = [];
+  private readonly field: Float32Array[] = [];
   private readonly frames: Float32Array[] = [];
   private readonly frameEvery: number;
   private readonly kinks: Array<{ t: number; x: number[]; sign: number[] }> = [];
@@ -71,7 +71,7 @@ export class KgOutputs {
   add(s: KgSnapshot): void {
     const t0 = performance.now();
     this.nc?.appendRecord({ t: [s.t], phi: s.phi, phi_t: s.phiT, energy: [s.energy], momentum: [s.momentum], max_abs: [s.maxAbs], centroid: [s.centroid], tail_fraction: [s.tailFraction], n_kinks: [s.kinks.length] });
-    if (this.formats.has("png")) this.field.push(Array.from(s.phi));
+    if (this.formats.has("png")) this.field.push(Float32Array.from(s.phi));
     if (this.formats.has("gif") && s.index % this.frameEvery === 0) {
       const f = new Float32Array(2 * s.phi.length);
       f.set(s.phi); f.set(s.phiT, s.phi.length);
@@ -99,7 +99,7 @@ export class KgOutputs {
       t0 = performance.now();
       const nt = this.field.length, values = new Float32Array(nt * n);
       let m = 0;
-      this.field.forEach((row, i) => row.forEach((v, j) => { values[i * n + j] = v; m = Math.max(m, Math.abs(v)); }));
+      this.field.forEach((row, i) => { values.set(row, i * n); for (let j = 0; j < n; j++) m = Math.max(m, Math.abs(row[j])); });
       const scaleX = Math.max(1, Math.round((8 * dpi) / 2 / n)), scaleY = Math.max(1, Math.round((6 * dpi) / 2 / nt));
       writeAtomic(file("_spacetime.png"), heatmap(values, { rows: nt, cols: n, colormap: "rdbu", vmin: -m || -1, vmax: m || 1, flipY: true, scaleX, scaleY }));
       this.written.push(file("_spacetime.png"));

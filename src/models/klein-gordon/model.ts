@@ -8,7 +8,7 @@
  */
 import { kernel } from "../../wasm/load.js";
 import { memoryBuffer } from "../../wasm/memory.js";
-import { resolveKg, type KgOptions, type KgResolved } from "./options.js";
+import { resolveKg, maxFrequency, type KgOptions, type KgResolved } from "./options.js";
 
 export interface KgSnapshot {
   index: number; t: number;
@@ -52,6 +52,12 @@ function kinksOf(phi: Float64Array, x: Float64Array, sg: boolean): { at: number[
   return { at, sign };
 }
 
+/** Corrected runs: the requested dt shrunk so that `sub` steps make one frame interval. */
+function fixedStep(r: KgResolved): { sub: number; dt: number } {
+  const interval = r.tFinal / r.nFrames, sub = Math.max(1, Math.ceil(interval / r.dt - 1e-9));
+  return { sub, dt: interval / sub };
+}
+
 /**
  * One Klein–Gordon run, advanced frame by frame: `step()` returns the next stored frame (its φ/φ_t views valid until
  * the next call) or null at the end. WASM memory is held until `dispose()`.
@@ -86,12 +92,12 @@ export class KgRun {
     const neumann = r.boundary === "neumann" && !r.legacy;
     const inclusive = r.legacy || neumann;
     const dx = (this.dx = inclusive ? L / (n - 1) : L / n);
-    this.x = Float64Array.from({ length: n }, (_, j) => (r.legacy ? r.xMin + j * ((r.xMax - r.xMin) / (n - 1)) : inclusive ? r.xMin + (j * L) / (n - 1) : r.xMin + (j * L) / n));
+    // legacy: numpy's linspace (a + j·((b − a)/(n − 1))); Neumann: both ends included; periodic: a + jL/n
+    this.x = Float64Array.from({ length: n }, (_, j) => (r.legacy ? r.xMin + j * (L / (n - 1)) : inclusive ? r.xMin + (j * L) / (n - 1) : r.xMin + (j * L) / n));
     if (!r.legacy) {
-      const interval = r.tFinal / r.nFrames, dt = interval / Math.max(1, Math.ceil(interval / r.dt - 1e-9));
-      const kmax = Math.PI / dx, maxV2 = r.potential === "linear" ? r.mass ** 2 : r.potential === "phi4" ? 2 * r.lambda * r.vacuum ** 2 : 1;
-      if (r.method === "verlet" && dt * Math.sqrt(kmax * kmax + maxV2) >= 2) {
-        throw new RangeError(`${where}: dt = ${dt} is unstable for velocity Verlet on this grid (dt·√(k_max² + max V″) = ${(dt * Math.sqrt(kmax * kmax + maxV2)).toFixed(3)} ≥ 2); use dt < ${(2 / Math.sqrt(kmax * kmax + maxV2)).toPrecision(3)}`);
+      const dt = fixedStep(r).dt, w = maxFrequency(r);
+      if (r.method === "verlet" && dt * w >= 2) {
+        throw new RangeError(`${where}: dt = ${dt} is unstable for velocity Verlet on this grid (dt·√(k_max² + max V″) = ${(dt * w).toFixed(3)} ≥ 2); use dt < ${(2 / w).toPrecision(3)}`);
       }
     }
     this.ctx = k.kgCreate(n, dx, neumann ? 1 : 0, POT[r.potential], r.mass, r.lambda, r.vacuum);
@@ -164,18 +170,16 @@ export class KgRun {
       maxPhi = k.kgLeapfrog(ctx, phi, old, dtUsed);  // old ← φ^{n+1}; returns max|φ^{n+1}|
       this.steps++;
       if (!Number.isFinite(maxPhi)) throw new Error(`kleinGordon: the simulation became unstable at t = ${(t + dt).toFixed(4)}, step ${this.steps}`);
+      let f: KgSnapshot | null = null;
       if (snap) {
         const np = this.view(old), pv = this.view(PREV), pt = this.view(PT);
         for (let j = 0; j < n; j++) pt[j] = (np[j] - pv[j]) / (2 * dtUsed);
         next += interval;
-        const f = this.frame(t, phi, PT);
-        const tmp = phi; phi = old; old = tmp;
-        t += dt;
-        yield f;                                     // phi's old buffer is not written again before the next call
-        continue;
+        f = this.frame(t, phi, PT);
       }
       const tmp = phi; phi = old; old = tmp;
       t += dt;
+      if (f) yield f;                                // the frame's buffer is not written again before the next call
     }
   }
 
@@ -183,7 +187,7 @@ export class KgRun {
   private *fixedFrames(): Generator<KgSnapshot, void, undefined> {
     const k = this.k, n = this.n, r = this.options, ctx = this.ctx, x = this.x;
     const A = this.buf + 8 * n, B = this.buf + 16 * n, D = this.buf + 32 * n;
-    const interval = r.tFinal / r.nFrames, sub = Math.max(1, Math.ceil(interval / r.dt - 1e-9)), dt = interval / sub;
+    const interval = r.tFinal / r.nFrames, { sub, dt } = fixedStep(r);
     this.dtInitial = this.dtFinal = dt;
     if (r.spongeWidth > 0 && r.spongeStrength > 0) {
       const f = this.view(D);                        // e^{−σ(x_j)Δt/2}, σ = s·(1 − d/w)² within w of an end

@@ -106,9 +106,7 @@ export function resolveKg(where: string, o: KgOptions): KgResolved {
     if (legacy) throw new RangeError(`${where}: cfl chooses Δt for the corrected integrators; legacy runs use the seed's dt rule — drop cfl`);
     if (o.dt !== undefined) throw new RangeError(`${where}: give dt or cfl, not both`);
     if (!(o.cfl > 0)) throw new RangeError(`${where}: cfl must be > 0, got ${o.cfl}`);
-    const nxC = nx, dxC = boundary === "neumann" ? (xMax - xMin) / (nxC - 1) : (xMax - xMin) / nxC, kmax = Math.PI / dxC;
-    const maxV2 = potential === "linear" ? num("mass", 1) ** 2 : potential === "phi4" ? 2 * num("lambda", 1) * num("vacuum", 1) ** 2 : 1;
-    dt = o.cfl / Math.sqrt(kmax * kmax + maxV2);
+    dt = o.cfl / maxFrequency({ nx, xMin, xMax, boundary, legacy, potential, mass: num("mass", 1), lambda: num("lambda", 1), vacuum: num("vacuum", 1) });
   }
   if (!(tFinal > 0)) throw new RangeError(`${where}: tFinal must be > 0, got ${tFinal}`);
   if (!(dt > 0)) throw new RangeError(`${where}: dt must be > 0, got ${dt}`);
@@ -126,4 +124,11 @@ export function resolveKg(where: string, o: KgOptions): KgResolved {
     velocity, frequency, separation: num("separation", 20), phase: num("phase", 0), k0: num("k0", 0), sign: num("sign", 1), nFrames,
     boundary, cfl: o.cfl ?? NaN, colormap: String(m.colormap ?? "viridis"),
   };
+}
+
+/** √(k_max² + max V″): the largest linear frequency on the grid (Verlet is stable for Δt times this < 2). */
+export function maxFrequency(r: Pick<KgResolved, "nx" | "xMin" | "xMax" | "boundary" | "legacy" | "potential" | "mass" | "lambda" | "vacuum">): number {
+  const dx = (r.xMax - r.xMin) / (r.legacy || r.boundary === "neumann" ? r.nx - 1 : r.nx), kmax = Math.PI / dx;
+  const maxV2 = r.potential === "linear" ? r.mass ** 2 : r.potential === "phi4" ? 2 * r.lambda * r.vacuum ** 2 : 1;
+  return Math.sqrt(kmax * kmax + maxV2);
 }
