@@ -23,3 +23,4 @@ export { sampenCounts } from "./analysis/sampen";
 export * from "./analysis/math";
 export { mtSeed, mtNext, mtDouble, mtGauss, mtGaussFill } from "./random/mt19937";
 export * from "./spectral/index";
+export * from "./neighbors/index";

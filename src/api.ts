@@ -1,6 +1,7 @@
 /** Everything public except `init`, which each entry point binds to its default binary source. */
 export * as fft from "./fft.js";
 export * as ode from "./ode.js";
+export * as neighbors from "./neighbors.js";
 export * as analysis from "./analysis.js";
 export * as nlse from "./nlse.js";
 export * as kleinGordon from "./klein-gordon.js";

@@ -114,6 +114,16 @@ export interface Kernel {
   kgIcSgBreather(x: number, n: number, om: number, x0: number, u: number, t0: number, phi: number, pi: number): void;
   kgIcKinkAntikink(x: number, n: number, v: number, d: number, u: number, delta: number, corrected: number, phi: number, pi: number): void;
   kgIcSgKink(x: number, n: number, x0: number, u: number, sign: number, phi: number, pi: number): void;
+  gridCreate(): number;
+  gridFree(p: number): void;
+  gridBuild(p: number, xyz: number, n: number, box: number, cellSize: number, cellLimit: number): number;
+  gridInfo(p: number, what: number): number;
+  gridCellSize(p: number): number;
+  gridRadius(p: number, qx: number, qy: number, qz: number, r: number, outIdx: number, outD2: number, cap: number): number;
+  gridPairs(p: number, r: number, outI: number, outJ: number, cap: number): number;
+  gridKnn(p: number, k: number, maxNorm: number, outIdx: number, outDist: number): number;
+  brutePairs(xyz: number, n: number, box: number, r: number, outI: number, outJ: number, cap: number): number;
+  bruteKnn(xyz: number, n: number, box: number, k: number, maxNorm: number, outIdx: number, outDist: number): number;
 }
 
 /** Names every samudra module must export; used to reject foreign modules passed to init(). */
