@@ -24,3 +24,4 @@ export * from "./analysis/math";
 export { mtSeed, mtNext, mtDouble, mtGauss, mtGaussFill } from "./random/mt19937";
 export * from "./spectral/index";
 export * from "./neighbors/index";
+export * from "./school/index";

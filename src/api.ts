@@ -5,6 +5,7 @@ export * as neighbors from "./neighbors.js";
 export * as analysis from "./analysis.js";
 export * as nlse from "./nlse.js";
 export * as kleinGordon from "./klein-gordon.js";
+export * as school from "./school.js";
 export * as io from "./io.js";
 export * as render from "./render.js";
 export { version } from "./version.js";

@@ -124,6 +124,18 @@ export interface Kernel {
   gridKnn(p: number, k: number, maxNorm: number, outIdx: number, outDist: number): number;
   brutePairs(xyz: number, n: number, box: number, r: number, outI: number, outJ: number, cap: number): number;
   bruteKnn(xyz: number, n: number, box: number, k: number, maxNorm: number, outIdx: number, outDist: number): number;
+  schoolCreate(n: number, mode: number, boundary: number): number;
+  schoolSetParams(p: number, L: number, speed: number, rr: number, ro: number, ra: number, maxTurn: number, noise: number, blindAngleDeg: number, wo: number, dt: number, seed: number): void;
+  schoolPositions(p: number): number;
+  schoolVelocities(p: number): number;
+  schoolStepCount(p: number): number;
+  schoolFree(p: number): void;
+  schoolInitLegacyRandom(p: number, seed: number): void;
+  schoolInitLegacyTorus(p: number, seed: number, R: number): void;
+  schoolInitCounter(p: number, extent: number, ring: number): void;
+  schoolStep(p: number, steps: number): void;
+  schoolMetrics(pos: number, vel: number, n: number, box: number, L: number, legacy: number, grid: number, work: number, out: number): void;
+  schoolMetricsWorkBytes(n: number): number;
 }
 
 /** Names every samudra module must export; used to reject foreign modules passed to init(). */

@@ -1,0 +1,78 @@
+import { gridCreate, gridFree } from "../neighbors/grid";
+
+// state.ts — one fish school in WASM memory: interleaved positions and velocities (x, y, z per fish, so the
+// JS side can hand out zero-copy views), the double buffer for the synchronous velocity update, unit
+// headings, the cell grid and the parameters of the update rule.
+
+export const MODE_LEGACY: i32 = 0;    // dewi-kadita's NumPy path
+export const MODE_COUZIN: i32 = 1;    // Couzin et al. 2002
+export const BOUNDARY_PERIODIC: i32 = 0;
+export const BOUNDARY_OPEN: i32 = 1;
+export const BOUNDARY_REFLECT: i32 = 2;
+
+@unmanaged
+export class School {
+  n: i32 = 0;
+  mode: i32 = 0;
+  boundary: i32 = 0;
+  L: f64 = 0;
+  speed: f64 = 0;
+  rr: f64 = 0; ro: f64 = 0; ra: f64 = 0;
+  maxTurn: f64 = 0;       // radians per step
+  noise: f64 = 0;
+  blindThreshold: f64 = 0; // neighbour visible iff cos(heading, offset) > this; −2 disables the test
+  wo: f64 = 1;            // orientation weight (legacy)
+  dt: f64 = 0;
+  seed: u64 = 0;
+  step: i64 = 0;          // steps taken
+  pos: usize = 0;         // f64[3n]
+  vel: usize = 0;         // f64[3n]
+  nvel: usize = 0;        // f64[3n] new velocities
+  uvel: usize = 0;        // f64[3n] unit headings of the current velocities
+  cand: usize = 0;        // i32[n] neighbour candidates (legacy: sorted to the seed's summation order)
+  grid: usize = 0;
+}
+
+export function schoolCreate(n: i32, mode: i32, boundary: i32): usize {
+  const s = changetype<School>(heap.alloc(offsetof<School>()));
+  memory.fill(changetype<usize>(s), 0, offsetof<School>());
+  s.n = n; s.mode = mode; s.boundary = boundary; s.wo = 1;
+  const b = <usize>n * 24;
+  s.pos = heap.alloc(b); s.vel = heap.alloc(b); s.nvel = heap.alloc(b); s.uvel = heap.alloc(b);
+  s.cand = heap.alloc(<usize>max(n, 1) << 2);
+  memory.fill(s.pos, 0, b); memory.fill(s.vel, 0, b);
+  s.grid = gridCreate();
+  return changetype<usize>(s);
+}
+
+export function schoolSetParams(p: usize, L: f64, speed: f64, rr: f64, ro: f64, ra: f64, maxTurn: f64, noise: f64,
+  blindAngleDeg: f64, wo: f64, dt: f64, seed: f64): void {
+  const s = changetype<School>(p);
+  s.L = L; s.speed = speed; s.rr = rr; s.ro = ro; s.ra = ra; s.maxTurn = maxTurn; s.noise = noise;
+  s.blindThreshold = blindAngleDeg > 0 ? -Math.cos(blindAngleDeg * (Math.PI / 180.0)) : -2.0;
+  s.wo = wo; s.dt = dt; s.seed = <u64>seed;
+}
+
+export function schoolPositions(p: usize): usize { return changetype<School>(p).pos; }
+export function schoolVelocities(p: usize): usize { return changetype<School>(p).vel; }
+export function schoolStepCount(p: usize): f64 { return <f64>changetype<School>(p).step; }
+
+export function schoolFree(p: usize): void {
+  const s = changetype<School>(p);
+  heap.free(s.pos); heap.free(s.vel); heap.free(s.nvel); heap.free(s.uvel); heap.free(s.cand);
+  gridFree(s.grid);
+  heap.free(p);
+}
+
+// @ts-ignore: decorator
+@inline export function ld(p: usize, i: i32): f64 { return load<f64>(p + (<usize>i << 3)); }
+// @ts-ignore: decorator
+@inline export function st(p: usize, i: i32, v: f64): void { store<f64>(p + (<usize>i << 3), v); }
+
+/** Python's float modulo as numpy's np.mod: the result takes the sign of L (L > 0 here). */
+// @ts-ignore: decorator
+@inline export function pyMod(a: f64, L: f64): f64 {
+  let r = a % L;
+  if (r != 0) { if (r < 0) r += L; } else r = 0.0;
+  return r;
+}

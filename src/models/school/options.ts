@@ -1,0 +1,132 @@
+/**
+ * Fish-school options: camelCase forms of dewi-kadita's config keys (schooling.md §6.1) merged over a case,
+ * plus samudra's mode/boundary/perception choices. Validation names the option, the value and the fix.
+ */
+import { describe, closestName } from "../../validate.js";
+
+export type SchoolCase = "case1" | "case2" | "case3" | "case4" | "couzin_torus" | "couzin_swarm" | "couzin_parallel";
+export const SCHOOL_CASES: SchoolCase[] = ["case1", "case2", "case3", "case4", "couzin_torus", "couzin_swarm", "couzin_parallel"];
+export type SchoolMode = "legacy" | "couzin2002";
+export type SchoolBoundary = "periodic" | "open" | "reflect";
+
+export interface SchoolOptions {
+  /** case1…case4: the seed's configs (legacy mode); couzin_*: Couzin et al. 2002 parameter sets (open space). */
+  case?: SchoolCase;
+  /** "legacy" (dewi-kadita's update rule and metrics) or "couzin2002". `legacy: true/false` is the same switch. */
+  mode?: SchoolMode;
+  legacy?: boolean;
+  scenarioName?: string;
+  /** Fish, cube edge L (the periodic box, the reflecting tank, or in open space the initial cube and metric scale). */
+  nFish?: number; boxSize?: number;
+  /** Speed v0 and the zone radii r_r < r_o ≤ r_a (absolute radii). */
+  speed?: number; rRepulsion?: number; rOrientation?: number; rAttraction?: number;
+  /** Largest turn per step (radians); couzin2002 may give `turnRate` (radians per time unit) instead. */
+  maxTurn?: number; turnRate?: number;
+  /** Noise σ: legacy, additive σ·N(0, I₃) after the turn; couzin2002, the wrapped-Gaussian angle (radians). */
+  noise?: number;
+  /** Half-angle of the rear blind cone in degrees (legacy); couzin2002 may give `fieldOfPerception` α instead (β = 180 − α/2). */
+  blindAngle?: number; fieldOfPerception?: number;
+  /** Legacy: weight w_o of the orientation sum (0…1). */
+  orientationWeight?: number;
+  /** Start on a ring with tangential headings (legacy: the seed's torus_init; radius default 0.25·L). */
+  torusInit?: boolean; torusRadius?: number | null;
+  /** Random seed (legacy: numpy's np.random.seed; couzin2002: the counter-based generator's key). */
+  seed?: number;
+  dt?: number; nSteps?: number; saveInterval?: number;
+  /** couzin2002: "open" (default, unbounded), "periodic" (needs r_a ≤ L/2) or "reflect" (walls at 0 and L). */
+  boundary?: SchoolBoundary;
+  /** Compute the 12 metrics on every saved frame (default true). */
+  computeEntropy?: boolean;
+  /** Seed config keys used by the CLI (files, images) or ignored (useNumba), accepted so seed configs load unchanged. */
+  useNumba?: boolean; saveCsv?: boolean; saveNetcdf?: boolean; savePng?: boolean; saveGif?: boolean;
+  animationFps?: number; animationDpi?: number; animationSkip?: number; animationDuration?: number; outputDir?: string;
+}
+
+export interface SchoolResolved {
+  case: SchoolCase; mode: SchoolMode; legacy: boolean; scenarioName: string;
+  nFish: number; boxSize: number; speed: number; rRepulsion: number; rOrientation: number; rAttraction: number;
+  maxTurn: number; noise: number; blindAngle: number; orientationWeight: number;
+  torusInit: boolean; torusRadius: number | null; seed: number; dt: number; nSteps: number; saveInterval: number;
+  boundary: SchoolBoundary; computeEntropy: boolean;
+  saveCsv: boolean; saveNetcdf: boolean; savePng: boolean; saveGif: boolean;
+  animationFps: number; animationDpi: number; animationSkip: number; animationDuration: number;
+}
+
+const COMMON = { torusInit: false, dt: 0.1, saveInterval: 1, computeEntropy: true, saveCsv: true, saveNetcdf: true, savePng: true, saveGif: true, animationFps: 30, animationDpi: 100, animationDuration: 18 };
+
+/** The seed's four configs (configs/case*.txt at HEAD) and three Couzin 2002 sets (α = 270°, 40°/s, s = 3, σ = 0.05). */
+export const CASE_DEFAULTS: Record<SchoolCase, SchoolOptions> = {
+  case1: { scenarioName: "Case 1 - Swarm", nFish: 150, boxSize: 25, speed: 1, rRepulsion: 2, rOrientation: 3, rAttraction: 15, maxTurn: 0.4, noise: 0.2, blindAngle: 30, nSteps: 1000, seed: 42, animationSkip: 5 },
+  case2: { scenarioName: "Case 2 - Torus", nFish: 200, boxSize: 25, speed: 1, rRepulsion: 1, rOrientation: 3, rAttraction: 10, maxTurn: 0.2, noise: 0.05, blindAngle: 150, orientationWeight: 0.1, torusInit: true, torusRadius: 6, nSteps: 2000, seed: 42, animationSkip: 10, animationDuration: 20 },
+  case3: { scenarioName: "Case 3 - Dynamic Parallel", nFish: 180, boxSize: 28, speed: 1.2, rRepulsion: 1, rOrientation: 10, rAttraction: 18, maxTurn: 0.35, noise: 0.12, blindAngle: 25, nSteps: 1500, seed: 456, animationSkip: 8, animationDuration: 20 },
+  case4: { scenarioName: "Case 4 - Highly Parallel", nFish: 250, boxSize: 35, speed: 1.5, rRepulsion: 1, rOrientation: 12, rAttraction: 20, maxTurn: 0.2, noise: 0.05, blindAngle: 20, nSteps: 1000, seed: 789, animationSkip: 5 },
+  couzin_torus: { scenarioName: "Couzin 2002 - Torus", mode: "couzin2002", nFish: 100, boxSize: 20, speed: 3, rRepulsion: 1, rOrientation: 2, rAttraction: 14, turnRate: (40 * Math.PI) / 180, noise: 0.05, fieldOfPerception: 270, torusInit: true, torusRadius: 5, nSteps: 3000, seed: 1, animationSkip: 15 },
+  couzin_swarm: { scenarioName: "Couzin 2002 - Swarm", mode: "couzin2002", nFish: 100, boxSize: 20, speed: 3, rRepulsion: 1, rOrientation: 1.2, rAttraction: 14, turnRate: (40 * Math.PI) / 180, noise: 0.05, fieldOfPerception: 270, nSteps: 3000, seed: 1, animationSkip: 15 },
+  couzin_parallel: { scenarioName: "Couzin 2002 - Parallel", mode: "couzin2002", nFish: 100, boxSize: 20, speed: 3, rRepulsion: 1, rOrientation: 10, rAttraction: 14, turnRate: (40 * Math.PI) / 180, noise: 0.05, fieldOfPerception: 270, nSteps: 3000, seed: 1, animationSkip: 15 },
+};
+
+const KNOWN = new Set<string>(["case", "mode", "legacy", "scenarioName", "nFish", "boxSize", "speed", "rRepulsion", "rOrientation", "rAttraction", "maxTurn", "turnRate", "noise", "blindAngle", "fieldOfPerception", "orientationWeight", "torusInit", "torusRadius", "seed", "dt", "nSteps", "saveInterval", "boundary", "computeEntropy", "useNumba", "saveCsv", "saveNetcdf", "savePng", "saveGif", "animationFps", "animationDpi", "animationSkip", "animationDuration", "outputDir"]);
+
+function fin(where: string, name: string, v: unknown, ok: (x: number) => boolean, need: string): number {
+  if (typeof v !== "number" || !Number.isFinite(v) || !ok(v)) throw new RangeError(`${where}: ${name} must be ${need}, got ${describe(v)}`);
+  return v;
+}
+const integer = (where: string, name: string, v: unknown, min: number, max = Number.MAX_SAFE_INTEGER) =>
+  fin(where, name, v, (x) => Number.isInteger(x) && x >= min && x <= max, `an integer ${min} ≤ ${name} ≤ ${max}`);
+
+/** Merges `o` over its case and validates everything. */
+export function resolveSchool(where: string, o: SchoolOptions): SchoolResolved {
+  if (o === null || typeof o !== "object") throw new TypeError(`${where}: options must be an object like { case: "case1" }, got ${describe(o)}`);
+  for (const k of Object.keys(o)) if (!KNOWN.has(k)) throw new RangeError(`${where}: unknown option "${k}" — did you mean "${closestName(k, KNOWN)}"?`);
+  const caseName = (o.case ?? "case1") as SchoolCase;
+  if (!SCHOOL_CASES.includes(caseName)) throw new RangeError(`${where}: case must be one of ${SCHOOL_CASES.join(", ")}; got ${describe(o.case)}`);
+  const base = CASE_DEFAULTS[caseName];
+  if (o.legacy !== undefined && typeof o.legacy !== "boolean") throw new TypeError(`${where}: legacy must be true or false, got ${describe(o.legacy)}`);
+  if (o.mode !== undefined && o.mode !== "legacy" && o.mode !== "couzin2002") throw new RangeError(`${where}: mode must be "legacy" or "couzin2002", got ${describe(o.mode)}`);
+  if (o.mode !== undefined && o.legacy !== undefined && (o.mode === "legacy") !== o.legacy) throw new RangeError(`${where}: mode "${o.mode}" contradicts legacy: ${o.legacy}; give one of them`);
+  const mode: SchoolMode = o.mode ?? (o.legacy === true ? "legacy" : o.legacy === false ? "couzin2002" : (base.mode ?? "legacy"));
+  const legacy = mode === "legacy";
+  const m = { ...COMMON, ...base, ...o } as Required<SchoolOptions>;
+  const nFish = integer(where, "nFish", m.nFish, 2, 1e6);
+  const boxSize = fin(where, "boxSize", m.boxSize, (x) => x > 0, "a number > 0");
+  const speed = fin(where, "speed", m.speed, (x) => x > 0, "a number > 0");
+  const rr = fin(where, "rRepulsion", m.rRepulsion, (x) => x > 0, "a number > 0");
+  const ro = fin(where, "rOrientation", m.rOrientation, (x) => x > 0, "a number > 0");
+  const ra = fin(where, "rAttraction", m.rAttraction, (x) => x > 0, "a number > 0");
+  if (!(rr < ro && ro <= ra)) throw new RangeError(`${where}: the zone radii must satisfy rRepulsion < rOrientation ≤ rAttraction, got ${rr}, ${ro}, ${ra}; they are radii, not zone widths`);
+  const dt = fin(where, "dt", m.dt, (x) => x > 0, "a number > 0");
+  let maxTurn: number;
+  if (o.turnRate !== undefined || (o.maxTurn === undefined && base.turnRate !== undefined)) {
+    if (legacy) throw new RangeError(`${where}: turnRate is a couzin2002 option (legacy mode caps the turn per step); give maxTurn instead`);
+    if (o.turnRate !== undefined && o.maxTurn !== undefined) throw new RangeError(`${where}: give maxTurn (per step) or turnRate (per time unit), not both`);
+    maxTurn = fin(where, "turnRate", m.turnRate, (x) => x > 0, "a number > 0 (radians per time unit)") * dt;
+  } else maxTurn = fin(where, "maxTurn", m.maxTurn, (x) => x > 0, "a number > 0 (radians per step)");
+  const noise = fin(where, "noise", m.noise, (x) => x >= 0, "a number ≥ 0");
+  let blindAngle: number;
+  if (o.fieldOfPerception !== undefined || (o.blindAngle === undefined && base.fieldOfPerception !== undefined)) {
+    if (o.fieldOfPerception !== undefined && o.blindAngle !== undefined) throw new RangeError(`${where}: give blindAngle or fieldOfPerception, not both (β = 180 − α/2)`);
+    const a = fin(where, "fieldOfPerception", m.fieldOfPerception, (x) => x > 0 && x <= 360, "an angle in degrees, 0 < α ≤ 360");
+    blindAngle = 180 - a / 2;
+  } else blindAngle = fin(where, "blindAngle", m.blindAngle ?? 30, (x) => x >= 0 && x <= 180, "a half-angle in degrees, 0 ≤ β ≤ 180");
+  const ow = fin(where, "orientationWeight", m.orientationWeight ?? 1, () => true, "a number");
+  if (!legacy && o.orientationWeight !== undefined) throw new RangeError(`${where}: orientationWeight is a legacy option (couzin2002 averages the zone directions); drop it or use mode "legacy"`);
+  const boundary = (o.boundary ?? (legacy ? "periodic" : "open")) as SchoolBoundary;
+  if (!["periodic", "open", "reflect"].includes(boundary)) throw new RangeError(`${where}: boundary must be "periodic", "open" or "reflect", got ${describe(o.boundary)}`);
+  if (legacy && boundary !== "periodic") throw new RangeError(`${where}: legacy mode is the seed's periodic cube; boundary "${boundary}" needs mode "couzin2002"`);
+  if (!legacy && boundary === "periodic" && ra > boxSize / 2) throw new RangeError(`${where}: rAttraction = ${ra} exceeds half the periodic box (boxSize/2 = ${boxSize / 2}); the attraction sphere would overlap its own images — use boxSize ≥ ${2 * ra} or boundary "open"`);
+  const tr = m.torusRadius ?? null;
+  if (tr !== null) fin(where, "torusRadius", tr, (x) => x > 0, "a number > 0 or null");
+  const seed = integer(where, "seed", m.seed ?? 0, 0, 4294967295);
+  const nSteps = integer(where, "nSteps", m.nSteps, 1);
+  const saveInterval = integer(where, "saveInterval", m.saveInterval, 1);
+  if (saveInterval > nSteps) throw new RangeError(`${where}: saveInterval = ${saveInterval} exceeds nSteps = ${nSteps}; only the initial frame would be saved`);
+  const bool = (k: keyof SchoolOptions): boolean => { const v = m[k]; if (typeof v !== "boolean") throw new TypeError(`${where}: ${k} must be true or false, got ${describe(v)}`); return v; };
+  return {
+    case: caseName, mode, legacy, scenarioName: String(m.scenarioName ?? "simulation"),
+    nFish, boxSize, speed, rRepulsion: rr, rOrientation: ro, rAttraction: ra, maxTurn, noise, blindAngle,
+    orientationWeight: Math.min(1, Math.max(0, ow)), torusInit: bool("torusInit"), torusRadius: tr, seed, dt, nSteps, saveInterval,
+    boundary, computeEntropy: bool("computeEntropy"), saveCsv: bool("saveCsv"), saveNetcdf: bool("saveNetcdf"), savePng: bool("savePng"), saveGif: bool("saveGif"),
+    animationFps: integer(where, "animationFps", m.animationFps, 1, 100), animationDpi: integer(where, "animationDpi", m.animationDpi, 10, 1200),
+    animationSkip: integer(where, "animationSkip", m.animationSkip ?? 5, 1), animationDuration: fin(where, "animationDuration", m.animationDuration, (x) => x > 0, "a number > 0"),
+  };
+}

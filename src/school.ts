@@ -1,0 +1,2 @@
+/** `school` namespace (see src/models/school/). */
+export * from "./models/school/index.js";
