@@ -1,18 +1,20 @@
 /**
- * `samudra` command: `nlse` (the NLSE model), `kg` (Klein–Gordon), `info` (what runs here, plus an FFT self-check); `school` arrives
- * with its model.
+ * `samudra` command: `nlse` (the NLSE model), `kg` (Klein–Gordon), `school` (fish schools), `inspect` (NetCDF),
+ * `info` (what runs here, plus an FFT self-check).
  */
 import { parseArgs } from "node:util";
 import { init, fft, version } from "../index.js";
 import { runNlse, NLSE_HELP } from "./nlse-command.js";
 import { runInspect, INSPECT_HELP } from "./inspect-command.js";
 import { runKg, KG_HELP } from "./kg-command.js";
+import { runSchool, SCHOOL_HELP } from "./school-command.js";
 
 const HELP = `samudra ${version} — numerical kernels in SIMD WebAssembly
 
 Usage:
   samudra nlse [case] [...]   run the nonlinear Schrödinger model (samudra nlse --help)
   samudra kg [case] [...]     run the nonlinear Klein–Gordon model (samudra kg --help)
+  samudra school [case] [...] run the 3-D Couzin fish-school model (samudra school --help)
   samudra inspect FILE.nc     show a NetCDF-3 file's dimensions, variables and attributes
   samudra info [--scalar]     show the runtime, the WASM build in use, and run an FFT self-check
   samudra --version           print the version
@@ -20,9 +22,7 @@ Usage:
 
 Options:
   --scalar                    force the scalar (non-SIMD) WASM build
-  -q, --quiet                 print only errors
-
-The school (fish-school) model is not available in this version.`;
+  -q, --quiet                 print only errors`;
 
 async function info(scalar: boolean, quiet: boolean): Promise<number> {
   const rt = await init(scalar ? { simd: false } : {});
@@ -75,6 +75,11 @@ export async function main(argv: string[]): Promise<number> {
         config: { type: "string", short: "c" },
         "output-dir": { type: "string", short: "o" },
         format: { type: "string" },
+        "no-entropy": { type: "boolean" },
+        "save-interval": { type: "string" },
+        seed: { type: "string" },
+        mode: { type: "string" },
+        boundary: { type: "string" },
       },
     });
   } catch (e) {
@@ -94,6 +99,15 @@ export async function main(argv: string[]): Promise<number> {
     await init(values.scalar ? { simd: false } : {});
     return runKg({ positionals: rest, legacy: values.legacy === true, method: values.method, dt: values.dt, all: values.all === true, json: values.json === true, quiet: values.quiet === true, config: values.config, outputDir: values["output-dir"], format: values.format });
   }
+  if (cmd === "school") {
+    if (values.help) { console.log(SCHOOL_HELP); return 0; }
+    if (values.legacy || values.method || values.dt) { console.error(`samudra school: ${values.legacy ? "--legacy" : values.method ? "--method" : "--dt"} is not a school option (use --mode legacy|couzin2002; dt comes from the config)\nRun \`samudra school --help\` for usage.`); return 2; }
+    await init(values.scalar ? { simd: false } : {});
+    return runSchool({ positionals: rest, all: values.all === true, json: values.json === true, quiet: values.quiet === true, config: values.config, outputDir: values["output-dir"], format: values.format, noEntropy: values["no-entropy"] === true, saveInterval: values["save-interval"], seed: values.seed, mode: values.mode, boundary: values.boundary });
+  }
+  for (const k of ["no-entropy", "save-interval", "seed", "mode", "boundary"] as const) {
+    if (values[k] !== undefined) { console.error(`samudra: --${k} is an option of \`samudra school\` only`); return 2; }
+  }
   if (cmd === "inspect") {
     if (values.help) { console.log(INSPECT_HELP); return 0; }
     return runInspect(rest);
@@ -102,10 +116,6 @@ export async function main(argv: string[]): Promise<number> {
   if (cmd === "info") {
     if (rest.length) { console.error(`samudra info: unexpected argument "${rest[0]}"; usage: samudra info [--scalar]`); return 2; }
     return info(values.scalar === true, values.quiet === true);
-  }
-  if (cmd === "school") {
-    console.error(`samudra ${cmd}: this model is not implemented yet in samudra ${version}; run \`samudra --help\` for what is available`);
-    return 2;
   }
   console.error(`samudra: unknown command "${cmd}"; run \`samudra --help\` for the list of commands`);
   return 2;

@@ -65,5 +65,9 @@ export const SCHEMAS: Record<Seed, Record<string, KeySpec>> = {
     compute_entropy: bool(), save_csv: bool(), save_netcdf: bool(), save_png: bool(), save_gif: bool(),
     animation_fps: int(undefined, { min: 1 }), animation_dpi: int(undefined, { min: 10 }), animation_skip: int(undefined, { min: 1 }),
     animation_duration: num(undefined, { gt: 0 }), output_dir: str(),
+    // samudra's additions (school options; the seed has none of these)
+    case: str("samudra case", ["case1", "case2", "case3", "case4", "couzin_torus", "couzin_swarm", "couzin_parallel"]),
+    legacy: bool(), mode: str("update rule", ["legacy", "couzin2002"]), boundary: str("boundary", ["periodic", "open", "reflect"]),
+    field_of_perception: num("field of perception α in degrees (couzin2002)", { gt: 0, max: 360 }), turn_rate: num("turning rate θ in rad per time unit (couzin2002)", { gt: 0 }),
   },
 };

@@ -58,7 +58,7 @@ function name(b: Bytes, s: string) {
   b.u32(e.length); b.bytes(e); b.pad();
 }
 
-function attrs(b: Bytes, a: Record<string, NcAttr> | undefined) {
+function attrs(b: Bytes, a: Record<string, NcAttr> | undefined, where?: Map<string, { offset: number; type: NcType; count: number }>) {
   const entries = Object.entries(a ?? {});
   if (entries.length === 0) { b.u32(0); b.u32(0); return; }
   b.u32(NC_ATTRIBUTE); b.u32(entries.length);
@@ -68,6 +68,7 @@ function attrs(b: Bytes, a: Record<string, NcAttr> | undefined) {
     const enc = encode(type, typeof v === "string" ? v : v.values);
     b.u32(NC_TYPE_CODE[type]);
     b.u32(typeof v === "string" ? enc.length : v.values.length);
+    where?.set(k, { offset: b.length, type, count: typeof v === "string" ? enc.length : v.values.length });
     b.bytes(enc); b.pad();
   }
 }
@@ -78,6 +79,7 @@ export class NetCDFWriter {
   private readonly numrecsOffset = 4;
   private records = 0;
   private closed = false;
+  private readonly globalAt = new Map<string, { offset: number; type: NcType; count: number }>();
 
   constructor(private readonly sink: Sink, schema: NcSchema) {
     const version = schema.version ?? 2;
@@ -101,7 +103,7 @@ export class NetCDFWriter {
       b.u32(0);                                             // numrecs, patched on close
       if (schema.dims.length) { b.u32(NC_DIMENSION); b.u32(schema.dims.length); for (const d of schema.dims) { name(b, d.name); b.u32(d.size ?? 0); } }
       else { b.u32(0); b.u32(0); }
-      attrs(b, schema.attrs);
+      attrs(b, schema.attrs, this.globalAt);
       if (schema.vars.length) {
         b.u32(NC_VARIABLE); b.u32(schema.vars.length);
         schema.vars.forEach((v, i) => {
@@ -152,6 +154,18 @@ export class NetCDFWriter {
   }
 
   get recordCount(): number { return this.records; }
+
+  /**
+   * Overwrites the value of a numeric global attribute declared in the schema (same type and length), e.g.
+   * run statistics known only at the end: declare them with placeholder values, set them before close().
+   */
+  setGlobalAttr(name: string, values: ArrayLike<number>): void {
+    if (this.closed) throw new Error("NetCDFWriter.setGlobalAttr: the writer is closed");
+    const at = this.globalAt.get(name);
+    if (!at || at.type === "char") throw new Error(`NetCDFWriter.setGlobalAttr: "${name}" is not a numeric global attribute of this file`);
+    if (values.length !== at.count) throw new Error(`NetCDFWriter.setGlobalAttr: "${name}" holds ${at.count} values, got ${values.length}`);
+    this.sink.patch(at.offset, encode(at.type, values));
+  }
 
   /** Writes the record count into the header and closes the sink. */
   close(): void {

@@ -1,0 +1,165 @@
+/**
+ * Files of one fish-school run, in the seed's tree under the output directory (schooling.md §6.3):
+ *   netcdf/<stem>.nc                       NetCDF-3 (CDF-2), streamed per saved frame: time, fish, spatial,
+ *                                          polarization, rotation, positions, velocities (time, fish, spatial) and,
+ *                                          with metrics, order_index, the seven entropies, OSI and spread. The
+ *                                          duplicated x/y/z/vx/vy/vz arrays are dropped; the attributes the seed
+ *                                          forgot are added (seed, mode, boundary, orientation_weight, torus_init,
+ *                                          torus_radius, software version); run statistics are patched in at the end.
+ *   csv/<stem>_order_parameters.csv        Time, Polarization, Rotation
+ *   csv/<stem>_final_state.csv             Fish_ID, x, y, z, vx, vy, vz
+ *   csv/<stem>_entropy_timeseries.csv      Time, Polarization, …, Oceanic_Schooling_Index (metrics only)
+ *   csv/<stem>_entropy_summary.csv         Metric, Mean_2nd_Half, Std_2nd_Half, Final_Value, Min, Max
+ *   figs/<stem>_summary.png                six panels (two without metrics)
+ *   gifs/<stem>_animation.gif              every animation_skip-th frame, encoded as it arrives
+ *   <stem>_summary.json                    the run summary (samudra's addition)
+ * Every file is written under a temporary name and renamed when complete; abort() removes them.
+ */
+import path from "node:path";
+import { NetCDFWriter, type NcVarSpec } from "../io/netcdf-writer.js";
+import { ncDouble, ncInt, type NcAttr } from "../io/netcdf-format.js";
+import { toCsv, toJson } from "../io/csv.js";
+import { summaryPng, SchoolAnimation } from "../render/school-figures.js";
+import { openSink, writeAtomic, type AtomicFile } from "./file-sink.js";
+import { version } from "../version.js";
+import type { SchoolFrame, SchoolSummary } from "../models/school/index.js";
+import { METRIC_KEYS } from "../models/school/run.js";
+import type { SchoolResolved } from "../models/school/options.js";
+
+export type SchoolFormat = "nc" | "csv" | "png" | "gif" | "json";
+export const SCHOOL_FORMATS: SchoolFormat[] = ["nc", "csv", "png", "gif", "json"];
+
+const SNAKE: Record<string, string> = Object.fromEntries(METRIC_KEYS.map((k) => [k, k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)]));
+const CSV_NAME: Record<string, string> = Object.fromEntries(METRIC_KEYS.map((k) => [k, SNAKE[k].split("_").map((w) => w[0].toUpperCase() + w.slice(1)).join("_")]));
+const ENTROPY_DOC: Record<string, string> = {
+  schoolCohesionEntropy: "School cohesion entropy (NND distribution)", polarizationEntropy: "Polarization entropy (heading distribution)",
+  depthStratificationEntropy: "Depth stratification entropy", angularMomentumEntropy: "Angular momentum entropy (milling)",
+  nearestNeighborEntropy: "k-NN distance entropy", velocityCorrelationEntropy: "Velocity correlation entropy (pairwise alignment)",
+  schoolShapeEntropy: "School shape entropy (PCA)", oceanicSchoolingIndex: "Composite Oceanic Schooling Index (high = disorder)",
+};
+
+export class SchoolOutputs {
+  private nc: NetCDFWriter | null = null;
+  private ncFile: AtomicFile | null = null;
+  private anim: SchoolAnimation | null = null;
+  private readonly frames: number;
+  private lastPos: Float64Array | null = null;
+  private lastVel: Float64Array | null = null;
+  readonly written: string[] = [];
+  readonly timing: Record<string, number> = {};
+
+  constructor(private readonly dir: string, readonly stem: string, private readonly r: SchoolResolved, private readonly formats: Set<SchoolFormat>) {
+    this.frames = Math.floor(r.nSteps / r.saveInterval) + 1;
+    const t0 = performance.now();
+    if (formats.has("nc")) {
+      this.ncFile = openSink(path.join(dir, "netcdf", `${stem}.nc`));
+      const stats: Record<string, NcAttr> = { final_polarization: ncDouble(NaN), mean_polarization: ncDouble(NaN), final_rotation: ncDouble(NaN), mean_rotation: ncDouble(NaN) };
+      if (r.computeEntropy) Object.assign(stats, { final_order_index: ncDouble(NaN), mean_order_index: ncDouble(NaN), final_oceanic_schooling_index: ncDouble(NaN), mean_oceanic_schooling_index: ncDouble(NaN) });
+      const attrs: Record<string, NcAttr> = {
+        title: "3D Couzin Model Fish Schooling Simulation", scenario_name: r.scenarioName, institution: "samudra",
+        source: `samudra ${version}`, history: `Created ${new Date().toISOString()}`, Conventions: "CF-1.8",
+        mode: r.legacy ? "legacy (dewi-kadita NumPy path)" : "couzin2002", boundary: r.boundary, case: r.case,
+        n_fish: ncInt(r.nFish), box_size: ncDouble(r.boxSize), speed: ncDouble(r.speed), r_repulsion: ncDouble(r.rRepulsion),
+        r_orientation: ncDouble(r.rOrientation), r_attraction: ncDouble(r.rAttraction), max_turn: ncDouble(r.maxTurn), noise: ncDouble(r.noise),
+        blind_angle: ncDouble(r.blindAngle), orientation_weight: ncDouble(r.orientationWeight), torus_init: ncInt(r.torusInit ? 1 : 0),
+        torus_radius: ncDouble(r.torusRadius ?? (r.torusInit ? 0.25 * r.boxSize : NaN)), seed: ncDouble(r.seed),
+        n_steps: ncInt(r.nSteps), dt: ncDouble(r.dt), save_interval: ncInt(r.saveInterval),
+        metric_definitions: r.legacy ? "legacy (dewi-kadita)" : "corrected (PBC-aware centroid, equal-area heading cells, signed angular momentum)",
+        ...stats, license: "MIT",
+      };
+      const series = (name: string, attrs: Record<string, NcAttr>) => ({ name, dims: ["time"], type: "double" as const, attrs });
+      const vars: NcVarSpec[] = [
+        { name: "time", dims: ["time"], type: "double" as const, attrs: { units: "simulation_time_units", long_name: "simulation_time", axis: "T" } },
+        { name: "fish", dims: ["fish"], type: "int" as const, attrs: { long_name: "fish_index", units: "1" }, data: Int32Array.from({ length: r.nFish }, (_, i) => i) },
+        { name: "spatial", dims: ["spatial"], type: "int" as const, attrs: { long_name: "spatial_dimension", comment: "0=x, 1=y, 2=z (depth)" }, data: [0, 1, 2] },
+        series("polarization", { units: "dimensionless", long_name: "school_polarization_order_parameter", valid_range: ncDouble(0, 1) }),
+        series("rotation", { units: "dimensionless", long_name: "school_rotation_order_parameter", valid_range: ncDouble(0, 1) }),
+        { name: "positions", dims: ["time", "fish", "spatial"], type: "double" as const, attrs: { units: "simulation_length_units", long_name: "fish_positions" } },
+        { name: "velocities", dims: ["time", "fish", "spatial"], type: "double" as const, attrs: { units: "simulation_velocity_units", long_name: "fish_velocities" } },
+      ];
+      if (r.computeEntropy) {
+        vars.push(series("order_index", { units: "dimensionless", long_name: "order_index", valid_range: ncDouble(0, 1), description: "Simple order index: max(P, M). High = ordered." }));
+        for (const k of METRIC_KEYS.slice(4)) vars.push(series(SNAKE[k], { units: "dimensionless", long_name: SNAKE[k], valid_range: ncDouble(0, 1), description: ENTROPY_DOC[k] }));
+        vars.push(series("spread", { units: "simulation_length_units", long_name: "school_spread_rms" }));
+      }
+      this.nc = new NetCDFWriter(this.ncFile, { dims: [{ name: "time", size: null }, { name: "fish", size: r.nFish }, { name: "spatial", size: 3 }], attrs, vars });
+    }
+    if (formats.has("gif")) {
+      const n = Math.ceil(this.frames / r.animationSkip);
+      this.anim = new SchoolAnimation({ boxSize: r.boxSize, frames: n, delay: Math.round(1000 / r.animationFps), title: `${r.scenarioName}  N = ${r.nFish}  L = ${r.boxSize}  r = ${r.rRepulsion}/${r.rOrientation}/${r.rAttraction}` });
+    }
+    this.timing.netcdf = performance.now() - t0;
+  }
+
+  /** Consumes one saved frame (its arrays are only valid during this call). */
+  add(f: SchoolFrame): void {
+    let t0 = performance.now();
+    if (this.nc) {
+      const rec: Record<string, ArrayLike<number>> = { time: [f.t], polarization: [f.metrics.polarization], rotation: [f.metrics.rotation], positions: f.positions, velocities: f.velocities };
+      if (this.r.computeEntropy) {
+        rec.order_index = [f.metrics.orderIndex];
+        for (const k of METRIC_KEYS.slice(4)) rec[SNAKE[k]] = [f.metrics[k]];
+        rec.spread = [f.metrics.spread];
+      }
+      this.nc.appendRecord(rec);
+    }
+    this.timing.netcdf += performance.now() - t0;
+    if (this.anim && f.index % this.r.animationSkip === 0) {
+      t0 = performance.now();
+      this.anim.frame(f.positions, f.velocities, `t = ${f.t.toFixed(1)}   P = ${f.metrics.polarization.toFixed(3)}   M = ${f.metrics.rotation.toFixed(3)}`);
+      this.timing.gif = (this.timing.gif ?? 0) + performance.now() - t0;
+    }
+    if (f.index === this.frames - 1) { this.lastPos = f.positions.slice(); this.lastVel = f.velocities.slice(); }
+  }
+
+  /** Writes the remaining files and commits everything; returns the files written. */
+  finish(s: SchoolSummary): string[] {
+    const r = this.r, file = (sub: string, suffix: string) => path.join(this.dir, sub, `${this.stem}${suffix}`);
+    let t0 = performance.now();
+    if (this.nc && this.ncFile) {
+      const set = (k: string, v: number) => this.nc!.setGlobalAttr(k, [v]);
+      set("final_polarization", s.final.polarization); set("mean_polarization", s.mean.polarization);
+      set("final_rotation", s.final.rotation); set("mean_rotation", s.mean.rotation);
+      if (r.computeEntropy) {
+        set("final_order_index", s.final.orderIndex); set("mean_order_index", s.mean.orderIndex);
+        set("final_oceanic_schooling_index", s.final.oceanicSchoolingIndex); set("mean_oceanic_schooling_index", s.mean.oceanicSchoolingIndex);
+      }
+      this.nc.close(); this.ncFile.commit(); this.written.push(this.ncFile.path);
+    }
+    this.timing.netcdf += performance.now() - t0;
+    if (this.formats.has("csv")) {
+      t0 = performance.now();
+      const T = s.time, S = s.series;
+      writeAtomic(file("csv", "_order_parameters.csv"), toCsv(["Time", "Polarization", "Rotation"], Array.from(T, (t, i) => [t, S.polarization[i], S.rotation[i]])));
+      this.written.push(file("csv", "_order_parameters.csv"));
+      const P = this.lastPos!, V = this.lastVel!;
+      writeAtomic(file("csv", "_final_state.csv"), toCsv(["Fish_ID", "x", "y", "z", "vx", "vy", "vz"], Array.from({ length: r.nFish }, (_, i) => [String(i), P[3 * i], P[3 * i + 1], P[3 * i + 2], V[3 * i], V[3 * i + 1], V[3 * i + 2]])));
+      this.written.push(file("csv", "_final_state.csv"));
+      if (r.computeEntropy) {
+        writeAtomic(file("csv", "_entropy_timeseries.csv"), toCsv(["Time", ...METRIC_KEYS.map((k) => CSV_NAME[k])], Array.from(T, (t, i) => [t, ...METRIC_KEYS.map((k) => S[k][i])])));
+        writeAtomic(file("csv", "_entropy_summary.csv"), toCsv(["Metric", "Mean_2nd_Half", "Std_2nd_Half", "Final_Value", "Min", "Max"], METRIC_KEYS.map((k) => [SNAKE[k], s.mean[k], s.std[k], s.final[k], s.min[k], s.max[k]])));
+        this.written.push(file("csv", "_entropy_timeseries.csv"), file("csv", "_entropy_summary.csv"));
+      }
+      this.timing.csv = performance.now() - t0;
+    }
+    if (this.formats.has("png")) {
+      t0 = performance.now();
+      writeAtomic(file("figs", "_summary.png"), summaryPng({ title: `${r.scenarioName}   ${s.state}   (samudra ${version}, ${r.mode})`, t: s.time, series: s.series, mean: s.mean, final: s.final, positions: this.lastPos!, velocities: this.lastVel!, boxSize: r.boxSize, metrics: r.computeEntropy, scale: r.animationDpi / 100 }));
+      this.written.push(file("figs", "_summary.png"));
+      this.timing.png = performance.now() - t0;
+    }
+    if (this.anim) {
+      t0 = performance.now();
+      writeAtomic(file("gifs", "_animation.gif"), this.anim.finish());
+      this.written.push(file("gifs", "_animation.gif"));
+      this.timing.gif = (this.timing.gif ?? 0) + performance.now() - t0;
+    }
+    if (this.formats.has("json")) {
+      writeAtomic(path.join(this.dir, `${this.stem}_summary.json`), toJson({ samudra: version, ...s, series: undefined, time: undefined, files: this.written.map((f) => path.relative(this.dir, f)), outputTiming: this.timing }));
+      this.written.push(path.join(this.dir, `${this.stem}_summary.json`));
+    }
+    return this.written;
+  }
+
+  abort(): void { this.ncFile?.abort(); }
+}
