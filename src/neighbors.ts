@@ -39,9 +39,6 @@ function checkPoints(fn: string, points: unknown): Float64Array {
   if (!(points instanceof Float64Array) || points.length % 3 !== 0) {
     throw new TypeError(`${where}.${fn}: points must be a Float64Array of length 3n (x, y, z interleaved), got ${describe(points)}`);
   }
-  for (let i = 0; i < points.length; i++) {
-    if (!Number.isFinite(points[i])) throw new RangeError(`${where}.${fn}: points[${i}] = ${points[i]} is not finite; every coordinate must be a finite number`);
-  }
   return points;
 }
 
@@ -90,7 +87,11 @@ export class NeighborGrid {
       this.xyz = k.alloc(24 * Math.max(n, 16)); this.xyzCap = Math.max(n, 16);
     }
     new Float64Array(memoryBuffer(), this.xyz, 3 * n).set(pts);
-    k.gridBuild(this.ptr, this.xyz, n, box, cellSize, limit);
+    if (k.gridBuild(this.ptr, this.xyz, n, box, cellSize, limit) < 0) {
+      this.n = 0;
+      const i = pts.findIndex((v) => !Number.isFinite(v));
+      throw new RangeError(`${where}.build: points[${i}] = ${pts[i]} is not finite; every coordinate must be a finite number`);
+    }
     this.n = n; this.box = box; this.cell = k.gridCellSize(this.ptr);
     return this;
   }

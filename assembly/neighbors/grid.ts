@@ -81,11 +81,15 @@ function ensureCells(g: Grid, cells: i32): void {
  * Builds the grid over `n` points stored interleaved (x, y, z) at `xyz`. `box` > 0: periodic cube of edge
  * `box` (coordinates are wrapped into [0, box) for binning; the caller's array is not changed). `box` = 0:
  * open space. `cellSize` > 0 is the smallest cell edge (use the largest query radius). `cellLimit` caps the
- * number of cells (0 → max(8n, 4096)). Returns the number of cells.
+ * number of cells (0 → max(8n, 4096)). Returns the number of cells, or −1 (grid left empty) when a coordinate
+ * is not finite.
  */
 export function gridBuild(p: usize, xyz: usize, n: i32, box: f64, cellSize: f64, cellLimit: i32): i32 {
   const g = changetype<Grid>(p);
   ensurePoints(g, n);
+  let bad = 0.0;   // x − x is NaN exactly when x is ±∞ or NaN
+  for (let i = 0; i < 3 * n; i++) { const v = load<f64>(xyz + (<usize>i << 3)); bad += v - v; }
+  if (bad != 0) { g.n = 0; return -1; }
   g.n = n;
   const limit = cellLimit > 0 ? cellLimit : max(8 * n, 4096);
   if (box > 0) {

@@ -1,7 +1,8 @@
 // knn.ts — the k nearest neighbours of every point of a Grid (self excluded), Euclidean or max-norm
 // (Chebyshev, as KSG-type entropy estimators use). Rings of cells are searched outward from the point's own
-// cell; after ring s every unvisited point is at least s·cs away, so the search stops once the k-th best
-// distance is ≤ s·cs (or the whole grid has been seen). Ties are broken by the smaller original index, so
+// cell (rings 0 and 1 as nine contiguous rows); after ring s every unvisited point is farther than the point's
+// distance to the faces of the visited block (faces beyond an open grid's edge do not count), so the search
+// stops once the k-th best distance is within that (or the whole grid has been seen). Ties are broken by the smaller original index, so
 // the result does not depend on the grid's cell size.
 import { Grid, gi, gsi, gf, gsf, minImage } from "./grid";
 
@@ -10,6 +11,15 @@ const BEST_D: usize = memory.data(KNN_MAX_K * 8);
 const BEST_I: usize = memory.data(KNN_MAX_K * 4);
 
 let found: i32 = 0;
+
+/** max(|dx|, |dy|, |dz|) with selects (wasm's f64.max handles NaN/−0 with branches, slow on random data). */
+// @ts-ignore: decorator
+@inline function cheb(dx: f64, dy: f64, dz: f64): f64 {
+  const a = Math.abs(dx), b = Math.abs(dy), c = Math.abs(dz);
+  const m = select<f64>(a, b, a > b);
+  return select<f64>(m, c, m > c);
+}
+// (f64x2.pmax(x, y) = x < y ? y : x: equal to cheb's selects for the non-negative, non-NaN values here)
 
 // @ts-ignore: decorator
 @inline function wrap(c: i32, nc: i32): i32 { return c < 0 ? c + nc : (c >= nc ? c - nc : c); }
@@ -40,9 +50,89 @@ function scanCell(g: Grid, c: i32, a: i32, ax: f64, ay: f64, az: f64, k: i32, ma
     if (b == a) continue;
     let dx = gf(g.xs, b) - ax, dy = gf(g.ys, b) - ay, dz = gf(g.zs, b) - az;
     if (per) { dx = minImage(dx, L); dy = minImage(dy, L); dz = minImage(dz, L); }
-    const d = maxNorm ? max(max(Math.abs(dx), Math.abs(dy)), Math.abs(dz)) : dx * dx + dy * dy + dz * dz;
+    const d = maxNorm ? cheb(dx, dy, dz) : dx * dx + dy * dy + dz * dz;
     offer(d, gi(g.order, b), k);
   }
+}
+
+/** Offers the slots [b0, b1) (contiguous, excluding a) with a quick reject against the current k-th distance. */
+// @ts-ignore: decorator
+@inline function scanSlots(g: Grid, b0: i32, b1: i32, a: i32, ax: f64, ay: f64, az: f64, k: i32, maxNorm: bool): void {
+  const L = g.L, per = g.periodic != 0, xs = g.xs, ys = g.ys, zs = g.zs;
+  let worst = found == k ? gf(BEST_D, k - 1) : Infinity;
+  let b = b0;
+  if (ASC_FEATURE_SIMD) {
+    // two candidates per step; both usually fail the k-th-distance test once the list is full
+    const vx = f64x2.splat(ax), vy = f64x2.splat(ay), vz = f64x2.splat(az), vL = f64x2.splat(L);
+    for (; b + 1 < b1; b += 2) {
+      const o = <usize>b << 3;
+      let dx = f64x2.sub(v128.load(xs + o), vx), dy = f64x2.sub(v128.load(ys + o), vy), dz = f64x2.sub(v128.load(zs + o), vz);
+      if (per) {
+        dx = f64x2.sub(dx, f64x2.mul(vL, f64x2.nearest(f64x2.div(dx, vL))));
+        dy = f64x2.sub(dy, f64x2.mul(vL, f64x2.nearest(f64x2.div(dy, vL))));
+        dz = f64x2.sub(dz, f64x2.mul(vL, f64x2.nearest(f64x2.div(dz, vL))));
+      }
+      let d: v128;
+      if (maxNorm) {
+        const m = f64x2.pmax(f64x2.abs(dx), f64x2.abs(dy));   // pmax: b < a ? a : b, as the scalar select
+        d = f64x2.pmax(m, f64x2.abs(dz));
+      } else d = f64x2.add(f64x2.add(f64x2.mul(dx, dx), f64x2.mul(dy, dy)), f64x2.mul(dz, dz));
+      if (!i64x2.bitmask(f64x2.le(d, f64x2.splat(worst)))) continue;
+      const d0 = f64x2.extract_lane(d, 0), d1 = f64x2.extract_lane(d, 1);
+      if (d0 <= worst && b != a) { offer(d0, gi(g.order, b), k); if (found == k) worst = gf(BEST_D, k - 1); }
+      if (d1 <= worst && b + 1 != a) { offer(d1, gi(g.order, b + 1), k); if (found == k) worst = gf(BEST_D, k - 1); }
+    }
+  }
+  for (; b < b1; b++) {
+    let dx = gf(xs, b) - ax, dy = gf(ys, b) - ay, dz = gf(zs, b) - az;
+    if (per) { dx = minImage(dx, L); dy = minImage(dy, L); dz = minImage(dz, L); }
+    const d = maxNorm ? cheb(dx, dy, dz) : dx * dx + dy * dy + dz * dz;
+    if (d <= worst && b != a) {
+      offer(d, gi(g.order, b), k);
+      if (found == k) worst = gf(BEST_D, k - 1);
+    }
+  }
+}
+
+// @ts-ignore: decorator
+@inline function lo3(g: Grid, x: i32, y: i32, z: i32): i32 { return gi(g.cellStart, x + g.nx * (y + g.ny * z)); }
+// @ts-ignore: decorator
+@inline function hi3(g: Grid, x: i32, y: i32, z: i32): i32 { return gi(g.cellStart, x + g.nx * (y + g.ny * z) + 1); }
+
+/** Rings 0 and 1 as nine rows of three cells (contiguous slots); open grids or periodic grids with ≥ 3 cells. */
+function nearRows(g: Grid, a: i32, cx: i32, cy: i32, cz: i32, ax: f64, ay: f64, az: f64, k: i32, maxNorm: bool): void {
+  const nx = g.nx, ny = g.ny, nz = g.nz, per = g.periodic;
+  for (let dz = -1; dz <= 1; dz++) {
+    let z = cz + dz;
+    if (per) z = wrap(z, nz); else if (z < 0 || z >= nz) continue;
+    for (let dy = -1; dy <= 1; dy++) {
+      let y = cy + dy;
+      if (per) y = wrap(y, ny); else if (y < 0 || y >= ny) continue;
+      if (per) {
+        if (cx == 0) { scanSlots(g, lo3(g, 0, y, z), hi3(g, 1, y, z), a, ax, ay, az, k, maxNorm); scanSlots(g, lo3(g, nx - 1, y, z), hi3(g, nx - 1, y, z), a, ax, ay, az, k, maxNorm); }
+        else if (cx == nx - 1) { scanSlots(g, lo3(g, cx - 1, y, z), hi3(g, cx, y, z), a, ax, ay, az, k, maxNorm); scanSlots(g, lo3(g, 0, y, z), hi3(g, 0, y, z), a, ax, ay, az, k, maxNorm); }
+        else scanSlots(g, lo3(g, cx - 1, y, z), hi3(g, cx + 1, y, z), a, ax, ay, az, k, maxNorm);
+      } else scanSlots(g, lo3(g, max(cx - 1, 0), y, z), hi3(g, min(cx + 1, nx - 1), y, z), a, ax, ay, az, k, maxNorm);
+    }
+  }
+}
+
+/**
+ * Distance from the point (coordinate v in cell c of nc along one axis) to the part of that axis not yet
+ * covered by rings 0…s: ∞ when both sides are covered (open grid edge, or the periodic window is full).
+ */
+// @ts-ignore: decorator
+@inline function axisGap(g: Grid, v: f64, o: f64, c: i32, nc: i32, s: i32): f64 {
+  const per = g.periodic;
+  if (per && 2 * s + 1 >= nc) return Infinity;
+  const lo = !per && c - s <= 0 ? Infinity : (v - o) - <f64>(c - s) * g.cs;
+  const hi = !per && c + s >= nc - 1 ? Infinity : <f64>(c + s + 1) * g.cs - (v - o);
+  return min(lo, hi);
+}
+
+// @ts-ignore: decorator
+@inline function ringBound(g: Grid, cx: i32, cy: i32, cz: i32, ax: f64, ay: f64, az: f64, s: i32): f64 {
+  return min(min(axisGap(g, ax, g.ox, cx, g.nx, s), axisGap(g, ay, g.oy, cy, g.ny, s)), axisGap(g, az, g.oz, cz, g.nz, s));
 }
 
 // axis offset window: periodic grids reach each residue once ([lo, hi] of length nc), open grids clip
@@ -59,12 +149,20 @@ function scanCell(g: Grid, c: i32, a: i32, ax: f64, ay: f64, az: f64, k: i32, ma
 export function gridKnn(p: usize, k: i32, maxNorm: bool, outIdx: usize, outDist: usize): i32 {
   const g = changetype<Grid>(p);
   const n = g.n, per = g.periodic, nx = g.nx, ny = g.ny, nz = g.nz;
+  const rows = !per || (nx >= 3 && ny >= 3 && nz >= 3);
   for (let a = 0; a < n; a++) {
     found = 0;
     const c = gi(g.cellOf, a);
     const cx = c % nx, cy = (c / nx) % ny, cz = c / (nx * ny);
     const ax = gf(g.xs, a), ay = gf(g.ys, a), az = gf(g.zs, a);
-    for (let s = 0; ; s++) {
+    let s0 = 0;
+    if (rows) {
+      nearRows(g, a, cx, cy, cz, ax, ay, az, k, maxNorm);
+      s0 = 2;
+      const bound = ringBound(g, cx, cy, cz, ax, ay, az, 1);
+      if (bound == Infinity || (found == k && (maxNorm ? gf(BEST_D, k - 1) : Math.sqrt(gf(BEST_D, k - 1))) <= bound)) s0 = -1;
+    }
+    for (let s = s0; s >= 0; s++) {
       const zlo = axisLo(per, nz, cz, s), zhi = axisHi(per, nz, cz, s);
       const ylo = axisLo(per, ny, cy, s), yhi = axisHi(per, ny, cy, s);
       const xlo = axisLo(per, nx, cx, s), xhi = axisHi(per, nx, cx, s);
@@ -88,8 +186,9 @@ export function gridKnn(p: usize, k: i32, maxNorm: bool, outIdx: usize, outDist:
         }
       }
       if (!any) break;  // the rings have covered every cell
+      const bound = ringBound(g, cx, cy, cz, ax, ay, az, s);
+      if (bound == Infinity) break;
       if (found == k) {
-        const bound = <f64>s * g.cs;
         const dk = gf(BEST_D, k - 1);
         if ((maxNorm ? dk : Math.sqrt(dk)) <= bound) break;
       }

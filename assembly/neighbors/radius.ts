@@ -51,50 +51,130 @@ export function gridRadius(p: usize, qx: f64, qy: f64, qz: f64, r: f64, outIdx: 
   return count;
 }
 
+// pair output state of gridPairs: sorted slots are written without branches (a full buffer writes to a dummy
+// slot), then translated to original indices in one pass at the end
+let pCount: i32 = 0, pCap: i32 = 0, pOutI: usize = 0, pOutJ: usize = 0;
+const DUMMY: usize = memory.data(8);
+
+// @ts-ignore: decorator
+@inline function emitIf(a: i32, b: i32, bit: i32): void {
+  const full = pCount >= pCap;
+  store<i32>(select<usize>(DUMMY, pOutI + (<usize>pCount << 2), full), a);
+  store<i32>(select<usize>(DUMMY + 4, pOutJ + (<usize>pCount << 2), full), b);
+  pCount += bit;
+}
+
+/** Pairs of slot a with the slots [b0, b1) (contiguous in the sorted arrays), d ≤ r. */
+// @ts-ignore: decorator
+@inline function scanRange(g: Grid, a: i32, b0: i32, b1: i32, r2: f64): void {
+  const xs = g.xs, ys = g.ys, zs = g.zs, L = g.L, per = g.periodic != 0;
+  const ax = gf(xs, a), ay = gf(ys, a), az = gf(zs, a);
+  let b = b0;
+  if (ASC_FEATURE_SIMD) {
+    const vx = f64x2.splat(ax), vy = f64x2.splat(ay), vz = f64x2.splat(az), vr = f64x2.splat(r2);
+    const vL = f64x2.splat(L);
+    for (; b + 1 < b1; b += 2) {
+      const o = <usize>b << 3;
+      let dx = f64x2.sub(v128.load(xs + o), vx), dy = f64x2.sub(v128.load(ys + o), vy), dz = f64x2.sub(v128.load(zs + o), vz);
+      if (per) {
+        dx = f64x2.sub(dx, f64x2.mul(vL, f64x2.nearest(f64x2.div(dx, vL))));
+        dy = f64x2.sub(dy, f64x2.mul(vL, f64x2.nearest(f64x2.div(dy, vL))));
+        dz = f64x2.sub(dz, f64x2.mul(vL, f64x2.nearest(f64x2.div(dz, vL))));
+      }
+      const d2 = f64x2.add(f64x2.add(f64x2.mul(dx, dx), f64x2.mul(dy, dy)), f64x2.mul(dz, dz));
+      const m = i64x2.bitmask(f64x2.le(d2, vr));
+      emitIf(a, b, m & 1);
+      emitIf(a, b + 1, (m >> 1) & 1);
+    }
+  }
+  for (; b < b1; b++) {
+    let dx = gf(xs, b) - ax, dy = gf(ys, b) - ay, dz = gf(zs, b) - az;
+    if (per) { dx = minImage(dx, L); dy = minImage(dy, L); dz = minImage(dz, L); }
+    emitIf(a, b, <i32>(dx * dx + dy * dy + dz * dz <= r2));
+  }
+}
+
+// ranges [lo, hi) of sorted slots shared by every point of one cell (the forward half shell)
+const RANGES: usize = memory.data(16 * 8);
+let nRanges = 0;
+
+// @ts-ignore: decorator
+@inline function addRange(lo: i32, hi: i32): void {
+  if (hi > lo) { store<i32>(RANGES + (<usize>nRanges << 3), lo); store<i32>(RANGES + (<usize>nRanges << 3), hi, 4); nRanges++; }
+}
+
+/** Slots of cell x at (y, z). */
+// @ts-ignore: decorator
+@inline function cellLo(g: Grid, x: i32, y: i32, z: i32): i32 { return gi(g.cellStart, x + g.nx * (y + g.ny * z)); }
+// @ts-ignore: decorator
+@inline function cellHi(g: Grid, x: i32, y: i32, z: i32): i32 { return gi(g.cellStart, x + g.nx * (y + g.ny * z) + 1); }
+
+/** The row of cells x = cx−1 … cx+1 at (y, z), wrapped (periodic, nx ≥ 3) or clipped (open), as 1–2 ranges. */
+function addRow(g: Grid, cx: i32, y: i32, z: i32): void {
+  const nx = g.nx;
+  if (g.periodic) {
+    if (cx == 0) { addRange(cellLo(g, 0, y, z), cellHi(g, 1, y, z)); addRange(cellLo(g, nx - 1, y, z), cellHi(g, nx - 1, y, z)); }
+    else if (cx == nx - 1) { addRange(cellLo(g, cx - 1, y, z), cellHi(g, cx, y, z)); addRange(cellLo(g, 0, y, z), cellHi(g, 0, y, z)); }
+    else addRange(cellLo(g, cx - 1, y, z), cellHi(g, cx + 1, y, z));
+  } else addRange(cellLo(g, max(cx - 1, 0), y, z), cellHi(g, min(cx + 1, nx - 1), y, z));
+}
+
 /**
  * Every pair (i, j), i < j in original numbering, with distance ≤ r: i to outI, j to outJ (grid order).
- * Open grids and periodic grids with ≥ 3 cells per axis use the 13-cell forward half shell plus the own
- * cell; smaller periodic grids visit each distinct neighbour cell and keep sorted slot b > a.
+ * Open grids and periodic grids with ≥ 3 cells per axis use the forward half shell, walked as contiguous rows
+ * of three cells (x is the fastest cell index, so a row's points are adjacent in the sorted arrays): the own
+ * row from the next slot on, and the rows (dy, dz) = (1, 0), (−1, 1), (0, 1), (1, 1). Smaller periodic grids
+ * visit each distinct neighbour cell and keep sorted slot b > a.
  */
 export function gridPairs(p: usize, r: f64, outI: usize, outJ: usize, cap: i32): i32 {
   const g = changetype<Grid>(p);
-  const L = g.L, per = g.periodic, r2 = r * r;
+  const per = g.periodic, r2 = r * r;
   const nx = g.nx, ny = g.ny, nz = g.nz;
-  const half = !per || (nx >= 3 && ny >= 3 && nz >= 3);
-  const xs = g.xs, ys = g.ys, zs = g.zs, start = g.cellStart, order = g.order;
-  let count = 0;
-  for (let cz = 0; cz < nz; cz++) for (let cy = 0; cy < ny; cy++) for (let cx = 0; cx < nx; cx++) {
-    const c = cx + nx * (cy + ny * cz);
-    const a0 = gi(start, c), a1 = gi(start, c + 1);
-    if (a0 == a1) continue;
-    const zlo = per ? periodicLo(nz) : -1, zhi = per ? periodicHi(nz) : 1;
-    const ylo = per ? periodicLo(ny) : -1, yhi = per ? periodicHi(ny) : 1;
-    const xlo = per ? periodicLo(nx) : -1, xhi = per ? periodicHi(nx) : 1;
-    for (let dz = zlo; dz <= zhi; dz++) for (let dy = ylo; dy <= yhi; dy++) for (let dx = xlo; dx <= xhi; dx++) {
-      const key = dx + 3 * (dy + 3 * dz);     // 0 is the own cell; > 0 the forward half
-      if (half && key < 0) continue;
-      let x = cx + dx, y = cy + dy, z = cz + dz;
-      if (per) { x = wrap(x, nx); y = wrap(y, ny); z = wrap(z, nz); }
-      else if (x < 0 || x >= nx || y < 0 || y >= ny || z < 0 || z >= nz) continue;
-      const c2 = x + nx * (y + ny * z);
-      const b0 = gi(start, c2), b1 = gi(start, c2 + 1);
+  pCount = 0; pCap = cap; pOutI = outI; pOutJ = outJ;
+  if (!per || (nx >= 3 && ny >= 3 && nz >= 3)) {
+    for (let cz = 0; cz < nz; cz++) for (let cy = 0; cy < ny; cy++) for (let cx = 0; cx < nx; cx++) {
+      const c = cx + nx * (cy + ny * cz);
+      const a0 = gi(g.cellStart, c), a1 = gi(g.cellStart, c + 1);
+      if (a0 == a1) continue;
+      // the ranges every point of this cell scans: the next cell of its own row, then the rows
+      // (dy, dz) = (1, 0), (−1, 1), (0, 1), (1, 1)
+      nRanges = 0;
+      if (cx + 1 < nx) addRange(a1, gi(g.cellStart, c + 2));
+      else if (per) addRange(cellLo(g, 0, cy, cz), cellHi(g, 0, cy, cz));
+      for (let q = 0; q < 4; q++) {
+        const dy = q == 0 ? 1 : q - 2, dz = q == 0 ? 0 : 1;
+        let y = cy + dy, z = cz + dz;
+        if (per) { y = wrap(y, ny); z = wrap(z, nz); }
+        else if (y < 0 || y >= ny || z >= nz) continue;
+        addRow(g, cx, y, z);
+      }
       for (let a = a0; a < a1; a++) {
-        const ax = gf(xs, a), ay = gf(ys, a), az = gf(zs, a);
-        // own cell (half shell) or any cell (full stencil): only b > a, so each pair once
-        const bs = (!half || key == 0) ? max(b0, a + 1) : b0;
-        for (let b = bs; b < b1; b++) {
-          let ddx = gf(xs, b) - ax, ddy = gf(ys, b) - ay, ddz = gf(zs, b) - az;
-          if (per) { ddx = minImage(ddx, L); ddy = minImage(ddy, L); ddz = minImage(ddz, L); }
-          if (ddx * ddx + ddy * ddy + ddz * ddz <= r2) {
-            if (count < cap) {
-              const i = gi(order, a), j = gi(order, b);
-              gsi(outI, count, min(i, j)); gsi(outJ, count, max(i, j));
-            }
-            count++;
-          }
+        scanRange(g, a, a + 1, a1, r2);
+        for (let q = 0; q < nRanges; q++) {
+          const o = RANGES + (<usize>q << 3);
+          scanRange(g, a, load<i32>(o), load<i32>(o, 4), r2);
         }
       }
     }
+    return finishPairs(g);
   }
-  return count;
+  for (let a = 0; a < g.n; a++) {
+    const c = gi(g.cellOf, a);
+    const cx = c % nx, cy = (c / nx) % ny, cz = c / (nx * ny);
+    for (let dz = periodicLo(nz); dz <= periodicHi(nz); dz++) for (let dy = periodicLo(ny); dy <= periodicHi(ny); dy++) for (let dx = periodicLo(nx); dx <= periodicHi(nx); dx++) {
+      const c2 = wrap(cx + dx, nx) + nx * (wrap(cy + dy, ny) + ny * wrap(cz + dz, nz));
+      scanRange(g, a, max(gi(g.cellStart, c2), a + 1), gi(g.cellStart, c2 + 1), r2);
+    }
+  }
+  return finishPairs(g);
+}
+
+/** Sorted slots → original indices, smaller first. */
+function finishPairs(g: Grid): i32 {
+  const m = min(pCount, pCap);
+  for (let q = 0; q < m; q++) {
+    const i = gi(g.order, gi(pOutI, q)), j = gi(g.order, gi(pOutJ, q));
+    gsi(pOutI, q, min(i, j)); gsi(pOutJ, q, max(i, j));
+  }
+  return pCount;
 }

@@ -147,7 +147,7 @@ export function schoolMetrics(pos: usize, vel: usize, n: i32, box: f64, L: f64, 
   let hc = 0.5, hk = 0.5;
   if (n >= 2) {
     const k = min(5, n - 1);
-    const cells = max(1, <i32>Math.cbrt(<f64>n / 2.0));
+    const cells = max(1, <i32>Math.cbrt(<f64>n));        // about one fish per cell (fastest kNN)
     gridBuild(grid, pos, n, box, per ? box / <f64>cells : extentCell(pos, n), 0);
     gridKnn(grid, k, false, ki, kd);
     clearHist(25);
@@ -182,7 +182,7 @@ function circularMean(pos: usize, n: i32, axis: i32, L: f64): f64 {
   return m;
 }
 
-/** A cell edge for open-space kNN: about two points per cell over the bounding box. */
+/** A cell edge for open-space kNN: about one point per cell over the bounding box. */
 function extentCell(pos: usize, n: i32): f64 {
   let v = 1.0;
   for (let a = 0; a < 3; a++) {
@@ -190,5 +190,5 @@ function extentCell(pos: usize, n: i32): f64 {
     for (let i = 0; i < n; i++) { const x = ld(pos, 3 * i + a); lo = min(lo, x); hi = max(hi, x); }
     v *= max(hi - lo, 1e-9);
   }
-  return Math.cbrt(v * 2.0 / <f64>n);
+  return Math.cbrt(v / <f64>n);
 }
