@@ -29,7 +29,9 @@ export class School {
   vel: usize = 0;         // f64[3n]
   nvel: usize = 0;        // f64[3n] new velocities
   uvel: usize = 0;        // f64[3n] unit headings of the current velocities
-  cand: usize = 0;        // i32[n] neighbour candidates (legacy: sorted to the seed's summation order)
+  bits: usize = 0;        // u32[⌈n/32⌉] bitmap of candidates (legacy grid scans visit them in index order)
+  list: usize = 0;        // i32[n] the marked candidates in ascending order
+  soa: usize = 0;         // f64[3n] positions as x[0..n) | y[0..n) | z[0..n) (index order)
   grid: usize = 0;
 }
 
@@ -39,7 +41,10 @@ export function schoolCreate(n: i32, mode: i32, boundary: i32): usize {
   s.n = n; s.mode = mode; s.boundary = boundary; s.wo = 1;
   const b = <usize>n * 24;
   s.pos = heap.alloc(b); s.vel = heap.alloc(b); s.nvel = heap.alloc(b); s.uvel = heap.alloc(b);
-  s.cand = heap.alloc(<usize>max(n, 1) << 2);
+  s.bits = heap.alloc(<usize>((n + 31) >> 5) << 2);
+  memory.fill(s.bits, 0, <usize>((n + 31) >> 5) << 2);
+  s.soa = heap.alloc(b);
+  s.list = heap.alloc(<usize>max(n, 1) << 2);
   memory.fill(s.pos, 0, b); memory.fill(s.vel, 0, b);
   s.grid = gridCreate();
   return changetype<usize>(s);
@@ -59,7 +64,7 @@ export function schoolStepCount(p: usize): f64 { return <f64>changetype<School>(
 
 export function schoolFree(p: usize): void {
   const s = changetype<School>(p);
-  heap.free(s.pos); heap.free(s.vel); heap.free(s.nvel); heap.free(s.uvel); heap.free(s.cand);
+  heap.free(s.pos); heap.free(s.vel); heap.free(s.nvel); heap.free(s.uvel); heap.free(s.bits); heap.free(s.soa); heap.free(s.list);
   gridFree(s.grid);
   heap.free(p);
 }

@@ -7,79 +7,42 @@
 //           direction is rotated by a wrapped Gaussian angle σ·N(0,1) about a uniformly random perpendicular
 //           axis (counter-based draws keyed by seed, fish, step); then an exact rotation by at most max_turn.
 import { School, ld, st, pyMod, MODE_LEGACY, BOUNDARY_PERIODIC, BOUNDARY_REFLECT } from "./state";
-import { Grid, gridBuild, gi, gf, periodicLo, periodicHi } from "../neighbors/grid";
+import { Grid, gridBuild, gi } from "../neighbors/grid";
+import { rx, ry, rz, nr, ox, oy, oz, no, ax, ay, az, na, resetSums, scanSetup, scanSlots, scanList, markSlots, takeMarked } from "./pairs";
 import { mtGauss } from "../random/mt19937";
 import { counterUniform, counterNormalPair } from "../random/counter";
 
-// accumulators of the fish being updated
-let rx: f64 = 0, ry: f64 = 0, rz: f64 = 0, nr: i32 = 0;
-let ox: f64 = 0, oy: f64 = 0, oz: f64 = 0, no: i32 = 0;
-let ax: f64 = 0, ay: f64 = 0, az: f64 = 0, na: i32 = 0;
-
 // @ts-ignore: decorator
 @inline function wrap(c: i32, nc: i32): i32 { return c < 0 ? c + nc : (c >= nc ? c - nc : c); }
-
-/** The seed's per-pair rule (numpy path: coincident fish are not skipped; unit offset of a zero offset is 0). */
 // @ts-ignore: decorator
-@inline function legacyPair(s: School, j: i32, dx: f64, dy: f64, dz: f64, cx: f64, cy: f64, cz: f64): void {
-  const dist = Math.sqrt(dx * dx + dy * dy + dz * dz);
-  if (dist >= s.ra) return;
-  const dn = dist < 1e-10 ? 1.0 : dist;
-  const ux = dx / dn, uy = dy / dn, uz = dz / dn;
-  if (s.blindThreshold > -2 && !(cx * ux + cy * uy + cz * uz > s.blindThreshold)) return;
-  if (dist < s.rr) { rx += ux; ry += uy; rz += uz; nr++; }
-  else if (dist < s.ro) { const u = s.uvel; ox += ld(u, 3 * j); oy += ld(u, 3 * j + 1); oz += ld(u, 3 * j + 2); no++; }
-  else { ax += ux; ay += uy; az += uz; na++; }
+@inline function cellLo(g: Grid, x: i32, y: i32, z: i32): i32 { return gi(g.cellStart, x + g.nx * (y + g.ny * z)); }
+// @ts-ignore: decorator
+@inline function cellHi(g: Grid, x: i32, y: i32, z: i32): i32 { return gi(g.cellStart, x + g.nx * (y + g.ny * z) + 1); }
+
+let nRanges = 0;
+const RANGES: usize = memory.data(64 * 8);   // ≤ 25 rows × 2 pieces
+// @ts-ignore: decorator
+@inline function addRange(lo: i32, hi: i32): void {
+  if (hi > lo) { store<i32>(RANGES + (<usize>nRanges << 3), lo); store<i32>(RANGES + (<usize>nRanges << 3), hi, 4); nRanges++; }
 }
 
-// @ts-ignore: decorator
-@inline function couzinPair(s: School, j: i32, dx: f64, dy: f64, dz: f64, cx: f64, cy: f64, cz: f64, ra2: f64, rr2: f64, ro2: f64): void {
-  const d2 = dx * dx + dy * dy + dz * dz;
-  if (d2 >= ra2 || d2 < 1e-24) return;
-  const dist = Math.sqrt(d2);
-  if (s.blindThreshold > -2 && !(cx * dx + cy * dy + cz * dz > s.blindThreshold * dist)) return;
-  const inv = 1.0 / dist;
-  if (d2 < rr2) { rx += dx * inv; ry += dy * inv; rz += dz * inv; nr++; }
-  else if (d2 < ro2) { const u = s.uvel; ox += ld(u, 3 * j); oy += ld(u, 3 * j + 1); oz += ld(u, 3 * j + 2); no++; }
-  else { ax += dx * inv; ay += dy * inv; az += dz * inv; na++; }
-}
-
-// @ts-ignore: decorator
-@inline function mi(d: f64, L: f64, per: bool): f64 { return per ? d - L * nearest<f64>(d / L) : d; }
-
-/** Collects the neighbour candidates of fish i (all fish of the 27 cells around it) into s.cand. */
-function gatherCandidates(s: School, g: Grid, i: i32): i32 {
-  const per = g.periodic;
-  let x = s.pos + <usize>(i * 24);
-  let px = load<f64>(x), py = load<f64>(x, 8), pz = load<f64>(x, 16);
-  const cx = <i32>Math.floor((px - g.ox) * g.inv), cy = <i32>Math.floor((py - g.oy) * g.inv), cz = <i32>Math.floor((pz - g.oz) * g.inv);
-  const ccx = min(max(cx, 0), g.nx - 1), ccy = min(max(cy, 0), g.ny - 1), ccz = min(max(cz, 0), g.nz - 1);
-  let m = 0;
-  const zlo = per ? periodicLo(g.nz) : -1, zhi = per ? periodicHi(g.nz) : 1;
-  const ylo = per ? periodicLo(g.ny) : -1, yhi = per ? periodicHi(g.ny) : 1;
-  const xlo = per ? periodicLo(g.nx) : -1, xhi = per ? periodicHi(g.nx) : 1;
-  for (let dz = zlo; dz <= zhi; dz++) {
-    let z = ccz + dz; if (per) z = wrap(z, g.nz); else if (z < 0 || z >= g.nz) continue;
-    for (let dy = ylo; dy <= yhi; dy++) {
-      let y = ccy + dy; if (per) y = wrap(y, g.ny); else if (y < 0 || y >= g.ny) continue;
-      for (let dx = xlo; dx <= xhi; dx++) {
-        let xx = ccx + dx; if (per) xx = wrap(xx, g.nx); else if (xx < 0 || xx >= g.nx) continue;
-        const c = xx + g.nx * (y + g.ny * z);
-        const e = gi(g.cellStart, c + 1);
-        for (let t = gi(g.cellStart, c); t < e; t++) { store<i32>(s.cand + (<usize>m << 2), gi(g.order, t)); m++; }
-      }
+/**
+ * Slot ranges of the stencil of ±k cells around (cx, cy, cz) (cells ≥ r_a/k), as rows of x-adjacent cells:
+ * clipped in open space; wrapped in a periodic box (callers use k only when every axis has ≥ 2k + 1 cells).
+ */
+function stencilRanges(g: Grid, cx: i32, cy: i32, cz: i32, k: i32): void {
+  const per = g.periodic, nx = g.nx, ny = g.ny, nz = g.nz;
+  nRanges = 0;
+  for (let dz = -k; dz <= k; dz++) {
+    let z = cz + dz; if (per) z = wrap(z, nz); else if (z < 0 || z >= nz) continue;
+    for (let dy = -k; dy <= k; dy++) {
+      let y = cy + dy; if (per) y = wrap(y, ny); else if (y < 0 || y >= ny) continue;
+      if (!per) { addRange(cellLo(g, max(cx - k, 0), y, z), cellHi(g, min(cx + k, nx - 1), y, z)); continue; }
+      const x0 = cx - k, x1 = cx + k;
+      if (x0 < 0) { addRange(cellLo(g, x0 + nx, y, z), cellHi(g, nx - 1, y, z)); addRange(cellLo(g, 0, y, z), cellHi(g, x1, y, z)); }
+      else if (x1 >= nx) { addRange(cellLo(g, x0, y, z), cellHi(g, nx - 1, y, z)); addRange(cellLo(g, 0, y, z), cellHi(g, x1 - nx, y, z)); }
+      else addRange(cellLo(g, x0, y, z), cellHi(g, x1, y, z));
     }
-  }
-  return m;
-}
-
-/** Insertion sort of cand[0..m) (candidate lists are short and nearly sorted: cells keep index order). */
-function sortCandidates(p: usize, m: i32): void {
-  for (let a = 1; a < m; a++) {
-    const v = load<i32>(p + (<usize>a << 2));
-    let b = a - 1;
-    while (b >= 0 && load<i32>(p + (<usize>b << 2)) > v) { store<i32>(p + (<usize>(b + 1) << 2), load<i32>(p + (<usize>b << 2))); b--; }
-    store<i32>(p + (<usize>(b + 1) << 2), v);
   }
 }
 
@@ -185,7 +148,6 @@ export function schoolStep(p: usize, steps: i32): void {
   const s = changetype<School>(p);
   const n = s.n, L = s.L, per = s.boundary == BOUNDARY_PERIODIC, legacy = s.mode == MODE_LEGACY;
   const pos = s.pos, vel = s.vel, uvel = s.uvel;
-  const ra2 = s.ra * s.ra, rr2 = s.rr * s.rr, ro2 = s.ro * s.ro;
   const g = changetype<Grid>(s.grid);
   for (let it = 0; it < steps; it++) {
     for (let i = 0; i < n; i++) {
@@ -194,23 +156,27 @@ export function schoolStep(p: usize, steps: i32): void {
       if (m < 1e-10) m = 1.0;
       st(uvel, 3 * i, x / m); st(uvel, 3 * i + 1, y / m); st(uvel, 3 * i + 2, z / m);
     }
-    gridBuild(s.grid, pos, n, per ? L : 0, s.ra, 0);
-    // the stencil covers every cell when no axis has more than 3 cells: loop over all fish in index order
-    const all = g.nx <= 3 && g.ny <= 3 && g.nz <= 3;
+    const soa = s.soa, xs = soa, ys = soa + <usize>(8 * n), zs = soa + <usize>(16 * n);
+    for (let i = 0; i < n; i++) { st(xs, i, ld(pos, 3 * i)); st(ys, i, ld(pos, 3 * i + 1)); st(zs, i, ld(pos, 3 * i + 2)); }
+    // neighbours: cells of r_a/2 and a ±2-cell stencil (58 % of a 3-cell box or less); in a periodic box too
+    // small for that (fewer than 6 such cells per axis), every fish in index order
+    const all = per && Math.floor(2 * L / s.ra) < 6;
+    if (!all) gridBuild(s.grid, pos, n, per ? L : 0, 0.5 * s.ra, 0);
+    scanSetup(s);
     for (let i = 0; i < n; i++) {
-      rx = 0; ry = 0; rz = 0; nr = 0; ox = 0; oy = 0; oz = 0; no = 0; ax = 0; ay = 0; az = 0; na = 0;
-      const b = pos + <usize>(i * 24);
-      const pxi = load<f64>(b), pyi = load<f64>(b, 8), pzi = load<f64>(b, 16);
+      resetSums();
+      const pxi = ld(xs, i), pyi = ld(ys, i), pzi = ld(zs, i);
       const cx = ld(uvel, 3 * i), cy = ld(uvel, 3 * i + 1), cz = ld(uvel, 3 * i + 2);
-      const m = all ? n : gatherCandidates(s, g, i);
-      if (legacy && !all) sortCandidates(s.cand, m);
-      for (let t = 0; t < m; t++) {
-        const j = all ? t : load<i32>(s.cand + (<usize>t << 2));
-        if (j == i) continue;
-        const bj = pos + <usize>(j * 24);
-        const dx = mi(load<f64>(bj) - pxi, L, per), dy = mi(load<f64>(bj, 8) - pyi, L, per), dz = mi(load<f64>(bj, 16) - pzi, L, per);
-        if (legacy) legacyPair(s, j, dx, dy, dz, cx, cy, cz);
-        else couzinPair(s, j, dx, dy, dz, cx, cy, cz, ra2, rr2, ro2);
+      if (all) scanSlots(i, 0, n, xs, ys, zs, 0, pxi, pyi, pzi, cx, cy, cz);
+      else {
+        const c = gi(g.scratch, i);          // the fish's cell (gridBuild keeps it per original index)
+        stencilRanges(g, c % g.nx, (c / g.nx) % g.ny, c / (g.nx * g.ny), 2);
+        for (let q = 0; q < nRanges; q++) {
+          const lo = load<i32>(RANGES + (<usize>q << 3)), hi = load<i32>(RANGES + (<usize>q << 3), 4);
+          if (legacy) markSlots(lo, hi, g.xs, g.ys, g.zs, g.order, pxi, pyi, pzi, s.bits);
+          else scanSlots(i, lo, hi, g.xs, g.ys, g.zs, g.order, pxi, pyi, pzi, cx, cy, cz);
+        }
+        if (legacy) scanList(i, s.list, takeMarked(s.bits, s.list), xs, ys, zs, pxi, pyi, pzi, cx, cy, cz);
       }
       if (legacy) legacyHeading(s, i, cx, cy, cz); else couzinHeading(s, i, cx, cy, cz);
     }

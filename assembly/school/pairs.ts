@@ -1,0 +1,177 @@
+// pairs.ts — the neighbour scan of one focal fish: for candidates j (two at a time in the SIMD build) the
+// minimum-image offset, distance, unit offset and blind-cone test are computed lane-wise; the zone sums are
+// then accumulated one candidate at a time in candidate order, so the SIMD and scalar builds add the same
+// numbers in the same order (bit-identical), and legacy sums follow the seed's neighbour-index order.
+//   Minimum image: d − L·s with s = +1 if d > L/2, −1 if d < −L/2, else 0 — for |d| < L the same numbers as
+//   numpy's d − L·round(d/L) (ties at exactly ±L/2 round to even, i.e. 0, in both), without a division.
+//   legacy: coincident fish (dist < 1e-10) keep a zero unit offset and count (numpy path); couzin: skipped.
+import { School, MODE_LEGACY } from "./state";
+
+// zone sums of the focal fish (read by update.ts)
+export let rx: f64 = 0, ry: f64 = 0, rz: f64 = 0, nr: i32 = 0;
+export let ox: f64 = 0, oy: f64 = 0, oz: f64 = 0, no: i32 = 0;
+export let ax: f64 = 0, ay: f64 = 0, az: f64 = 0, na: i32 = 0;
+
+export function resetSums(): void {
+  rx = 0; ry = 0; rz = 0; nr = 0; ox = 0; oy = 0; oz = 0; no = 0; ax = 0; ay = 0; az = 0; na = 0;
+}
+
+// per-scan constants
+let L_: f64 = 0, H_: f64 = 0, per_: bool = false, legacy_: bool = false;
+let ra_: f64 = 0, ra2hi_: f64 = 0, rr_: f64 = 0, ro_: f64 = 0, thr_: f64 = 0, blind_: bool = false, uvel_: usize = 0;
+
+export function scanSetup(s: School): void {
+  L_ = s.L; H_ = 0.5 * s.L; per_ = s.boundary == 0; legacy_ = s.mode == MODE_LEGACY;
+  ra_ = s.ra; ra2hi_ = s.ra * s.ra * (1 + 1e-12); rr_ = s.rr; ro_ = s.ro; thr_ = s.blindThreshold; blind_ = s.blindThreshold > -2; uvel_ = s.uvel;
+}
+
+// @ts-ignore: decorator
+@inline function image(d: f64): f64 {
+  return per_ ? d - select<f64>(L_, select<f64>(-L_, 0.0, d < -H_), d > H_) : d;
+}
+
+/** Adds neighbour j (unit offset u, distance dist) to the zone sums. */
+// @ts-ignore: decorator
+@inline function addToZone(j: i32, dist: f64, ux: f64, uy: f64, uz: f64): void {
+  if (dist < rr_) { rx += ux; ry += uy; rz += uz; nr++; }
+  else if (dist < ro_) {
+    const u = uvel_ + <usize>(j * 24);
+    ox += load<f64>(u); oy += load<f64>(u, 8); oz += load<f64>(u, 16); no++;
+  } else { ax += ux; ay += uy; az += uz; na++; }
+}
+
+/** One candidate, scalar: the same operations as one SIMD lane. */
+// @ts-ignore: decorator
+@inline function one(j: i32, dx: f64, dy: f64, dz: f64, cx: f64, cy: f64, cz: f64): void {
+  dx = image(dx); dy = image(dy); dz = image(dz);
+  const d2 = dx * dx + dy * dy + dz * dz;
+  if (d2 > ra2hi_) return;
+  const dist = Math.sqrt(d2);
+  if (!(dist < ra_)) return;
+  const small = dist < 1e-10;
+  if (small && !legacy_) return;
+  const dn = select<f64>(1.0, dist, small);
+  const ux = dx / dn, uy = dy / dn, uz = dz / dn;
+  if (blind_ && !(cx * ux + cy * uy + cz * uz > thr_)) return;
+  addToZone(j, dist, ux, uy, uz);
+}
+
+/**
+ * Candidates j = idx(t) for slots t in [t0, t1) of the coordinate arrays xs/ys/zs (index order when `order`
+ * is 0, else grid order with order[t] = j); the focal fish i (at p, heading c) is skipped.
+ */
+export function scanSlots(i: i32, t0: i32, t1: i32, xs: usize, ys: usize, zs: usize, order: usize,
+  px: f64, py: f64, pz: f64, cx: f64, cy: f64, cz: f64): void {
+  let t = t0;
+  if (ASC_FEATURE_SIMD) {
+    const vpx = f64x2.splat(px), vpy = f64x2.splat(py), vpz = f64x2.splat(pz), vcx = f64x2.splat(cx), vcy = f64x2.splat(cy), vcz = f64x2.splat(cz);
+    for (; t + 1 < t1; t += 2) {
+      const o = <usize>t << 3;
+      const j0 = order ? load<i32>(order + (<usize>t << 2)) : t, j1 = order ? load<i32>(order + (<usize>(t + 1) << 2)) : t + 1;
+      lanes(i, j0, j1, v128.load(xs + o), v128.load(ys + o), v128.load(zs + o), vpx, vpy, vpz, vcx, vcy, vcz);
+    }
+  }
+  for (; t < t1; t++) {
+    const j = order ? load<i32>(order + (<usize>t << 2)) : t;
+    if (j == i) continue;
+    const o = <usize>t << 3;
+    one(j, load<f64>(xs + o) - px, load<f64>(ys + o) - py, load<f64>(zs + o) - pz, cx, cy, cz);
+  }
+}
+
+/** Candidates j = list[0..m) (ascending fish indices), coordinates gathered from the index-order arrays. */
+export function scanList(i: i32, list: usize, m: i32, xs: usize, ys: usize, zs: usize, px: f64, py: f64, pz: f64, cx: f64, cy: f64, cz: f64): void {
+  let q = 0;
+  if (ASC_FEATURE_SIMD) {
+    const vpx = f64x2.splat(px), vpy = f64x2.splat(py), vpz = f64x2.splat(pz), vcx = f64x2.splat(cx), vcy = f64x2.splat(cy), vcz = f64x2.splat(cz);
+    for (; q + 1 < m; q += 2) {
+      const j0 = load<i32>(list + (<usize>q << 2)), j1 = load<i32>(list + (<usize>q << 2), 4);
+      const o0 = <usize>j0 << 3, o1 = <usize>j1 << 3;
+      lanes(i, j0, j1, f64x2.replace_lane(f64x2.splat(load<f64>(xs + o0)), 1, load<f64>(xs + o1)),
+        f64x2.replace_lane(f64x2.splat(load<f64>(ys + o0)), 1, load<f64>(ys + o1)),
+        f64x2.replace_lane(f64x2.splat(load<f64>(zs + o0)), 1, load<f64>(zs + o1)), vpx, vpy, vpz, vcx, vcy, vcz);
+    }
+  }
+  for (; q < m; q++) {
+    const j = load<i32>(list + (<usize>q << 2));
+    if (j == i) continue;
+    const o = <usize>j << 3;
+    one(j, load<f64>(xs + o) - px, load<f64>(ys + o) - py, load<f64>(zs + o) - pz, cx, cy, cz);
+  }
+}
+
+/** Two candidates j0, j1 (coordinates X, Y, Z) in SIMD lanes; zone sums added lane 0 then lane 1. */
+// @ts-ignore: decorator
+@inline function lanes(i: i32, j0: i32, j1: i32, X: v128, Y: v128, Z: v128, vpx: v128, vpy: v128, vpz: v128, vcx: v128, vcy: v128, vcz: v128): void {
+  const vL = f64x2.splat(L_), vH = f64x2.splat(H_), vmH = f64x2.splat(-H_);
+  let dx = f64x2.sub(X, vpx), dy = f64x2.sub(Y, vpy), dz = f64x2.sub(Z, vpz);
+  if (per_) {
+    dx = f64x2.sub(dx, f64x2.sub(v128.and(f64x2.gt(dx, vH), vL), v128.and(f64x2.lt(dx, vmH), vL)));
+    dy = f64x2.sub(dy, f64x2.sub(v128.and(f64x2.gt(dy, vH), vL), v128.and(f64x2.lt(dy, vmH), vL)));
+    dz = f64x2.sub(dz, f64x2.sub(v128.and(f64x2.gt(dz, vH), vL), v128.and(f64x2.lt(dz, vmH), vL)));
+  }
+  const d2 = f64x2.add(f64x2.add(f64x2.mul(dx, dx), f64x2.mul(dy, dy)), f64x2.mul(dz, dz));
+  if (!v128.any_true(f64x2.le(d2, f64x2.splat(ra2hi_)))) return;    // both surely beyond r_a: no square roots
+  const dist = f64x2.sqrt(d2);
+  let ok = f64x2.lt(dist, f64x2.splat(ra_));
+  if (!v128.any_true(ok)) return;
+  const small = f64x2.lt(dist, f64x2.splat(1e-10));
+  if (!legacy_) ok = v128.andnot(ok, small);
+  const dn = v128.bitselect(f64x2.splat(1.0), dist, small);
+  const ux = f64x2.div(dx, dn), uy = f64x2.div(dy, dn), uz = f64x2.div(dz, dn);
+  if (blind_) ok = v128.and(ok, f64x2.gt(f64x2.add(f64x2.add(f64x2.mul(vcx, ux), f64x2.mul(vcy, uy)), f64x2.mul(vcz, uz)), f64x2.splat(thr_)));
+  const m = i64x2.bitmask(ok);
+  if ((m & 1) && j0 != i) addToZone(j0, f64x2.extract_lane(dist, 0), f64x2.extract_lane(ux, 0), f64x2.extract_lane(uy, 0), f64x2.extract_lane(uz, 0));
+  if ((m & 2) && j1 != i) addToZone(j1, f64x2.extract_lane(dist, 1), f64x2.extract_lane(ux, 1), f64x2.extract_lane(uy, 1), f64x2.extract_lane(uz, 1));
+}
+
+// legacy ordering for grid scans: candidates that may be within r_a are marked in a bitmap over fish indices,
+// then visited in ascending index (the seed's summation order)
+let bitLo: i32 = 0x7fffffff, bitHi: i32 = -1;
+
+// @ts-ignore: decorator
+@inline function mark(j: i32, bits: usize): void {
+  const w = j >> 5, a = bits + (<usize>w << 2);
+  store<u32>(a, load<u32>(a) | (<u32>1 << (j & 31)));
+  bitLo = min(bitLo, w); bitHi = max(bitHi, w);
+}
+
+/** Marks the fish of slots [t0, t1) (grid order) whose squared distance may be below r_a² in `bits`. */
+export function markSlots(t0: i32, t1: i32, xs: usize, ys: usize, zs: usize, order: usize, px: f64, py: f64, pz: f64, bits: usize): void {
+  let t = t0;
+  if (ASC_FEATURE_SIMD) {
+    const vL = f64x2.splat(L_), vH = f64x2.splat(H_), vmH = f64x2.splat(-H_), vr = f64x2.splat(ra2hi_);
+    const vpx = f64x2.splat(px), vpy = f64x2.splat(py), vpz = f64x2.splat(pz);
+    for (; t + 1 < t1; t += 2) {
+      const o = <usize>t << 3;
+      let dx = f64x2.sub(v128.load(xs + o), vpx), dy = f64x2.sub(v128.load(ys + o), vpy), dz = f64x2.sub(v128.load(zs + o), vpz);
+      if (per_) {
+        dx = f64x2.sub(dx, f64x2.sub(v128.and(f64x2.gt(dx, vH), vL), v128.and(f64x2.lt(dx, vmH), vL)));
+        dy = f64x2.sub(dy, f64x2.sub(v128.and(f64x2.gt(dy, vH), vL), v128.and(f64x2.lt(dy, vmH), vL)));
+        dz = f64x2.sub(dz, f64x2.sub(v128.and(f64x2.gt(dz, vH), vL), v128.and(f64x2.lt(dz, vmH), vL)));
+      }
+      const m = i64x2.bitmask(f64x2.le(f64x2.add(f64x2.add(f64x2.mul(dx, dx), f64x2.mul(dy, dy)), f64x2.mul(dz, dz)), vr));
+      if (m & 1) mark(load<i32>(order + (<usize>t << 2)), bits);
+      if (m & 2) mark(load<i32>(order + (<usize>(t + 1) << 2)), bits);
+    }
+  }
+  for (; t < t1; t++) {
+    const o = <usize>t << 3;
+    const dx = image(load<f64>(xs + o) - px), dy = image(load<f64>(ys + o) - py), dz = image(load<f64>(zs + o) - pz);
+    if (dx * dx + dy * dy + dz * dz <= ra2hi_) mark(load<i32>(order + (<usize>t << 2)), bits);
+  }
+}
+
+/** The marked fish in ascending index → list (returns the count), clearing the bitmap. */
+export function takeMarked(bits: usize, list: usize): i32 {
+  let q = 0;
+  for (let w = bitLo; w <= bitHi; w++) {
+    const a = bits + (<usize>w << 2);
+    let m = load<u32>(a);
+    if (!m) continue;
+    store<u32>(a, 0);
+    while (m) { store<i32>(list + (<usize>q << 2), (w << 5) + <i32>ctz(m)); q++; m &= m - 1; }
+  }
+  bitLo = 0x7fffffff; bitHi = -1;
+  return q;
+}
