@@ -8,14 +8,24 @@
   return k == B ? hi : <f64>k * ((hi - lo) / <f64>B) + lo;
 }
 
-/** Bin of x among B equal bins on [lo, hi], or −1 when x is outside (or NaN). */
+// the edges of the last (lo, hi, B) asked for, so a loop over one histogram does no divisions
+const EDGES: usize = memory.data(300 * 8);
+let eLo: f64 = NaN, eHi: f64 = NaN, eB: i32 = 0, eNorm: f64 = 0;
+
+function setEdges(lo: f64, hi: f64, B: i32): void {
+  for (let k = 0; k <= B; k++) store<f64>(EDGES + (<usize>k << 3), edge(lo, hi, B, k));
+  eLo = lo; eHi = hi; eB = B; eNorm = <f64>B / (hi - lo);
+}
+
+/** Bin of x among B (≤ 299) equal bins on [lo, hi], or −1 when x is outside (or NaN). */
 export function binOf(x: f64, lo: f64, hi: f64, B: i32): i32 {
   if (!(x >= lo && x <= hi)) return -1;
-  let k = <i32>((x - lo) * (<f64>B / (hi - lo)));
+  if (lo != eLo || hi != eHi || B != eB) setEdges(lo, hi, B);
+  let k = <i32>((x - lo) * eNorm);
   if (k >= B) k = B - 1;
   if (k < 0) k = 0;
-  if (x < edge(lo, hi, B, k)) k--;
-  else if (k != B - 1 && x >= edge(lo, hi, B, k + 1)) k++;
+  if (x < load<f64>(EDGES + (<usize>k << 3))) k--;
+  else if (k != B - 1 && x >= load<f64>(EDGES + (<usize>(k + 1) << 3))) k++;
   return k;
 }
 

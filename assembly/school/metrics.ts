@@ -12,6 +12,19 @@ import { ld, st } from "./state";
 import { eigenvalues3 } from "./eigen3";
 
 const HIST: usize = memory.data(288 * 8);
+const E20: usize = memory.data(21 * 8);    // np.linspace(0, 1, 21)
+const C20: usize = memory.data(20 * 4);
+
+/** np.histogram's bin rule for 20 bins on [0, 1], given the estimate k = trunc(20x) (x outside [0, 1] dropped). */
+// @ts-ignore: decorator
+@inline function bin20(x: f64, k: i32): void {
+  if (!(x >= 0.0 && x <= 1.0)) return;
+  if (k > 19) k = 19;
+  if (x < ld(E20, k)) k--;
+  else if (k != 19 && x >= ld(E20, k + 1)) k++;
+  const a = C20 + (<usize>k << 2);
+  store<i32>(a, load<i32>(a) + 1);
+}
 const EV: usize = memory.data(3 * 8);
 const W = [0.18, 0.28, 0.08, 0.08, 0.10, 0.18, 0.10];
 
@@ -130,17 +143,33 @@ export function schoolMetrics(pos: usize, vel: usize, n: i32, box: f64, L: f64, 
     }
   }
   const hp = countsEntropy(HIST, 288, Math.log(288.0));
-  // velocity correlation over all pairs i < j
+  // velocity correlation over all pairs i < j: c = v̂_i·v̂_j, x = (c + 1)/2 binned as np.histogram(…, 20, (0, 1))
   let hv = 0.5;
   if (n >= 2) {
-    clearHist(20);
+    const ux = kd, uy = kd + <usize>(8 * n), uz = kd + <usize>(16 * n);   // SoA copy (kd is free until the kNN)
+    for (let i = 0; i < n; i++) { st(ux, i, ld(uv, 3 * i)); st(uy, i, ld(uv, 3 * i + 1)); st(uz, i, ld(uv, 3 * i + 2)); }
+    for (let k = 0; k <= 20; k++) st(E20, k, k == 20 ? 1.0 : <f64>k * (1.0 / 20.0) + 0.0);
+    memory.fill(C20, 0, 20 * 4);
     for (let i = 0; i < n; i++) {
-      const a = ld(uv, 3 * i), b = ld(uv, 3 * i + 1), c = ld(uv, 3 * i + 2);
-      for (let j = i + 1; j < n; j++) {
-        const d = a * ld(uv, 3 * j) + b * ld(uv, 3 * j + 1) + c * ld(uv, 3 * j + 2);
-        bump(binOf((d + 1.0) / 2.0, 0, 1, 20));
+      const a = ld(ux, i), b = ld(uy, i), c = ld(uz, i);
+      let j = i + 1;
+      if (ASC_FEATURE_SIMD) {
+        const va = f64x2.splat(a), vb = f64x2.splat(b), vc = f64x2.splat(c), one = f64x2.splat(1.0), two = f64x2.splat(2.0), twenty = f64x2.splat(20.0);
+        for (; j + 1 < n; j += 2) {
+          const o = <usize>j << 3;
+          const d = f64x2.add(f64x2.add(f64x2.mul(va, v128.load(ux + o)), f64x2.mul(vb, v128.load(uy + o))), f64x2.mul(vc, v128.load(uz + o)));
+          const x = f64x2.div(f64x2.add(d, one), two);
+          const k = i32x4.trunc_sat_f64x2_s_zero(f64x2.mul(x, twenty));
+          bin20(f64x2.extract_lane(x, 0), i32x4.extract_lane(k, 0));
+          bin20(f64x2.extract_lane(x, 1), i32x4.extract_lane(k, 1));
+        }
+      }
+      for (; j < n; j++) {
+        const x = (a * ld(ux, j) + b * ld(uy, j) + c * ld(uz, j) + 1.0) / 2.0;
+        bin20(x, <i32>(x * 20.0));
       }
     }
+    for (let k = 0; k < 20; k++) st(HIST, k, <f64>load<i32>(C20 + (<usize>k << 2)));
     hv = countsEntropy(HIST, 20, Math.log(20.0));
   }
   // nearest neighbours (periodic kNN as the seed's cKDTree(boxsize = L))
