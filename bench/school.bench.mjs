@@ -4,7 +4,8 @@
 //   JS ref  the same loop in plain JS (Float64Array, no allocation), same process (N ≤ 1000)
 // Configs: the seed's case1 (N = 150) and case4 (N = 250) as shipped; N = 1000 and 10⁴ with case1's radii,
 // turn, noise and blind angle at case1's density (L = (N/0.0096)^⅓); couzin2002 rows use the same boxes
-// (periodic). Then the metrics: ms per frame of all 12 metrics (legacy definitions).
+// (periodic), and N = 10⁴ with r_a = 6 (≈ 9 fish within r_a instead of ≈ 136). Last column: ms per frame of
+// all 12 metrics (legacy definitions).
 // Run: npm run bench:school
 import os from "node:os";
 import { execFileSync } from "node:child_process";
@@ -82,6 +83,7 @@ const rows = [
   ["case4 (as shipped)", { case: "case4" }, 250],
   ["case1 radii, N = 1000", { case: "case1", nFish: 1000, boxSize: Math.cbrt(1000 / 0.0096) }, 1000],
   ["case1 radii, N = 10⁴", { case: "case1", nFish: 10000, boxSize: Math.cbrt(10000 / 0.0096) }, 10000],
+  ["r = 1/3/6 (≈ 9 in r_a), N = 10⁴", { case: "case1", nFish: 10000, boxSize: Math.cbrt(10000 / 0.0096), rRepulsion: 1, rOrientation: 3, rAttraction: 6 }, 10000],
 ];
 console.log(`\nFish-school benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}, ${os.cpus()[0]?.model ?? "?"}, ${os.cpus().length} cores`);
 console.log("ms per step (median), no metrics; C ref = the seed's kernel as an allocation-free C loop (gcc -O2 -march=native, separate process)\n");

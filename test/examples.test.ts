@@ -23,3 +23,12 @@ it("examples/node-kg.mjs reproduces the seed's breather run and the corrected co
   expect(r.stdout).toMatch(/5984 steps, 6 Δt adaptations, H 12\.301680 → 11\.427164/);
   expect(r.stdout).toMatch(/walls meet at t ≈ 29\.25, relative energy drift \d\.\de-10/);
 });
+
+it("examples/node-school.mjs prints the seed's published initial values, a swarm, a mill and a pair count", () => {
+  const r = spawnSync(process.execPath, ["examples/node-school.mjs"], { cwd: root, encoding: "utf8" });
+  expect(r.status, r.stderr).toBe(0);
+  expect(r.stdout).toMatch(/case1 t = 0: P = 0\.064, M = 0\.072, OSI = 0\.809/);
+  expect(r.stdout).toMatch(/case1 second half: Swarm, P = 0\.0\d\d, OSI = 0\.7\d\d/);
+  expect(r.stdout).toMatch(/couzin_torus: Torus\/Milling, M = 0\.[89]\d/);
+  expect(r.stdout).toMatch(/final case1 frame: \d+ pairs of fish closer than 2/);
+});

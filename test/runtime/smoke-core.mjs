@@ -48,6 +48,22 @@ export async function smoke(samudra, initOptions) {
     const b = samudra.kleinGordon.solve({ case: "kink_antikink", method: "yoshida4", tFinal: 1, nFrames: 1, nx: 256 });
     hashes.kg = fnv1a(Float64Array.from([...a.phi[2], ...b.phi[1], ...b.phiT[1], a.steps, ...a.invariants.energy]));
   }
+  if (samudra.school) {
+    // fish school: legacy (numpy MT19937 stream, acos, metrics) and couzin2002 (counter-based noise, sin/cos)
+    const frames = [];
+    samudra.school.simulate({ case: "case2", nSteps: 20, saveInterval: 10 }, ({ positions, velocities, metrics }) => frames.push(...positions, ...velocities, ...Object.values(metrics)));
+    samudra.school.simulate({ case: "couzin_torus", nSteps: 20, saveInterval: 20 }, ({ positions, metrics }) => frames.push(...positions, ...Object.values(metrics)));
+    hashes.school = fnv1a(Float64Array.from(frames));
+  }
+  if (samudra.neighbors) {
+    const pts = lcgArray(3 * 500, 11).map((v) => (v + 0.5) * 10);
+    const g = samudra.neighbors.grid(pts, { box: 10, cellSize: 1.5 });
+    const I = new Int32Array(20000), J = new Int32Array(20000), idx = new Int32Array(2000), d = new Float64Array(2000);
+    const np = g.pairsInto(1.5, I, J);
+    g.knnInto(4, idx, d, { metric: "max" });
+    g.dispose();
+    hashes.neighbors = fnv1a(Float64Array.from([np, ...I.subarray(0, np), ...J.subarray(0, np), ...idx, ...d]));
+  }
   const ok = fixed.length === expected.length && fixed.every((v, i) => v === expected[i]);
   return { ok, simd: info.simd, source: info.source, version: samudra.version, fixed, hashes };
 }
