@@ -169,3 +169,15 @@ export function gridCellSize(p: usize): f64 { return changetype<Grid>(p).cs; }
 /** Minimum-image displacement along one axis (numpy's d − L·round(d/L), ties to even). */
 // @ts-ignore: decorator
 @inline export function minImage(d: f64, L: f64): f64 { return d - L * nearest<f64>(d / L); }
+
+/**
+ * The same for |d| < L (coordinates inside the box) without the division: d − L·s, s = +1 beyond L/2 = H, −1
+ * below −H, else 0 — the same numbers as minImage (a quotient above 0.5 rounds to 1; exactly ±0.5 to 0).
+ * Lane-wise for f64x2 (mH = −H); SIMD and scalar forms are bit-identical.
+ */
+// @ts-ignore: decorator
+@inline export function minImageBox(d: f64, L: f64, H: f64): f64 { return d - select<f64>(L, select<f64>(-L, 0.0, d < -H), d > H); }
+// @ts-ignore: decorator
+@inline export function minImageBox2(d: v128, L: v128, H: v128, mH: v128): v128 {
+  return f64x2.sub(d, f64x2.sub(v128.and(f64x2.gt(d, H), L), v128.and(f64x2.lt(d, mH), L)));
+}

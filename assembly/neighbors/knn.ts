@@ -4,7 +4,7 @@
 // distance to the faces of the visited block (faces beyond an open grid's edge do not count), so the search
 // stops once the k-th best distance is within that (or the whole grid has been seen). Ties are broken by the smaller original index, so
 // the result does not depend on the grid's cell size.
-import { Grid, gi, gsi, gf, gsf, minImage } from "./grid";
+import { Grid, gi, gsi, gf, gsf, minImageBox, minImageBox2 } from "./grid";
 
 export const KNN_MAX_K: i32 = 64;
 const BEST_D: usize = memory.data(KNN_MAX_K * 8);
@@ -49,7 +49,7 @@ function scanCell(g: Grid, c: i32, a: i32, ax: f64, ay: f64, az: f64, k: i32, ma
   for (let b = gi(g.cellStart, c); b < e; b++) {
     if (b == a) continue;
     let dx = gf(g.xs, b) - ax, dy = gf(g.ys, b) - ay, dz = gf(g.zs, b) - az;
-    if (per) { dx = minImage(dx, L); dy = minImage(dy, L); dz = minImage(dz, L); }
+    if (per) { dx = minImageBox(dx, L, 0.5 * L); dy = minImageBox(dy, L, 0.5 * L); dz = minImageBox(dz, L, 0.5 * L); }
     const d = maxNorm ? cheb(dx, dy, dz) : dx * dx + dy * dy + dz * dz;
     offer(d, gi(g.order, b), k);
   }
@@ -63,15 +63,11 @@ function scanCell(g: Grid, c: i32, a: i32, ax: f64, ay: f64, az: f64, k: i32, ma
   let b = b0;
   if (ASC_FEATURE_SIMD) {
     // two candidates per step; both usually fail the k-th-distance test once the list is full
-    const vx = f64x2.splat(ax), vy = f64x2.splat(ay), vz = f64x2.splat(az), vL = f64x2.splat(L);
+    const vx = f64x2.splat(ax), vy = f64x2.splat(ay), vz = f64x2.splat(az), vL = f64x2.splat(L), vH = f64x2.splat(0.5 * L), vmH = f64x2.splat(-0.5 * L);
     for (; b + 1 < b1; b += 2) {
       const o = <usize>b << 3;
       let dx = f64x2.sub(v128.load(xs + o), vx), dy = f64x2.sub(v128.load(ys + o), vy), dz = f64x2.sub(v128.load(zs + o), vz);
-      if (per) {
-        dx = f64x2.sub(dx, f64x2.mul(vL, f64x2.nearest(f64x2.div(dx, vL))));
-        dy = f64x2.sub(dy, f64x2.mul(vL, f64x2.nearest(f64x2.div(dy, vL))));
-        dz = f64x2.sub(dz, f64x2.mul(vL, f64x2.nearest(f64x2.div(dz, vL))));
-      }
+      if (per) { dx = minImageBox2(dx, vL, vH, vmH); dy = minImageBox2(dy, vL, vH, vmH); dz = minImageBox2(dz, vL, vH, vmH); }
       let d: v128;
       if (maxNorm) {
         const m = f64x2.pmax(f64x2.abs(dx), f64x2.abs(dy));   // pmax: b < a ? a : b, as the scalar select
@@ -85,7 +81,7 @@ function scanCell(g: Grid, c: i32, a: i32, ax: f64, ay: f64, az: f64, k: i32, ma
   }
   for (; b < b1; b++) {
     let dx = gf(xs, b) - ax, dy = gf(ys, b) - ay, dz = gf(zs, b) - az;
-    if (per) { dx = minImage(dx, L); dy = minImage(dy, L); dz = minImage(dz, L); }
+    if (per) { dx = minImageBox(dx, L, 0.5 * L); dy = minImageBox(dy, L, 0.5 * L); dz = minImageBox(dz, L, 0.5 * L); }
     const d = maxNorm ? cheb(dx, dy, dz) : dx * dx + dy * dy + dz * dz;
     if (d <= worst && b != a) {
       offer(d, gi(g.order, b), k);

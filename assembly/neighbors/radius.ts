@@ -2,7 +2,7 @@
 // closer than r (`gridPairs`, half-shell stencil: each pair of cells visited once). A point at exactly
 // distance r counts (d ≤ r, as scipy's query_pairs). Results go to caller-owned buffers;
 // the return value is the full count even when it exceeds the capacity (then only `cap` were written).
-import { Grid, gi, gsi, gf, gsf, axisCell, periodicLo, periodicHi, minImage } from "./grid";
+import { Grid, gi, gsi, gf, gsf, axisCell, periodicLo, periodicHi, minImageBox, minImageBox2 } from "./grid";
 
 // @ts-ignore: decorator
 @inline function wrap(c: i32, nc: i32): i32 { return c < 0 ? c + nc : (c >= nc ? c - nc : c); }
@@ -35,7 +35,7 @@ export function gridRadius(p: usize, qx: f64, qy: f64, qz: f64, r: f64, outIdx: 
         const e = gi(g.cellStart, c + 1);
         for (let s = gi(g.cellStart, c); s < e; s++) {
           let ddx = gf(g.xs, s) - qx, ddy = gf(g.ys, s) - qy, ddz = gf(g.zs, s) - qz;
-          if (per) { ddx = minImage(ddx, L); ddy = minImage(ddy, L); ddz = minImage(ddz, L); }
+          if (per) { ddx = minImageBox(ddx, L, 0.5 * L); ddy = minImageBox(ddy, L, 0.5 * L); ddz = minImageBox(ddz, L, 0.5 * L); }
           const d2 = ddx * ddx + ddy * ddy + ddz * ddz;
           if (d2 <= r2) {
             if (count < cap) {
@@ -72,15 +72,11 @@ const DUMMY: usize = memory.data(8);
   let b = b0;
   if (ASC_FEATURE_SIMD) {
     const vx = f64x2.splat(ax), vy = f64x2.splat(ay), vz = f64x2.splat(az), vr = f64x2.splat(r2);
-    const vL = f64x2.splat(L);
+    const vL = f64x2.splat(L), vH = f64x2.splat(0.5 * L), vmH = f64x2.splat(-0.5 * L);
     for (; b + 1 < b1; b += 2) {
       const o = <usize>b << 3;
       let dx = f64x2.sub(v128.load(xs + o), vx), dy = f64x2.sub(v128.load(ys + o), vy), dz = f64x2.sub(v128.load(zs + o), vz);
-      if (per) {
-        dx = f64x2.sub(dx, f64x2.mul(vL, f64x2.nearest(f64x2.div(dx, vL))));
-        dy = f64x2.sub(dy, f64x2.mul(vL, f64x2.nearest(f64x2.div(dy, vL))));
-        dz = f64x2.sub(dz, f64x2.mul(vL, f64x2.nearest(f64x2.div(dz, vL))));
-      }
+      if (per) { dx = minImageBox2(dx, vL, vH, vmH); dy = minImageBox2(dy, vL, vH, vmH); dz = minImageBox2(dz, vL, vH, vmH); }
       const d2 = f64x2.add(f64x2.add(f64x2.mul(dx, dx), f64x2.mul(dy, dy)), f64x2.mul(dz, dz));
       const m = i64x2.bitmask(f64x2.le(d2, vr));
       emitIf(a, b, m & 1);
@@ -89,7 +85,7 @@ const DUMMY: usize = memory.data(8);
   }
   for (; b < b1; b++) {
     let dx = gf(xs, b) - ax, dy = gf(ys, b) - ay, dz = gf(zs, b) - az;
-    if (per) { dx = minImage(dx, L); dy = minImage(dy, L); dz = minImage(dz, L); }
+    if (per) { dx = minImageBox(dx, L, 0.5 * L); dy = minImageBox(dy, L, 0.5 * L); dz = minImageBox(dz, L, 0.5 * L); }
     emitIf(a, b, <i32>(dx * dx + dy * dy + dz * dz <= r2));
   }
 }

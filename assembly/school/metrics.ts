@@ -28,6 +28,10 @@ const C20: usize = memory.data(20 * 4);
 const EV: usize = memory.data(3 * 8);
 const W = [0.18, 0.28, 0.08, 0.08, 0.10, 0.18, 0.10];
 
+/** |(x, y, z)|, or 1 below 1e-10 (the seed's guard before normalising). */
+// @ts-ignore: decorator
+@inline function safeNorm(x: f64, y: f64, z: f64): f64 { const m = Math.sqrt(x * x + y * y + z * z); return m < 1e-10 ? 1.0 : m; }
+
 function clearHist(B: i32): void { memory.fill(HIST, 0, <usize>B << 3); }
 // @ts-ignore: decorator
 @inline function bump(k: i32): void { if (k >= 0) st(HIST, k, ld(HIST, k) + 1); }
@@ -45,9 +49,7 @@ export function schoolMetrics(pos: usize, vel: usize, n: i32, box: f64, L: f64, 
   // unit headings, polarization
   let sx = 0.0, sy = 0.0, sz = 0.0;
   for (let i = 0; i < n; i++) {
-    const x = ld(vel, 3 * i), y = ld(vel, 3 * i + 1), z = ld(vel, 3 * i + 2);
-    let m = Math.sqrt(x * x + y * y + z * z);
-    if (m < 1e-10) m = 1.0;
+    const x = ld(vel, 3 * i), y = ld(vel, 3 * i + 1), z = ld(vel, 3 * i + 2), m = safeNorm(x, y, z);
     const a = x / m, b = y / m, c = z / m;
     st(uv, 3 * i, a); st(uv, 3 * i + 1, b); st(uv, 3 * i + 2, c);
     sx += a; sy += b; sz += c;
@@ -99,9 +101,7 @@ export function schoolMetrics(pos: usize, vel: usize, n: i32, box: f64, L: f64, 
   // rotation: r̂ × v̂
   let mxs = 0.0, mys = 0.0, mzs = 0.0;
   for (let i = 0; i < n; i++) {
-    const x = ld(ru, 3 * i), y = ld(ru, 3 * i + 1), z = ld(ru, 3 * i + 2);
-    let m = Math.sqrt(x * x + y * y + z * z);
-    if (m < 1e-10) m = 1.0;
+    const x = ld(ru, 3 * i), y = ld(ru, 3 * i + 1), z = ld(ru, 3 * i + 2), m = safeNorm(x, y, z);
     const a = x / m, b = y / m, c = z / m;
     const u = ld(uv, 3 * i), v = ld(uv, 3 * i + 1), w = ld(uv, 3 * i + 2);
     const px = b * w - c * v, py = c * u - a * w, pz = a * v - b * u;

@@ -6,6 +6,7 @@
 //   numpy's d − L·round(d/L) (ties at exactly ±L/2 round to even, i.e. 0, in both), without a division.
 //   legacy: coincident fish (dist < 1e-10) keep a zero unit offset and count (numpy path); couzin: skipped.
 import { School, MODE_LEGACY } from "./state";
+import { minImageBox, minImageBox2 } from "../neighbors/grid";
 
 // zone sums of the focal fish (read by update.ts)
 export let rx: f64 = 0, ry: f64 = 0, rz: f64 = 0, nr: i32 = 0;
@@ -26,9 +27,7 @@ export function scanSetup(s: School): void {
 }
 
 // @ts-ignore: decorator
-@inline function image(d: f64): f64 {
-  return per_ ? d - select<f64>(L_, select<f64>(-L_, 0.0, d < -H_), d > H_) : d;
-}
+@inline function image(d: f64): f64 { return per_ ? minImageBox(d, L_, H_) : d; }
 
 /** Adds neighbour j (unit offset u, distance dist) to the zone sums. */
 // @ts-ignore: decorator
@@ -106,9 +105,7 @@ export function scanList(i: i32, list: usize, m: i32, xs: usize, ys: usize, zs: 
   const vL = f64x2.splat(L_), vH = f64x2.splat(H_), vmH = f64x2.splat(-H_);
   let dx = f64x2.sub(X, vpx), dy = f64x2.sub(Y, vpy), dz = f64x2.sub(Z, vpz);
   if (per_) {
-    dx = f64x2.sub(dx, f64x2.sub(v128.and(f64x2.gt(dx, vH), vL), v128.and(f64x2.lt(dx, vmH), vL)));
-    dy = f64x2.sub(dy, f64x2.sub(v128.and(f64x2.gt(dy, vH), vL), v128.and(f64x2.lt(dy, vmH), vL)));
-    dz = f64x2.sub(dz, f64x2.sub(v128.and(f64x2.gt(dz, vH), vL), v128.and(f64x2.lt(dz, vmH), vL)));
+    dx = minImageBox2(dx, vL, vH, vmH); dy = minImageBox2(dy, vL, vH, vmH); dz = minImageBox2(dz, vL, vH, vmH);
   }
   const d2 = f64x2.add(f64x2.add(f64x2.mul(dx, dx), f64x2.mul(dy, dy)), f64x2.mul(dz, dz));
   if (!v128.any_true(f64x2.le(d2, f64x2.splat(ra2hi_)))) return;    // both surely beyond r_a: no square roots
@@ -146,9 +143,7 @@ export function markSlots(t0: i32, t1: i32, xs: usize, ys: usize, zs: usize, ord
       const o = <usize>t << 3;
       let dx = f64x2.sub(v128.load(xs + o), vpx), dy = f64x2.sub(v128.load(ys + o), vpy), dz = f64x2.sub(v128.load(zs + o), vpz);
       if (per_) {
-        dx = f64x2.sub(dx, f64x2.sub(v128.and(f64x2.gt(dx, vH), vL), v128.and(f64x2.lt(dx, vmH), vL)));
-        dy = f64x2.sub(dy, f64x2.sub(v128.and(f64x2.gt(dy, vH), vL), v128.and(f64x2.lt(dy, vmH), vL)));
-        dz = f64x2.sub(dz, f64x2.sub(v128.and(f64x2.gt(dz, vH), vL), v128.and(f64x2.lt(dz, vmH), vL)));
+        dx = minImageBox2(dx, vL, vH, vmH); dy = minImageBox2(dy, vL, vH, vmH); dz = minImageBox2(dz, vL, vH, vmH);
       }
       const m = i64x2.bitmask(f64x2.le(f64x2.add(f64x2.add(f64x2.mul(dx, dx), f64x2.mul(dy, dy)), f64x2.mul(dz, dz)), vr));
       if (m & 1) mark(load<i32>(order + (<usize>t << 2)), bits);
