@@ -213,6 +213,37 @@ describe("school legacy: the seed's statistical bands (second-half means, seeds 
   }, 30000);
 });
 
+describe("school: boundaries and open-space metrics", () => {
+  it("reflecting walls keep every fish in [0, L]³; open space lets the school leave the initial cube", () => {
+    const r = school.create({ case: "couzin_parallel", boundary: "reflect", boxSize: 30, seed: 2 });
+    for (let s = 0; s < 300; s++) {
+      r.advance(1);
+      for (const v of r.positions) { expect(v).toBeGreaterThanOrEqual(0); expect(v).toBeLessThanOrEqual(30); }
+    }
+    r.dispose();
+    const o = school.create({ case: "couzin_parallel", seed: 2 });
+    o.advance(300);
+    expect(o.positions.some((v) => v < 0 || v > 20)).toBe(true);   // a polarised group swims away (s = 3, t = 30)
+    o.dispose();
+  });
+  it("open-space metrics (periodic: false): the plain centroid, spread and kNN in the bounding box", () => {
+    const { positions, velocities } = randomState(200, 50, 21);
+    for (let i = 0; i < positions.length; i++) positions[i] = positions[i] * 3 - 40;   // anywhere, negative too
+    const m = school.metrics({ positions, velocities, boxSize: 50 }, { periodic: false });
+    const n = 200, c = [0, 1, 2].map((a) => positions.filter((_, i) => i % 3 === a).reduce((x, y) => x + y, 0) / n);
+    let ss = 0;
+    for (let i = 0; i < n; i++) for (let a = 0; a < 3; a++) ss += (positions[3 * i + a] - c[a]) ** 2;
+    expect(m.spread).toBeCloseTo(Math.sqrt(ss / n), 10);
+    // nearest-neighbour distances by brute force → the cohesion entropy's histogram
+    const nnd = Array.from({ length: n }, (_, i) => { let b = Infinity; for (let j = 0; j < n; j++) if (j !== i) b = Math.min(b, Math.hypot(positions[3 * j] - positions[3 * i], positions[3 * j + 1] - positions[3 * i + 1], positions[3 * j + 2] - positions[3 * i + 2])); return b; });
+    const h = new Array(25).fill(0);
+    for (const d of nnd) if (d <= 25) h[Math.min(24, Math.floor(d / 1))]++;
+    const tot = h.reduce((x, y) => x + y, 0);
+    const H = -h.filter((x) => x > 0).reduce((acc, x) => acc + (x / tot) * Math.log(x / tot), 0) / Math.log(25);
+    expect(m.schoolCohesionEntropy).toBeCloseTo(H, 10);
+  });
+});
+
 describe("school: errors", () => {
   it("bad options name the option, the value and the fix", () => {
     expect(() => school.simulate({ case: "case9" as never })).toThrow(/case must be one of case1, case2/);

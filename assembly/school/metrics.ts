@@ -42,8 +42,9 @@ export function schoolMetricsWorkBytes(n: i32): i32 { return 8 * (6 * n) + 8 * 5
 /**
  * Writes 12 values to out: P, M, spread, order index, H_coh, H_pol, H_depth, H_ang, H_NN, H_vel, H_shape,
  * OSI. `box` > 0: periodic cube; 0: open space (positions used as they are). `work` from schoolMetricsWorkBytes.
+ * `orderOnly`: P, M, spread and the order index only (the entropies and OSI are written as NaN).
  */
-export function schoolMetrics(pos: usize, vel: usize, n: i32, box: f64, L: f64, legacy: i32, grid: usize, work: usize, out: usize): void {
+export function schoolMetrics(pos: usize, vel: usize, n: i32, box: f64, L: f64, legacy: i32, orderOnly: i32, grid: usize, work: usize, out: usize): void {
   const uv = work, ru = work + <usize>(24 * n), kd = work + <usize>(48 * n), ki = kd + <usize>(40 * n);
   const per = box > 0;
   // unit headings, polarization
@@ -75,7 +76,7 @@ export function schoolMetrics(pos: usize, vel: usize, n: i32, box: f64, L: f64, 
   const spread = Math.sqrt(ss / fn);
   // shape entropy from the offsets (np.cov re-centres; ddof 1)
   let hs = 0.5;
-  if (n >= 4) {
+  if (n >= 4 && !orderOnly) {
     let mx = 0.0, my = 0.0, mz = 0.0;
     for (let i = 0; i < n; i++) { mx += ld(ru, 3 * i); my += ld(ru, 3 * i + 1); mz += ld(ru, 3 * i + 2); }
     mx /= fn; my /= fn; mz /= fn;
@@ -93,7 +94,7 @@ export function schoolMetrics(pos: usize, vel: usize, n: i32, box: f64, L: f64, 
   }
   // depth (before ru is normalised: corrected depth uses the offset z)
   clearHist(15);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n && !orderOnly; i++) {
     if (legacy) bump(binOf(ld(pos, 3 * i + 2), 0, L, 15));
     else bump(binOf(ld(ru, 3 * i + 2), -0.5 * L, 0.5 * L, 15));
   }
@@ -110,6 +111,11 @@ export function schoolMetrics(pos: usize, vel: usize, n: i32, box: f64, L: f64, 
   }
   mxs /= fn; mys /= fn; mzs /= fn;
   const M = Math.sqrt(mxs * mxs + mys * mys + mzs * mzs);
+  if (orderOnly) {
+    st(out, 0, P); st(out, 1, M); st(out, 2, spread); st(out, 3, max(P, M));
+    for (let q = 4; q < 12; q++) st(out, q, NaN);
+    return;
+  }
   // angular-momentum entropy
   let ha = 0.5;
   if (n >= 3) {

@@ -134,7 +134,7 @@ export interface Kernel {
   schoolInitLegacyTorus(p: number, seed: number, R: number): void;
   schoolInitCounter(p: number, extent: number, ring: number): void;
   schoolStep(p: number, steps: number): void;
-  schoolMetrics(pos: number, vel: number, n: number, box: number, L: number, legacy: number, grid: number, work: number, out: number): void;
+  schoolMetrics(pos: number, vel: number, n: number, box: number, L: number, legacy: number, orderOnly: number, grid: number, work: number, out: number): void;
   schoolMetricsWorkBytes(n: number): number;
 }
 

@@ -24,7 +24,7 @@ export interface SchoolFrame {
   t: number;
   positions: Float64Array;
   velocities: Float64Array;
-  /** The frame's 12 metrics (polarization and rotation always; the rest when computeEntropy). */
+  /** The frame's 12 metrics (polarization, rotation, spread and order index always; the rest NaN unless computeEntropy). */
   metrics: SchoolMetrics;
 }
 
@@ -81,11 +81,10 @@ export function simulate(options: SchoolOptions = {}, onFrame?: (frame: SchoolFr
     for (let f = 0; f < frames; f++) {
       if (f > 0) { const t0 = performance.now(); run.advance(r.saveInterval); simMs += performance.now() - t0; }
       const t1 = performance.now();
-      const m = run.metricsArray();
+      const m = run.metricsArray(r.legacy, !r.computeEntropy);
       metMs += performance.now() - t1;
       time[f] = run.step * r.dt;
       METRIC_KEYS.forEach((k, i) => (series[k][f] = m[i]));
-      if (!r.computeEntropy) for (let i = 2; i < 12; i++) series[METRIC_KEYS[i]][f] = NaN;
       if (onFrame) onFrame({ index: f, t: time[f], positions: run.positions, velocities: run.velocities, metrics: toRecord(METRIC_KEYS.map((k) => series[k][f])) });
     }
     const stat = (fn: (a: Float64Array) => number) => Object.fromEntries(METRIC_KEYS.map((k) => [k, fn(series[k])])) as SchoolMetrics;
@@ -152,7 +151,7 @@ export function sweep(options: SchoolOptions, values: number[], onPoint?: (p: Sw
       let P = 0, M = 0, c = 0;
       for (let s = 1; s <= n; s++) {
         run.advance(1);
-        if (s >= half) { const m = run.metricsArray(); P += m[0]; M += m[1]; c++; }
+        if (s >= half) { const m = run.metricsArray(run.options.legacy, true); P += m[0]; M += m[1]; c++; }
       }
       pos = run.positions.slice(); vel = run.velocities.slice(); step++;
       const p: SweepPoint = { rOrientation: ro, direction, polarization: P / c, rotation: M / c, state: classify(P / c, M / c) };

@@ -21,13 +21,13 @@ export class MetricsWorkspace {
   private out = this.k.alloc(12 * 8);
 
   /** Metrics of a state already in WASM memory (pointers to interleaved positions/velocities). */
-  atPointers(pos: number, vel: number, n: number, box: number, L: number, legacy: boolean): Float64Array {
+  atPointers(pos: number, vel: number, n: number, box: number, L: number, legacy: boolean, orderOnly = false): Float64Array {
     const k = this.k;
     if (n > this.cap) {
       if (this.work) k.free(this.work);
       this.work = k.alloc(k.schoolMetricsWorkBytes(n)); this.cap = n;
     }
-    k.schoolMetrics(pos, vel, n, box, L, legacy ? 1 : 0, this.grid, this.work, this.out);
+    k.schoolMetrics(pos, vel, n, box, L, legacy ? 1 : 0, orderOnly ? 1 : 0, this.grid, this.work, this.out);
     return new Float64Array(memoryBuffer(), this.out, 12);
   }
 
@@ -91,12 +91,15 @@ export class SchoolRun {
   /** Advances `steps` synchronous steps. */
   advance(steps: number): void { this.live(); this.k.schoolStep(this.ptr, steps); }
 
-  /** The 12 metrics of the current state (legacy or corrected definitions; default: the run's mode). */
-  metricsArray(legacy = this.options.legacy): Float64Array {
+  /**
+   * The 12 metrics of the current state (legacy or corrected definitions; default: the run's mode), as a view
+   * valid until the next call. `orderOnly`: P, M, spread and order index only (the rest NaN; much cheaper).
+   */
+  metricsArray(legacy = this.options.legacy, orderOnly = false): Float64Array {
     this.live();
     this.ws ??= new MetricsWorkspace();
     const r = this.options;
-    return this.ws.atPointers(this.posPtr, this.velPtr, r.nFish, r.boundary === "periodic" ? r.boxSize : 0, r.boxSize, legacy);
+    return this.ws.atPointers(this.posPtr, this.velPtr, r.nFish, r.boundary === "periodic" ? r.boxSize : 0, r.boxSize, legacy, orderOnly);
   }
 
   /** Replaces the state (e.g. to continue a sweep from a previous run's final frame). */
