@@ -1,7 +1,8 @@
 // Neighbour-search benchmark (performance-anchors.md §4): uniform points in the unit box (open space), radius
 // r calibrated to ~10 neighbours each; times include building the grid/tree. Same process, round robin, median:
 //   samudra  neighbors.grid(...).pairsInto / knnInto (WASM cell grid)
-//   JS grid  a plain-JS uniform cell grid (counting sort, SoA reorder, half-shell stencil) — the anchors' peer
+//   JS grid  a plain-JS uniform cell grid (counting sort, SoA reorder, half-shell stencil) — the anchors' peer —
+//            writing the pairs into Int32Arrays like every other method (also timed counting only)
 //   static-kdtree build + rnn per point (pairs) / knn(p, 5) (Euclidean only)
 //   brute    plain JS all pairs (N ≤ 1000)
 // and scipy's cKDTree in a separate python3 process on the same points (query_pairs; query(k=5, p=inf)).
@@ -25,8 +26,12 @@ function points(n, seed) {
   return p;
 }
 
-/** The plain-JS cell grid of the anchors: returns the number of pairs within r. */
-function jsGridPairs(p, r) {
+/**
+ * The plain-JS cell grid of the anchors, producing the pairs (i, j) into preallocated Int32Arrays as samudra's
+ * pairsInto and cKDTree's query_pairs do (`countOnly` skips the writes); returns the number of pairs within r.
+ */
+const JI = new Int32Array(1 << 20), JJ = new Int32Array(1 << 20);
+function jsGridPairs(p, r, countOnly = false) {
   const n = p.length / 3, nc = Math.max(1, Math.floor(1 / r)), cs = 1 / nc, cells = nc * nc * nc;
   const cellOf = new Int32Array(n), start = new Int32Array(cells + 1);
   for (let i = 0; i < n; i++) {
@@ -34,8 +39,8 @@ function jsGridPairs(p, r) {
     const c = cx + nc * (cy + nc * cz); cellOf[i] = c; start[c + 1]++;
   }
   for (let c = 0; c < cells; c++) start[c + 1] += start[c];
-  const fill = start.slice(0, cells), xs = new Float64Array(n), ys = new Float64Array(n), zs = new Float64Array(n);
-  for (let i = 0; i < n; i++) { const s = fill[cellOf[i]]++; xs[s] = p[3 * i]; ys[s] = p[3 * i + 1]; zs[s] = p[3 * i + 2]; }
+  const fill = start.slice(0, cells), xs = new Float64Array(n), ys = new Float64Array(n), zs = new Float64Array(n), id = new Int32Array(n);
+  for (let i = 0; i < n; i++) { const s = fill[cellOf[i]]++; xs[s] = p[3 * i]; ys[s] = p[3 * i + 1]; zs[s] = p[3 * i + 2]; id[s] = i; }
   const r2 = r * r;
   let count = 0;
   for (let cz = 0; cz < nc; cz++) for (let cy = 0; cy < nc; cy++) for (let cx = 0; cx < nc; cx++) {
@@ -50,7 +55,10 @@ function jsGridPairs(p, r) {
         const ax = xs[a], ay = ys[a], az = zs[a];
         for (let b = key === 0 ? a + 1 : start[c2]; b < b1; b++) {
           const ddx = xs[b] - ax, ddy = ys[b] - ay, ddz = zs[b] - az;
-          if (ddx * ddx + ddy * ddy + ddz * ddz <= r2) count++;
+          if (ddx * ddx + ddy * ddy + ddz * ddz <= r2) {
+            if (!countOnly) { const i = id[a], j = id[b]; JI[count] = i < j ? i : j; JJ[count] = i < j ? j : i; }
+            count++;
+          }
         }
       }
     }
@@ -112,8 +120,8 @@ rmSync(tmp, { recursive: true, force: true });
 
 console.log(`\nNeighbour-search benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}, ${os.cpus()[0]?.model ?? "?"}, ${os.cpus().length} cores`);
 console.log("Unit box, open space, ~10 neighbours per point; ms per call incl. build, median of ≥ 15 round-robin calls\n");
-console.log("| all pairs within r | N | pairs | samudra | JS cell grid | static-kdtree | brute JS | cKDTree (python) | vs JS grid | vs cKDTree |");
-console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+console.log("| all pairs within r | N | pairs | samudra | JS cell grid | JS grid, count only | static-kdtree | brute JS | cKDTree (python) | vs JS grid | vs cKDTree |");
+console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 for (const n of sizes) {
   const p = points(n, 12345 + n), r = RADIUS[n];
   const g = new neighbors.NeighborGrid();
@@ -121,6 +129,7 @@ for (const n of sizes) {
   const methods = {
     samudra: () => { g.build(p, { cellSize: r }); pairs = g.pairsInto(r, I, J); return pairs; },
     jsgrid: () => jsGridPairs(p, r),
+    jscount: () => jsGridPairs(p, r, true),
     kd: () => kdPairs(p, r),
     brute: n <= 1000 ? () => brutePairs(p, r) : null,
   };
@@ -136,7 +145,7 @@ for (const n of sizes) {
   const m = Object.fromEntries(Object.entries(t).map(([k, v]) => [k, v.length ? median(v) : NaN]));
   const same = Object.values(counts).every((c) => c === pairs) && (!pyTimes[n] || pyTimes[n].pairs === pairs);
   const py = pyTimes[n];
-  console.log(`| radius | ${n} | ${pairs}${same ? "" : " (counts differ!)"} | ${m.samudra.toFixed(3)} | ${m.jsgrid.toFixed(3)} | ${m.kd.toFixed(2)} | ${Number.isFinite(m.brute) ? m.brute.toFixed(2) : "–"} | ${py ? py.qp.toFixed(3) : "n/a"} | ${(m.jsgrid / m.samudra).toFixed(1)}× | ${py ? (py.qp / m.samudra).toFixed(1) + "×" : "–"} |`);
+  console.log(`| radius | ${n} | ${pairs}${same ? "" : " (counts differ!)"} | ${m.samudra.toFixed(3)} | ${m.jsgrid.toFixed(3)} | ${m.jscount.toFixed(3)} | ${m.kd.toFixed(2)} | ${Number.isFinite(m.brute) ? m.brute.toFixed(2) : "–"} | ${py ? py.qp.toFixed(3) : "n/a"} | ${(m.jsgrid / m.samudra).toFixed(1)}× | ${py ? (py.qp / m.samudra).toFixed(1) + "×" : "–"} |`);
 }
 console.log("\n| k = 4 nearest (max-norm) | N | samudra | static-kdtree knn(5) (Euclidean) | cKDTree query(k=5, p=inf) (python) | vs static-kdtree | vs cKDTree |");
 console.log("|---|---:|---:|---:|---:|---:|---:|");

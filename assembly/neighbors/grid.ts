@@ -87,12 +87,12 @@ function ensureCells(g: Grid, cells: i32): void {
 export function gridBuild(p: usize, xyz: usize, n: i32, box: f64, cellSize: f64, cellLimit: i32): i32 {
   const g = changetype<Grid>(p);
   ensurePoints(g, n);
-  let bad = 0.0;   // x − x is NaN exactly when x is ±∞ or NaN
-  for (let i = 0; i < 3 * n; i++) { const v = load<f64>(xyz + (<usize>i << 3)); bad += v - v; }
-  if (bad != 0) { g.n = 0; return -1; }
   g.n = n;
   const limit = cellLimit > 0 ? cellLimit : max(8 * n, 4096);
   if (box > 0) {
+    let bad = 0.0;   // x − x is NaN exactly when x is ±∞ or NaN
+    for (let i = 0; i < 3 * n; i++) { const v = load<f64>(xyz + (<usize>i << 3)); bad += v - v; }
+    if (bad != 0) { g.n = 0; return -1; }
     g.periodic = 1; g.L = box; g.halfL = 0.5 * box;
     let nc = <i32>Math.floor(box / cellSize);
     if (nc < 1) nc = 1;
@@ -109,6 +109,8 @@ export function gridBuild(p: usize, xyz: usize, n: i32, box: f64, cellSize: f64,
       x0 = min(x0, x); x1 = max(x1, x); y0 = min(y0, y); y1 = max(y1, y); z0 = min(z0, z); z1 = max(z1, z);
     }
     if (n == 0) { x0 = 0; x1 = 0; y0 = 0; y1 = 0; z0 = 0; z1 = 0; }
+    // a NaN propagates through min/max and ±∞ makes an infinite extent: both fail this test
+    if (!isFinite(x1 - x0) || !isFinite(y1 - y0) || !isFinite(z1 - z0)) { g.n = 0; return -1; }
     let cs = cellSize;
     const ex = x1 - x0, ey = y1 - y0, ez = z1 - z0;
     for (;;) {

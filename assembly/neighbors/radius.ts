@@ -135,8 +135,9 @@ export function gridPairs(p: usize, r: f64, outI: usize, outJ: usize, cap: i32):
       // the ranges every point of this cell scans: the next cell of its own row, then the rows
       // (dy, dz) = (1, 0), (−1, 1), (0, 1), (1, 1)
       nRanges = 0;
-      if (cx + 1 < nx) addRange(a1, gi(g.cellStart, c + 2));
-      else if (per) addRange(cellLo(g, 0, cy, cz), cellHi(g, 0, cy, cz));
+      // the own cell and the next one along x are contiguous: one range from slot a + 1 (below)
+      const ownEnd = cx + 1 < nx ? gi(g.cellStart, c + 2) : a1;
+      if (cx + 1 >= nx && per) addRange(cellLo(g, 0, cy, cz), cellHi(g, 0, cy, cz));
       for (let q = 0; q < 4; q++) {
         const dy = q == 0 ? 1 : q - 2, dz = q == 0 ? 0 : 1;
         let y = cy + dy, z = cz + dz;
@@ -145,7 +146,7 @@ export function gridPairs(p: usize, r: f64, outI: usize, outJ: usize, cap: i32):
         addRow(g, cx, y, z);
       }
       for (let a = a0; a < a1; a++) {
-        scanRange(g, a, a + 1, a1, r2);
+        scanRange(g, a, a + 1, ownEnd, r2);
         for (let q = 0; q < nRanges; q++) {
           const o = RANGES + (<usize>q << 3);
           scanRange(g, a, load<i32>(o), load<i32>(o, 4), r2);
