@@ -31,6 +31,7 @@ export class School {
   uvel: usize = 0;        // f64[3n] unit headings of the current velocities
   bits: usize = 0;        // u32[⌈n/32⌉] bitmap of candidates (legacy grid scans visit them in index order)
   list: usize = 0;        // i32[n] the marked candidates in ascending order
+  uslot: usize = 0;       // f64[3n] unit headings as u | v | w in grid-slot (or index) order (couzin2002 scans)
   soa: usize = 0;         // f64[3n] positions as x[0..n) | y[0..n) | z[0..n) (index order)
   grid: usize = 0;
 }
@@ -45,6 +46,7 @@ export function schoolCreate(n: i32, mode: i32, boundary: i32): usize {
   memory.fill(s.bits, 0, <usize>((n + 31) >> 5) << 2);
   s.soa = heap.alloc(b);
   s.list = heap.alloc(<usize>max(n, 1) << 2);
+  s.uslot = heap.alloc(b);
   memory.fill(s.pos, 0, b); memory.fill(s.vel, 0, b);
   s.grid = gridCreate();
   return changetype<usize>(s);
@@ -64,7 +66,7 @@ export function schoolStepCount(p: usize): f64 { return <f64>changetype<School>(
 
 export function schoolFree(p: usize): void {
   const s = changetype<School>(p);
-  heap.free(s.pos); heap.free(s.vel); heap.free(s.nvel); heap.free(s.uvel); heap.free(s.bits); heap.free(s.soa); heap.free(s.list);
+  heap.free(s.pos); heap.free(s.vel); heap.free(s.nvel); heap.free(s.uvel); heap.free(s.bits); heap.free(s.soa); heap.free(s.list); heap.free(s.uslot);
   gridFree(s.grid);
   heap.free(p);
 }

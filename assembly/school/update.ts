@@ -8,7 +8,7 @@
 //           axis (counter-based draws keyed by seed, fish, step); then an exact rotation by at most max_turn.
 import { School, ld, st, pyMod, MODE_LEGACY, BOUNDARY_PERIODIC, BOUNDARY_REFLECT } from "./state";
 import { Grid, gridBuild, gi } from "../neighbors/grid";
-import { rx, ry, rz, nr, ox, oy, oz, no, ax, ay, az, na, resetSums, scanSetup, scanSlots, scanList, markSlots, takeMarked } from "./pairs";
+import { rx, ry, rz, nr, ox, oy, oz, no, ax, ay, az, na, resetSums, scanSetup, scanSlots, scanList, markSlots, takeMarked, couzinReset, couzinCombine, scanCouzin } from "./pairs";
 import { mtGauss } from "../random/mt19937";
 import { counterUniform, counterNormalPair } from "../random/counter";
 
@@ -163,20 +163,37 @@ export function schoolStep(p: usize, steps: i32): void {
     const all = per && Math.floor(2 * L / s.ra) < 6;
     if (!all) gridBuild(s.grid, pos, n, per ? L : 0, 0.5 * s.ra, 0);
     scanSetup(s);
+    // couzin2002: unit headings in the scan's slot order (grid order, or index order when scanning all)
+    const us = s.uslot, vs = us + <usize>(8 * n), ws = us + <usize>(16 * n);
+    if (!legacy) for (let t = 0; t < n; t++) {
+      const j = all ? t : gi(g.order, t);
+      st(us, t, ld(uvel, 3 * j)); st(vs, t, ld(uvel, 3 * j + 1)); st(ws, t, ld(uvel, 3 * j + 2));
+    }
     for (let i = 0; i < n; i++) {
       resetSums();
       const pxi = ld(xs, i), pyi = ld(ys, i), pzi = ld(zs, i);
       const cx = ld(uvel, 3 * i), cy = ld(uvel, 3 * i + 1), cz = ld(uvel, 3 * i + 2);
-      if (all) scanSlots(i, 0, n, xs, ys, zs, 0, pxi, pyi, pzi, cx, cy, cz);
+      if (!legacy) {
+        couzinReset(s);
+        if (all) scanCouzin(0, n, xs, ys, zs, us, vs, ws, pxi, pyi, pzi, cx, cy, cz);
+        else {
+          const c = gi(g.scratch, i);
+          stencilRanges(g, c % g.nx, (c / g.nx) % g.ny, c / (g.nx * g.ny), 2);
+          for (let q = 0; q < nRanges; q++) {
+            const lo = load<i32>(RANGES + (<usize>q << 3)), hi = load<i32>(RANGES + (<usize>q << 3), 4);
+            scanCouzin(lo, hi, g.xs, g.ys, g.zs, us, vs, ws, pxi, pyi, pzi, cx, cy, cz);
+          }
+        }
+        couzinCombine();
+      } else if (all) scanSlots(i, 0, n, xs, ys, zs, 0, pxi, pyi, pzi, cx, cy, cz);
       else {
         const c = gi(g.scratch, i);          // the fish's cell (gridBuild keeps it per original index)
         stencilRanges(g, c % g.nx, (c / g.nx) % g.ny, c / (g.nx * g.ny), 2);
         for (let q = 0; q < nRanges; q++) {
           const lo = load<i32>(RANGES + (<usize>q << 3)), hi = load<i32>(RANGES + (<usize>q << 3), 4);
-          if (legacy) markSlots(lo, hi, g.xs, g.ys, g.zs, g.order, pxi, pyi, pzi, s.bits);
-          else scanSlots(i, lo, hi, g.xs, g.ys, g.zs, g.order, pxi, pyi, pzi, cx, cy, cz);
+          markSlots(lo, hi, g.xs, g.ys, g.zs, g.order, pxi, pyi, pzi, s.bits);
         }
-        if (legacy) scanList(i, s.list, takeMarked(s.bits, s.list), xs, ys, zs, pxi, pyi, pzi, cx, cy, cz);
+        scanList(i, s.list, takeMarked(s.bits, s.list), xs, ys, zs, pxi, pyi, pzi, cx, cy, cz);
       }
       if (legacy) legacyHeading(s, i, cx, cy, cz); else couzinHeading(s, i, cx, cy, cz);
     }
