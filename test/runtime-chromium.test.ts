@@ -18,7 +18,7 @@ beforeAll(async () => {
   server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const rel = path.normalize(decodeURIComponent(url.pathname)).replace(/^\/+/, "");
-    const allowed = rel.startsWith("dist/") || rel.startsWith("test/runtime/");
+    const allowed = rel.startsWith("dist/") || rel.startsWith("test/runtime/") || rel.startsWith("examples/");
     const file = path.join(root, rel);
     if (!allowed || !existsSync(file)) { res.writeHead(404).end("not found"); return; }
     res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
@@ -60,3 +60,30 @@ it("Chromium: a page importing dist/index.js computes the smoke FFTs, ODE and an
     await browser.close();
   }
 });
+
+it("Chromium: examples/browser-school.html animates a Couzin mill on a canvas and switches cases without errors", async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get update && apt-get install -y chromium\``);
+  const { chromium } = await import("playwright-core");
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+  try {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(`${base}/examples/browser-school.html`);
+    await page.waitForFunction(() => Number(document.body.dataset.frames ?? 0) >= 30, undefined, { timeout: 30_000 });
+    expect(await page.textContent("#status")).toMatch(/^Couzin 2002 - Torus: t = [\d.]+, P = 0\.\d\d, M = 0\.\d\d$/);
+    // something was drawn: the canvas is not a single colour
+    const colours = await page.evaluate(() => {
+      const c = document.getElementById("view") as HTMLCanvasElement, d = c.getContext("2d")!.getImageData(0, 0, c.width, c.height).data;
+      const seen = new Set<number>();
+      for (let i = 0; i < d.length; i += 4 * 97) seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+      return seen.size;
+    });
+    expect(colours).toBeGreaterThan(3);
+    await page.click("button[data-case=case3]");
+    await page.waitForFunction(() => document.getElementById("status")!.textContent!.startsWith("Case 3"), undefined, { timeout: 10_000 });
+    expect(errors).toEqual([]);
+  } finally {
+    await browser.close();
+  }
+}, 60_000);
