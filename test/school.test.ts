@@ -75,11 +75,12 @@ describe("school: determinism", () => {
       expect(snap({ ...o, seed: o.seed + 1 })[0]).not.toEqual(a[0]);
     }
   });
-  it("SIMD and scalar builds give bit-identical trajectories and metrics", async () => {
+  it("SIMD and scalar builds give bit-identical trajectories and metrics (index-order and grid paths, open and periodic)", async () => {
     const run = async (simd: boolean) => {
       await init({ simd });
       const out: number[] = [];
-      for (const o of [{ case: "case2" as const }, { case: "couzin_parallel" as const, nFish: 300 }, { case: "couzin_torus" as const, boundary: "periodic" as const, boxSize: 40 }]) {
+      for (const o of [{ case: "case2" as const }, { case: "couzin_parallel" as const, nFish: 300 }, { case: "couzin_torus" as const, boundary: "periodic" as const, boxSize: 40 },
+        { case: "couzin_parallel" as const, boundary: "periodic" as const, boxSize: 60, nFish: 400 }, { case: "case1" as const, nFish: 300, boxSize: 60, rAttraction: 11 }]) {
         const r = school.create(o); r.advance(40);
         out.push(...r.positions, ...r.velocities, ...r.metricsArray(true), ...r.metricsArray(false));
         r.dispose();
@@ -139,7 +140,58 @@ function legacyStepJs(pos: Float64Array, vel: Float64Array, o: school.SchoolReso
   return out;
 }
 
+/** One noise-free couzin2002 step in plain JS over all pairs (minimum image); returns the new velocities. */
+function couzinStepJs(pos: Float64Array, vel: Float64Array, o: school.SchoolResolved): Float64Array {
+  const n = pos.length / 3, L = o.boxSize, out = new Float64Array(3 * n);
+  const thr = o.blindAngle > 0 ? -Math.cos((o.blindAngle * Math.PI) / 180) : -2;
+  for (let i = 0; i < n; i++) {
+    const vn = Math.hypot(vel[3 * i], vel[3 * i + 1], vel[3 * i + 2]), c = [0, 1, 2].map((a) => vel[3 * i + a] / vn);
+    const R = [0, 0, 0], O = [0, 0, 0], A = [0, 0, 0];
+    let nr = 0, no = 0, na = 0;
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      const d = [0, 1, 2].map((a) => { const x = pos[3 * j + a] - pos[3 * i + a]; return o.boundary === "periodic" ? x - L * Math.round(x / L) : x; });
+      const d2 = d[0] ** 2 + d[1] ** 2 + d[2] ** 2, dist = Math.sqrt(d2);
+      if (!(d2 < o.rAttraction ** 2) || d2 < 1e-24 || !(c[0] * d[0] + c[1] * d[1] + c[2] * d[2] > thr * dist)) continue;
+      if (d2 < o.rRepulsion ** 2) { d.forEach((x, a) => (R[a] += x / dist)); nr++; }
+      else if (d2 < o.rOrientation ** 2) { const m = Math.hypot(vel[3 * j], vel[3 * j + 1], vel[3 * j + 2]); for (let a = 0; a < 3; a++) O[a] += vel[3 * j + a] / m; no++; }
+      else { d.forEach((x, a) => (A[a] += x / dist)); na++; }
+    }
+    const unit = (v: number[]) => { const m = Math.hypot(v[0], v[1], v[2]); return v.map((x) => x / m); };
+    let des = c;
+    if (nr) des = unit(R.map((x) => -x));
+    else if (no || na) {
+      const o_ = no ? unit(O.map((x, a) => x + c[a])) : [0, 0, 0], a_ = na ? unit(A) : [0, 0, 0];
+      des = unit(no && na ? o_.map((x, a) => 0.5 * (x + a_[a])) : no ? o_ : a_);
+    }
+    const dot = Math.min(1, Math.max(-1, c[0] * des[0] + c[1] * des[1] + c[2] * des[2]));
+    let nd = des;
+    if (Math.acos(dot) > o.maxTurn) {
+      const w = unit(des.map((x, a) => x - dot * c[a]));
+      nd = c.map((x, a) => Math.cos(o.maxTurn) * x + Math.sin(o.maxTurn) * w[a]);
+    }
+    nd = unit(nd);
+    for (let a = 0; a < 3; a++) out[3 * i + a] = nd[a] * o.speed;
+  }
+  return out;
+}
+
 describe("school couzin2002 mode", () => {
+  it("one step equals an all-pairs JS step (grid path with periodic images, and open space)", () => {
+    for (const o of [{ boundary: "periodic" as const, boxSize: 60 }, { boundary: "open" as const, boxSize: 20 }]) {
+      const r = school.create({ case: "couzin_parallel", nFish: 400, noise: 0, seed: 9, ...o });
+      if (o.boundary === "periodic") {   // spread the fish over the whole box so many pairs interact across faces
+        const p = r.positions;
+        for (let i = 0; i < p.length; i++) p[i] = (p[i] * 3 + 7 * i) % 60;
+      }
+      const pos = r.positions.slice(), vel = r.velocities.slice();
+      r.advance(1);
+      const ref = couzinStepJs(pos, vel, r.options);
+      const d = r.velocities.reduce((e, v, i) => Math.max(e, Math.abs(v - ref[i])), 0);
+      r.dispose();
+      expect(d).toBeLessThan(1e-9);
+    }
+  });
   it("the Couzin torus set sustains a mill (second-half M > 0.7, P < 0.3) in open space", () => {
     const s = school.simulate({ case: "couzin_torus", seed: 11, nSteps: 2000 });
     expect(s.mean.rotation).toBeGreaterThan(0.7);

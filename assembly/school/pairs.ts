@@ -133,18 +133,16 @@ let bitLo: i32 = 0x7fffffff, bitHi: i32 = -1;
   bitLo = min(bitLo, w); bitHi = max(bitHi, w);
 }
 
-/** Marks the fish of slots [t0, t1) (grid order) whose squared distance may be below r_a² in `bits`. */
+/** Marks the fish of slots [t0, t1) (grid order, focal position already shifted to the range's image) whose
+ * squared distance may be below r_a² in `bits`. */
 export function markSlots(t0: i32, t1: i32, xs: usize, ys: usize, zs: usize, order: usize, px: f64, py: f64, pz: f64, bits: usize): void {
   let t = t0;
   if (ASC_FEATURE_SIMD) {
-    const vL = f64x2.splat(L_), vH = f64x2.splat(H_), vmH = f64x2.splat(-H_), vr = f64x2.splat(ra2hi_);
+    const vr = f64x2.splat(ra2hi_);
     const vpx = f64x2.splat(px), vpy = f64x2.splat(py), vpz = f64x2.splat(pz);
     for (; t + 1 < t1; t += 2) {
       const o = <usize>t << 3;
       let dx = f64x2.sub(v128.load(xs + o), vpx), dy = f64x2.sub(v128.load(ys + o), vpy), dz = f64x2.sub(v128.load(zs + o), vpz);
-      if (per_) {
-        dx = minImageBox2(dx, vL, vH, vmH); dy = minImageBox2(dy, vL, vH, vmH); dz = minImageBox2(dz, vL, vH, vmH);
-      }
       const m = i64x2.bitmask(f64x2.le(f64x2.add(f64x2.add(f64x2.mul(dx, dx), f64x2.mul(dy, dy)), f64x2.mul(dz, dz)), vr));
       if (m & 1) mark(load<i32>(order + (<usize>t << 2)), bits);
       if (m & 2) mark(load<i32>(order + (<usize>(t + 1) << 2)), bits);
@@ -152,7 +150,7 @@ export function markSlots(t0: i32, t1: i32, xs: usize, ys: usize, zs: usize, ord
   }
   for (; t < t1; t++) {
     const o = <usize>t << 3;
-    const dx = image(load<f64>(xs + o) - px), dy = image(load<f64>(ys + o) - py), dz = image(load<f64>(zs + o) - pz);
+    const dx = load<f64>(xs + o) - px, dy = load<f64>(ys + o) - py, dz = load<f64>(zs + o) - pz;
     if (dx * dx + dy * dy + dz * dz <= ra2hi_) mark(load<i32>(order + (<usize>t << 2)), bits);
   }
 }
@@ -195,8 +193,8 @@ export function couzinCombine(): void {
 
 /** One candidate into lane `lane` (scalar form of the SIMD lane math). */
 // @ts-ignore: decorator
-@inline function couzinOne(lane: i32, dx: f64, dy: f64, dz: f64, ux_: f64, uy_: f64, uz_: f64, cx: f64, cy: f64, cz: f64): void {
-  dx = image(dx); dy = image(dy); dz = image(dz);
+@inline function couzinOne(lane: i32, wrap: bool, dx: f64, dy: f64, dz: f64, ux_: f64, uy_: f64, uz_: f64, cx: f64, cy: f64, cz: f64): void {
+  if (wrap) { dx = minImageBox(dx, L_, H_); dy = minImageBox(dy, L_, H_); dz = minImageBox(dz, L_, H_); }
   const d2 = dx * dx + dy * dy + dz * dz;
   if (!(d2 < ra2_) || !(d2 >= 1e-24)) return;
   const dist = Math.sqrt(d2);
@@ -210,7 +208,7 @@ export function couzinCombine(): void {
 
 /** Candidates in slots [t0, t1) of xs/ys/zs with their unit headings in us/vs/ws (same slot order). */
 export function scanCouzin(t0: i32, t1: i32, xs: usize, ys: usize, zs: usize, us: usize, vs: usize, ws: usize,
-  px: f64, py: f64, pz: f64, cx: f64, cy: f64, cz: f64): void {
+  px: f64, py: f64, pz: f64, cx: f64, cy: f64, cz: f64, wrap: bool): void {
   let t = t0;
   if (ASC_FEATURE_SIMD) {
     const vpx = f64x2.splat(px), vpy = f64x2.splat(py), vpz = f64x2.splat(pz), vcx = f64x2.splat(cx), vcy = f64x2.splat(cy), vcz = f64x2.splat(cz);
@@ -222,7 +220,7 @@ export function scanCouzin(t0: i32, t1: i32, xs: usize, ys: usize, zs: usize, us
     for (; t + 1 < t1; t += 2) {
       const o = <usize>t << 3;
       let dx = f64x2.sub(v128.load(xs + o), vpx), dy = f64x2.sub(v128.load(ys + o), vpy), dz = f64x2.sub(v128.load(zs + o), vpz);
-      if (per_) { dx = minImageBox2(dx, vL, vH, vmH); dy = minImageBox2(dy, vL, vH, vmH); dz = minImageBox2(dz, vL, vH, vmH); }
+      if (wrap) { dx = minImageBox2(dx, vL, vH, vmH); dy = minImageBox2(dy, vL, vH, vmH); dz = minImageBox2(dz, vL, vH, vmH); }
       const d2 = f64x2.add(f64x2.add(f64x2.mul(dx, dx), f64x2.mul(dy, dy)), f64x2.mul(dz, dz));
       let ok = v128.and(f64x2.lt(d2, vra2), f64x2.ge(d2, tiny));
       if (!v128.any_true(ok)) continue;
@@ -244,6 +242,6 @@ export function scanCouzin(t0: i32, t1: i32, xs: usize, ys: usize, zs: usize, us
   }
   for (; t < t1; t++) {
     const o = <usize>t << 3;
-    couzinOne((t - t0) & 1, load<f64>(xs + o) - px, load<f64>(ys + o) - py, load<f64>(zs + o) - pz, load<f64>(us + o), load<f64>(vs + o), load<f64>(ws + o), cx, cy, cz);
+    couzinOne((t - t0) & 1, wrap, load<f64>(xs + o) - px, load<f64>(ys + o) - py, load<f64>(zs + o) - pz, load<f64>(us + o), load<f64>(vs + o), load<f64>(ws + o), cx, cy, cz);
   }
 }

@@ -20,10 +20,16 @@ import { counterUniform, counterNormalPair } from "../random/counter";
 @inline function cellHi(g: Grid, x: i32, y: i32, z: i32): i32 { return gi(g.cellStart, x + g.nx * (y + g.ny * z) + 1); }
 
 let nRanges = 0;
-const RANGES: usize = memory.data(64 * 8);   // ≤ 25 rows × 2 pieces
+const RANGES: usize = memory.data(64 * 8);   // ≤ 25 rows × 2 pieces: [lo, hi) slot ranges
+const SHIFTS: usize = memory.data(64 * 24);  // per range: the image shift (sx, sy, sz) ∈ {−L, 0, L}³ of its cells
 // @ts-ignore: decorator
-@inline function addRange(lo: i32, hi: i32): void {
-  if (hi > lo) { store<i32>(RANGES + (<usize>nRanges << 3), lo); store<i32>(RANGES + (<usize>nRanges << 3), hi, 4); nRanges++; }
+@inline function addRange(lo: i32, hi: i32, sx: f64, sy: f64, sz: f64): void {
+  if (hi > lo) {
+    store<i32>(RANGES + (<usize>nRanges << 3), lo); store<i32>(RANGES + (<usize>nRanges << 3), hi, 4);
+    const o = SHIFTS + <usize>(nRanges * 24);
+    store<f64>(o, sx); store<f64>(o, sy, 8); store<f64>(o, sz, 16);
+    nRanges++;
+  }
 }
 
 /**
@@ -31,17 +37,23 @@ const RANGES: usize = memory.data(64 * 8);   // ≤ 25 rows × 2 pieces
  * clipped in open space; wrapped in a periodic box (callers use k only when every axis has ≥ 2k + 1 cells).
  */
 function stencilRanges(g: Grid, cx: i32, cy: i32, cz: i32, k: i32): void {
-  const per = g.periodic, nx = g.nx, ny = g.ny, nz = g.nz;
+  const per = g.periodic, nx = g.nx, ny = g.ny, nz = g.nz, L = g.L;
   nRanges = 0;
+  // a cell reached across a periodic face holds the neighbour's image at ±L: the range's shift moves the focal
+  // fish instead (d = x_j − (p + s)), so the scan needs no minimum-image arithmetic
   for (let dz = -k; dz <= k; dz++) {
-    let z = cz + dz; if (per) z = wrap(z, nz); else if (z < 0 || z >= nz) continue;
+    let z = cz + dz, sz = 0.0;
+    if (per) { if (z < 0) { z += nz; sz = L; } else if (z >= nz) { z -= nz; sz = -L; } }
+    else if (z < 0 || z >= nz) continue;
     for (let dy = -k; dy <= k; dy++) {
-      let y = cy + dy; if (per) y = wrap(y, ny); else if (y < 0 || y >= ny) continue;
-      if (!per) { addRange(cellLo(g, max(cx - k, 0), y, z), cellHi(g, min(cx + k, nx - 1), y, z)); continue; }
+      let y = cy + dy, sy = 0.0;
+      if (per) { if (y < 0) { y += ny; sy = L; } else if (y >= ny) { y -= ny; sy = -L; } }
+      else if (y < 0 || y >= ny) continue;
+      if (!per) { addRange(cellLo(g, max(cx - k, 0), y, z), cellHi(g, min(cx + k, nx - 1), y, z), 0, 0, 0); continue; }
       const x0 = cx - k, x1 = cx + k;
-      if (x0 < 0) { addRange(cellLo(g, x0 + nx, y, z), cellHi(g, nx - 1, y, z)); addRange(cellLo(g, 0, y, z), cellHi(g, x1, y, z)); }
-      else if (x1 >= nx) { addRange(cellLo(g, x0, y, z), cellHi(g, nx - 1, y, z)); addRange(cellLo(g, 0, y, z), cellHi(g, x1 - nx, y, z)); }
-      else addRange(cellLo(g, x0, y, z), cellHi(g, x1, y, z));
+      if (x0 < 0) { addRange(cellLo(g, x0 + nx, y, z), cellHi(g, nx - 1, y, z), L, sy, sz); addRange(cellLo(g, 0, y, z), cellHi(g, x1, y, z), 0, sy, sz); }
+      else if (x1 >= nx) { addRange(cellLo(g, x0, y, z), cellHi(g, nx - 1, y, z), 0, sy, sz); addRange(cellLo(g, 0, y, z), cellHi(g, x1 - nx, y, z), -L, sy, sz); }
+      else addRange(cellLo(g, x0, y, z), cellHi(g, x1, y, z), 0, sy, sz);
     }
   }
 }
@@ -175,13 +187,13 @@ export function schoolStep(p: usize, steps: i32): void {
       const cx = ld(uvel, 3 * i), cy = ld(uvel, 3 * i + 1), cz = ld(uvel, 3 * i + 2);
       if (!legacy) {
         couzinReset(s);
-        if (all) scanCouzin(0, n, xs, ys, zs, us, vs, ws, pxi, pyi, pzi, cx, cy, cz);
+        if (all) scanCouzin(0, n, xs, ys, zs, us, vs, ws, pxi, pyi, pzi, cx, cy, cz, per);
         else {
           const c = gi(g.scratch, i);
           stencilRanges(g, c % g.nx, (c / g.nx) % g.ny, c / (g.nx * g.ny), 2);
           for (let q = 0; q < nRanges; q++) {
-            const lo = load<i32>(RANGES + (<usize>q << 3)), hi = load<i32>(RANGES + (<usize>q << 3), 4);
-            scanCouzin(lo, hi, g.xs, g.ys, g.zs, us, vs, ws, pxi, pyi, pzi, cx, cy, cz);
+            const lo = load<i32>(RANGES + (<usize>q << 3)), hi = load<i32>(RANGES + (<usize>q << 3), 4), sh = SHIFTS + <usize>(q * 24);
+            scanCouzin(lo, hi, g.xs, g.ys, g.zs, us, vs, ws, pxi + load<f64>(sh), pyi + load<f64>(sh, 8), pzi + load<f64>(sh, 16), cx, cy, cz, false);
           }
         }
         couzinCombine();
@@ -190,8 +202,8 @@ export function schoolStep(p: usize, steps: i32): void {
         const c = gi(g.scratch, i);          // the fish's cell (gridBuild keeps it per original index)
         stencilRanges(g, c % g.nx, (c / g.nx) % g.ny, c / (g.nx * g.ny), 2);
         for (let q = 0; q < nRanges; q++) {
-          const lo = load<i32>(RANGES + (<usize>q << 3)), hi = load<i32>(RANGES + (<usize>q << 3), 4);
-          markSlots(lo, hi, g.xs, g.ys, g.zs, g.order, pxi, pyi, pzi, s.bits);
+          const lo = load<i32>(RANGES + (<usize>q << 3)), hi = load<i32>(RANGES + (<usize>q << 3), 4), sh = SHIFTS + <usize>(q * 24);
+          markSlots(lo, hi, g.xs, g.ys, g.zs, g.order, pxi + load<f64>(sh), pyi + load<f64>(sh, 8), pzi + load<f64>(sh, 16), s.bits);
         }
         scanList(i, s.list, takeMarked(s.bits, s.list), xs, ys, zs, pxi, pyi, pzi, cx, cy, cz);
       }
