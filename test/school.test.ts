@@ -95,15 +95,19 @@ describe("school: determinism", () => {
     // r_a small against L → 5³ cells and sorted candidate lists; compare against an all-pairs reference in JS
     // (noise-free, so no random stream is needed)
     const o = { case: "case1" as const, nFish: 300, boxSize: 60, rRepulsion: 1, rOrientation: 4, rAttraction: 11, seed: 3, noise: 0 };
-    const r = school.create(o);
-    const pos = r.positions.slice(), vel = r.velocities.slice();
-    r.advance(1);
-    const ref = legacyStepJs(pos, vel, r.options);
-    const d = r.positions.reduce((e, v, i) => Math.max(e, Math.abs(v - ref[i])), 0);
-    r.dispose();
-    expect(d).toBeLessThan(1e-12);
+    expect(stepError(school.create(o), legacyStepJs, "positions")).toBeLessThan(1e-12);
   });
 });
+
+/** Max |difference| between one step of `r` (disposed afterwards) and a JS reference step from the same state. */
+function stepError(r: school.SchoolRun, ref: (p: Float64Array, v: Float64Array, o: school.SchoolResolved) => Float64Array, what: "positions" | "velocities"): number {
+  const pos = r.positions.slice(), vel = r.velocities.slice();
+  r.advance(1);
+  const want = ref(pos, vel, r.options), got = r[what];
+  const d = got.reduce((e, v, i) => Math.max(e, Math.abs(v - want[i])), 0);
+  r.dispose();
+  return d;
+}
 
 /** One noise-free legacy step in plain JS over all pairs in index order; returns the new positions. */
 function legacyStepJs(pos: Float64Array, vel: Float64Array, o: school.SchoolResolved): Float64Array {
@@ -184,12 +188,7 @@ describe("school couzin2002 mode", () => {
         const p = r.positions;
         for (let i = 0; i < p.length; i++) p[i] = (p[i] * 3 + 7 * i) % 60;
       }
-      const pos = r.positions.slice(), vel = r.velocities.slice();
-      r.advance(1);
-      const ref = couzinStepJs(pos, vel, r.options);
-      const d = r.velocities.reduce((e, v, i) => Math.max(e, Math.abs(v - ref[i])), 0);
-      r.dispose();
-      expect(d).toBeLessThan(1e-9);
+      expect(stepError(r, couzinStepJs, "velocities")).toBeLessThan(1e-9);
     }
   });
   it("the Couzin torus set sustains a mill (second-half M > 0.7, P < 0.3) in open space", () => {
