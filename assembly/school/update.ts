@@ -1,5 +1,7 @@
 // update.ts — one synchronous step of the zone model over all fish: new headings from the old (x, v), then
-// x ← x + v_new·dt and the boundary. Neighbours come from the cell grid (cell ≥ r_a, 27-cell stencil).
+// x ← x + v_new·dt and the boundary. Neighbours come from a cell grid of r_a/2 cells scanned as ±2-cell rows
+// (each row with its periodic image shift), or from every fish in index order when a periodic box is too small
+// for that; the per-candidate work is in pairs.ts.
 //   legacy  (dewi-kadita's NumPy path): sums in neighbour-index order; repulsion −Σû if any, else
 //           normalize(w_o·Σv̂ + Σû); NLERP turn capped at max_turn; then additive σ·randn(3) from numpy's
 //           legacy stream and renormalise; blind cone on all zones; periodic cube.
