@@ -11,7 +11,6 @@ export class Grid {
   n: i32 = 0;            // points in the last build
   periodic: i32 = 0;     // 1: cube [0, L)³ with minimum image
   L: f64 = 0;
-  halfL: f64 = 0;
   ox: f64 = 0; oy: f64 = 0; oz: f64 = 0;   // origin of cell (0,0,0)
   cs: f64 = 0;           // cell edge
   inv: f64 = 0;          // 1 / cs
@@ -93,7 +92,7 @@ export function gridBuild(p: usize, xyz: usize, n: i32, box: f64, cellSize: f64,
     let bad = 0.0;   // x − x is NaN exactly when x is ±∞ or NaN
     for (let i = 0; i < 3 * n; i++) { const v = load<f64>(xyz + (<usize>i << 3)); bad += v - v; }
     if (bad != 0) { g.n = 0; return -1; }
-    g.periodic = 1; g.L = box; g.halfL = 0.5 * box;
+    g.periodic = 1; g.L = box;
     let nc = <i32>Math.floor(box / cellSize);
     if (nc < 1) nc = 1;
     while (<i64>nc * nc * nc > <i64>limit && nc > 1) nc--;
@@ -101,7 +100,7 @@ export function gridBuild(p: usize, xyz: usize, n: i32, box: f64, cellSize: f64,
     g.cs = box / nc; g.inv = nc / box;
     g.ox = 0; g.oy = 0; g.oz = 0;
   } else {
-    g.periodic = 0; g.L = 0; g.halfL = 0;
+    g.periodic = 0; g.L = 0;
     let x0 = Infinity, y0 = Infinity, z0 = Infinity, x1 = -Infinity, y1 = -Infinity, z1 = -Infinity;
     for (let i = 0; i < n; i++) {
       const b = xyz + <usize>(i * 24);

@@ -56,25 +56,23 @@ export function scanSetup(s: School): void {
 }
 
 /**
- * Candidates j = idx(t) for slots t in [t0, t1) of the coordinate arrays xs/ys/zs (index order when `order`
- * is 0, else grid order with order[t] = j); the focal fish i (at p, heading c) is skipped.
+ * Candidates j in [t0, t1) of the index-order coordinate arrays xs/ys/zs (legacy scan of every fish); the focal
+ * fish i (at p, heading c) is skipped.
  */
-export function scanSlots(i: i32, t0: i32, t1: i32, xs: usize, ys: usize, zs: usize, order: usize,
+export function scanSlots(i: i32, t0: i32, t1: i32, xs: usize, ys: usize, zs: usize,
   px: f64, py: f64, pz: f64, cx: f64, cy: f64, cz: f64): void {
   let t = t0;
   if (ASC_FEATURE_SIMD) {
     const vpx = f64x2.splat(px), vpy = f64x2.splat(py), vpz = f64x2.splat(pz), vcx = f64x2.splat(cx), vcy = f64x2.splat(cy), vcz = f64x2.splat(cz);
     for (; t + 1 < t1; t += 2) {
       const o = <usize>t << 3;
-      const j0 = order ? load<i32>(order + (<usize>t << 2)) : t, j1 = order ? load<i32>(order + (<usize>(t + 1) << 2)) : t + 1;
-      lanes(i, j0, j1, v128.load(xs + o), v128.load(ys + o), v128.load(zs + o), vpx, vpy, vpz, vcx, vcy, vcz);
+      lanes(i, t, t + 1, v128.load(xs + o), v128.load(ys + o), v128.load(zs + o), vpx, vpy, vpz, vcx, vcy, vcz);
     }
   }
   for (; t < t1; t++) {
-    const j = order ? load<i32>(order + (<usize>t << 2)) : t;
-    if (j == i) continue;
+    if (t == i) continue;
     const o = <usize>t << 3;
-    one(j, load<f64>(xs + o) - px, load<f64>(ys + o) - py, load<f64>(zs + o) - pz, cx, cy, cz);
+    one(t, load<f64>(xs + o) - px, load<f64>(ys + o) - py, load<f64>(zs + o) - pz, cx, cy, cz);
   }
 }
 

@@ -199,7 +199,7 @@ export function schoolStep(p: usize, steps: i32): void {
           }
         }
         couzinCombine();
-      } else if (all) scanSlots(i, 0, n, xs, ys, zs, 0, pxi, pyi, pzi, cx, cy, cz);
+      } else if (all) scanSlots(i, 0, n, xs, ys, zs, pxi, pyi, pzi, cx, cy, cz);
       else {
         const c = gi(g.scratch, i);          // the fish's cell (gridBuild keeps it per original index)
         stencilRanges(g, c % g.nx, (c / g.nx) % g.ny, c / (g.nx * g.ny), 2);
