@@ -10,6 +10,7 @@ import { cisTurn, COS, SIN, storeTwiddle } from "./cis";
 import * as L from "./layout";
 import { pass4, last4 } from "./radix4";
 import { pass2 } from "./radix2";
+import { pass8 } from "./radix8";
 import { pass3 } from "./radix3";
 import { pass5 } from "./radix5";
 import { bluesteinInit, bluesteinExec, bluesteinFree } from "./bluestein";
@@ -51,7 +52,14 @@ export function complexPlanCreate(n: i32, io: bool): usize {
   // radix order: 4s first (largest, best vectorised), then 2, 3, 5
   let rem = n, np = 0;
   while ((rem & 3) == 0) { addPass(plan, np++, 4); rem >>= 2; }
-  if ((rem & 1) == 0) { addPass(plan, np++, 2); rem >>= 1; }
+  if ((rem & 1) == 0) {
+    // n = 2^odd ≤ 512: the last radix-4 pass and the radix-2 pass become one twiddle-free radix-8
+    // pass (one pass fewer over the data: 12 % faster at n = 512). Not for larger n, where its
+    // 16 streams of stride n/8 collide in the L1 sets (measured 5–10 % slower at 2048 and 8192).
+    if (np > 0 && rem == 2 && n <= 512) store<u32>(plan + L.CP_PASSES + (<usize>(np - 1) << 3), 8);
+    else addPass(plan, np++, 2);
+    rem >>= 1;
+  }
   while (rem % 3 == 0) { addPass(plan, np++, 3); rem /= 3; }
   while (rem % 5 == 0) { addPass(plan, np++, 5); rem /= 5; }
   store<u32>(plan + L.CP_NPASS, np);
@@ -117,7 +125,8 @@ export function complexExec(plan: usize, input: usize, out: usize, inv: bool): v
     const tw = u32at(rec, 4);
     const dst = ((np - 1 - i) & 1) == 0 ? out : work;
     const m = n0 / r;
-    if (r == 4) {
+    if (r == 8) pass8(src, dst, tw, m, s, inv, scale);
+    else if (r == 4) {
       if (m == 1) last4(src, dst, s, inv, scale); else pass4(src, dst, tw, m, s, inv);
     } else if (r == 2) pass2(src, dst, tw, m, s, inv, scale);
     else if (r == 3) pass3(src, dst, tw, m, s, inv, scale);

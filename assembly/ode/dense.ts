@@ -10,6 +10,10 @@ import { Rk, rhs } from "./rk";
 import { Tableau, METHOD_DOP853 } from "./tableau";
 import { combine } from "./vec";
 
+/** Non-zero entries of one row of the dense-output matrix D (static scratch for combine). */
+const DIDX: usize = memory.data(32 * 4);
+const DVAL: usize = memory.data(32 * 8, 8);
+
 // @ts-ignore: decorator
 @inline function row(r: Rk, s: i32): usize { return r.K + ((<usize>s * <usize>r.N) << 3); }
 // @ts-ignore: decorator
@@ -39,14 +43,24 @@ export function odeDensePrepare(p: usize): void {
       store<f64>(F2 + o, 2.0 * dlt - h * (load<f64>(fNew + o) + fo));
     }
     // F[3+k] = h · Σ_j D[k][j] K_j  (D is 4 × 16, dense)
+    // (the streaming combination over the non-zero D[k][j], then the factor h)
     for (let k = 0; k < 4; k++) {
       const Fk = frow(r, 3 + k);
       const dk = tab.dense + ((<usize>k * <usize>tab.nExt) << 3);
+      let cnt = 0;
+      for (let j = 0; j < tab.nExt; j++) {
+        const d = load<f64>(dk + (<usize>j << 3));
+        if (d != 0.0) {
+          store<i32>(DIDX + (<usize>cnt << 2), j);
+          store<f64>(DVAL + (<usize>cnt << 3), d);
+          cnt++;
+        }
+      }
+      if (cnt == 0) { memory.fill(Fk, 0, <usize>N << 3); continue; }
+      combine(Fk, DIDX, DVAL, cnt, r.K, N);
       for (let i = 0; i < N; i++) {
         const o = <usize>i << 3;
-        let acc = 0.0;
-        for (let j = 0; j < tab.nExt; j++) acc += load<f64>(dk + (<usize>j << 3)) * load<f64>(row(r, j) + o);
-        store<f64>(Fk + o, h * acc);
+        store<f64>(Fk + o, h * load<f64>(Fk + o));
       }
     }
   } else {

@@ -47,6 +47,33 @@ function combineLarge(dst: usize, idx: usize, val: usize, cnt: i32, K: usize, N:
   // element-outer: one accumulator per element (pair), rows streamed; same k order as the scalar path
   if (ASC_FEATURE_SIMD) {
     const vv0 = f64x2.splat(v0), hh = f64x2.splat(h);
+    // blocks of 16 doubles: eight accumulators in registers, each row's coefficient and address
+    // loaded once per block instead of once per element pair (same k order per element)
+    for (; i + 15 < N; i += 16) {
+      const o = <usize>i << 3;
+      let c0 = f64x2.mul(vv0, v128.load(r0 + o)), c1 = f64x2.mul(vv0, v128.load(r0 + o, 16));
+      let c2 = f64x2.mul(vv0, v128.load(r0 + o, 32)), c3 = f64x2.mul(vv0, v128.load(r0 + o, 48));
+      let c4 = f64x2.mul(vv0, v128.load(r0 + o, 64)), c5 = f64x2.mul(vv0, v128.load(r0 + o, 80));
+      let c6 = f64x2.mul(vv0, v128.load(r0 + o, 96)), c7 = f64x2.mul(vv0, v128.load(r0 + o, 112));
+      for (let k = 1; k < cnt; k++) {
+        const cf = v128.load(COEF + (<usize>k << 4));
+        const rp = <usize>load<u32>(ROWS + (<usize>k << 2)) + o;
+        c0 = f64x2.add(c0, f64x2.mul(cf, v128.load(rp))); c1 = f64x2.add(c1, f64x2.mul(cf, v128.load(rp, 16)));
+        c2 = f64x2.add(c2, f64x2.mul(cf, v128.load(rp, 32))); c3 = f64x2.add(c3, f64x2.mul(cf, v128.load(rp, 48)));
+        c4 = f64x2.add(c4, f64x2.mul(cf, v128.load(rp, 64))); c5 = f64x2.add(c5, f64x2.mul(cf, v128.load(rp, 80)));
+        c6 = f64x2.add(c6, f64x2.mul(cf, v128.load(rp, 96))); c7 = f64x2.add(c7, f64x2.mul(cf, v128.load(rp, 112)));
+      }
+      if (y != 0) {
+        const yp = y + o;
+        c0 = f64x2.add(v128.load(yp), f64x2.mul(c0, hh)); c1 = f64x2.add(v128.load(yp, 16), f64x2.mul(c1, hh));
+        c2 = f64x2.add(v128.load(yp, 32), f64x2.mul(c2, hh)); c3 = f64x2.add(v128.load(yp, 48), f64x2.mul(c3, hh));
+        c4 = f64x2.add(v128.load(yp, 64), f64x2.mul(c4, hh)); c5 = f64x2.add(v128.load(yp, 80), f64x2.mul(c5, hh));
+        c6 = f64x2.add(v128.load(yp, 96), f64x2.mul(c6, hh)); c7 = f64x2.add(v128.load(yp, 112), f64x2.mul(c7, hh));
+      }
+      const dp = dst + o;
+      v128.store(dp, c0); v128.store(dp, c1, 16); v128.store(dp, c2, 32); v128.store(dp, c3, 48);
+      v128.store(dp, c4, 64); v128.store(dp, c5, 80); v128.store(dp, c6, 96); v128.store(dp, c7, 112);
+    }
     for (; i + 1 < N; i += 2) {
       const o = <usize>i << 3;
       let acc = f64x2.mul(vv0, v128.load(r0 + o));

@@ -17,6 +17,8 @@ export class Nlse {
   plan: usize;
   k: usize; k2: usize; sigma: usize;
   buf: usize; buf2: usize; buf3: usize;
+  /** per bin, as lane pairs for the RHS: [βk², −βk²] and [σ, σ] (16 bytes each) */
+  disp: usize; sig2: usize;
 }
 
 const TWO_PI: f64 = 6.283185307179586;
@@ -31,6 +33,8 @@ export function nlseCreate(n: i32, L: f64, beta: f64, gamma: f64): usize {
   c.buf = allocZero(<usize>n << 4);
   c.buf2 = allocZero(<usize>n << 4);
   c.buf3 = allocZero(<usize>n << 4);
+  c.disp = allocZero(<usize>n << 4);
+  c.sig2 = allocZero(<usize>n << 4);
   // numpy: fftfreq(n, d) = [0, 1, …, ⌈n/2⌉−1, −⌊n/2⌋, …, −1] · (1/(n·d)), then k = 2π · that
   const dx = L / <f64>n;
   const val = 1.0 / (<f64>n * dx);
@@ -41,6 +45,11 @@ export function nlseCreate(n: i32, L: f64, beta: f64, gamma: f64): usize {
     store<f64>(c.k + (<usize>j << 3), kk);
     store<f64>(c.k2 + (<usize>j << 3), kk * kk);
     store<f64>(c.sigma + (<usize>j << 3), 1.0);
+    const w = beta * (kk * kk);
+    store<f64>(c.disp + (<usize>j << 4), w);
+    store<f64>(c.disp + (<usize>j << 4), -w, 8);
+    store<f64>(c.sig2 + (<usize>j << 4), 1.0);
+    store<f64>(c.sig2 + (<usize>j << 4), 1.0, 8);
   }
   return changetype<usize>(c);
 }
@@ -50,6 +59,7 @@ export function nlseFree(p: usize): void {
   complexPlanFree(c.plan);
   heap.free(c.k); heap.free(c.k2); heap.free(c.sigma);
   heap.free(c.buf); heap.free(c.buf2); heap.free(c.buf3);
+  heap.free(c.disp); heap.free(c.sig2);
   heap.free(p);
 }
 
@@ -68,6 +78,8 @@ export function nlseSetFilter(p: usize, kind: i32, alpha: f64, order: f64, inRhs
     if (kind == 1) s = a <= kmax ? 1.0 : 0.0;
     else if (kind == 2) s = Math.exp(-alpha * Math.pow(a / kmax, order));
     store<f64>(c.sigma + (<usize>j << 3), s);
+    store<f64>(c.sig2 + (<usize>j << 4), s);
+    store<f64>(c.sig2 + (<usize>j << 4), s, 8);
   }
   c.filterInRhs = kind != 0 && inRhs != 0 ? 1 : 0;
 }

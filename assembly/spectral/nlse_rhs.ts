@@ -34,35 +34,37 @@ export function nlseNonlinear(c: Nlse, vf: usize, out: usize): void {
 
 /** out ← i·γs·σ⊙out − iβk²⊙vf (one fused pass; σ only when filtering inside the RHS, vf = 0 to skip). */
 function finish(c: Nlse, out: usize, vf: usize): void {
-  const g = c.gamma * c.scale, b = c.beta;
+  const g = c.gamma * c.scale;
   const filt = c.filterInRhs != 0;
+  const n = c.n, sig2 = c.sig2, disp = c.disp;
   if (ASC_FEATURE_SIMD) {
     // lane-for-lane the scalar loop below: t = σ·n̂; i·g·t = [−(g·t_im), g·t_re]; + [w·v_im, (−w)·v_re]
     const gg = f64x2.splat(g);
-    for (let j = 0; j < c.n; j++) {
-      const o = <usize>j << 4;
-      let t = v128.load(out + o);
-      if (filt) t = f64x2.mul(t, f64x2.splat(load<f64>(c.sigma + (<usize>j << 3))));
-      let r = v128.xor(v128.shuffle<f64>(f64x2.mul(gg, t), f64x2.mul(gg, t), 1, 0), i64x2(-9223372036854775808, 0));
+    const end = out + (<usize>n << 4);
+    let op = out, sp = sig2, dp = disp, vp = vf;
+    while (op < end) {
+      let t = v128.load(op);
+      if (filt) t = f64x2.mul(t, v128.load(sp));
+      const gt = f64x2.mul(gg, t);
+      let r = v128.xor(v128.shuffle<f64>(gt, gt, 1, 0), i64x2(-9223372036854775808, 0));
       if (vf != 0) {
-        const w = b * load<f64>(c.k2 + (<usize>j << 3));
-        const vv = v128.load(vf + o);
-        r = f64x2.add(r, f64x2.mul(f64x2(w, -w), v128.shuffle<f64>(vv, vv, 1, 0)));
+        const vv = v128.load(vp);
+        r = f64x2.add(r, f64x2.mul(v128.load(dp), v128.shuffle<f64>(vv, vv, 1, 0)));
       }
-      v128.store(out + o, r);
+      v128.store(op, r);
+      op += 16; sp += 16; dp += 16; vp += 16;
     }
     return;
   }
-  for (let j = 0; j < c.n; j++) {
+  for (let j = 0; j < n; j++) {
     const o = <usize>j << 4;
     let re = load<f64>(out + o), im = load<f64>(out + o, 8);
-    if (filt) { const s = load<f64>(c.sigma + (<usize>j << 3)); re *= s; im *= s; }
-    // i·γs·(re + i im) = γs·(−im + i re);  −i·w·(vr + i vi) = w·vi − i·w·vr
+    if (filt) { const s = load<f64>(sig2 + o); re *= s; im *= s; }
+    // i·γs·(re + i im) = γs·(−im + i re);  −i·w·(vr + i vi) = w·vi − i·w·vr   (w = βk²)
     let nr = -(g * im), ni = g * re;
     if (vf != 0) {
-      const w = b * load<f64>(c.k2 + (<usize>j << 3));
-      nr = nr + w * load<f64>(vf + o, 8);
-      ni = ni + (-w) * load<f64>(vf + o);
+      nr = nr + load<f64>(disp + o) * load<f64>(vf + o, 8);
+      ni = ni + load<f64>(disp + o, 8) * load<f64>(vf + o);
     }
     store<f64>(out + o, nr);
     store<f64>(out + o, ni, 8);
@@ -82,10 +84,11 @@ export function nlseRhs(p: usize, v: usize, dv: usize): void {
   let vf = v;
   if (c.filterInRhs != 0) {
     vf = c.buf;
+    const sig2 = c.sig2;
     for (let j = 0; j < n; j++) {
-      const s = load<f64>(c.sigma + (<usize>j << 3)), o = <usize>j << 4;
-      if (ASC_FEATURE_SIMD) v128.store(vf + o, f64x2.mul(v128.load(v + o), f64x2.splat(s)));
-      else { store<f64>(vf + o, load<f64>(v + o) * s); store<f64>(vf + o, load<f64>(v + o, 8) * s, 8); }
+      const o = <usize>j << 4;
+      if (ASC_FEATURE_SIMD) v128.store(vf + o, f64x2.mul(v128.load(v + o), v128.load(sig2 + o)));
+      else { const s = load<f64>(sig2 + o); store<f64>(vf + o, load<f64>(v + o) * s); store<f64>(vf + o, load<f64>(v + o, 8) * s, 8); }
     }
   }
   nlseNonlinear(c, vf, dv);
