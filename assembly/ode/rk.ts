@@ -8,7 +8,7 @@
 import { Tableau, tableau, METHOD_DOP853 } from "./tableau";
 import { combine } from "./vec";
 import { evalRhs, lorenz, SYS_LORENZ } from "./systems";
-import { SAFETY, MIN_FACTOR, MAX_FACTOR, pyMax, pyMin, modulus, sumSqScaled, minStep } from "./control";
+import { SAFETY, MIN_FACTOR, MAX_FACTOR, pyMax, pyMin, modulus, sumSqScaled, minStep, fillScale } from "./control";
 
 export const ST_RUNNING: i32 = 0;
 export const ST_FINISHED: i32 = 1;
@@ -211,10 +211,7 @@ export function odeStep(p: usize): i32 {
     h = tNew - t;
     hAbs = Math.abs(h);
     rkStep(r, tab, t, h);
-    for (let i = 0; i < r.n; i++) {
-      store<f64>(r.scale + (<usize>i << 3),
-        load<f64>(r.atol + (<usize>i << 3)) + Math.max(modulus(r.y, i, cplx), modulus(r.yNew, i, cplx)) * r.rtol);
-    }
+    fillScale(r.scale, r.atol, r.y, r.yNew, r.n, cplx, r.rtol);
     const err = errorNorm(r, tab, h);
     if (err < 1.0) {
       let factor = err == 0.0 ? MAX_FACTOR : pyMin(MAX_FACTOR, SAFETY * Math.pow(err, exponent));
