@@ -73,7 +73,7 @@ it("a YAML config with samudra's keys (method, boundary, cfl) is honoured, flags
 it("bad input: exit 2, a message naming the option, the value and the fix, and no files", () => {
   const cases: Array<[string[], RegExp]> = [
     [["kg", "case9", "-o", "bad1"], /unknown case "case9"; cases: case1/],
-    [["kg", "case1", "--method", "rk4", "-o", "bad2"], /--method must be verlet, strang_exact, yoshida4 or yoshida6; got "rk4"/],
+    [["kg", "case1", "--method", "rk4", "-o", "bad2"], /--method must be verlet, strang_exact, yoshida4, yoshida6 or kahanli6; got "rk4"/],
     [["kg", "case2", "--method", "verlet", "--dt", "0.5", "-o", "bad3"], /unstable for velocity Verlet .* use dt </],
     [["kg", "case1", "--dt=-1", "-o", "bad4"], /--dt must be a positive number, got "-1"/],
     [["kg", "--config", "nope.txt", "-o", "bad5"], /config file not found: nope.txt/],

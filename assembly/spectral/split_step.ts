@@ -3,7 +3,7 @@
 //   nonlinear    N(τ): ψ ← ψ e^{iγ|ψ|²τ}   (exact: |ψ| is constant under it)
 // Strang S(h) = L(h/2) N(h) L(h/2) (order 2). Composition S(w_1 h) ⋯ S(w_s h) with symmetric weights gives
 // order 4 (Yoshida 1990 / Forest–Ruth: w = (x1, x0, x1), x1 = 1/(2 − 2^{1/3}), x0 = 1 − 2x1) and order 6
-// (Yoshida 1990, solution A, 7 stages). Adjacent half steps are merged, so one step costs s FFT pairs.
+// (Yoshida 1990, solution A, 7 stages; or Kahan–Li s9odr6a, 9 stages). Adjacent half steps are merged, so one step costs s FFT pairs.
 // The state stays on the Fourier side between steps; the filter (if any) is applied after each step.
 
 import { Nlse } from "./nlse_ctx";
@@ -24,7 +24,7 @@ export class Split {
   filter: i32;
 }
 
-/** scheme: 2 Strang, 4 Yoshida-4, 6 Yoshida-6. */
+/** scheme: 2 Strang, 4 Yoshida-4, 6 Yoshida-6, 16 Kahan–Li 6 (yoshida.ts). */
 export function splitCreate(ctxp: usize, scheme: i32, dt: f64, filter: i32): usize {
   const c = changetype<Nlse>(ctxp);
   const sp = changetype<Split>(allocZero(offsetof<Split>()));

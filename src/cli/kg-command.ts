@@ -31,7 +31,7 @@ Options:
   -o, --output-dir DIR  where files go (default: the config's output_dir, else ./outputs)
   --format LIST         any of ${FORMATS.join(",")} (default: all; save_netcdf/save_animation: false drop nc/gif)
   --legacy              the seed's leapfrog, adaptive Δt, end-point-inclusive grid and ICs (case1…case4 only)
-  --method NAME         verlet | strang_exact | yoshida4 | yoshida6
+  --method NAME         verlet | strang_exact | yoshida4 | yoshida6 | kahanli6
   --dt DT               time step (corrected mode: rounded down so that frames fall on steps)
   --json                print the run summaries as JSON instead of the table
   -q, --quiet           print only errors (no progress bar, no table)
@@ -71,7 +71,7 @@ export function runKg(a: KgArgs): number {
   let common: ReturnType<typeof commonArgs>;
   try {
     common = commonArgs(a);
-    if (a.method !== undefined && !["verlet", "strang_exact", "yoshida4", "yoshida6"].includes(a.method)) throw new UsageError(`--method must be verlet, strang_exact, yoshida4 or yoshida6; got "${a.method}"`);
+    if (a.method !== undefined && !["verlet", "strang_exact", "yoshida4", "yoshida6", "kahanli6"].includes(a.method)) throw new UsageError(`--method must be verlet, strang_exact, yoshida4, yoshida6 or kahanli6; got "${a.method}"`);
     if (a.legacy && a.method) throw new UsageError("--legacy runs the seed's leapfrog; drop --method or --legacy");
     if (a.config) runs.push({ ...load(a.config, warn), source: a.config });
     else {

@@ -28,7 +28,7 @@ Options:
   -o, --output-dir DIR  where files go (default: the config's output_dir, else ./outputs)
   --format LIST         any of ${FORMATS.join(",")} (default: all; save_netcdf/save_animation: false drop nc/gif)
   --legacy              reproduce the seed exactly (DOP853, filter inside the RHS, max_step 0.1)
-  --method NAME         dop853 | rk45 | strang | yoshida4 | yoshida6 | etdrk4
+  --method NAME         dop853 | rk45 | strang | yoshida4 | yoshida6 | kahanli6 | etdrk4
   --dt DT               step for the fixed-step methods
   --json                print the run summaries as JSON instead of the table
   -q, --quiet           print only errors (no progress bar, no table)

@@ -197,7 +197,7 @@ export class KgRun {
       }
       k.kgSetSponge(ctx, D);
     }
-    if (r.method !== "verlet") this.split = k.kgSplitCreate(ctx, r.method === "strang_exact" ? 2 : r.method === "yoshida4" ? 4 : 6, dt);
+    if (r.method !== "verlet") this.split = k.kgSplitCreate(ctx, r.method === "strang_exact" ? 2 : r.method === "yoshida4" ? 4 : r.method === "kahanli6" ? 16 : 6, dt);
     yield this.frame(0, A, B);
     for (let i = 1; i <= r.nFrames; i++) {
       if (this.split) k.kgSplitRun(this.split, A, B, sub); else k.kgKdk(ctx, A, B, dt, sub);

@@ -5,7 +5,7 @@
 import { describe, closestName } from "../../validate.js";
 
 export type KgCase = "case1" | "case2" | "case3" | "case4" | "boosted_kink" | "sg_breather" | "kink_antikink" | "kink_pair_static" | "sg_kink" | "gaussian_packet";
-export type KgMethod = "legacy" | "verlet" | "strang_exact" | "yoshida4" | "yoshida6";
+export type KgMethod = "legacy" | "verlet" | "strang_exact" | "yoshida4" | "yoshida6" | "kahanli6";
 export const KG_CASES: KgCase[] = ["case1", "case2", "case3", "case4", "boosted_kink", "sg_breather", "kink_antikink", "kink_pair_static", "sg_kink", "gaussian_packet"];
 
 export interface KgOptions {
@@ -13,7 +13,7 @@ export interface KgOptions {
   case?: KgCase;
   /** Reproduce the seed exactly: its leapfrog, adaptive Δt, end-point-inclusive grid and ICs (case1…case4). */
   legacy?: boolean;
-  /** Integrator for corrected runs: verlet (default), strang_exact, yoshida4, yoshida6 (the last three periodic only). */
+  /** Integrator for corrected runs: verlet (default), strang_exact, yoshida4, yoshida6, kahanli6 (the last four periodic only). */
   method?: KgMethod;
   /** Run name (file stems in the CLI). */
   scenarioName?: string;
@@ -90,7 +90,7 @@ export function resolveKg(where: string, o: KgOptions): KgResolved {
   const xMin = num("xMin", -30), xMax = num("xMax", 30);
   if (!(xMax > xMin)) throw new RangeError(`${where}: xMax must be greater than xMin, got [${xMin}, ${xMax}]`);
   const method = (m.method ?? "verlet") as KgMethod;
-  if (!["legacy", "verlet", "strang_exact", "yoshida4", "yoshida6"].includes(method)) throw new RangeError(`${where}: method must be legacy, verlet, strang_exact, yoshida4 or yoshida6; got ${describe(m.method)}`);
+  if (!["legacy", "verlet", "strang_exact", "yoshida4", "yoshida6", "kahanli6"].includes(method)) throw new RangeError(`${where}: method must be legacy, verlet, strang_exact, yoshida4, yoshida6 or kahanli6; got ${describe(m.method)}`);
   if (legacy && method !== "legacy") throw new RangeError(`${where}: legacy: true runs the seed's leapfrog; drop method or legacy`);
   const potential = (m.potential ?? "phi4") as KgResolved["potential"];
   if (!["linear", "phi4", "sine_gordon"].includes(potential)) throw new RangeError(`${where}: potential must be linear, phi4 or sine_gordon; got ${describe(m.potential)}`);

@@ -2,7 +2,7 @@
  * Time steppers behind the NLSE model, all on the Fourier-side state v (WASM memory):
  *   adaptive  dop853 / rk45 through the ODE kernels (scipy's control), outputs from the dense interpolant at the
  *             snapshot times exactly as solve_ivp's t_eval does — so the seed's nfev is reproduced;
- *   fixed     strang / yoshida4 / yoshida6 (split-step) and etdrk4, with the step shrunk so that it divides the
+ *   fixed     strang / yoshida4 / yoshida6 / kahanli6 (split-step) and etdrk4, with the step shrunk so that it divides the
  *             output interval: dt_eff = Δt_out / ⌈Δt_out/dt⌉.
  * `nfev` counts right-hand-side evaluations for the adaptive methods and FFT pairs (nonlinear evaluations)
  * for the fixed ones.
@@ -41,14 +41,18 @@ export function adaptiveEngine(r: Resolved, ctx: number, v0: Float64Array, tEnd:
   };
 }
 
+/** Composition scheme codes of assembly/spectral/yoshida.ts and their stages (FFT pairs per step). */
+const SCHEME: Record<string, number> = { strang: 2, yoshida4: 4, yoshida6: 6, kahanli6: 16 };
+const STAGES: Record<string, number> = { strang: 1, yoshida4: 3, yoshida6: 7, kahanli6: 9 };
+
 export function fixedEngine(r: Resolved, ctx: number, v: number, dtOut: number): Engine {
   const k = kernel();
   const sub = Math.max(1, Math.ceil(dtOut / r.dt - 1e-9));
   const dt = dtOut / sub;
   const filt = r.filter !== "none" ? 1 : 0;
-  const split = r.method === "etdrk4" ? 0 : k.splitCreate(ctx, r.method === "strang" ? 2 : r.method === "yoshida4" ? 4 : 6, dt, filt);
+  const split = r.method === "etdrk4" ? 0 : k.splitCreate(ctx, SCHEME[r.method], dt, filt);
   const etd = r.method === "etdrk4" ? k.etdCreate(ctx, dt, filt) : 0;
-  const perStep = r.method === "etdrk4" ? 4 : r.method === "strang" ? 1 : r.method === "yoshida4" ? 3 : 7;
+  const perStep = r.method === "etdrk4" ? 4 : STAGES[r.method];
   let t = r.tStart, n = 0;
   return {
     advance(tOut, out) {

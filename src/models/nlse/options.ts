@@ -5,7 +5,7 @@
 import { describe, closestName } from "../../validate.js";
 import { CASES, CASE_INFO, type CaseName } from "./cases.js";
 
-export type NlseMethod = "dop853" | "rk45" | "strang" | "yoshida4" | "yoshida6" | "etdrk4";
+export type NlseMethod = "dop853" | "rk45" | "strang" | "yoshida4" | "yoshida6" | "kahanli6" | "etdrk4";
 export type FilterKind = "none" | "two_thirds" | "exponential";
 
 export interface NlseOptions {
@@ -47,8 +47,8 @@ const NUMERIC = ["domainLength", "numPoints", "tFinal", "nSnapshots", "tStart", 
 const OTHER = ["case", "initialCondition", "legacy", "scenarioName", "method", "useAdaptive", "useFiltering", "filter",
   "useNumba", "monitorConservation", "saveNetcdf", "saveAnimation", "outputDir", "logDir"];
 const KNOWN = new Set([...NUMERIC, ...OTHER]);
-const METHODS: NlseMethod[] = ["dop853", "rk45", "strang", "yoshida4", "yoshida6", "etdrk4"];
-const DEFAULT_DT: Record<NlseMethod, number> = { dop853: 0, rk45: 0, strang: 1e-3, yoshida4: 2e-3, yoshida6: 5e-3, etdrk4: 2e-3 };
+const METHODS: NlseMethod[] = ["dop853", "rk45", "strang", "yoshida4", "yoshida6", "kahanli6", "etdrk4"];
+const DEFAULT_DT: Record<NlseMethod, number> = { dop853: 0, rk45: 0, strang: 1e-3, yoshida4: 2e-3, yoshida6: 5e-3, kahanli6: 5e-3, etdrk4: 2e-3 };
 
 export function resolveOptions(where: string, o: NlseOptions): Resolved {
   if (o === null || typeof o !== "object") throw new TypeError(`${where}: options must be an object like { case: "single_soliton" }, got ${describe(o)}`);
@@ -88,7 +88,7 @@ export function resolveOptions(where: string, o: NlseOptions): Resolved {
     filter = (m.filter as FilterKind | undefined) ?? "none";
     if (!["none", "two_thirds", "exponential"].includes(filter)) throw new RangeError(`${where}: filter must be "none", "two_thirds" or "exponential", got ${describe(m.filter)}`);
     if (filter !== "none" && (methodIn === "dop853" || methodIn === "rk45")) {
-      throw new RangeError(`${where}: in the corrected mode the filter is applied after each fixed step (strang, yoshida4, yoshida6, etdrk4); with ${methodIn} use filter: "none", or legacy: true for the seed's in-RHS filter`);
+      throw new RangeError(`${where}: in the corrected mode the filter is applied after each fixed step (strang, yoshida4, yoshida6, kahanli6, etdrk4); with ${methodIn} use filter: "none", or legacy: true for the seed's in-RHS filter`);
     }
   }
   // corrected defaults act on the amplitudes u = ĉ/N (the seed's atol acts on N-scaled ĉ): soliton error ~1e-11
