@@ -10,7 +10,7 @@ import { cisTurn, COS, SIN, storeTwiddle } from "./cis";
 import * as L from "./layout";
 import { pass4, last4 } from "./radix4";
 import { pass2 } from "./radix2";
-import { pass8 } from "./radix8";
+import { last8 } from "./radix8";
 import { pass3 } from "./radix3";
 import { pass5 } from "./radix5";
 import { bluesteinInit, bluesteinExec, bluesteinFree } from "./bluestein";
@@ -125,7 +125,7 @@ export function complexExec(plan: usize, input: usize, out: usize, inv: bool): v
     const tw = u32at(rec, 4);
     const dst = ((np - 1 - i) & 1) == 0 ? out : work;
     const m = n0 / r;
-    if (r == 8) pass8(src, dst, tw, m, s, inv, scale);
+    if (r == 8) last8(src, dst, s, inv, scale);             // only ever the last pass (m = 1)
     else if (r == 4) {
       if (m == 1) last4(src, dst, s, inv, scale); else pass4(src, dst, tw, m, s, inv);
     } else if (r == 2) pass2(src, dst, tw, m, s, inv, scale);

@@ -1,16 +1,12 @@
-// radix8.ts — one radix-8 decimation-in-frequency Stockham pass (auto-sort, no bit reversal).
-//
-// With n0 the length of the sub-transforms still to do, m = n0/8 and s the stride, for p < m, q < s:
-//   x_k = x[q + s(p + k·m)], k = 0..7,   y[q + s(8p + k)] = w^{kp} · X_k,   w = e^{−2πi/n0}
+// radix8.ts — the twiddle-free last radix-8 Stockham pass (n0 = 8, m = 1), used for n = 2^odd ≤ 512 in place of
+// a radix-4 and a radix-2 pass (docs/fft.md: radix 8 throughout was measured slower). With s = n/8, for q < s:
+//   x_k = x[q + s·k], k = 0..7,   y[q + s·k] = X_k
 // where X is the 8-point DFT of x, done as one radix-2 step and two 4-point DFTs:
 //   a_j = x_j + x_{j+4},  b_j = ω^j (x_j − x_{j+4})   (ω = e^{−2πi/8}, j = 0..3)
 //   X_{2k} = DFT4(a)_k,   X_{2k+1} = DFT4(b)_k
 // ω·d = √½·(d − j·d), ω²·d = −j·d, ω³·d = −j·(ω·d); the inverse conjugates every root.
-// Three radix-8 passes replace five radix-4/2 passes at n = 512: fewer loads and stores, and
-// 7/8 instead of 3/4·(4/3) twiddle products per point and pass.
-// Twiddle table: for each p, w^p … w^7p pre-splatted (32 bytes each, 224 per p).
 
-import { mulj, swap, cmulv } from "./cplx";
+import { mulj, swap } from "./cplx";
 
 // √½ as an unevaluated sum H + HL: the products t·H + t·HL round to nearest of t·√½ without the
 // one-sided bias of the rounded constant alone (H > √½ by 7e-17 relative), which would otherwise
@@ -18,21 +14,12 @@ import { mulj, swap, cmulv } from "./cplx";
 const H: f64 = 0.7071067811865476;
 const HL: f64 = -4.833646656726457e-17;
 
-/** Generic pass (m ≥ 1); m == 1 is the twiddle-free last pass, which also applies the inverse's
- *  1/n (`scale`) when `inv`. */
-export function pass8(x: usize, y: usize, tw: usize, m: i32, s: i32, inv: bool, scale: f64): void {
+/** y = the 8-point DFTs of x (stride s), times `scale` when `inv` (the inverse's 1/n). */
+export function last8(x: usize, y: usize, s: i32, inv: bool, scale: f64): void {
   if (ASC_FEATURE_SIMD) {
-    if (m == 1) {
-      if (inv) loop8v(x, y, tw, 1, s, true, false, true, scale); else loop8v(x, y, tw, 1, s, false, false, false, 1.0);
-    } else {
-      if (inv) loop8v(x, y, tw, m, s, true, true, false, 1.0); else loop8v(x, y, tw, m, s, false, true, false, 1.0);
-    }
+    if (inv) loop8v(x, y, s, true, scale); else loop8v(x, y, s, false, 1.0);
   } else {
-    if (m == 1) {
-      if (inv) loop8s(x, y, tw, 1, s, true, false, true, scale); else loop8s(x, y, tw, 1, s, false, false, false, 1.0);
-    } else {
-      if (inv) loop8s(x, y, tw, m, s, true, true, false, 1.0); else loop8s(x, y, tw, m, s, false, true, false, 1.0);
-    }
+    if (inv) loop8s(x, y, s, true, scale); else loop8s(x, y, s, false, 1.0);
   }
 }
 
@@ -45,7 +32,8 @@ export function pass8(x: usize, y: usize, tw: usize, m: i32, s: i32, inv: bool, 
 }
 
 // @ts-ignore: decorator
-@inline function bf8v(xp: usize, yp: usize, sm: usize, ys: usize, t: usize, inv: bool, twiddled: bool, scaled: bool, sc: v128): void {
+@inline function bf8v(xp: usize, yp: usize, sm: usize, inv: bool, scaled: bool, sc: v128): void {
+  const ys = sm;
   const h = f64x2.splat(H), hl = f64x2.splat(HL);
   const x0 = v128.load(xp), x4 = v128.load(xp + 4 * sm);
   const x1 = v128.load(xp + sm), x5 = v128.load(xp + 5 * sm);
@@ -71,15 +59,6 @@ export function pass8(x: usize, y: usize, tw: usize, m: i32, s: i32, inv: bool, 
   let y1 = f64x2.add(apc, bpd), y5 = f64x2.sub(apc, bpd);
   let y3 = inv ? f64x2.add(amc, jbmd) : f64x2.sub(amc, jbmd);
   let y7 = inv ? f64x2.sub(amc, jbmd) : f64x2.add(amc, jbmd);
-  if (twiddled) {
-    y1 = cmulv(y1, v128.load(t), v128.load(t, 16), inv);
-    y2 = cmulv(y2, v128.load(t, 32), v128.load(t, 48), inv);
-    y3 = cmulv(y3, v128.load(t, 64), v128.load(t, 80), inv);
-    y4 = cmulv(y4, v128.load(t, 96), v128.load(t, 112), inv);
-    y5 = cmulv(y5, v128.load(t, 128), v128.load(t, 144), inv);
-    y6 = cmulv(y6, v128.load(t, 160), v128.load(t, 176), inv);
-    y7 = cmulv(y7, v128.load(t, 192), v128.load(t, 208), inv);
-  }
   if (scaled) {
     y0 = f64x2.mul(y0, sc); y1 = f64x2.mul(y1, sc); y2 = f64x2.mul(y2, sc); y3 = f64x2.mul(y3, sc);
     y4 = f64x2.mul(y4, sc); y5 = f64x2.mul(y5, sc); y6 = f64x2.mul(y6, sc); y7 = f64x2.mul(y7, sc);
@@ -91,49 +70,29 @@ export function pass8(x: usize, y: usize, tw: usize, m: i32, s: i32, inv: bool, 
 }
 
 // @ts-ignore: decorator
-@inline function loop8v(x: usize, y: usize, tw: usize, m: i32, s: i32, inv: bool, twiddled: bool, scaled: bool, scale: f64): void {
+@inline function loop8v(x: usize, y: usize, s: i32, inv: bool, scale: f64): void {
   const sc = f64x2.splat(scale);
-  const sm = (<usize>s * <usize>m) << 4;
-  const ys = <usize>s << 4;
-  if (s == 1) {
-    let xp = x, yp = y, t = tw;
-    const xe = x + (<usize>m << 4);
-    while (xp < xe) {
-      bf8v(xp, yp, sm, 16, t, inv, twiddled, scaled, sc);
-      xp += 16; yp += 128; t += 224;
-    }
-  } else {
-    let xb = x, yb = y, t = tw;
-    for (let p = 0; p < m; p++) {
-      let xp = xb, yp = yb;
-      const xe = xb + ys;
-      while (xp < xe) {
-        bf8v(xp, yp, sm, ys, t, inv, twiddled, scaled, sc);
-        xp += 16; yp += 16;
-      }
-      xb += ys; yb += ys << 3; t += 224;
-    }
+  const ss = <usize>s << 4;
+  let xp = x, yp = y;
+  const xe = x + ss;
+  while (xp < xe) {
+    bf8v(xp, yp, ss, inv, inv, sc);
+    xp += 16; yp += 16;
   }
 }
 
 // ---------------------------------------------------------------- scalar (same operations per lane)
 
 // @ts-ignore: decorator
-@inline function twS(yp: usize, re: f64, im: f64, t: usize, inv: bool, twiddled: bool, scaled: bool, sc: f64): void {
-  if (twiddled) {
-    // t: [wr, wr, -wi, wi]; lane 0 = re·wr ± im·(−wi), lane 1 = im·wr ± re·wi
-    const wr = load<f64>(t), nw = load<f64>(t, 16), wi = load<f64>(t, 24);
-    const u = re;
-    if (inv) { re = u * wr - im * nw; im = im * wr - u * wi; }
-    else { re = u * wr + im * nw; im = im * wr + u * wi; }
-  }
+@inline function put(yp: usize, re: f64, im: f64, scaled: bool, sc: f64): void {
   if (scaled) { re *= sc; im *= sc; }
   store<f64>(yp, re);
   store<f64>(yp, im, 8);
 }
 
 // @ts-ignore: decorator
-@inline function bf8s(xp: usize, yp: usize, sm: usize, ys: usize, t: usize, inv: bool, twiddled: bool, scaled: bool, sc: f64): void {
+@inline function bf8s(xp: usize, yp: usize, sm: usize, inv: bool, scaled: bool, sc: f64): void {
+  const ys = sm;
   const x0r = load<f64>(xp), x0i = load<f64>(xp, 8);
   const x1r = load<f64>(xp + sm), x1i = load<f64>(xp + sm, 8);
   const x2r = load<f64>(xp + 2 * sm), x2i = load<f64>(xp + 2 * sm, 8);
@@ -172,28 +131,19 @@ export function pass8(x: usize, y: usize, tw: usize, m: i32, s: i32, inv: bool, 
   let y3r: f64, y3i: f64, y7r: f64, y7i: f64;
   if (inv) { y3r = mr + jr; y3i = mi + ji; y7r = mr - jr; y7i = mi - ji; }
   else { y3r = mr - jr; y3i = mi - ji; y7r = mr + jr; y7i = mi + ji; }
-  twS(yp, y0r, y0i, 0, inv, false, scaled, sc);
-  twS(yp + ys, y1r, y1i, t, inv, twiddled, scaled, sc);
-  twS(yp + 2 * ys, y2r, y2i, t + 32, inv, twiddled, scaled, sc);
-  twS(yp + 3 * ys, y3r, y3i, t + 64, inv, twiddled, scaled, sc);
-  twS(yp + 4 * ys, y4r, y4i, t + 96, inv, twiddled, scaled, sc);
-  twS(yp + 5 * ys, y5r, y5i, t + 128, inv, twiddled, scaled, sc);
-  twS(yp + 6 * ys, y6r, y6i, t + 160, inv, twiddled, scaled, sc);
-  twS(yp + 7 * ys, y7r, y7i, t + 192, inv, twiddled, scaled, sc);
+  put(yp, y0r, y0i, scaled, sc); put(yp + ys, y1r, y1i, scaled, sc);
+  put(yp + 2 * ys, y2r, y2i, scaled, sc); put(yp + 3 * ys, y3r, y3i, scaled, sc);
+  put(yp + 4 * ys, y4r, y4i, scaled, sc); put(yp + 5 * ys, y5r, y5i, scaled, sc);
+  put(yp + 6 * ys, y6r, y6i, scaled, sc); put(yp + 7 * ys, y7r, y7i, scaled, sc);
 }
 
 // @ts-ignore: decorator
-@inline function loop8s(x: usize, y: usize, tw: usize, m: i32, s: i32, inv: bool, twiddled: bool, scaled: bool, sc: f64): void {
-  const sm = (<usize>s * <usize>m) << 4;
-  const ys = <usize>s << 4;
-  let xb = x, yb = y, t = tw;
-  for (let p = 0; p < m; p++) {
-    let xp = xb, yp = yb;
-    const xe = xb + ys;
-    while (xp < xe) {
-      bf8s(xp, yp, sm, ys, t, inv, twiddled, scaled, sc);
-      xp += 16; yp += 16;
-    }
-    xb += ys; yb += ys << 3; t += 224;
+@inline function loop8s(x: usize, y: usize, s: i32, inv: bool, scale: f64): void {
+  const ss = <usize>s << 4;
+  let xp = x, yp = y;
+  const xe = x + ss;
+  while (xp < xe) {
+    bf8s(xp, yp, ss, inv, inv, scale);
+    xp += 16; yp += 16;
   }
 }
