@@ -69,7 +69,7 @@ export function realForward(plan: usize, x: usize, spec: usize): void {
   store<f64>(spec, z0r + z0i); store<f64>(spec, 0.0, 8);
   const sh = spec + (<usize>h << 4);
   store<f64>(sh, z0r - z0i); store<f64>(sh, 0.0, 8);
-  for (let k = 1, ke = h >> 1; k <= ke; k++) {  // (h >> 1: a division in the test is not hoisted)
+  for (let k = 1; k <= h / 2; k++) {
     const a = work + (<usize>k << 4), b = work + (<usize>(h - k) << 4);
     const ar = load<f64>(a), ai = load<f64>(a, 8);
     const br = load<f64>(b), bi = -load<f64>(b, 8);          // conj Z_{h−k}
@@ -106,7 +106,7 @@ export function realInverse(plan: usize, spec: usize, x: usize): void {
   const tw = <usize>load<u32>(plan + L.RP_TW);
   const x0 = load<f64>(spec), xh = load<f64>(spec + (<usize>h << 4));
   store<f64>(work, (x0 + xh) * 0.5); store<f64>(work, (x0 - xh) * 0.5, 8);
-  for (let k = 1, ke = h >> 1; k <= ke; k++) {  // (h >> 1: a division in the test is not hoisted)
+  for (let k = 1; k <= h / 2; k++) {
     const a = spec + (<usize>k << 4), b = spec + (<usize>(h - k) << 4);
     const ar = load<f64>(a), ai = load<f64>(a, 8);
     const br = load<f64>(b), bi = -load<f64>(b, 8);          // conj X_{h−k}
@@ -133,7 +133,7 @@ export function realFilter(plan: usize, x: usize, out: usize, w: usize, spec: us
   const n = <i32>load<u32>(plan + L.RP_N);
   if (load<u32>(plan + L.RP_ODD)) {
     realForward(plan, x, spec);
-    for (let j = 0, je = n >> 1; j <= je; j++) {
+    for (let j = 0; j <= n / 2; j++) {
       const o = <usize>j << 4, f = load<f64>(w + (<usize>j << 3));
       store<f64>(spec + o, load<f64>(spec + o) * f); store<f64>(spec + o, load<f64>(spec + o, 8) * f, 8);
     }
@@ -154,7 +154,6 @@ export function realFilter(plan: usize, x: usize, out: usize, w: usize, spec: us
   if (ASC_FEATURE_SIMD) {
     // one complex per v128, lane for lane the scalar loop below (see the comments there)
     const hf = f64x2.splat(0.5), s1 = i64x2(0, -9223372036854775808), s0 = i64x2(-9223372036854775808, 0);
-    // pointers advance instead of being recomputed from k (fewer integer ops per iteration in V8's code)
     let a = work + 16, b = work + (<usize>(h - 1) << 4), t = tw + 32, wk = w + 8, wm = w + (<usize>(h - 1) << 3);
     const ae = work + (<usize>(h >> 1) << 4);
     while (a <= ae) {
@@ -178,7 +177,7 @@ export function realFilter(plan: usize, x: usize, out: usize, w: usize, spec: us
     }
     k = (h >> 1) + 1;
   }
-  for (const ke = h >> 1; k <= ke; k++) {
+  for (; k <= h / 2; k++) {
     const a = work + (<usize>k << 4), b = work + (<usize>(h - k) << 4);
     const t = tw + (<usize>k << 5);
     const wr = load<f64>(t), nw = load<f64>(t, 16), wi = load<f64>(t, 24);

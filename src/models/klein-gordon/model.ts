@@ -9,6 +9,7 @@
 import { kernel } from "../../wasm/load.js";
 import { memoryBuffer } from "../../wasm/memory.js";
 import { resolveKg, maxFrequency, type KgOptions, type KgResolved } from "./options.js";
+import { COMPOSITION_SCHEME } from "../compositions.js";
 
 export interface KgSnapshot {
   index: number; t: number;
@@ -197,7 +198,7 @@ export class KgRun {
       }
       k.kgSetSponge(ctx, D);
     }
-    if (r.method !== "verlet") this.split = k.kgSplitCreate(ctx, r.method === "strang_exact" ? 2 : r.method === "yoshida4" ? 4 : r.method === "kahanli6" ? 16 : 6, dt);
+    if (r.method !== "verlet") this.split = k.kgSplitCreate(ctx, COMPOSITION_SCHEME[r.method], dt);
     yield this.frame(0, A, B);
     for (let i = 1; i <= r.nFrames; i++) {
       if (this.split) k.kgSplitRun(this.split, A, B, sub); else k.kgKdk(ctx, A, B, dt, sub);

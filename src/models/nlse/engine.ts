@@ -11,6 +11,7 @@ import { kernel } from "../../wasm/load.js";
 import { OdeIntegrator, Status } from "../../ode/integrator.js";
 import type { OdeSystem } from "../../ode/systems.js";
 import type { Resolved } from "./options.js";
+import { COMPOSITION_SCHEME, COMPOSITION_STAGES } from "../compositions.js";
 
 export interface Engine {
   /** Writes the state at time t (≥ the previous request) into `out` (WASM byte offset). Returns a Status. */
@@ -41,18 +42,14 @@ export function adaptiveEngine(r: Resolved, ctx: number, v0: Float64Array, tEnd:
   };
 }
 
-/** Composition scheme codes of assembly/spectral/yoshida.ts and their stages (FFT pairs per step). */
-const SCHEME: Record<string, number> = { strang: 2, yoshida4: 4, yoshida6: 6, kahanli6: 16 };
-const STAGES: Record<string, number> = { strang: 1, yoshida4: 3, yoshida6: 7, kahanli6: 9 };
-
 export function fixedEngine(r: Resolved, ctx: number, v: number, dtOut: number): Engine {
   const k = kernel();
   const sub = Math.max(1, Math.ceil(dtOut / r.dt - 1e-9));
   const dt = dtOut / sub;
   const filt = r.filter !== "none" ? 1 : 0;
-  const split = r.method === "etdrk4" ? 0 : k.splitCreate(ctx, SCHEME[r.method], dt, filt);
+  const split = r.method === "etdrk4" ? 0 : k.splitCreate(ctx, COMPOSITION_SCHEME[r.method], dt, filt);
   const etd = r.method === "etdrk4" ? k.etdCreate(ctx, dt, filt) : 0;
-  const perStep = r.method === "etdrk4" ? 4 : STAGES[r.method];
+  const perStep = r.method === "etdrk4" ? 4 : COMPOSITION_STAGES[r.method];
   let t = r.tStart, n = 0;
   return {
     advance(tOut, out) {
