@@ -10,14 +10,20 @@ import { root } from "./helpers/runtimes.js";
 let dir = "";
 let tgz = "";
 
+// Set-up, not a timed test: pack, then install the tarball as a new user would. The tarball's runtime
+// dependencies (yaml, fast-png, gifenc, d3-scale-chromatic and theirs) come from the npm registry, as they do
+// for a user: `--prefer-offline` takes them from the npm cache when it has them and fetches the rest, so this
+// works with an empty cache (npm_config_cache=$(mktemp -d)) as well as a warm one. It needs the registry only
+// when the cache lacks them; it has its own generous hook timeout for a slow registry.
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), "samudra-pack-"));
   // dist/ is already built by `npm test`; --ignore-scripts avoids rebuilding inside pack
   const out = execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", dir], { cwd: root, encoding: "utf8" });
   tgz = path.join(dir, JSON.parse(out)[0].filename);
   writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "consumer", version: "1.0.0", type: "module", private: true }));
-  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--offline", tgz], { cwd: dir, encoding: "utf8" });
-}, 180_000);
+  const r = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tgz], { cwd: dir, encoding: "utf8", timeout: 540_000 });
+  if (r.status !== 0) throw new Error(`npm install of the packed tarball failed (status ${r.status}${r.error ? `, ${r.error}` : ""}):\n${r.stderr}`);
+}, 600_000);
 
 afterAll(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
 

@@ -1,14 +1,15 @@
-// Headless Chromium (Debian `chromium` + npm playwright-core): a page served from 127.0.0.1 imports
-// dist/index.js as an ES module and runs the smoke test; the result must match Node bit for bit.
+// Headless Chromium driven by npm playwright-core: a page served from 127.0.0.1 imports dist/index.js as an ES
+// module and runs the smoke test; the result must match Node bit for bit. The browser ($CHROMIUM_PATH if set)
+// comes with `npm install`: the Chromium binary inside the devDependency @sparticuz/chromium, unpacked once by
+// test/global-setup.ts; else a system `chromium`. Without one these tests FAIL with the reason (never skipped).
 import { it, expect, beforeAll, afterAll } from "vitest";
 import { createServer, type Server } from "node:http";
 import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { AddressInfo, Socket } from "node:net";
-import { root, nodeReference } from "./helpers/runtimes.js";
+import { root, nodeReference, chromiumExecutable, CHROMIUM_ARGS } from "./helpers/runtimes.js";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm" };
 let server: Server;
 const sockets = new Set<Socket>();
@@ -36,16 +37,8 @@ afterAll(async () => {
 });
 
 it("Chromium: a page importing dist/index.js computes the smoke FFTs, ODE and analysis with SIMD, bit-identical to Node", async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get update && apt-get install -y chromium\` (or set CHROMIUM_PATH)`);
-  }
   const { chromium } = await import("playwright-core");
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
-  });
+  const browser = await chromium.launch({ executablePath: chromiumExecutable().path, headless: true, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
     const errors: string[] = [];
@@ -62,9 +55,8 @@ it("Chromium: a page importing dist/index.js computes the smoke FFTs, ODE and an
 });
 
 it("Chromium: examples/browser-school.html animates a Couzin mill on a canvas and switches cases without errors", async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get update && apt-get install -y chromium\``);
   const { chromium } = await import("playwright-core");
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+  const browser = await chromium.launch({ executablePath: chromiumExecutable().path, headless: true, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
     const errors: string[] = [];

@@ -1,25 +1,19 @@
 /** Python interpreters for reader cross-checks: system python3 (numpy/scipy) and the netCDF4/xarray venv. */
-import { existsSync } from "node:fs";
 import { spawnSync } from "node:child_process";
-import path from "node:path";
-import { root } from "./runtimes.js";
+import { inject } from "vitest";
+import type {} from "../global-setup.js";   // its `ProvidedContext` declaration types inject()
 
 /**
- * A python with netCDF4 and xarray: $SAMUDRA_NC_PYTHON, or .venv-nc/bin/python, created on first use with
- * `python3 -m venv --system-site-packages .venv-nc && .venv-nc/bin/pip install netCDF4 xarray` (offline from this
- * machine's local wheel index; ~45 s once). .ci/run creates it up front.
+ * A python with netCDF4 and xarray: $SAMUDRA_NC_PYTHON, or .venv-nc/bin/python. It is never created here (that
+ * would happen inside a timed test): test/global-setup.ts creates `.venv-nc` once, before any test runs
+ * (`python3 -m venv --system-site-packages .venv-nc && .venv-nc/bin/pip install netCDF4 xarray`, from this
+ * machine's local wheel index). If that failed, this throws its reason, so the calling test fails.
  */
 export function ncPython(): string {
-  const p = process.env.SAMUDRA_NC_PYTHON ?? path.join(root, ".venv-nc", "bin", "python");
-  if (!existsSync(p) && !process.env.SAMUDRA_NC_PYTHON) {
-    const venv = path.join(root, ".venv-nc");
-    spawnSync("python3", ["-m", "venv", "--system-site-packages", venv], { stdio: "ignore", timeout: 120_000 });
-    spawnSync(path.join(venv, "bin", "pip"), ["install", "-q", "netCDF4", "xarray"], { stdio: "ignore", timeout: 300_000 });
-  }
-  if (!existsSync(p)) {
-    throw new Error(`no python with netCDF4/xarray at ${p}: run \`python3 -m venv --system-site-packages .venv-nc && .venv-nc/bin/pip install netCDF4 xarray\` (as .ci/run does) or set SAMUDRA_NC_PYTHON`);
-  }
-  return p;
+  const env = inject("samudraTestEnv");
+  if (!env) throw new Error("test/global-setup.ts did not run: run the tests with `npm test` or `npx vitest run` from the repository root");
+  if (!env.ncPython) throw new Error(`no python with netCDF4/xarray: ${env.ncPythonError}`);
+  return env.ncPython;
 }
 
 export function runPython(python: string, code: string, ...args: string[]): string {

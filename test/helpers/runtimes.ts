@@ -2,6 +2,8 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
+import { inject } from "vitest";
+import type {} from "../global-setup.js";   // its `ProvidedContext` declaration types inject()
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -21,3 +23,19 @@ export function npmBin(name: string, pkg: string): string {
   }
   return p;
 }
+
+/**
+ * The headless Chromium that test/global-setup.ts found before the tests: $CHROMIUM_PATH, else the binary that the
+ * devDependency @sparticuz/chromium ships (unpacked into node_modules/.cache/), else a system `chromium`. Throws
+ * the set-up's reason when there is none, so a browser test fails (it is never skipped).
+ */
+export function chromiumExecutable(): { path: string; source: string } {
+  const env = inject("samudraTestEnv");
+  if (!env) throw new Error("test/global-setup.ts did not run: run the tests with `npm test` or `npx vitest run` from the repository root");
+  if (!env.chromium) throw new Error(env.chromiumError ?? "no Chromium");
+  return { path: env.chromium, source: env.chromiumSource ?? "" };
+}
+
+/** Launch flags for headless Chromium on this closed-network, root-run machine. */
+export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
