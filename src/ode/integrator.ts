@@ -20,6 +20,8 @@ export const Status = Object.freeze({
   StepTooSmall: 2,
   /** The state or its derivative became NaN or infinite. */
   NonFinite: 3,
+  /** The step budget (`maxSteps`) was reached before the end. */
+  Budget: 4,
 } as const);
 export type StatusCode = (typeof Status)[keyof typeof Status];
 
@@ -28,6 +30,7 @@ export const STATUS_MESSAGES: Record<number, string> = {
   1: "The solver successfully reached the end of the integration interval.",
   2: "Required step size is less than spacing between numbers.",
   3: "The solution or its derivative became non-finite (NaN or ±Infinity).",
+  4: "The step budget was reached; raise maxSteps to integrate further.",
 };
 
 export interface CreateOptions extends StepOptions {
@@ -64,6 +67,9 @@ export class OdeIntegrator {
   private readonly handle: number;
   private readonly N: number;
   private failed: Error | null = null;
+  /** Step budget (accepted + rejected steps). */
+  readonly maxSteps: number;
+  private budgetHit = false;
   private yv: Float64Array | null = null;
 
   /** @internal use {@link create}. */
@@ -72,6 +78,7 @@ export class OdeIntegrator {
     const r = resolve(where, method, rhs, t0, options.tBound, y0, options, where === "ode.create" ? "options.tBound" : "t1");
     const k = kernel();
     this.method = r.methodName;
+    this.maxSteps = r.maxSteps;
     this.n = r.n;
     this.complex = r.complex;
     this.tBound = options.tBound;
@@ -114,15 +121,17 @@ export class OdeIntegrator {
 
   /**
    * Advances one accepted step (rejected attempts are retried inside). Returns {@link Status}:
-   * Ok, Finished (reached tBound), StepTooSmall or NonFinite. Stepping again after anything but Ok throws.
+   * Ok, Finished (reached tBound), StepTooSmall, NonFinite or Budget (maxSteps steps taken, accepted + rejected).
+   * Stepping again after anything but Ok throws.
    */
   step(): StatusCode {
     const p = this.live("step()");
     const k = kernel();
-    const s = k.odeStatus(p);
+    const s = this.budgetHit ? Status.Budget : k.odeStatus(p);
     if (s !== Status.Ok) {
       throw new Error(`OdeIntegrator.step(): the integration already ended (${STATUS_MESSAGES[s]}); create a new integrator to continue`);
     }
+    if (k.odeNaccept(p) + k.odeNreject(p) >= this.maxSteps) { this.budgetHit = true; return Status.Budget; }
     try {
       return k.odeStep(p) as StatusCode;
     } catch (e) {
@@ -132,7 +141,7 @@ export class OdeIntegrator {
   }
 
   /** Current status (see {@link Status}). */
-  get status(): StatusCode { return kernel().odeStatus(this.live("status")) as StatusCode; }
+  get status(): StatusCode { const p = this.live("status"); return this.budgetHit ? Status.Budget : kernel().odeStatus(p) as StatusCode; }
   /** Current time. */
   get t(): number { return kernel().odeT(this.live("t")); }
   /** Time at the start of the last step (equals t before the first step). */

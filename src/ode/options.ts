@@ -1,6 +1,7 @@
 /** Validation of ode.solve / ode.create arguments; messages name the option, the value and the fix. */
 import { describe } from "../validate.js";
 import { isSystem, type OdeSystem } from "./systems.js";
+import { maxStepsOf } from "../limits.js";
 
 /** `(t, y, dydt) => void`: write f(t, y) into dydt. `y` and `dydt` are views on WASM memory, reused between calls. */
 export type RhsFunction = (t: number, y: Float64Array, dydt: Float64Array) => void;
@@ -20,7 +21,12 @@ export interface StepOptions {
   complex?: boolean;
   /** Called with warnings (default console.warn). */
   onWarning?: (message: string) => void;
+  /** Step budget: accepted + rejected steps (default 1e6). Reaching it ends the run with Status.Budget / reason "budget". */
+  maxSteps?: number;
 }
+
+/** Default step budget of the ODE integrators (scipy has none; ~0.3 s of Lorenz, and 1e6 stored states at most). */
+export const ODE_MAX_STEPS = 1e6;
 
 export const EPS = 2 ** -52;
 
@@ -36,6 +42,7 @@ export interface Resolved {
   atol: Float64Array;
   maxStep: number;
   firstStep: number;
+  maxSteps: number;
 }
 
 export function resolve(where: string, method: unknown, rhs: unknown, t0: number, t1: number, y0: unknown, o: StepOptions, endName = "t1"): Resolved {
@@ -99,9 +106,10 @@ export function resolve(where: string, method: unknown, rhs: unknown, t0: number
     }
     firstStep = o.firstStep;
   }
+  const maxSteps = maxStepsOf(where, o.maxSteps, ODE_MAX_STEPS);
   const methodName = method === "DOP853" ? "DOP853" : "RK45";
   return {
     methodId: methodName === "DOP853" ? 1 : 0, methodName, system, fn: system ? null : (rhs as RhsFunction),
-    y0: y, n, complex, rtol, atol, maxStep, firstStep,
+    y0: y, n, complex, rtol, atol, maxStep, firstStep, maxSteps,
   };
 }

@@ -7,6 +7,7 @@
 import { kernel } from "../wasm/load.js";
 import { memoryBuffer } from "../wasm/memory.js";
 import { describe } from "../validate.js";
+import { signalOf } from "../limits.js";
 import { OdeIntegrator, Status, STATUS_MESSAGES } from "./integrator.js";
 import type { Method, RhsFunction, StepOptions } from "./options.js";
 import type { OdeSystem } from "./systems.js";
@@ -21,6 +22,8 @@ export interface SolveOptions extends StepOptions {
   dense?: boolean;
   /** Event functions g(t, y); see {@link EventFunction}. */
   events?: EventFunction | EventFunction[];
+  /** Cancels the integration between steps: it ends with status −1 and reason "aborted", keeping the steps so far. */
+  signal?: AbortSignal;
 }
 
 export interface OdeResult {
@@ -31,6 +34,8 @@ export interface OdeResult {
   /** −1 integration failed, 0 reached the end, 1 a terminal event occurred (scipy's codes). */
   status: -1 | 0 | 1;
   message: string;
+  /** Why the integration ended: "finished", "event", "step-too-small", "non-finite", "budget" (maxSteps) or "aborted" (signal). */
+  reason: "finished" | "event" | "step-too-small" | "non-finite" | "budget" | "aborted";
   success: boolean;
   /** Right-hand-side evaluations, counted as scipy counts them. */
   nfev: number;
@@ -119,11 +124,14 @@ function run(integ: OdeIntegrator, t0: number, t1: number, o: SolveOptions, wher
   let teI = 0;
   let status: -1 | 0 | 1 | null = null;
   let code: number = Status.Ok;
+  const signal = signalOf(where, o.signal);
+  let aborted = false;
 
   if (!tEval && !builder && !ev) {
     // fast path (keep every step, nothing else): no views or closures per step
     let heap = new Float64Array(mem());
     for (;;) {
+      if (signal?.aborted) { aborted = true; status = -1; break; }
       code = integ.step();
       if (code !== Status.Ok && code !== Status.Finished) { status = -1; break; }
       if (heap.byteLength === 0) heap = new Float64Array(mem());
@@ -133,6 +141,7 @@ function run(integ: OdeIntegrator, t0: number, t1: number, o: SolveOptions, wher
     }
   }
   while (status === null) {
+    if (signal?.aborted) { aborted = true; status = -1; break; }
     code = integ.step();
     if (code === Status.Finished) status = 0;
     else if (code !== Status.Ok) { status = -1; break; }
@@ -183,9 +192,14 @@ function run(integ: OdeIntegrator, t0: number, t1: number, o: SolveOptions, wher
   const yAll = ys.view().slice();
   const yList: Float64Array[] = [];
   for (let i = 0; i < tArr.length; i++) yList.push(yAll.subarray(i * N, (i + 1) * N));
-  const message = status === 1 ? "A termination event occurred." : STATUS_MESSAGES[code];
+  const tEnd = integ.t;
+  const message = aborted ? `Aborted by the signal at t = ${tEnd}.`
+    : status === 1 ? "A termination event occurred."
+    : code === Status.Budget ? `The step budget of ${integ.maxSteps} steps was reached at t = ${tEnd}; raise maxSteps to integrate further.`
+    : STATUS_MESSAGES[code];
+  const reason = aborted ? "aborted" : status === 1 ? "event" : (["finished", "finished", "step-too-small", "non-finite", "budget"] as const)[code];
   return {
-    t: tArr, y: yList, status: status as -1 | 0 | 1, message, success: status !== null && status >= 0,
+    t: tArr, y: yList, status: status as -1 | 0 | 1, message, reason, success: status !== null && status >= 0,
     nfev: integ.nfev, njev: 0, nlu: 0, naccept: integ.naccept, nreject: integ.nreject,
     sol: builder ? builder.build(tEval ? ti.view().slice() : tArr) : null,
     tEvents: tEvents ? tEvents.map((a) => Float64Array.from(a)) : null,

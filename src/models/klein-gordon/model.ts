@@ -4,12 +4,17 @@
  * snapshot times) or, by default, fixed-step symplectic integrators (velocity Verlet; exact-linear-flow splittings of
  * order 2/4/6) on a proper periodic grid x_j = a + jL/N or a Neumann (DCT-I) grid. Forces and ICs run in WASM.
  * Diagnostics per snapshot: energy H, momentum P, zero crossings with sub-grid kink positions, max|φ|, energy
- * centroid, spectral tail fraction.
+ * centroid, spectral tail fraction. A run ends early, keeping its frames, with status "budget" (maxSteps), "aborted"
+ * (the AbortSignal, checked every CHUNK steps) or "non-finite" (checked every CHUNK steps and at every frame).
  */
 import { kernel } from "../../wasm/load.js";
 import { memoryBuffer } from "../../wasm/memory.js";
 import { resolveKg, maxFrequency, type KgOptions, type KgResolved } from "./options.js";
 import { COMPOSITION_SCHEME } from "../compositions.js";
+import { CHUNK, endMessage, type RunStatus } from "../../limits.js";
+
+/** Spectral tail fraction above which a frame is flagged as under-resolved. */
+export const KG_TAIL_ALARM = 1e-6;
 
 export interface KgSnapshot {
   index: number; t: number;
@@ -28,6 +33,16 @@ export interface KgSummary {
   case: string; legacy: boolean; method: string; scenarioName: string;
   x: Float64Array; t: Float64Array; steps: number; adaptations: number; dtInitial: number; dtFinal: number;
   dtHistory: Array<{ step: number; dt: number }>;
+  /** "ok", or why the run ended early: "budget" (maxSteps), "aborted" (signal), "non-finite". */
+  status: RunStatus;
+  /** "completed", or what stopped the run, where, and the option to change. */
+  message: string;
+  /** The time the fields reached. */
+  tReached: number;
+  /** Largest spectral tail fraction over the frames (above 1e-6: under-resolved). */
+  maxTailFraction: number;
+  /** Resolution and other warnings about the results. */
+  warnings: string[];
   invariants: { energy: Float64Array; momentum: Float64Array; drift: { energy: number; momentum: number } };
   timing: { setupMs: number; integrateMs: number };
   options: KgResolved;
@@ -75,6 +90,9 @@ export class KgRun {
   private readonly gen: Generator<KgSnapshot, void, undefined>;
   private last: KgSnapshot | null = null;
   private finished = false;
+  private status: RunStatus = "ok";
+  private tNow = 0;
+  private maxTail = 0;
   private steps = 0;
   private adaptations = 0;
   private dtInitial = 0;
@@ -86,9 +104,12 @@ export class KgRun {
   private readonly setupMs: number;
   private integrateMs = 0;
 
+  private readonly signal: AbortSignal | undefined;
+
   constructor(o: KgOptions, private readonly where = "kleinGordon.create") {
     const t0 = performance.now();
     const r = (this.options = resolveKg(where, o));
+    this.signal = o.signal;
     const k = this.k, n = (this.n = r.nx), L = r.xMax - r.xMin;
     const neumann = r.boundary === "neumann" && !r.legacy;
     const inclusive = r.legacy || neumann;
@@ -136,6 +157,7 @@ export class KgRun {
     for (let j = 0; j < n; j++) maxAbs = Math.max(maxAbs, Math.abs(ph[j]));
     const kk = kinksOf(ph, x, sg);
     this.times.push(t); this.energy.push(dg[0]); this.momentum.push(dg[1]);
+    this.maxTail = Math.max(this.maxTail, dg[2]);
     return {
       index: this.times.length - 1, t, phi: ph, phiT: pt, energy: dg[0], momentum: dg[1], maxAbs, centroid: x[0] + dg[3] * (x[1] - x[0]), tailFraction: dg[2],
       kinks: kk.at, kinkSigns: kk.sign, charge: r.potential === "linear" ? 0 : (ph[n - 1] - ph[0]) / (sg ? 2 * Math.PI : 2 * r.vacuum),
@@ -159,6 +181,8 @@ export class KgRun {
     let t = 0, maxPhi = k.kgMaxAbs(A, n), next = r.tFinal / r.nFrames;
     const interval = r.tFinal / r.nFrames, maxSteps = Math.trunc(r.tFinal / dtMin) * 10;
     while (t < r.tFinal && this.steps < maxSteps) {
+      if (this.steps >= r.maxSteps) { this.status = "budget"; this.tNow = t; return; }
+      if (this.steps % CHUNK === 0 && this.signal?.aborted) { this.status = "aborted"; this.tNow = t; return; }
       const dtUsed = dt;
       // the seed adapts after the update but from φ^n, so deciding first changes nothing
       if (r.adaptiveDt && this.steps % 20 === 0) {
@@ -170,7 +194,7 @@ export class KgRun {
       if (snap) this.view(PREV).set(this.view(old)); // φ^{n−1}, for φ_t = (φ^{n+1} − φ^{n−1})/(2Δt)
       maxPhi = k.kgLeapfrog(ctx, phi, old, dtUsed);  // old ← φ^{n+1}; returns max|φ^{n+1}|
       this.steps++;
-      if (!Number.isFinite(maxPhi)) throw new Error(`kleinGordon: the simulation became unstable at t = ${(t + dt).toFixed(4)}, step ${this.steps}`);
+      if (!Number.isFinite(maxPhi)) { this.status = "non-finite"; this.tNow = t + dtUsed; return; }
       let f: KgSnapshot | null = null;
       if (snap) {
         const np = this.view(old), pv = this.view(PREV), pt = this.view(PT);
@@ -180,6 +204,7 @@ export class KgRun {
       }
       const tmp = phi; phi = old; old = tmp;
       t += dt;
+      this.tNow = t;
       if (f) yield f;                                // the frame's buffer is not written again before the next call
     }
   }
@@ -201,9 +226,16 @@ export class KgRun {
     if (r.method !== "verlet") this.split = k.kgSplitCreate(ctx, COMPOSITION_SCHEME[r.method], dt);
     yield this.frame(0, A, B);
     for (let i = 1; i <= r.nFrames; i++) {
-      if (this.split) k.kgSplitRun(this.split, A, B, sub); else k.kgKdk(ctx, A, B, dt, sub);
-      this.steps += sub;
-      if (!Number.isFinite(k.kgMaxAbs(A, n))) throw new Error(`kleinGordon: the simulation became unstable at t = ${(i * interval).toFixed(4)}`);
+      for (let done = 0; done < sub;) {
+        this.tNow = (i - 1) * interval + done * dt;
+        if (this.steps >= r.maxSteps) { this.status = "budget"; return; }
+        if (this.signal?.aborted) { this.status = "aborted"; return; }
+        const c = Math.min(CHUNK, sub - done, r.maxSteps - this.steps);
+        if (this.split) k.kgSplitRun(this.split, A, B, c); else k.kgKdk(ctx, A, B, dt, c);
+        this.steps += c; done += c;
+        if (!Number.isFinite(k.kgMaxAbs(A, n)) || !Number.isFinite(k.kgMaxAbs(B, n))) { this.status = "non-finite"; this.tNow = (i - 1) * interval + done * dt; return; }
+      }
+      this.tNow = i * interval;
       yield this.frame(i * interval, A, B);
     }
   }
@@ -235,7 +267,12 @@ export class KgRun {
   summary(): KgSummary {
     const r = this.options, E = this.energy, P = this.momentum;
     const drift = (q: number[], rel: boolean) => { let m = 0; for (const v of q) m = Math.max(m, Math.abs(v - q[0])); return rel && Math.abs(q[0]) > 1e-12 ? m / Math.abs(q[0]) : m; };
+    const last = this.times.length ? this.times[this.times.length - 1] : 0;
+    const warnings: string[] = [];
+    if (this.maxTail > KG_TAIL_ALARM) warnings.push(`under-resolved: up to ${(100 * this.maxTail).toPrecision(2)} % of the spectral energy lies above ⅔k_max (alarm at ${KG_TAIL_ALARM}); raise nx (now ${r.nx}) — the results are not reliable`);
     return {
+      status: this.status, tReached: this.status === "ok" ? last : this.tNow, maxTailFraction: this.maxTail, warnings,
+      message: endMessage(this.status, this.status === "non-finite" ? last : this.tNow, r.maxSteps),
       case: r.caseName, legacy: r.legacy, method: r.method, scenarioName: r.scenarioName,
       x: this.x, t: Float64Array.from(this.times), steps: this.steps, adaptations: this.adaptations, dtInitial: this.dtInitial, dtFinal: this.dtFinal,
       dtHistory: this.dtHistory.map((h) => ({ ...h })),

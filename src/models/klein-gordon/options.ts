@@ -2,6 +2,7 @@
  * Klein–Gordon options: camelCase forms of the seed's config keys (klein-gordon.md §5.1) merged over the case
  * defaults (the seed's shipped configs, current commit), plus samudra's method/boundary/legacy choices.
  */
+import { maxStepsOf, signalOf, checkMemory } from "../../limits.js";
 import { describe, closestName } from "../../validate.js";
 
 export type KgCase = "case1" | "case2" | "case3" | "case4" | "boosted_kink" | "sg_breather" | "kink_antikink" | "kink_pair_static" | "sg_kink" | "gaussian_packet";
@@ -35,6 +36,10 @@ export interface KgOptions {
   phase?: number; k0?: number; sign?: number;
   /** Stored frames after t = 0 (the result has nFrames + 1). */
   nFrames?: number;
+  /** Step budget (default 1e7 steps): the run ends with status "budget" there, keeping the frames so far. */
+  maxSteps?: number;
+  /** Cancels the run between steps (status "aborted"; the frames so far are kept). */
+  signal?: AbortSignal;
   /** Corrected runs: periodic x_j = a + jL/N (default) or Neumann ends (DCT-I; verlet only). */
   boundary?: "periodic" | "neumann";
   /** Dealiasing of V′(φ) (method "verlet"): none, "two_thirds" (|k| > ⅔k_max of V̂′ dropped) or "pad2" (2× padding). */
@@ -66,12 +71,14 @@ const CORRECTED: Record<KgCase, KgOptions> = {
   gaussian_packet: { scenarioName: "Gaussian Packet", nx: 1024, xMin: -50, xMax: 50, tFinal: 20, dt: 0.01, potential: "linear", mass: 1, icType: "packet", amplitude: 1, width: 4, position: -20, k0: 2, method: "strang_exact", nFrames: 100 },
 };
 
-const KNOWN = new Set(["case", "legacy", "method", "scenarioName", "nx", "xMin", "xMax", "tFinal", "dt", "adaptiveDt", "potential", "mass", "lambda", "vacuum", "icType", "amplitude", "width", "position", "velocity", "frequency", "separation", "phase", "k0", "sign", "nFrames", "boundary", "cfl", "dealias", "spongeWidth", "spongeStrength", "saveNetcdf", "saveAnimation", "fps", "dpi", "colormap", "nCores", "outputDir", "energyTol"]);
+const KNOWN = new Set(["case", "legacy", "method", "scenarioName", "nx", "xMin", "xMax", "tFinal", "dt", "adaptiveDt", "potential", "mass", "lambda", "vacuum", "icType", "amplitude", "width", "position", "velocity", "frequency", "separation", "phase", "k0", "sign", "nFrames", "boundary", "cfl", "dealias", "spongeWidth", "spongeStrength", "saveNetcdf", "saveAnimation", "fps", "dpi", "colormap", "nCores", "outputDir", "energyTol", "maxSteps", "signal"]);
 const NUM = ["nx", "xMin", "xMax", "tFinal", "dt", "mass", "lambda", "vacuum", "amplitude", "width", "position", "velocity", "frequency", "separation", "phase", "k0", "sign", "nFrames", "cfl", "spongeWidth", "spongeStrength", "fps", "dpi", "nCores", "energyTol"];
 
 export interface KgResolved extends Required<Pick<KgOptions, "nx" | "xMin" | "xMax" | "tFinal" | "dt" | "potential" | "mass" | "lambda" | "vacuum" | "icType" | "amplitude" | "width" | "position" | "velocity" | "frequency" | "separation" | "phase" | "k0" | "sign" | "nFrames">> {
   caseName: KgCase; legacy: boolean; method: KgMethod; scenarioName: string; adaptiveDt: boolean; boundary: "periodic" | "neumann"; cfl: number; colormap: string;
   dealias: "none" | "two_thirds" | "pad2"; spongeWidth: number; spongeStrength: number;
+  /** Step budget. */
+  maxSteps: number;
 }
 
 export function resolveKg(where: string, o: KgOptions): KgResolved {
@@ -111,13 +118,17 @@ export function resolveKg(where: string, o: KgOptions): KgResolved {
   if (!(tFinal > 0)) throw new RangeError(`${where}: tFinal must be > 0, got ${tFinal}`);
   if (!(dt > 0)) throw new RangeError(`${where}: dt must be > 0, got ${dt}`);
   if (!Number.isInteger(nFrames) || nFrames < 1) throw new RangeError(`${where}: nFrames must be a positive integer, got ${nFrames}`);
+  const maxSteps = maxStepsOf(where, o.maxSteps);
+  signalOf(where, o.signal);
+  // six fields of nx, the FFT plans, and five series per frame (the summary keeps t, H, P)
+  checkMemory(where, `nx = ${nx} with nFrames = ${nFrames}`, 8 * nx * 24 + 40 * (nFrames + 1), "reduce nx or nFrames");
   const dealias = (m.dealias ?? "none") as KgResolved["dealias"];
   if (!["none", "two_thirds", "pad2"].includes(dealias)) throw new RangeError(`${where}: dealias must be "none", "two_thirds" or "pad2"; got ${describe(m.dealias)}`);
   const spongeWidth = num("spongeWidth", 0), spongeStrength = num("spongeStrength", 0);
   if (spongeWidth < 0 || spongeStrength < 0 || spongeWidth >= (xMax - xMin) / 2) throw new RangeError(`${where}: spongeWidth must be in [0, (xMax − xMin)/2) and spongeStrength ≥ 0; got ${spongeWidth}, ${spongeStrength}`);
   if ((dealias !== "none" || (spongeWidth > 0 && spongeStrength > 0)) && method !== "verlet") throw new RangeError(`${where}: dealias and the sponge layer work with method "verlet" only (got ${method}${legacy ? ", legacy" : ""}); set method: "verlet"`);
   return {
-    dealias, spongeWidth, spongeStrength,
+    dealias, spongeWidth, spongeStrength, maxSteps,
     caseName, legacy, method, scenarioName: String(m.scenarioName ?? caseName), nx, xMin, xMax, tFinal, dt,
     adaptiveDt: m.adaptiveDt !== false, potential, mass: num("mass", 1), lambda: num("lambda", 1), vacuum: num("vacuum", 1),
     icType: (m.icType ?? "gaussian") as KgResolved["icType"], amplitude: num("amplitude", 1), width: num("width", 2), position: num("position", 0),

@@ -4,7 +4,10 @@
  * right-hand side runs in WASM. Snapshots at t = tStart + linspace(0, tFinal, nSnapshots), streamed:
  * nlse.simulate calls onSnapshot as each one is produced (memory stays constant), nlse.solve keeps them,
  * nlse.create steps snapshot by snapshot. Diagnostics per snapshot: spectral M, P, H (correct sign and
- * normalisation, nlse.md §3) and, where an exact solution exists, max|ψ − ψ_exact|.
+ * normalisation, nlse.md §3), the spectral tail fraction Σ_{|k|>⅔k_max}|ψ̂_k|² / Σ|ψ̂_k|² (a resolution alarm: above
+ * TAIL_ALARM the grid does not resolve the field and the numbers are not to be trusted) and, where an exact solution
+ * exists, max|ψ − ψ_exact|. Runs end early with status "budget" (maxSteps), "aborted" (signal), "non-finite" or
+ * "step-too-small", keeping every snapshot produced before.
  */
 import { kernel } from "../../wasm/load.js";
 import { memoryBuffer } from "../../wasm/memory.js";
@@ -12,6 +15,10 @@ import { Status } from "../../ode/integrator.js";
 import { resolveOptions, type NlseOptions, type Resolved } from "./options.js";
 import { initialField, hasExact, exactField } from "./fields.js";
 import { adaptiveEngine, fixedEngine, effectiveDt, type Engine } from "./engine.js";
+import { checkMemory, endMessage, type RunStatus } from "../../limits.js";
+
+/** Spectral tail fraction above which a snapshot is flagged as under-resolved. */
+export const TAIL_ALARM = 1e-6;
 
 export interface Snapshot {
   index: number;
@@ -21,6 +28,8 @@ export interface Snapshot {
   mass: number; momentum: number; hamiltonian: number;
   /** max_j |ψ − ψ_exact| where the case has an exact solution, else NaN. */
   error: number;
+  /** Σ_{|k|>⅔k_max}|ψ̂_k|² / Σ|ψ̂_k|²: above 1e-6 the grid does not resolve ψ (raise numPoints). */
+  tailFraction: number;
 }
 
 export interface NlseSummary {
@@ -39,12 +48,21 @@ export interface NlseSummary {
   /** Per snapshot max|ψ − exact| (cases with an exact solution), else null. */
   error: Float64Array | null;
   maxError: number | null;
-  status: "ok" | "step-too-small" | "non-finite";
+  /** "ok", or why the run ended early: "budget" (maxSteps), "aborted" (signal), "non-finite", "step-too-small". */
+  status: RunStatus;
+  /** "completed", or what stopped the run, where, and the option to change. */
+  message: string;
+  /** The time the state reached (the last snapshot's time unless the run stopped between snapshots). */
+  tReached: number;
+  /** Largest spectral tail fraction over the snapshots (see Snapshot.tailFraction). */
+  maxTailFraction: number;
+  /** Resolution and other warnings about the results. */
+  warnings: string[];
   timing: { setupMs: number; integrateMs: number; totalMs: number };
   options: Resolved;
 }
 
-const STATUS_NAME: Record<number, NlseSummary["status"]> = { 0: "ok", 1: "ok", 2: "step-too-small", 3: "non-finite" };
+const STATUS_NAME: Record<number, RunStatus> = { 0: "ok", 1: "ok", 2: "step-too-small", 3: "non-finite", 4: "budget", 5: "aborted" };
 
 /** A run in progress: snapshot-by-snapshot stepping over WASM buffers allocated once. */
 export class NlseRun {
@@ -65,6 +83,8 @@ export class NlseRun {
     const r = resolveOptions(where, o);
     this.options = r;
     const k = kernel(), N = r.N;
+    // state buffers, FFT plans and the integrator's stages (DOP853: 13 stages + 7 dense rows of 2N) + 6 series
+    checkMemory(where, `numPoints = ${N} with nSnapshots = ${r.nSnapshots}`, 8 * N * (9 + 2 * 24) + 48 * r.nSnapshots, "reduce numPoints or nSnapshots");
     this.ctx = k.nlseCreate(N, r.L, r.beta, r.gamma);
     const kinds = { none: 0, two_thirds: 1, exponential: 2 } as const;
     k.nlseSetFilter(this.ctx, kinds[r.filter], r.filterAlpha, r.filterOrder, r.legacy ? 1 : 0);
@@ -80,9 +100,9 @@ export class NlseRun {
     const tEnd = r.tStart + r.tFinal;
     if (r.method === "dop853" || r.method === "rk45") {
       const v0 = new Float64Array(memoryBuffer(), this.vPtr, 2 * N).slice();
-      this.engine = adaptiveEngine(r, this.ctx, v0, tEnd);
+      this.engine = adaptiveEngine(r, this.ctx, v0, tEnd, o.signal);
     } else {
-      this.engine = fixedEngine(r, this.ctx, this.vPtr, r.tFinal / (r.nSnapshots - 1));
+      this.engine = fixedEngine(r, this.ctx, this.vPtr, r.tFinal / (r.nSnapshots - 1), o.signal);
     }
   }
 
@@ -118,7 +138,20 @@ export class NlseRun {
       exactField(r, t, this.exactPtr);
       error = k.maxAbsDiff(this.psiPtr, this.exactPtr, N);
     }
-    return { index, t, psi: new Float64Array(memoryBuffer(), this.psiPtr, 2 * N), mass: inv[0], momentum: inv[1], hamiltonian: inv[2], error };
+    return { index, t, psi: new Float64Array(memoryBuffer(), this.psiPtr, 2 * N), mass: inv[0], momentum: inv[1], hamiltonian: inv[2], error, tailFraction: this.tail() };
+  }
+
+  /** Σ_{|k|>⅔k_max}|v_k|² / Σ|v_k|² of the spectral state at the snapshot (FFT order: k = j, j − N). */
+  private tail(): number {
+    const N = this.options.N, v = new Float64Array(memoryBuffer(), this.outPtr, 2 * N);
+    let all = 0, hi = 0;
+    const lo = Math.floor(N / 3) + 1, up = N - lo;      // |k| > N/3 ⇔ N/3 < j < 2N/3
+    for (let j = 0; j < N; j++) {
+      const e = v[2 * j] * v[2 * j] + v[2 * j + 1] * v[2 * j + 1];
+      all += e;
+      if (j >= lo && j <= up) hi += e;
+    }
+    return all > 0 ? hi / all : 0;
   }
 
   /** ψ at the current snapshot (a view on WASM memory, overwritten by the next step). */
@@ -137,7 +170,14 @@ export class NlseRun {
 
   get nfev(): number { return this.engine.nfev(); }
   get steps(): { accepted: number; rejected: number } { return this.engine.steps(); }
-  get statusName(): NlseSummary["status"] { return STATUS_NAME[this.status]; }
+  get statusName(): RunStatus { return STATUS_NAME[this.status]; }
+  /** The time the state has reached. */
+  get tReached(): number { return this.engine.time(); }
+  /** "completed" or why the run stopped (naming the option to change). */
+  get message(): string {
+    const s = this.statusName, last = this.index >= 0 ? this.times[this.index] : this.options.tStart;
+    return endMessage(s, s === "budget" || s === "aborted" ? this.tReached : last, this.options.maxSteps);
+  }
   get dt(): number | null {
     const r = this.options;
     return r.method === "dop853" || r.method === "rk45" ? null : effectiveDt(r, r.tFinal / (r.nSnapshots - 1));

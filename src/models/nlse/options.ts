@@ -4,6 +4,7 @@
  */
 import { describe, closestName } from "../../validate.js";
 import { CASES, CASE_INFO, type CaseName } from "./cases.js";
+import { maxStepsOf, signalOf } from "../../limits.js";
 
 export type NlseMethod = "dop853" | "rk45" | "strang" | "yoshida4" | "yoshida6" | "kahanli6" | "etdrk4";
 export type FilterKind = "none" | "two_thirds" | "exponential";
@@ -30,6 +31,10 @@ export interface NlseOptions {
   /** Seed keys with no effect on the computation (accepted so seed configs load unchanged). */
   useNumba?: boolean; monitorConservation?: boolean; saveNetcdf?: boolean; saveAnimation?: boolean;
   fps?: number; dpi?: number; outputDir?: string; logDir?: string;
+  /** Step budget (default 1e7 accepted + rejected steps, or fixed steps): the run ends with status "budget" there. */
+  maxSteps?: number;
+  /** Cancels the run between steps (status "aborted"; what was produced so far is kept). */
+  signal?: AbortSignal;
 }
 
 export interface Resolved {
@@ -38,6 +43,8 @@ export interface Resolved {
   beta: number; gamma: number;
   method: NlseMethod; rtol: number; atol: number; maxStep: number; dt: number;
   filter: FilterKind; filterAlpha: number; filterOrder: number;
+  /** Step budget (accepted + rejected adaptive steps, or fixed steps). */
+  maxSteps: number;
   p: Record<string, number>;
 }
 
@@ -45,7 +52,7 @@ const NUMERIC = ["domainLength", "numPoints", "tFinal", "nSnapshots", "tStart", 
   "filterAlpha", "filterOrder", "amplitude", "position", "velocity", "A1", "A2", "x1", "x2", "v1", "v2", "frequency",
   "modulation", "width", "center", "noiseLevel", "seed", "a", "epsilon", "mode", "order", "fps", "dpi"];
 const OTHER = ["case", "initialCondition", "legacy", "scenarioName", "method", "useAdaptive", "useFiltering", "filter",
-  "useNumba", "monitorConservation", "saveNetcdf", "saveAnimation", "outputDir", "logDir"];
+  "useNumba", "monitorConservation", "saveNetcdf", "saveAnimation", "outputDir", "logDir", "maxSteps", "signal"];
 const KNOWN = new Set([...NUMERIC, ...OTHER]);
 const METHODS: NlseMethod[] = ["dop853", "rk45", "strang", "yoshida4", "yoshida6", "kahanli6", "etdrk4"];
 const DEFAULT_DT: Record<NlseMethod, number> = { dop853: 0, rk45: 0, strang: 1e-3, yoshida4: 2e-3, yoshida6: 5e-3, kahanli6: 5e-3, etdrk4: 2e-3 };
@@ -102,12 +109,14 @@ export function resolveOptions(where: string, o: NlseOptions): Resolved {
   if (methodIn !== "dop853" && methodIn !== "rk45" && !(dt > 0)) throw new RangeError(`${where}: dt must be > 0 for method ${methodIn}, got ${dt}`);
   const seed = num("seed", 42);
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new RangeError(`${where}: seed must be an integer 0 ≤ seed < 2^32, got ${seed}`);
+  const maxSteps = maxStepsOf(where, o.maxSteps);
+  signalOf(where, o.signal);
   const p: Record<string, number> = {};
   for (const k of NUMERIC) if (typeof m[k] === "number") p[k] = m[k] as number;
   return {
     caseName, legacy, scenarioName: String(m.scenarioName ?? caseName),
     L, N, tStart: legacy ? 0 : num("tStart", 0), tFinal, nSnapshots,
     beta, gamma, method: methodIn, rtol, atol, maxStep, dt,
-    filter, filterAlpha: num("filterAlpha", 36), filterOrder: num("filterOrder", 36), p,
+    filter, filterAlpha: num("filterAlpha", 36), filterOrder: num("filterOrder", 36), maxSteps, p,
   };
 }

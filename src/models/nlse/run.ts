@@ -1,6 +1,8 @@
 /** nlse.create / nlse.simulate / nlse.solve. */
 import { NlseRun, type Snapshot, type NlseSummary } from "./model.js";
 import type { NlseOptions } from "./options.js";
+import { TAIL_ALARM } from "./model.js";
+import { checkMemory } from "../../limits.js";
 
 /**
  * A stepping object: `step()` returns the next snapshot (or null), `state()` and `invariants()` the current ones.
@@ -23,15 +25,17 @@ export function create(options: NlseOptions = {}): NlseRun {
  * sum.invariants.drift.hamiltonian;
  */
 export function simulate(options: NlseOptions = {}, onSnapshot?: (s: Snapshot) => void): NlseSummary {
+  if (onSnapshot !== undefined && typeof onSnapshot !== "function") throw new TypeError(`nlse.simulate: onSnapshot must be a function (snapshot) => void, got ${typeof onSnapshot}`);
   const run = new NlseRun(options, "nlse.simulate");
   try {
     const n = run.times.length;
     const mass = new Float64Array(n), momentum = new Float64Array(n), hamiltonian = new Float64Array(n), error = new Float64Array(n);
     const t1 = performance.now();
-    let count = 0;
+    let count = 0, maxTail = 0;
     for (let s = run.step(); s; s = run.step()) {
       mass[s.index] = s.mass; momentum[s.index] = s.momentum; hamiltonian[s.index] = s.hamiltonian; error[s.index] = s.error;
       count = s.index + 1;
+      maxTail = Math.max(maxTail, s.tailFraction);
       onSnapshot?.(s);
     }
     const t2 = performance.now();
@@ -42,6 +46,11 @@ export function simulate(options: NlseOptions = {}, onSnapshot?: (s: Snapshot) =
     };
     const r = run.options;
     const exact = Number.isFinite(error[0]);
+    const status = run.statusName;
+    const warnings: string[] = [];
+    if (maxTail > TAIL_ALARM) {
+      warnings.push(`under-resolved: up to ${(100 * maxTail).toPrecision(2)} % of |ψ̂|² lies above ⅔k_max (alarm at ${TAIL_ALARM}); raise numPoints (now ${run.options.N}) or shorten the run — the results are not reliable`);
+    }
     return {
       case: r.caseName, scenarioName: r.scenarioName, legacy: r.legacy, method: r.method,
       x: run.x, t: run.times.slice(0, count), nfev: run.nfev, steps: run.steps, dt: run.dt,
@@ -51,7 +60,7 @@ export function simulate(options: NlseOptions = {}, onSnapshot?: (s: Snapshot) =
       },
       error: exact ? error.slice(0, count) : null,
       maxError: exact ? Math.max(...error.slice(0, count)) : null,
-      status: count === n ? run.statusName : run.statusName === "ok" ? "non-finite" : run.statusName,
+      status, message: run.message, tReached: count === n ? run.times[n - 1] : run.tReached, maxTailFraction: maxTail, warnings,
       timing: { setupMs: t1 - run.t0ms, integrateMs: t2 - t1, totalMs: t2 - run.t0ms },
       options: r,
     };
@@ -68,6 +77,8 @@ export function simulate(options: NlseOptions = {}, onSnapshot?: (s: Snapshot) =
  * r.psi.length;   // 100
  */
 export function solve(options: NlseOptions = {}): NlseSummary & { psi: Float64Array[] } {
+  const n = Number(options?.numPoints ?? 512), m = Number(options?.nSnapshots ?? 100);
+  if (Number.isFinite(n * m)) checkMemory("nlse.solve", `keeping ${m} snapshots of ${n} points`, 16 * n * m, "use nlse.simulate with a callback (constant memory) or fewer snapshots");
   const psi: Float64Array[] = [];
   const sum = simulate(options, (s) => { psi.push(s.psi.slice()); });
   return { ...sum, psi };

@@ -13,6 +13,7 @@
 import { SchoolRun, MetricsWorkspace, METRIC_KEYS, toRecord, type SchoolMetrics, type MetricKey } from "./run.js";
 import { type SchoolOptions, type SchoolResolved, SCHOOL_CASES, CASE_DEFAULTS } from "./options.js";
 import { describe } from "../../validate.js";
+import { CHUNK, endMessage, type RunStatus } from "../../limits.js";
 
 export { SchoolRun, METRIC_KEYS, SCHOOL_CASES, CASE_DEFAULTS };
 export type { SchoolOptions, SchoolResolved, SchoolMetrics, MetricKey };
@@ -41,6 +42,12 @@ export interface SchoolSummary {
   /** The seed CLI's class, from the final P and M. */
   finalState: SchoolState;
   seconds: { simulation: number; metrics: number };
+  /** "ok", or why the run ended early: "budget" (maxSteps), "aborted" (signal), "non-finite" (frames kept up to the last finite one). */
+  status: RunStatus;
+  /** "completed", or what stopped the run, where, and the option to change. */
+  message: string;
+  /** Simulated time reached. */
+  tReached: number;
 }
 
 export type SchoolState = "Highly Parallel" | "Dynamic Parallel" | "Torus/Milling" | "Transitional" | "Swarm";
@@ -77,16 +84,42 @@ export function simulate(options: SchoolOptions = {}, onFrame?: (frame: SchoolFr
     const frames = Math.floor(r.nSteps / r.saveInterval) + 1;
     const time = new Float64Array(frames);
     const series = Object.fromEntries(METRIC_KEYS.map((k) => [k, new Float64Array(frames)])) as Record<MetricKey, Float64Array>;
-    let simMs = 0, metMs = 0;
-    for (let f = 0; f < frames; f++) {
-      if (f > 0) { const t0 = performance.now(); run.advance(r.saveInterval); simMs += performance.now() - t0; }
+    let simMs = 0, metMs = 0, count = 0, status: RunStatus = "ok";
+    const sig = options.signal;
+    outer: for (let f = 0; f < frames; f++) {
+      if (f > 0) {
+        const t0 = performance.now();
+        for (let done = 0; done < r.saveInterval;) {
+          if (run.step >= r.maxSteps) { status = "budget"; break; }
+          if (sig?.aborted) { status = "aborted"; break; }
+          const c = Math.min(CHUNK, r.saveInterval - done, r.maxSteps - run.step);
+          run.advance(c); done += c;
+        }
+        simMs += performance.now() - t0;
+        if (status !== "ok") break outer;
+        if (!run.finite) { status = "non-finite"; break outer; }
+      }
       const t1 = performance.now();
       const m = run.metricsArray(r.legacy, !r.computeEntropy);
       metMs += performance.now() - t1;
       time[f] = run.step * r.dt;
       METRIC_KEYS.forEach((k, i) => (series[k][f] = m[i]));
+      count = f + 1;
       if (onFrame) onFrame({ index: f, t: time[f], positions: run.positions, velocities: run.velocities, metrics: toRecord(METRIC_KEYS.map((k) => series[k][f])) });
     }
+    const tReached = run.step * r.dt, lastT = time[count - 1];
+    if (count < frames) {
+      for (const k of METRIC_KEYS) series[k] = series[k].slice(0, count);
+      return summarise(r, count, time.slice(0, count), series, simMs, metMs, status, endMessage(status, status === "non-finite" ? lastT : tReached, r.maxSteps), tReached);
+    }
+    return summarise(r, frames, time, series, simMs, metMs, status, "completed", tReached);
+  } finally {
+    run.dispose();
+  }
+}
+
+function summarise(r: SchoolResolved, frames: number, time: Float64Array, series: Record<MetricKey, Float64Array>, simMs: number, metMs: number, status: RunStatus, message: string, tReached: number): SchoolSummary {
+  {
     const stat = (fn: (a: Float64Array) => number) => Object.fromEntries(METRIC_KEYS.map((k) => [k, fn(series[k])])) as SchoolMetrics;
     const half = Math.floor(frames / 2);
     const mean = stat((a) => meanOf(a.subarray(half)));
@@ -96,10 +129,9 @@ export function simulate(options: SchoolOptions = {}, onFrame?: (frame: SchoolFr
       min: stat((a) => a.reduce((x, y) => Math.min(x, y), Infinity)), max: stat((a) => a.reduce((x, y) => Math.max(x, y), -Infinity)),
       state: classify(mean.polarization, mean.rotation), finalState: classify(series.polarization[frames - 1], series.rotation[frames - 1]),
       seconds: { simulation: simMs / 1000, metrics: metMs / 1000 },
+      status, message, tReached,
     };
     return out;
-  } finally {
-    run.dispose();
   }
 }
 

@@ -2,6 +2,7 @@
  * Fish-school options: camelCase forms of dewi-kadita's config keys (schooling.md §6.1) merged over a case,
  * plus samudra's mode/boundary/perception choices. Validation names the option, the value and the fix.
  */
+import { maxStepsOf, signalOf, checkMemory } from "../../limits.js";
 import { describe, closestName } from "../../validate.js";
 
 export type SchoolCase = "case1" | "case2" | "case3" | "case4" | "couzin_torus" | "couzin_swarm" | "couzin_parallel";
@@ -40,6 +41,10 @@ export interface SchoolOptions {
   /** Seed config keys used by the CLI (files, images) or ignored (useNumba), accepted so seed configs load unchanged. */
   useNumba?: boolean; saveCsv?: boolean; saveNetcdf?: boolean; savePng?: boolean; saveGif?: boolean;
   animationFps?: number; animationDpi?: number; animationSkip?: number; animationDuration?: number; outputDir?: string;
+  /** Step budget (default 1e7): simulate ends with status "budget" there, keeping the frames so far. */
+  maxSteps?: number;
+  /** Cancels simulate between steps (status "aborted"; the frames so far are kept). */
+  signal?: AbortSignal;
 }
 
 export interface SchoolResolved {
@@ -50,6 +55,8 @@ export interface SchoolResolved {
   boundary: SchoolBoundary; computeEntropy: boolean;
   saveCsv: boolean; saveNetcdf: boolean; savePng: boolean; saveGif: boolean;
   animationFps: number; animationDpi: number; animationSkip: number; animationDuration: number;
+  /** Step budget. */
+  maxSteps: number;
 }
 
 const COMMON = { torusInit: false, dt: 0.1, saveInterval: 1, computeEntropy: true, saveCsv: true, saveNetcdf: true, savePng: true, saveGif: true, animationFps: 30, animationDpi: 100, animationDuration: 18 };
@@ -65,7 +72,7 @@ export const CASE_DEFAULTS: Record<SchoolCase, SchoolOptions> = {
   couzin_parallel: { scenarioName: "Couzin 2002 - Parallel", mode: "couzin2002", nFish: 100, boxSize: 20, speed: 3, rRepulsion: 1, rOrientation: 10, rAttraction: 14, turnRate: (40 * Math.PI) / 180, noise: 0.05, fieldOfPerception: 270, nSteps: 3000, seed: 1, animationSkip: 15 },
 };
 
-const KNOWN = new Set<string>(["case", "mode", "legacy", "scenarioName", "nFish", "boxSize", "speed", "rRepulsion", "rOrientation", "rAttraction", "maxTurn", "turnRate", "noise", "blindAngle", "fieldOfPerception", "orientationWeight", "torusInit", "torusRadius", "seed", "dt", "nSteps", "saveInterval", "boundary", "computeEntropy", "useNumba", "saveCsv", "saveNetcdf", "savePng", "saveGif", "animationFps", "animationDpi", "animationSkip", "animationDuration", "outputDir"]);
+const KNOWN = new Set<string>(["case", "mode", "legacy", "scenarioName", "nFish", "boxSize", "speed", "rRepulsion", "rOrientation", "rAttraction", "maxTurn", "turnRate", "noise", "blindAngle", "fieldOfPerception", "orientationWeight", "torusInit", "torusRadius", "seed", "dt", "nSteps", "saveInterval", "boundary", "computeEntropy", "useNumba", "saveCsv", "saveNetcdf", "savePng", "saveGif", "animationFps", "animationDpi", "animationSkip", "animationDuration", "outputDir", "maxSteps", "signal"]);
 
 function fin(where: string, name: string, v: unknown, ok: (x: number) => boolean, need: string): number {
   if (typeof v !== "number" || !Number.isFinite(v) || !ok(v)) throw new RangeError(`${where}: ${name} must be ${need}, got ${describe(v)}`);
@@ -120,6 +127,10 @@ export function resolveSchool(where: string, o: SchoolOptions): SchoolResolved {
   const nSteps = integer(where, "nSteps", m.nSteps, 1);
   const saveInterval = integer(where, "saveInterval", m.saveInterval, 1);
   if (saveInterval > nSteps) throw new RangeError(`${where}: saveInterval = ${saveInterval} exceeds nSteps = ${nSteps}; only the initial frame would be saved`);
+  const maxSteps = maxStepsOf(where, o.maxSteps);
+  signalOf(where, o.signal);
+  // per fish: state, grid and metric work space (~0.5 KiB); per saved frame: 13 series of f64
+  checkMemory(where, `nFish = ${nFish} with ${Math.floor(nSteps / saveInterval) + 1} saved frames`, 512 * nFish + 104 * (Math.floor(nSteps / saveInterval) + 1), "reduce nFish, or nSteps, or raise saveInterval");
   const bool = (k: keyof SchoolOptions): boolean => { const v = m[k]; if (typeof v !== "boolean") throw new TypeError(`${where}: ${k} must be true or false, got ${describe(v)}`); return v; };
   return {
     case: caseName, mode, legacy, scenarioName: String(m.scenarioName ?? "simulation"),
@@ -128,5 +139,6 @@ export function resolveSchool(where: string, o: SchoolOptions): SchoolResolved {
     boundary, computeEntropy: bool("computeEntropy"), saveCsv: bool("saveCsv"), saveNetcdf: bool("saveNetcdf"), savePng: bool("savePng"), saveGif: bool("saveGif"),
     animationFps: integer(where, "animationFps", m.animationFps, 1, 100), animationDpi: integer(where, "animationDpi", m.animationDpi, 10, 1200),
     animationSkip: integer(where, "animationSkip", m.animationSkip ?? 5, 1), animationDuration: fin(where, "animationDuration", m.animationDuration, (x) => x > 0, "a number > 0"),
+    maxSteps,
   };
 }

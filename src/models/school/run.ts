@@ -5,6 +5,7 @@
 import { kernel } from "../../wasm/load.js";
 import { memoryBuffer } from "../../wasm/memory.js";
 import { resolveSchool, type SchoolOptions, type SchoolResolved } from "./options.js";
+import { CHUNK } from "../../limits.js";
 
 export const METRIC_KEYS = ["polarization", "rotation", "spread", "orderIndex", "schoolCohesionEntropy", "polarizationEntropy", "depthStratificationEntropy", "angularMomentumEntropy", "nearestNeighborEntropy", "velocityCorrelationEntropy", "schoolShapeEntropy", "oceanicSchoolingIndex"] as const;
 export type MetricKey = (typeof METRIC_KEYS)[number];
@@ -88,8 +89,21 @@ export class SchoolRun {
   get positions(): Float64Array { this.live(); return new Float64Array(memoryBuffer(), this.posPtr, 3 * this.options.nFish); }
   get velocities(): Float64Array { this.live(); return new Float64Array(memoryBuffer(), this.velPtr, 3 * this.options.nFish); }
 
-  /** Advances `steps` synchronous steps. */
-  advance(steps: number): void { this.live(); this.k.schoolStep(this.ptr, steps); }
+  /** Advances `steps` synchronous steps (an integer ≥ 0; run inside WASM in chunks so any count works). */
+  advance(steps: number): void {
+    this.live();
+    if (typeof steps !== "number" || !Number.isInteger(steps) || steps < 0) {
+      throw new RangeError(`SchoolRun.advance(steps): steps must be an integer ≥ 0, got ${typeof steps === "number" ? steps : `${typeof steps} ${JSON.stringify(steps)}`}`);
+    }
+    for (let done = 0; done < steps;) { const c = Math.min(CHUNK, steps - done); this.k.schoolStep(this.ptr, c); done += c; }
+  }
+
+  /** True while every position and velocity is finite. */
+  get finite(): boolean {
+    this.live();
+    const n3 = 3 * this.options.nFish;
+    return Number.isFinite(this.k.kgMaxAbs(this.posPtr, n3)) && Number.isFinite(this.k.kgMaxAbs(this.velPtr, n3));
+  }
 
   /**
    * The 12 metrics of the current state (legacy or corrected definitions; default: the run's mode), as a view
