@@ -4,11 +4,14 @@
 //     `python3 -m venv --system-site-packages .venv-nc && .venv-nc/bin/pip install netCDF4 xarray` (pip installs
 //     from this machine's local wheel index; ~45 s the first time, a 1 s import check afterwards);
 //   * a headless Chromium for the browser tests: the binary that the npm devDependency `@sparticuz/chromium`
-//     ships inside its package (unpacked once into node_modules/.cache/), else a system `chromium`.
+//     ships inside its package (unpacked once into node_modules/.cache/), else a system `chromium`;
+//   * Debian's `udunits2` command (package udunits-bin) for the NetCDF CF-units test: when it is missing and the
+//     tests run as root with apt-get, it is installed (.ci/run installs it up front too).
 // What it found, or why it failed, is handed to the tests with `provide` (read with `inject`, see
 // test/helpers/python.ts and test/helpers/runtimes.ts): a test that needs a missing piece fails with the reason;
-// nothing is skipped. Several vitest processes may share one work tree: each piece is built in a private
-// directory and renamed into place, under a lock directory, so concurrent runs never see a half-built one.
+// nothing is skipped. Several vitest processes may share one work tree: each piece is prepared under a lock
+// directory in node_modules/.cache/ (Chromium is unpacked into a private directory and renamed into place), so
+// concurrent runs wait for each other instead of using a half-built one.
 import type { TestProject } from "vitest/node";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, statSync } from "node:fs";
@@ -26,6 +29,9 @@ export interface SamudraTestEnv {
   chromium: string | null;
   chromiumSource: string | null;
   chromiumError: string | null;
+  /** the udunits2 command, or null with the reason in udunits2Error */
+  udunits2: string | null;
+  udunits2Error: string | null;
 }
 
 declare module "vitest" {
@@ -92,27 +98,17 @@ function prepareNcPython(): { ncPython: string | null; ncPythonError: string | n
   const python = path.join(venv, "bin", "python");
   if (pythonHasReaders(python)) return { ncPython: python, ncPythonError: null };
   try {
-    return withLock(`${venv}.lock`, "creating .venv-nc", () => {
+    return withLock(path.join(root, "node_modules", ".cache", "samudra-venv-nc.lock"), "creating .venv-nc", () => {
       if (pythonHasReaders(python)) return { ncPython: python, ncPythonError: null };   // made while we waited
       log("creating .venv-nc (python3 -m venv --system-site-packages, pip install netCDF4 xarray; ~45 s, once)");
       const t0 = Date.now();
-      // built beside the final place and renamed in: a venv's python finds its packages relative to its own
-      // path (pyvenv.cfg), so the renamed venv works; a killed run leaves only a .venv-nc.partial-* directory
-      const partial = `${venv}.partial-${process.pid}`;
-      rmSync(partial, { recursive: true, force: true });
-      const mk = spawnSync("python3", ["-m", "venv", "--system-site-packages", partial], { encoding: "utf8", timeout: 300_000 });
-      if (mk.status !== 0) {
-        rmSync(partial, { recursive: true, force: true });
-        throw new Error(`\`python3 -m venv --system-site-packages .venv-nc\` failed: ${mk.error ?? ""}${mk.stderr}`);
-      }
-      const pip = spawnSync(path.join(partial, "bin", "python"), ["-m", "pip", "install", "-q", "netCDF4", "xarray"],
-        { encoding: "utf8", timeout: 900_000 });
-      if (pip.status !== 0) {
-        rmSync(partial, { recursive: true, force: true });
-        throw new Error(`\`.venv-nc/bin/pip install netCDF4 xarray\` failed: ${pip.error ?? ""}${pip.stderr}`);
-      }
-      if (existsSync(venv)) rmSync(venv, { recursive: true, force: true });   // an incomplete one
-      renameSync(partial, venv);
+      // built in place under the lock (other runs wait for it); what a killed run left fails the import check
+      // above and is rebuilt from scratch
+      rmSync(venv, { recursive: true, force: true });
+      const mk = spawnSync("python3", ["-m", "venv", "--system-site-packages", venv], { encoding: "utf8", timeout: 300_000 });
+      if (mk.status !== 0) throw new Error(`\`python3 -m venv --system-site-packages .venv-nc\` failed: ${mk.error ?? ""}${mk.stderr}`);
+      const pip = spawnSync(path.join(venv, "bin", "pip"), ["install", "-q", "netCDF4", "xarray"], { encoding: "utf8", timeout: 900_000 });
+      if (pip.status !== 0) throw new Error(`\`.venv-nc/bin/pip install netCDF4 xarray\` failed: ${pip.error ?? ""}${pip.stderr}`);
       if (!pythonHasReaders(python)) throw new Error(`.venv-nc was created but \`${NC_MODULES}\` still fails in it`);
       log(`.venv-nc ready (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
       return { ncPython: python, ncPythonError: null };
@@ -213,7 +209,41 @@ async function prepareChromium(): Promise<{ chromium: string | null; chromiumSou
   return { chromium: null, chromiumSource: null, chromiumError: msg };
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// udunits2 (Debian udunits-bin)
+
+function prepareUdunits(): { udunits2: string | null; udunits2Error: string | null } {
+  const found = onPath(["udunits2"]);
+  if (found) return { udunits2: found, udunits2Error: null };
+  const howTo = "install Debian's udunits-bin (`apt-get update && apt-get install -y udunits-bin`; .ci/run does it)";
+  if (process.getuid?.() !== 0 || !onPath(["apt-get"])) {
+    const msg = `the udunits2 command is missing: ${howTo}`;
+    log(msg);
+    return { udunits2: null, udunits2Error: msg };
+  }
+  try {
+    return withLock(path.join(root, "node_modules", ".cache", "samudra-apt.lock"), "installing udunits-bin", () => {
+      const again = onPath(["udunits2"]);
+      if (again) return { udunits2: again, udunits2Error: null };
+      log("installing Debian's udunits-bin (the udunits2 command) with apt-get (once)");
+      const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+      const upd = spawnSync("apt-get", ["update", "-qq"], { encoding: "utf8", env, timeout: 600_000 });
+      const ins = upd.status === 0
+        ? spawnSync("apt-get", ["install", "-y", "-qq", "udunits-bin"], { encoding: "utf8", env, timeout: 600_000 })
+        : upd;
+      const exe = onPath(["udunits2"]);
+      if (ins.status !== 0 || !exe) throw new Error(`apt-get failed: ${ins.error ?? ""}${ins.stderr}`);
+      return { udunits2: exe, udunits2Error: null };
+    });
+  } catch (e) {
+    const msg = `the udunits2 command is missing and installing it failed (${(e as Error).message.trim()}): ${howTo}`;
+    log(msg);
+    return { udunits2: null, udunits2Error: msg };
+  }
+}
+
 export default async function setup(project: TestProject) {
-  const env: SamudraTestEnv = { ...prepareNcPython(), ...(await prepareChromium()) };
+  mkdirSync(path.join(root, "node_modules", ".cache"), { recursive: true });
+  const env: SamudraTestEnv = { ...prepareNcPython(), ...(await prepareChromium()), ...prepareUdunits() };
   project.provide("samudraTestEnv", env);
 }

@@ -36,6 +36,17 @@ export function chromiumExecutable(): { path: string; source: string } {
   return { path: env.chromium, source: env.chromiumSource ?? "" };
 }
 
+/**
+ * The `udunits2` command (Debian udunits-bin) that test/global-setup.ts found or installed before the tests;
+ * throws the set-up's reason when there is none, so the test that needs it fails.
+ */
+export function udunits2(): string {
+  const env = inject("samudraTestEnv");
+  if (!env) throw new Error("test/global-setup.ts did not run: run the tests with `npm test` or `npx vitest run` from the repository root");
+  if (!env.udunits2) throw new Error(env.udunits2Error ?? "no udunits2");
+  return env.udunits2;
+}
+
 /** Launch flags for headless Chromium on this closed-network, root-run machine. */
 export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
   "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
