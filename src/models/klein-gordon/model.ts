@@ -119,7 +119,8 @@ export class KgRun {
     if (!r.legacy) {
       const dt = fixedStep(r).dt, w = maxFrequency(r);
       if (r.method === "verlet" && dt * w >= 2) {
-        throw new RangeError(`${where}: dt = ${dt} is unstable for velocity Verlet on this grid (dt·√(k_max² + max V″) = ${(dt * w).toFixed(3)} ≥ 2); use dt < ${(2 / w).toPrecision(3)}`);
+        const given = Number.isNaN(r.cfl) ? `dt = ${r.dt}${dt !== r.dt ? ` (${dt} once rounded down so that frames fall on steps)` : ""}` : `cfl = ${r.cfl} (dt = ${dt})`;   // quote the user's value
+        throw new RangeError(`${where}: ${given} is unstable for velocity Verlet on this grid (dt·√(k_max² + max V″) = ${(dt * w).toFixed(3)} ≥ 2); use dt < ${(2 / w).toPrecision(3)}`);
       }
     }
     this.ctx = k.kgCreate(n, dx, neumann ? 1 : 0, POT[r.potential], r.mass, r.lambda, r.vacuum);
