@@ -68,7 +68,7 @@ it("a bad config exits 2 with the message and writes no file", () => {
   writeFileSync(path.join(dir, "bad.yaml"), "num_points: 512.5\ninitial_condition: single_soliton\n");
   const r = cli("nlse", "--config", "bad.yaml", "-o", "out-bad");
   expect(r.status).toBe(2);
-  expect(r.stderr).toMatch(/bad.yaml: num_points = 512.5 is not allowed; num_points must be an integer/);
+  expect(r.stderr).toMatch(/bad.yaml line 1: num_points = 512.5 is not allowed; num_points must be an integer/);
   expect(existsSync(path.join(dir, "out-bad"))).toBe(false);
   const unk = cli("nlse", "nope");
   expect(unk.status).toBe(2);

@@ -8,7 +8,7 @@ import path from "node:path";
 import { version } from "../index.js";
 import { scenarioStem } from "../io/config.js";
 import { FORMATS } from "./nlse-outputs.js";
-import { UsageError, commonArgs, loadConfigFile, runFormats, exitCodeOf, type ModelArgs } from "./run-args.js";
+import { UsageError, commonArgs, loadConfigFile, runFormats, exitCodeOf, parseSets, withSets, checkRun, unknownCase, type ModelArgs } from "./run-args.js";
 import { KgOutputs } from "./kg-outputs.js";
 import { writeAtomic } from "./file-sink.js";
 import { Progress } from "./progress.js";
@@ -33,6 +33,8 @@ Options:
   --legacy              the seed's leapfrog, adaptive Δt, end-point-inclusive grid and ICs (case1…case4 only)
   --method NAME         verlet | strang_exact | yoshida4 | yoshida6 | kahanli6
   --dt DT               time step (corrected mode: rounded down so that frames fall on steps)
+  --set KEY=VALUE       override a config key (snake_case as in the files, or camelCase), typed as in a
+                        .txt config; repeatable; e.g. --set t_final=5 --set nx=256
   --json                print the run summaries as JSON instead of the table
   -q, --quiet           print only errors (no progress bar, no table)
 
@@ -73,14 +75,18 @@ export function runKg(a: KgArgs): number {
     common = commonArgs(a);
     if (a.method !== undefined && !["verlet", "strang_exact", "yoshida4", "yoshida6", "kahanli6"].includes(a.method)) throw new UsageError(`--method must be verlet, strang_exact, yoshida4, yoshida6 or kahanli6; got "${a.method}"`);
     if (a.legacy && a.method) throw new UsageError("--legacy runs the seed's leapfrog; drop --method or --legacy");
+    const sets = parseSets(a.set, "kg");
     if (a.config) runs.push({ ...load(a.config, warn), source: a.config });
     else {
       const cases = a.all ? ["case1", "case2", "case3", "case4"] : [a.positionals[0] ?? "case1"];
       for (const c of cases) {
-        if (!KG_CASES.includes(c as KgCase)) throw new UsageError(`unknown case "${c}"; cases: ${KG_CASES.join(", ")}`);
+        if (!KG_CASES.includes(c as KgCase)) throw new UsageError(unknownCase(c, KG_CASES));
         runs.push({ options: { case: c as KgCase }, raw: {}, source: `built-in case ${c}` });
       }
     }
+    runs.splice(0, runs.length, ...runs.map((r) => withSets(r, sets)));
+    // every run is set up (and disposed) before the first starts: a usage error never leaves a partial set of runs
+    for (const run of runs) checkRun(run.source, () => new KgRun({ ...run.options, ...(a.legacy ? { legacy: true } : {}), ...(a.method ? { method: a.method as never } : {}), ...(common.dt ? { dt: common.dt } : {}) }, "samudra kg").dispose());
   } catch (e) {
     console.error(`samudra kg: ${(e as Error).message}${e instanceof UsageError ? "\nRun `samudra kg --help` for usage." : ""}`);
     return exitCodeOf(e);

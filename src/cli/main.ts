@@ -2,12 +2,17 @@
  * `samudra` command: `nlse` (the NLSE model), `kg` (Klein–Gordon), `school` (fish schools), `inspect` (NetCDF),
  * `info` (what runs here, plus an FFT self-check).
  */
-import { parseArgs } from "node:util";
 import { init, fft, version } from "../index.js";
 import { runNlse, NLSE_HELP } from "./nlse-command.js";
 import { runInspect, INSPECT_HELP } from "./inspect-command.js";
 import { runKg, KG_HELP } from "./kg-command.js";
 import { runSchool, SCHOOL_HELP } from "./school-command.js";
+import { findCommand, parseFlags, COMMAND_FLAGS } from "./flags.js";
+import { UsageError } from "./run-args.js";
+import { SCHEMAS } from "../io/config-schema.js";
+import { closestName, editDistance } from "../validate.js";
+
+const COMMANDS = ["nlse", "kg", "school", "inspect", "info"];
 
 const HELP = `samudra ${version} — numerical kernels in SIMD WebAssembly
 
@@ -22,7 +27,10 @@ Usage:
 
 Options:
   --scalar                    force the scalar (non-SIMD) WASM build
-  -q, --quiet                 print only errors`;
+  -q, --quiet                 print only errors
+  --set KEY=VALUE             (nlse, kg, school; repeatable) override one config key, e.g. --set t_final=5
+
+Exit codes: 0 ok, 1 the run failed, 2 bad flags, options or config (nothing is run).`;
 
 async function info(scalar: boolean, quiet: boolean): Promise<number> {
   const rt = await init(scalar ? { simd: false } : {});
@@ -57,56 +65,40 @@ async function info(scalar: boolean, quiet: boolean): Promise<number> {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  const cmd = findCommand(argv);
+  if (cmd !== "" && !Object.hasOwn(COMMAND_FLAGS, cmd)) {
+    const near = closestName(cmd, COMMANDS);
+    console.error(`samudra: unknown command ${JSON.stringify(cmd)}${editDistance(cmd, near) <= 2 ? ` — did you mean "${near}"` : ""}; run \`samudra --help\` for the list of commands`);
+    return 2;
+  }
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        help: { type: "boolean", short: "h" },
-        version: { type: "boolean", short: "v" },
-        scalar: { type: "boolean" },
-        quiet: { type: "boolean", short: "q" },
-        legacy: { type: "boolean" },
-        all: { type: "boolean" },
-        json: { type: "boolean" },
-        method: { type: "string" },
-        dt: { type: "string" },
-        config: { type: "string", short: "c" },
-        "output-dir": { type: "string", short: "o" },
-        format: { type: "string" },
-        "no-entropy": { type: "boolean" },
-        "save-interval": { type: "string" },
-        seed: { type: "string" },
-        mode: { type: "string" },
-        boundary: { type: "string" },
-      },
-    });
+    parsed = parseFlags(argv, cmd, cmd === "nlse" || cmd === "kg" || cmd === "school" ? Object.keys(SCHEMAS[cmd]) : []);
   } catch (e) {
-    console.error(`samudra: ${(e as Error).message}\nRun \`samudra --help\` for usage.`);
+    if (!(e instanceof UsageError)) throw e;
+    console.error(`samudra${cmd ? ` ${cmd}` : ""}: ${e.message}\nRun \`samudra${cmd ? ` ${cmd}` : ""} --help\` for usage.`);
     return 2;
   }
   const { values, positionals } = parsed;
   if (values.version) { console.log(version); return 0; }
-  const [cmd, ...rest] = positionals;
+  const rest = positionals.slice(1);
+  const str = (k: string) => values[k] as string | undefined;
+  const bool = (k: string) => values[k] === true;
+  const common = { positionals: rest, all: bool("all"), json: bool("json"), quiet: bool("quiet"), config: str("config"), outputDir: str("output-dir"), format: str("format"), set: (values.set as string[] | undefined) ?? [] };
   if (cmd === "nlse") {
     if (values.help) { console.log(NLSE_HELP); return 0; }
     await init(values.scalar ? { simd: false } : {});
-    return runNlse({ positionals: rest, legacy: values.legacy === true, method: values.method, dt: values.dt, all: values.all === true, json: values.json === true, quiet: values.quiet === true, config: values.config, outputDir: values["output-dir"], format: values.format });
+    return runNlse({ ...common, legacy: bool("legacy"), method: str("method"), dt: str("dt") });
   }
   if (cmd === "kg") {
     if (values.help) { console.log(KG_HELP); return 0; }
     await init(values.scalar ? { simd: false } : {});
-    return runKg({ positionals: rest, legacy: values.legacy === true, method: values.method, dt: values.dt, all: values.all === true, json: values.json === true, quiet: values.quiet === true, config: values.config, outputDir: values["output-dir"], format: values.format });
+    return runKg({ ...common, legacy: bool("legacy"), method: str("method"), dt: str("dt") });
   }
   if (cmd === "school") {
     if (values.help) { console.log(SCHOOL_HELP); return 0; }
-    if (values.legacy || values.method || values.dt) { console.error(`samudra school: ${values.legacy ? "--legacy" : values.method ? "--method" : "--dt"} is not a school option (use --mode legacy|couzin2002; dt comes from the config)\nRun \`samudra school --help\` for usage.`); return 2; }
     await init(values.scalar ? { simd: false } : {});
-    return runSchool({ positionals: rest, all: values.all === true, json: values.json === true, quiet: values.quiet === true, config: values.config, outputDir: values["output-dir"], format: values.format, noEntropy: values["no-entropy"] === true, saveInterval: values["save-interval"], seed: values.seed, mode: values.mode, boundary: values.boundary });
-  }
-  for (const k of ["no-entropy", "save-interval", "seed", "mode", "boundary"] as const) {
-    if (values[k] !== undefined) { console.error(`samudra: --${k} is an option of \`samudra school\` only`); return 2; }
+    return runSchool({ ...common, noEntropy: bool("no-entropy"), saveInterval: str("save-interval"), seed: str("seed"), mode: str("mode"), boundary: str("boundary") });
   }
   if (cmd === "inspect") {
     if (values.help) { console.log(INSPECT_HELP); return 0; }
@@ -117,7 +109,7 @@ export async function main(argv: string[]): Promise<number> {
     if (rest.length) { console.error(`samudra info: unexpected argument "${rest[0]}"; usage: samudra info [--scalar]`); return 2; }
     return info(values.scalar === true, values.quiet === true);
   }
-  console.error(`samudra: unknown command "${cmd}"; run \`samudra --help\` for the list of commands`);
+  console.error(`samudra: unknown command ${JSON.stringify(cmd)}; run \`samudra --help\` for the list of commands`);
   return 2;
 }
 

@@ -9,7 +9,7 @@ import path from "node:path";
 import { nlse, version } from "../index.js";
 import { scenarioStem } from "../io/config.js";
 import { NlseOutputs, FORMATS } from "./nlse-outputs.js";
-import { UsageError, commonArgs, loadConfigFile, runFormats, exitCodeOf, type ModelArgs } from "./run-args.js";
+import { UsageError, commonArgs, loadConfigFile, runFormats, exitCodeOf, parseSets, withSets, checkRun, unknownCase, type ModelArgs } from "./run-args.js";
 import { writeAtomic } from "./file-sink.js";
 import { Progress } from "./progress.js";
 import type { NlseOptions } from "../models/nlse/options.js";
@@ -30,6 +30,8 @@ Options:
   --legacy              reproduce the seed exactly (DOP853, filter inside the RHS, max_step 0.1)
   --method NAME         dop853 | rk45 | strang | yoshida4 | yoshida6 | kahanli6 | etdrk4
   --dt DT               step for the fixed-step methods
+  --set KEY=VALUE       override a config key (snake_case as in the files, or camelCase), typed as in a
+                        .txt config; repeatable; e.g. --set t_final=5 --set n_snapshots=11
   --json                print the run summaries as JSON instead of the table
   -q, --quiet           print only errors (no progress bar, no table)
 
@@ -68,15 +70,19 @@ export function runNlse(a: NlseArgs): number {
   let common: ReturnType<typeof commonArgs>;
   try {
     common = commonArgs(a);
+    const sets = parseSets(a.set, "nlse");
     if (a.config) runs.push({ ...load(a.config, warn), source: a.config });
     else {
       const cases = a.all ? nlse.SEED_CASES : [a.positionals[0] ?? "single_soliton"];
       for (const c of cases) {
-        if (!nlse.CASES.includes(c as never)) throw new UsageError(`unknown case "${c}"; cases: ${nlse.CASES.join(", ")}`);
+        if (!nlse.CASES.includes(c as never)) throw new UsageError(unknownCase(c, nlse.CASES));
         const file = path.join(bundledDir(), `${c}.yaml`);
         runs.push({ ...load(file, warn), source: file });
       }
     }
+    runs.splice(0, runs.length, ...runs.map((r) => withSets(r, sets)));
+    // every run is set up (and disposed) before the first starts: a usage error never leaves a partial set of runs
+    for (const run of runs) checkRun(a.config ? run.source : "built-in", () => nlse.create({ ...run.options, ...(a.legacy ? { legacy: true } : {}), ...(a.method ? { method: a.method as never } : {}), ...(common.dt ? { dt: common.dt } : {}) }).dispose());
   } catch (e) {
     console.error(`samudra nlse: ${(e as Error).message}${e instanceof UsageError ? "\nRun `samudra nlse --help` for usage." : ""}`);
     return 2;

@@ -7,11 +7,11 @@
 import path from "node:path";
 import { version } from "../index.js";
 import { scenarioStem } from "../io/config.js";
-import { UsageError, loadConfigFile, exitCodeOf } from "./run-args.js";
+import { UsageError, loadConfigFile, exitCodeOf, parseSets, withSets, checkRun, unknownCase, numberArg } from "./run-args.js";
 import { SchoolOutputs, SCHOOL_FORMATS, type SchoolFormat } from "./school-outputs.js";
 import { writeAtomic } from "./file-sink.js";
 import { Progress } from "./progress.js";
-import { SCHOOL_CASES, resolveSchool, type SchoolOptions, type SchoolCase } from "../models/school/options.js";
+import { SCHOOL_CASES, CASE_DEFAULTS, resolveSchool, type SchoolOptions, type SchoolCase } from "../models/school/options.js";
 import { simulate, type SchoolSummary } from "../models/school/index.js";
 
 export const SCHOOL_HELP = `samudra school — 3-D Couzin zone model of fish schools with entropy diagnostics (WASM)
@@ -33,6 +33,8 @@ Options:
   --seed N                 random seed (default: the case's)
   --mode M                 legacy | couzin2002 (default: legacy for case1–4)
   --boundary B             periodic | open | reflect (couzin2002 only)
+  --set KEY=VALUE          override a config key (snake_case as in the files, or camelCase), typed as in a
+                           .txt config; repeatable; e.g. --set n_steps=200 --set noise=0.1
   --format LIST            any of ${SCHOOL_FORMATS.join(",")} (default: all; save_csv/netcdf/png/gif: false drop them)
   --json                   print the summaries as JSON instead of the report
   -q, --quiet              print only errors
@@ -48,11 +50,24 @@ figs/<stem>_summary.png, gifs/<stem>_animation.gif, <stem>_summary.json and logs
 export interface SchoolArgs {
   positionals: string[]; all: boolean; json: boolean; quiet: boolean; config?: string; outputDir?: string; format?: string;
   noEntropy: boolean; saveInterval?: string; seed?: string; mode?: string; boundary?: string;
+  /** `--set key=value` overrides, in order. */
+  set?: string[];
+}
+
+/**
+ * A config without a `case` key takes the case whose scenario name it carries (the seed's case2_torus.txt says
+ * "Case 2 - Torus" → case2), so the run records the right `case`; otherwise case1's defaults fill missing keys.
+ */
+function withCase(o: SchoolOptions): SchoolOptions {
+  if (o.case !== undefined || typeof o.scenarioName !== "string") return o;
+  const stem = scenarioStem(o.scenarioName);
+  const c = SCHOOL_CASES.find((k) => scenarioStem(CASE_DEFAULTS[k].scenarioName ?? "") === stem);
+  return c ? { ...o, case: c } : o;
 }
 
 function intArg(name: string, v: string | undefined, min: number): number | undefined {
   if (v === undefined) return undefined;
-  const n = Number(v);
+  const n = numberArg(v);
   if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be an integer ≥ ${min}, got "${v}"`);
   return n;
 }
@@ -78,15 +93,19 @@ export function runSchool(a: SchoolArgs): number {
       if (bad !== undefined || f.length === 0) throw new UsageError(`--format takes a comma-separated list of ${SCHOOL_FORMATS.join(", ")}; got "${a.format}"`);
       formats = new Set(f as SchoolFormat[]);
     }
+    const sets = parseSets(a.set, "school");
     if (a.config) {
       const { options, raw } = loadConfigFile(a.config, "school", warn);
-      runs.push({ options: options as SchoolOptions, raw, source: a.config });
+      runs.push({ options: withCase(options as SchoolOptions), raw, source: a.config });
     } else {
       for (const c of a.all ? ["case1", "case2", "case3", "case4"] : [a.positionals[0] ?? "case1"]) {
-        if (!SCHOOL_CASES.includes(c as SchoolCase)) throw new UsageError(`unknown case "${c}"; cases: ${SCHOOL_CASES.join(", ")}`);
+        if (!SCHOOL_CASES.includes(c as SchoolCase)) throw new UsageError(unknownCase(c, SCHOOL_CASES));
         runs.push({ options: { case: c as SchoolCase }, raw: {}, source: `built-in case ${c}` });
       }
     }
+    runs.splice(0, runs.length, ...runs.map((r) => withSets(r, sets)));
+    // every run's options are checked before the first starts: a usage error never leaves a partial set of runs
+    for (const run of runs) { const { outputDir: _o, ...cfg } = run.options; checkRun(run.source, () => resolveSchool("samudra school", { ...cfg, ...over })); }
   } catch (e) {
     console.error(`samudra school: ${(e as Error).message}${e instanceof UsageError ? "\nRun `samudra school --help` for usage." : ""}`);
     return exitCodeOf(e);

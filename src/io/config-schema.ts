@@ -1,7 +1,10 @@
 /**
  * Every key each seed's config files define (nlse.md §5.1, klein-gordon.md §5.1, schooling.md §6.1), with its
  * type and allowed range, plus samudra's own additions. Keys the seeds ignore (max_step, modulation, output_dir,
- * log_dir, n_cores, save_interval, …) are listed too: samudra honours them.
+ * log_dir, n_cores, save_interval, …) are listed too, so every seed file loads; any other key is an error.
+ * Contract: each key's allowed values include every value the models (and the CLI flags) accept for the
+ * matching camelCase option — test/config-schema.test.ts checks the enumerations against the models' lists.
+ * This module imports no model (io never does), so a model's new option or value needs an entry here too.
  */
 export type Seed = "nlse" | "kg" | "school";
 export type KeyType = "number" | "int" | "bool" | "string" | "number|null";
@@ -11,6 +14,10 @@ export interface KeySpec {
   /** Inclusive/exclusive bounds and enumerations, checked after typing. */
   min?: number; max?: number; gt?: number; lt?: number;
   oneOf?: string[];
+  /** oneOf compares case-insensitively (the model lower-cases the value). */
+  ci?: boolean;
+  /** ±Infinity is allowed (e.g. "no limit"); otherwise numbers must be finite. */
+  infinite?: boolean;
   /** What the key means (shown in errors). */
   doc?: string;
 }
@@ -18,7 +25,10 @@ export interface KeySpec {
 const num = (doc?: string, b: Partial<KeySpec> = {}): KeySpec => ({ type: "number", doc, ...b });
 const int = (doc?: string, b: Partial<KeySpec> = {}): KeySpec => ({ type: "int", doc, ...b });
 const bool = (doc?: string): KeySpec => ({ type: "bool", doc });
-const str = (doc?: string, oneOf?: string[]): KeySpec => ({ type: "string", doc, oneOf });
+const str = (doc?: string, oneOf?: string[], b: Partial<KeySpec> = {}): KeySpec => ({ type: "string", doc, oneOf, ...b });
+/** samudra's step budget (every model): a positive integer, or inf for none. */
+const maxSteps = (): KeySpec => int("step budget: the run ends with status budget after this many steps (inf: no limit)", { min: 1, infinite: true });
+const NLSE_CASES = ["single_soliton", "two_soliton", "breather", "modulation_instability", "akhmediev", "peregrine", "kuznetsov_ma", "plane_wave_mi", "second_order_soliton"];
 
 export const SCHEMAS: Record<Seed, Record<string, KeySpec>> = {
   nlse: {
@@ -26,13 +36,13 @@ export const SCHEMAS: Record<Seed, Record<string, KeySpec>> = {
     domain_length: num("domain length L", { gt: 0 }), num_points: int("grid points N", { min: 8, max: 1 << 20 }),
     t_final: num("final time", { gt: 0 }), n_snapshots: int("number of output times", { min: 2 }),
     t_start: num("start time (exact-solution cases)"),
-    initial_condition: str("case", ["single_soliton", "two_soliton", "breather", "modulation_instability", "akhmediev", "peregrine", "kuznetsov_ma", "plane_wave_mi", "second_order_soliton"]),
+    initial_condition: str("case", NLSE_CASES),
     amplitude: num(), position: num(), velocity: num(),
     A1: num(), A2: num(), x1: num(), x2: num(), v1: num(), v2: num(),
     frequency: num(), modulation: num(), width: num("Gaussian width", { gt: 0 }), center: num(),
     noise_level: num("noise amplitude ε", { min: 0 }), seed: int("random seed", { min: 0, max: 4294967295 }),
     a: num("breather parameter a"), epsilon: num("plane-wave perturbation"), mode: int("perturbed Fourier mode", { min: 1 }), order: num("sech amplitude"),
-    method: str("stepper", ["DOP853", "RK45", "dop853", "rk45", "strang", "yoshida4", "yoshida6", "etdrk4"]),
+    method: str("stepper", ["dop853", "rk45", "strang", "yoshida4", "yoshida6", "kahanli6", "etdrk4"], { ci: true }),
     rtol: num("relative tolerance", { gt: 0 }), atol: num("absolute tolerance", { min: 0 }), max_step: num("largest step", { gt: 0 }),
     dt: num("fixed step", { gt: 0 }), beta: num("dispersion coefficient β"), gamma: num("nonlinear coefficient γ"),
     filter: str("filter", ["none", "two_thirds", "exponential"]), filter_alpha: num(undefined, { gt: 0 }), filter_order: num(undefined, { gt: 0 }),
@@ -40,6 +50,8 @@ export const SCHEMAS: Record<Seed, Record<string, KeySpec>> = {
     use_numba: bool(), use_adaptive: bool(), use_filtering: bool(), monitor_conservation: bool(),
     save_netcdf: bool(), save_animation: bool(), fps: int("GIF frames per second", { min: 1, max: 100 }), dpi: int("figure resolution", { min: 10, max: 1200 }),
     output_dir: str("output directory"), log_dir: str("log directory"),
+    // samudra's additions (nlse options; the seed has none of these)
+    case: str("samudra case (the same as initial_condition)", NLSE_CASES), max_steps: maxSteps(),
   },
   kg: {
     scenario_name: str(), nx: int("grid points", { min: 8 }), x_min: num(), x_max: num(), t_final: num(undefined, { gt: 0 }),
@@ -51,10 +63,10 @@ export const SCHEMAS: Record<Seed, Record<string, KeySpec>> = {
     n_cores: int(undefined, { min: 0 }), output_dir: str(), energy_tol: num(undefined, { min: 0 }),
     // samudra's additions (klein-gordon options; the seed has none of these)
     case: str("samudra case", ["case1", "case2", "case3", "case4", "boosted_kink", "sg_breather", "kink_antikink", "kink_pair_static", "sg_kink", "gaussian_packet"]),
-    legacy: bool(), method: str("integrator", ["verlet", "strang_exact", "yoshida4", "yoshida6", "legacy"]),
+    legacy: bool(), method: str("integrator", ["verlet", "strang_exact", "yoshida4", "yoshida6", "kahanli6", "legacy"]),
     boundary: str("boundary", ["periodic", "neumann"]), dealias: str("dealiasing of V′", ["none", "two_thirds", "pad2"]),
     cfl: num("Δt·√(k_max² + max V″)", { gt: 0 }), sponge_width: num(undefined, { min: 0 }), sponge_strength: num(undefined, { min: 0 }),
-    phase: num("breather phase t0"), k0: num("packet wavenumber"), sign: num("+1 kink, −1 antikink (sg_kink)"),
+    phase: num("breather phase t0"), k0: num("packet wavenumber"), sign: num("+1 kink, −1 antikink (sg_kink)"), max_steps: maxSteps(),
   },
   school: {
     scenario_name: str(), n_fish: int("number of fish", { min: 2 }), box_size: num(undefined, { gt: 0 }), speed: num(undefined, { gt: 0 }),
@@ -69,5 +81,6 @@ export const SCHEMAS: Record<Seed, Record<string, KeySpec>> = {
     case: str("samudra case", ["case1", "case2", "case3", "case4", "couzin_torus", "couzin_swarm", "couzin_parallel"]),
     legacy: bool(), mode: str("update rule", ["legacy", "couzin2002"]), boundary: str("boundary", ["periodic", "open", "reflect"]),
     field_of_perception: num("field of perception α in degrees (couzin2002)", { gt: 0, max: 360 }), turn_rate: num("turning rate θ in rad per time unit (couzin2002)", { gt: 0 }),
+    max_steps: maxSteps(),
   },
 };
