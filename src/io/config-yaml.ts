@@ -31,11 +31,11 @@ export function coreScalar(s: string): ConfigValue {
   return s;
 }
 
-// One line the scanner reads: a name at column 0, ": ", a plain scalar of safe characters or a quoted string
+// One line the scanner reads: a name (≤ 1001 characters: YAML caps implicit keys at 1024) at column 0, ": ", a plain scalar of safe characters or a quoted string
 // without escapes, an optional " # comment". Comment and blank lines are skipped. Anything else: the library.
 const PRINT = "\\t\\x20-\\x7e\\x85\\xa0-\\ud7ff\\ue000-\\ufffd\\u{10000}-\\u{10ffff}";   // YAML's printable set (c-printable)
 const QUOTED = `"[${PRINT.replace("\\x20-\\x7e", "\\x20\\x21\\x23-\\x5b\\x5d-\\x7e")}]*"|'[${PRINT.replace("\\x20-\\x7e", "\\x20-\\x26\\x28-\\x7e")}]*'`;
-const PAIR = new RegExp(`^([A-Za-z_][A-Za-z0-9_]*): +((?:-[A-Za-z0-9_.+\\-/~]|[A-Za-z0-9_.+/~])[A-Za-z0-9_.+\\-/~]*|${QUOTED})(?: +#[${PRINT}]*)? *$`, "u");
+const PAIR = new RegExp(`^([A-Za-z_][A-Za-z0-9_]{0,1000}): +((?:-[A-Za-z0-9_.+\\-/~]|[A-Za-z0-9_.+/~])[A-Za-z0-9_.+\\-/~]*|${QUOTED})(?: +#[${PRINT}]*)? *$`, "u");
 const SKIP = new RegExp(`^ *(?:#[${PRINT}]*)?$`, "u");
 
 /** The line scanner; null when the text is not made only of simple lines. */
