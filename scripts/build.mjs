@@ -59,7 +59,7 @@ await esbuild.build({
   }],
 });
 await esbuild.build({
-  ...common, entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.js", platform: "node",
+  ...common, entryPoints: ["src/cli/entry.ts"], outfile: "dist/cli.js", platform: "node",
   banner: { js: "#!/usr/bin/env node\nimport { createRequire as __samudraRequire } from \"node:module\"; const require = __samudraRequire(import.meta.url);" },
 });
 chmodSync("dist/cli.js", 0o755);

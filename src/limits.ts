@@ -50,11 +50,12 @@ export function formatBytes(b: number): string {
 }
 
 /** The message of a run that ended early, naming the option to change. */
-export function endMessage(status: RunStatus, t: number, maxSteps: number): string {
+export function endMessage(status: RunStatus, t: number, maxSteps: number, first = false): string {
   switch (status) {
     case "budget": return `stopped by the step budget at t = ${t} after ${maxSteps} steps; raise maxSteps (or use a larger step) to go further`;
     case "aborted": return `aborted at t = ${t} (the AbortSignal fired)`;
-    case "non-finite": return `the state became non-finite (NaN or ±Infinity) after t = ${t}; the last good snapshot is at t = ${t} — reduce the step, the amplitude or the nonlinearity`;
+    case "non-finite": if (first) return "the state became non-finite (NaN or ±Infinity) before the first snapshot — reduce the step, the amplitude or the nonlinearity";
+      return `the state became non-finite (NaN or ±Infinity) after t = ${t}; the last good snapshot is at t = ${t} — reduce the step, the amplitude or the nonlinearity`;
     case "step-too-small": return `the adaptive step fell below the spacing of doubles near t = ${t}; the problem is too stiff or singular there`;
     default: return "completed";
   }

@@ -96,10 +96,11 @@ it("bad input: exit 2, a message naming the option, and no output files", () => 
   expect(existsSync(path.join(dir, "bad"))).toBe(false);
 });
 
-it("a failure while writing leaves no partial files (output path is a file)", () => {
+it("an output path that is a file is refused before the run (exit 2) and nothing is written", () => {
   writeFileSync(path.join(dir, "occupied"), "x");
   const r = cli("school", "case1", "--save-interval", "100", "-o", "occupied");
-  expect(r.status).toBe(1);
+  expect(r.status).toBe(2);
+  expect(r.stderr).toMatch(/output directory "occupied": .*occupied exists and is not a directory; choose another -o\/--output-dir/);
   expect(readFileSync(path.join(dir, "occupied"), "utf8")).toBe("x");
   expect(readdirSync(dir).filter((f) => f.includes("partial"))).toEqual([]);
 });

@@ -20,8 +20,9 @@ it("samudra nlse single_soliton --legacy: the seed's nfev; every file written, c
   expect(r.status, r.stderr).toBe(0);
   expect(r.stdout).toMatch(/\| single_soliton \| dop853 \| 23354 \| 1920\/1 \|/);
   const files = readdirSync(path.join(dir, "out1")).sort();
-  expect(files).toEqual(["single_soliton.gif", "single_soliton.log", "single_soliton.nc", "single_soliton_invariants.csv", "single_soliton_invariants.svg", "single_soliton_spacetime.png", "single_soliton_summary.json"]);
-  const nc = io.readNetCDF(new Uint8Array(readFileSync(path.join(dir, "out1/single_soliton.nc"))));
+  // legacy runs carry "_legacy" in their stem, so a corrected run of the same case never overwrites them
+  expect(files).toEqual(["single_soliton_legacy.gif", "single_soliton_legacy.log", "single_soliton_legacy.nc", "single_soliton_legacy_invariants.csv", "single_soliton_legacy_invariants.svg", "single_soliton_legacy_spacetime.png", "single_soliton_legacy_summary.json"]);
+  const nc = io.readNetCDF(new Uint8Array(readFileSync(path.join(dir, "out1/single_soliton_legacy.nc"))));
   expect(nc.numrecs).toBe(100);
   expect(nc.dims.map((d) => [d.name, d.size])).toEqual([["t", 100], ["x", 512]]);
   expect(nc.attrs.mode).toBe("legacy (seed parity)");
@@ -34,23 +35,23 @@ it("samudra nlse single_soliton --legacy: the seed's nfev; every file written, c
 import json, sys, xarray as xr
 from scipy.io import netcdf_file
 ds = xr.open_dataset(sys.argv[1]); f = netcdf_file(sys.argv[1], 'r', mmap=False)
-print(json.dumps({"xr": float(ds["psi_abs"].values[99].max()), "sci": float(f.variables["psi_abs"][99].max()), "mode": ds.attrs["mode"], "nt": int(ds.sizes["t"])}))`, path.join(dir, "out1/single_soliton.nc")));
+print(json.dumps({"xr": float(ds["psi_abs"].values[99].max()), "sci": float(f.variables["psi_abs"][99].max()), "mode": ds.attrs["mode"], "nt": int(ds.sizes["t"])}))`, path.join(dir, "out1/single_soliton_legacy.nc")));
   expect(py.xr).toBe(Math.max(...psi.subarray(99 * 512)));
   expect(py.sci).toBe(py.xr);
   expect(py).toMatchObject({ mode: "legacy (seed parity)", nt: 100 });
-  const js = new NetCDFReader(readFileSync(path.join(dir, "out1/single_soliton.nc")).buffer as ArrayBuffer);
+  const js = new NetCDFReader(readFileSync(path.join(dir, "out1/single_soliton_legacy.nc")).buffer as ArrayBuffer);
   expect((js.getDataVariable("mass") as number[])[99]).toBeCloseTo(4, 12);
-  const csv = readFileSync(path.join(dir, "out1/single_soliton_invariants.csv"), "utf8").trim().split("\n");
+  const csv = readFileSync(path.join(dir, "out1/single_soliton_legacy_invariants.csv"), "utf8").trim().split("\n");
   expect(csv[0]).toBe("Time,Mass,Momentum,Hamiltonian,Error");
   expect(csv.length).toBe(101);
   expect(csv[1]).toMatch(/^0\.00000000e\+00,4\.00000000e\+00,/);
-  const sum = JSON.parse(readFileSync(path.join(dir, "out1/single_soliton_summary.json"), "utf8"));
+  const sum = JSON.parse(readFileSync(path.join(dir, "out1/single_soliton_legacy_summary.json"), "utf8"));
   expect(sum.nfev).toBe(23354);
-  const png = readFileSync(path.join(dir, "out1/single_soliton_spacetime.png"));
+  const png = readFileSync(path.join(dir, "out1/single_soliton_legacy_spacetime.png"));
   expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join("")).toBe("PNG");
-  expect(readFileSync(path.join(dir, "out1/single_soliton.gif")).subarray(0, 6).toString()).toBe("GIF89a");
-  expect(readFileSync(path.join(dir, "out1/single_soliton_invariants.svg"), "utf8")).toMatch(/^<svg/);
-  expect(readFileSync(path.join(dir, "out1/single_soliton.log"), "utf8")).toMatch(/nfev = 23354[\s\S]*TIMING/);
+  expect(readFileSync(path.join(dir, "out1/single_soliton_legacy.gif")).subarray(0, 6).toString()).toBe("GIF89a");
+  expect(readFileSync(path.join(dir, "out1/single_soliton_legacy_invariants.svg"), "utf8")).toMatch(/^<svg/);
+  expect(readFileSync(path.join(dir, "out1/single_soliton_legacy.log"), "utf8")).toMatch(/nfev = 23354[\s\S]*TIMING/);
 });
 
 it("a seed's own .txt config runs unchanged (its output_dir/log_dir honoured); --format limits the files", () => {
@@ -59,9 +60,10 @@ it("a seed's own .txt config runs unchanged (its output_dir/log_dir honoured); -
   expect(r.status, r.stderr).toBe(0);
   expect(r.stdout).toBe("");
   // the seed's config says output_dir = ../outputs, log_dir = ../logs
-  expect(readdirSync(path.join(dir, "../outputs")).filter((f) => f.startsWith("two_soliton_collision")).sort()).toEqual(["two_soliton_collision.nc", "two_soliton_collision_summary.json"]);
-  expect(existsSync(path.join(dir, "../logs/two_soliton_collision.log"))).toBe(true);
-  rmSync(path.join(dir, "../outputs/two_soliton_collision.nc")); rmSync(path.join(dir, "../outputs/two_soliton_collision_summary.json")); rmSync(path.join(dir, "../logs/two_soliton_collision.log"));
+  expect(readdirSync(path.join(dir, "../outputs")).filter((f) => f.startsWith("two_soliton_collision")).sort()).toEqual(["two_soliton_collision_legacy.nc", "two_soliton_collision_legacy_summary.json"]);
+  expect(existsSync(path.join(dir, "../logs/two_soliton_collision_legacy.log"))).toBe(true);
+  expect(readdirSync(path.join(dir, "../outputs")).filter((f) => f.startsWith(".samudra-staging"))).toEqual([]);
+  rmSync(path.join(dir, "../outputs/two_soliton_collision_legacy.nc")); rmSync(path.join(dir, "../outputs/two_soliton_collision_legacy_summary.json")); rmSync(path.join(dir, "../logs/two_soliton_collision_legacy.log"));
 });
 
 it("a bad config exits 2 with the message and writes no file", () => {
@@ -78,13 +80,13 @@ it("a bad config exits 2 with the message and writes no file", () => {
   expect(fmt.stderr).toMatch(/--format takes a comma-separated list of nc, csv, json, png, gif, svg; got "nc,pdf"/);
 });
 
-it("a run that fails (blow-up) exits 1 and leaves no partial output files", () => {
+it("a run that fails (blow-up) exits 1, says where, and leaves only <stem>.failed.log", () => {
   writeFileSync(path.join(dir, "blowup.yaml"), "initial_condition: single_soliton\nnum_points: 64\ndomain_length: 10\nt_final: 5\nn_snapshots: 5\ngamma: 1.0e+300\n");
   const r = cli("nlse", "--config", "blowup.yaml", "-o", "out-fail", "-q");
   expect(r.status).toBe(1);
-  expect(r.stderr).toMatch(/integration failed/);
+  expect(r.stderr).toMatch(/non-finite \(NaN or ±Infinity\) before the first snapshot/);
   const left = existsSync(path.join(dir, "out-fail")) ? readdirSync(path.join(dir, "out-fail")) : [];
-  expect(left.filter((f) => !f.endsWith(".log"))).toEqual([]);
+  expect(left).toEqual(["single_soliton.failed.log"]);
 });
 
 it("samudra inspect prints the header; --json gives the summaries; help documents the commands", () => {

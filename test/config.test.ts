@@ -47,8 +47,11 @@ describe("seed config files", () => {
 
 describe("text grammars and validation", () => {
   it("typing rules differ per seed: inline comments, none, E exponents, dotted keys", () => {
-    const kg = io.parseText("a = 1.5  # comment\nb = TRUE\nc = 1E3\nd = sine_gordon\nno equals sign here\nb = false\n", "kg").values;
+    const kg = io.parseText("a = 1.5  # comment\nb = TRUE\nc = 1E3\nd = sine_gordon\nb = false\n", "kg").values;
     expect(kg).toEqual({ a: 1.5, b: false, c: 1000, d: "sine_gordon" });
+    // the seeds skip lines without "=" silently; samudra refuses them (a skipped "n_fish: 2000" would run the default)
+    expect(() => io.parseText("n_fish: 2000\n", "school")).toThrow(/expected "key = value", got "n_fish: 2000"; did you mean "n_fish = 2000"\?/);
+    expect(() => io.parseText("no equals sign here\n", "kg")).toThrow(/expected "key = value"/);
     const sc = io.parseText("torus_radius = none\nseed = 7\n", "school").values;
     expect(sc).toEqual({ torus_radius: null, seed: 7 });
     const nl = io.parseText("a = 1.5  # not a comment for the NLSE reader\nsolver.rtol = 1e-9\nx = -12\ny = 'quoted'\n", "nlse").values;

@@ -58,7 +58,7 @@ it("installed into an empty project: `npx samudra info`, `npx samudra nlse singl
   const run = spawnSync("npx", ["--no-install", "samudra", "nlse", "single_soliton", "--legacy", "--format", "nc,json"], { cwd: dir, encoding: "utf8" });
   expect(run.status, run.stderr).toBe(0);                     // the bundled configs ship in the package
   expect(run.stdout).toMatch(/\| single_soliton \| dop853 \| 23354 \|/);
-  expect(existsSync(path.join(dir, "outputs/single_soliton.nc"))).toBe(true);
+  expect(existsSync(path.join(dir, "outputs/single_soliton_legacy.nc"))).toBe(true);
   const bad = spawnSync("npx", ["--no-install", "samudra", "frobnicate"], { cwd: dir, encoding: "utf8" });
   expect(bad.status).toBe(2);
   expect(bad.stderr).toMatch(/unknown command "frobnicate"; run `samudra --help`/);

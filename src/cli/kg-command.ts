@@ -11,6 +11,7 @@ import { FORMATS } from "./nlse-outputs.js";
 import { UsageError, commonArgs, loadConfigFile, runFormats, exitCodeOf, parseSets, withSets, checkRun, unknownCase, type ModelArgs } from "./run-args.js";
 import { KgOutputs } from "./kg-outputs.js";
 import { writeAtomic } from "./file-sink.js";
+import { RunFiles, failRun, describeFiles } from "./run-files.js";
 import { Progress } from "./progress.js";
 import { KG_CASES, type KgOptions, type KgCase } from "../models/klein-gordon/options.js";
 import { KgRun } from "../models/klein-gordon/model.js";
@@ -94,11 +95,12 @@ export function runKg(a: KgArgs): number {
   const { dt, formats } = common;
 
   const summaries: KgSummary[] = [];
+  const wrote: string[] = [];
   for (const run of runs) {
     const o: KgOptions = { ...run.options, ...(a.legacy ? { legacy: true } : {}), ...(a.method ? { method: a.method as never } : {}), ...(dt ? { dt } : {}) };
     const fmts = runFormats(formats, run.raw, a.format !== undefined);
     const outDir = a.outputDir ?? (typeof run.raw.output_dir === "string" ? run.raw.output_dir : "outputs");
-    const box: { out: KgOutputs | null } = { out: null };
+    let out: KgOutputs | null = null, files: RunFiles | null = null;
     let disposeRun = () => {};
     const logLines: string[] = [`samudra ${version} — kg run log`, `started ${new Date().toISOString()}`, `config: ${run.source}`];
     let stem = "kg";
@@ -108,38 +110,49 @@ export function runKg(a: KgArgs): number {
       const r = kg.options;
       stem = scenarioStem(r.scenarioName) + (r.legacy ? "" : "_corrected");
       logLines.push("PARAMETERS", ...Object.entries(r).map(([k, v]) => `  ${k} = ${v}`));
-      box.out = new KgOutputs(outDir, stem, r, kg.x, fmts);
-      const progress = new Progress(`kg ${r.caseName}`, a.quiet);
+      files = new RunFiles(outDir, stem, (m) => warn(m));
+      out = new KgOutputs(outDir, stem, r, kg.x, fmts);
+      const progress = new Progress(`kg ${r.caseName}`, a.quiet || a.json, r.nFrames + 1);
       for (let s = kg.step(); s; s = kg.step()) {
-        box.out.add(s);
-        progress.update((s.index + 1) / (r.nFrames + 1), `t = ${s.t.toFixed(2)}`);
+        out.add(s);
+        progress.update((s.index + 1) / (r.nFrames + 1), `t = ${s.t.toPrecision(4)}`);
       }
       progress.done();
       const sum = kg.summary();
+      for (const w of sum.warnings) warn(`${r.caseName}: ${w}`);
+      const failed = sum.status !== "ok";
+      if (failed && sum.t.length === 0) throw new Error(`${r.caseName}: ${sum.message}`);
       const fps = typeof run.raw.fps === "number" ? run.raw.fps : 30;
       const dpi = typeof run.raw.dpi === "number" ? run.raw.dpi : 150;
-      const files = box.out!.finish(sum, sum.x, fps, dpi);
-      (sum.timing as Record<string, number>).outputMs = Object.values(box.out!.timing).reduce((x, y) => x + y, 0);
-      summaries.push(sum);
-      logLines.push("SOLVER", `  steps = ${sum.steps}`, `  dt initial/final = ${sum.dtInitial} / ${sum.dtFinal}`, `  adaptations = ${sum.adaptations}`, ...sum.dtHistory.map((h) => `    step ${h.step}: dt = ${h.dt}`),
+      out.finish(sum, sum.x, fps, dpi);
+      (sum.timing as Record<string, number>).outputMs = Object.values(out.timing).reduce((x, y) => x + y, 0);
+      logLines.push("SOLVER", `  steps = ${sum.steps}`, `  status = ${sum.status}`, `  message = ${sum.message}`, `  t reached = ${sum.tReached}`,
+        `  dt initial/final = ${sum.dtInitial} / ${sum.dtFinal}`, `  adaptations = ${sum.adaptations}`, ...sum.dtHistory.map((h) => `    step ${h.step}: dt = ${h.dt}`),
         "RESULTS", `  energy H(0) = ${sum.invariants.energy[0]}, H(end) = ${sum.invariants.energy[sum.invariants.energy.length - 1]}, max relative drift = ${sum.invariants.drift.energy}`,
-        `  momentum max drift = ${sum.invariants.drift.momentum}`,
-        "TIMING (ms)", `  setup = ${sum.timing.setupMs.toFixed(1)}`, `  integrate = ${sum.timing.integrateMs.toFixed(1)}`, ...Object.entries(box.out!.timing).map(([k, v]) => `  ${k} = ${v.toFixed(1)}`),
-        "FILES", ...files.map((f) => `  ${f}`), `completed ${new Date().toISOString()}`);
+        `  momentum max drift = ${sum.invariants.drift.momentum}`, `  max spectral tail fraction = ${sum.maxTailFraction}`, ...sum.warnings.map((w) => `  WARNING: ${w}`),
+        "TIMING (ms)", `  setup = ${sum.timing.setupMs.toFixed(1)}`, `  integrate = ${sum.timing.integrateMs.toFixed(1)}`, ...Object.entries(out.timing).map(([k, v]) => `  ${k} = ${v.toFixed(1)}`),
+        `${failed ? "ENDED EARLY" : "completed"} ${new Date().toISOString()}`);
       writeAtomic(path.join(outDir, `${stem}.log`), logLines.join("\n") + "\n");
+      const published = files.publish(failed);
+      if (failed) {
+        console.error(`samudra kg: ${r.caseName}: ${sum.message}\n  the ${sum.t.length} frames before it are kept in: ${describeFiles(published).join("; ")}`);
+        return 1;
+      }
+      summaries.push(sum);
+      wrote.push(...describeFiles(published));
     } catch (e) {
-      box.out?.abort();
+      out?.abort();
       const msg = (e as Error).message.replace(/^samudra kg: /, "");
       logLines.push(`FAILED: ${msg}`);
-      try { writeAtomic(path.join(outDir, `${stem}.log`), logLines.join("\n") + "\n"); } catch { /* output dir not writable */ }
-      console.error(`samudra kg: ${msg}`);
+      const log = failRun(files, outDir, stem, logLines);
+      console.error(`samudra kg: ${msg}${log ? `\n  (log: ${log}; no other file was changed)` : ""}`);
       return exitCodeOf(e);
     } finally {
       disposeRun();
     }
   }
   if (a.quiet) return 0;
-  if (a.json) console.log(JSON.stringify(summaries.map((s) => ({ case: s.case, legacy: s.legacy, method: s.method, steps: s.steps, adaptations: s.adaptations, dtInitial: s.dtInitial, dtFinal: s.dtFinal, frames: s.t.length, drift: s.invariants.drift, timing: s.timing, samudra: version })), null, 2));
-  else console.log(table(summaries));
+  if (a.json) console.log(JSON.stringify(summaries.map((s) => ({ case: s.case, legacy: s.legacy, method: s.method, steps: s.steps, adaptations: s.adaptations, dtInitial: s.dtInitial, dtFinal: s.dtFinal, frames: s.t.length, drift: s.invariants.drift, maxTailFraction: s.maxTailFraction, warnings: s.warnings, timing: s.timing, samudra: version })), null, 2));
+  else console.log(`${table(summaries)}\nfiles written:${wrote.map((w) => `\n  ${w}`).join("")}`);
   return 0;
 }

@@ -112,8 +112,3 @@ export async function main(argv: string[]): Promise<number> {
   console.error(`samudra: unknown command ${JSON.stringify(cmd)}; run \`samudra --help\` for the list of commands`);
   return 2;
 }
-
-main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (e) => { console.error(`samudra: ${(e as Error).message}`); process.exitCode = 1; },
-);

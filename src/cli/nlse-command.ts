@@ -11,6 +11,7 @@ import { scenarioStem } from "../io/config.js";
 import { NlseOutputs, FORMATS } from "./nlse-outputs.js";
 import { UsageError, commonArgs, loadConfigFile, runFormats, exitCodeOf, parseSets, withSets, checkRun, unknownCase, type ModelArgs } from "./run-args.js";
 import { writeAtomic } from "./file-sink.js";
+import { RunFiles, failRun, describeFiles } from "./run-files.js";
 import { Progress } from "./progress.js";
 import type { NlseOptions } from "../models/nlse/options.js";
 import type { NlseSummary } from "../models/nlse/model.js";
@@ -90,46 +91,62 @@ export function runNlse(a: NlseArgs): number {
   const { dt, formats } = common;
 
   const summaries: NlseSummary[] = [];
+  const wrote: string[] = [];
   for (const run of runs) {
     const o: NlseOptions = { ...run.options, ...(a.legacy ? { legacy: true } : {}), ...(a.method ? { method: a.method as never } : {}), ...(dt ? { dt } : {}) };
     const fmts = runFormats(formats, run.raw, a.format !== undefined);
     const outDir = a.outputDir ?? (typeof run.raw.output_dir === "string" ? run.raw.output_dir : "outputs");
     const logDir = typeof run.raw.log_dir === "string" && !a.outputDir ? run.raw.log_dir : outDir;
-    let outputs: NlseOutputs | null = null;
+    let outputs: NlseOutputs | null = null, files: RunFiles | null = null;
     const logLines: string[] = [`samudra ${version} — nlse run log`, `started ${new Date().toISOString()}`, `config: ${run.source}`];
     let stem = "nlse";
     try {
       const runObj = nlse.create(o);
       const r = runObj.options;
-      stem = scenarioStem(r.scenarioName);
-      logLines.push("PARAMETERS", ...Object.entries({ case: r.caseName, legacy: r.legacy, method: r.method, L: r.L, N: r.N, tStart: r.tStart, tFinal: r.tFinal, nSnapshots: r.nSnapshots, beta: r.beta, gamma: r.gamma, rtol: r.rtol, atol: r.atol, maxStep: r.maxStep, dt: r.dt, filter: r.filter, ...r.p }).map(([k, v]) => `  ${k} = ${v}`));
-      outputs = new NlseOutputs(outDir, stem, r, runObj.x, fmts);
+      const x = runObj.x;
       runObj.dispose();
-      const progress = new Progress(`nlse ${r.caseName}`, a.quiet);
-      const sum = nlse.simulate(o, (s) => { outputs!.add(s); progress.update((s.index + 1) / r.nSnapshots, `t = ${s.t.toFixed(2)}`); });
+      // legacy and corrected runs of one case never overwrite each other
+      stem = scenarioStem(r.scenarioName) + (r.legacy ? "_legacy" : "");
+      logLines.push("PARAMETERS", ...Object.entries({ case: r.caseName, legacy: r.legacy, method: r.method, L: r.L, N: r.N, tStart: r.tStart, tFinal: r.tFinal, nSnapshots: r.nSnapshots, beta: r.beta, gamma: r.gamma, rtol: r.rtol, atol: r.atol, maxStep: r.maxStep, dt: r.dt, filter: r.filter, maxSteps: r.maxSteps, ...r.p }).map(([k, v]) => `  ${k} = ${v}`));
+      files = new RunFiles(outDir, stem, (m) => warn(m));
+      outputs = new NlseOutputs(outDir, stem, r, x, fmts);
+      const progress = new Progress(`nlse ${r.caseName}`, a.quiet || a.json, r.nSnapshots);
+      const sum = nlse.simulate(o, (s) => {
+        outputs!.add(s);
+        progress.update((s.index + 1) / r.nSnapshots, `t = ${s.t.toPrecision(4)}${s.stepSize > 0 ? `  h = ${s.stepSize.toExponential(2)}` : ""}`);
+      });
       progress.done();
-      if (sum.status !== "ok") throw new Error(`integration failed (${sum.status}) at t = ${sum.t[sum.t.length - 1]}`);
+      for (const w of sum.warnings) warn(`${r.caseName}: ${w}`);
+      const failed = sum.status !== "ok";
+      if (failed && sum.t.length === 0) throw new Error(`${r.caseName}: ${sum.message}`);
       const fps = typeof run.raw.fps === "number" ? run.raw.fps : 20;
       const dpi = typeof run.raw.dpi === "number" ? run.raw.dpi : 100;
-      const files = outputs.finish(sum, runObj.x, fps, dpi);
-      (sum.timing as Record<string, number>).outputMs = Object.values(outputs.timing).reduce((a, b) => a + b, 0);
-      summaries.push(sum);
-      logLines.push("SOLVER", `  nfev = ${sum.nfev}`, `  steps accepted/rejected = ${sum.steps.accepted}/${sum.steps.rejected}`, `  status = ${sum.status}`,
+      outputs.finish(sum, x, fps, dpi);
+      (sum.timing as Record<string, number>).outputMs = Object.values(outputs.timing).reduce((p, q) => p + q, 0);
+      logLines.push("SOLVER", `  nfev = ${sum.nfev}`, `  steps accepted/rejected = ${sum.steps.accepted}/${sum.steps.rejected}`, `  status = ${sum.status}`, `  message = ${sum.message}`, `  t reached = ${sum.tReached}`,
         "RESULTS", `  mass drift = ${sum.invariants.drift.mass}`, `  momentum drift = ${sum.invariants.drift.momentum}`, `  Hamiltonian drift = ${sum.invariants.drift.hamiltonian}`, `  max error vs exact = ${sum.maxError ?? "n/a"}`,
+        `  max spectral tail fraction = ${sum.maxTailFraction}`, ...sum.warnings.map((w) => `  WARNING: ${w}`),
         "TIMING (ms)", `  setup = ${sum.timing.setupMs.toFixed(1)}`, `  integrate (incl. snapshot output) = ${sum.timing.integrateMs.toFixed(1)}`, ...Object.entries(outputs.timing).map(([k, v]) => `  ${k} = ${v.toFixed(1)}`),
-        "FILES", ...files.map((f) => `  ${f}`), `completed ${new Date().toISOString()}`);
+        `${failed ? "ENDED EARLY" : "completed"} ${new Date().toISOString()}`);
       writeAtomic(path.join(logDir, `${stem}.log`), logLines.join("\n") + "\n");
+      const published = files.publish(failed);
+      if (failed) {
+        console.error(`samudra nlse: ${r.caseName}: ${sum.message}\n  the ${sum.t.length} snapshots before it are kept in: ${describeFiles(published).join("; ")}`);
+        return 1;
+      }
+      summaries.push(sum);
+      wrote.push(...describeFiles(published));
     } catch (e) {
       outputs?.abort();
       const msg = (e as Error).message;
       logLines.push(`FAILED: ${msg}`);
-      try { writeAtomic(path.join(logDir, `${stem}.log`), logLines.join("\n") + "\n"); } catch { /* log dir not writable */ }
-      console.error(`samudra nlse: ${msg}`);
+      const log = failRun(files, logDir, stem, logLines);
+      console.error(`samudra nlse: ${msg}${log ? `\n  (log: ${log}; no other file was changed)` : ""}`);
       return exitCodeOf(e);
     }
   }
   if (a.quiet) return 0;
-  if (a.json) console.log(JSON.stringify(summaries.map((s) => ({ case: s.case, legacy: s.legacy, method: s.method, nfev: s.nfev, steps: s.steps, dt: s.dt, drift: s.invariants.drift, maxError: s.maxError, timing: s.timing, samudra: version })), null, 2));
-  else console.log(table(summaries));
+  if (a.json) console.log(JSON.stringify(summaries.map((s) => ({ case: s.case, legacy: s.legacy, method: s.method, nfev: s.nfev, steps: s.steps, dt: s.dt, drift: s.invariants.drift, maxError: s.maxError, maxTailFraction: s.maxTailFraction, warnings: s.warnings, timing: s.timing, samudra: version })), null, 2));
+  else console.log(`${table(summaries)}\nfiles written:${wrote.map((w) => `\n  ${w}`).join("")}`);
   return 0;
 }

@@ -10,6 +10,7 @@ import { scenarioStem } from "../io/config.js";
 import { UsageError, loadConfigFile, exitCodeOf, parseSets, withSets, checkRun, unknownCase, numberArg } from "./run-args.js";
 import { SchoolOutputs, SCHOOL_FORMATS, type SchoolFormat } from "./school-outputs.js";
 import { writeAtomic } from "./file-sink.js";
+import { RunFiles, failRun, describeFiles } from "./run-files.js";
 import { Progress } from "./progress.js";
 import { SCHOOL_CASES, CASE_DEFAULTS, resolveSchool, type SchoolOptions, type SchoolCase } from "../models/school/options.js";
 import { simulate, type SchoolSummary } from "../models/school/index.js";
@@ -123,7 +124,7 @@ export function runSchool(a: SchoolArgs): number {
       if (run.raw.save_png === false) fmts.delete("png");
       if (run.raw.save_gif === false) fmts.delete("gif");
     }
-    let out: SchoolOutputs | null = null, stem = "school";
+    let out: SchoolOutputs | null = null, files: RunFiles | null = null, stem = "school";
     const t0 = performance.now();
     const logLines = [`samudra ${version} — school run log`, `started ${new Date().toISOString()}`, `config: ${run.source}`];
     try {
@@ -135,36 +136,45 @@ export function runSchool(a: SchoolArgs): number {
       log(`      ${r.scenarioName}: N = ${r.nFish}, L = ${r.boxSize}, r = ${r.rRepulsion}/${r.rOrientation}/${r.rAttraction}, ${r.nSteps} steps × dt ${r.dt}, mode ${r.mode}, seed ${r.seed}`);
       if (r.legacy && r.rAttraction > r.boxSize / 2) log(`      note: r_a = ${r.rAttraction} > L/2 = ${r.boxSize / 2} (the seed's config; minimum-image distances truncate the attraction zone)`);
       log("[2/8] system and solver");
+      files = new RunFiles(outDir, stem, warn);
       const sink = (out = new SchoolOutputs(outDir, stem, r, fmts));
       const frames = Math.floor(r.nSteps / r.saveInterval) + 1;
-      const progress = new Progress(`school ${r.case}`, a.quiet || a.json);
+      const progress = new Progress(`school ${r.case}`, a.quiet || a.json, frames);
       log(`[3/8] simulating${r.computeEntropy ? "  [4/8] metrics per frame" : ""}`);
       const sum = simulate(o, (f) => {
         sink.add(f);
         progress.update((f.index + 1) / frames, `t = ${f.t.toFixed(1)}  P = ${f.metrics.polarization.toFixed(3)}`);
       });
       progress.done();
+      const failed = sum.status !== "ok";
+      if (failed && sum.frames === 0) throw new Error(`${r.case}: ${sum.message}`);
       log(`[5/8] CSV  [6/8] NetCDF  [7/8] figures`);
-      const files = sink.finish(sum);
+      sink.finish(sum);
       const total = (performance.now() - t0) / 1000;
-      summaries.push(sum);
       log(`[8/8] summary`);
       log(`      state (second-half means): ${sum.state}; the seed's classifier on the final frame: ${sum.finalState}`);
       log(`      P final ${sum.final.polarization.toFixed(4)}, mean ${sum.mean.polarization.toFixed(4)} ± ${sum.std.polarization.toFixed(4)}; M final ${sum.final.rotation.toFixed(4)}, mean ${sum.mean.rotation.toFixed(4)} ± ${sum.std.rotation.toFixed(4)}`);
       if (sum.options.computeEntropy) log(`      OI ${sum.mean.orderIndex.toFixed(4)}, OSI final ${sum.final.oceanicSchoolingIndex.toFixed(4)}, mean ${sum.mean.oceanicSchoolingIndex.toFixed(4)}`);
       log(`      simulation ${sum.seconds.simulation.toFixed(2)} s, metrics ${sum.seconds.metrics.toFixed(2)} s, total ${total.toFixed(2)} s`);
-      for (const f of files) log(`      wrote ${f}`);
-      logLines.push("RESULTS", ...(["final", "mean", "std", "min", "max"] as const).map((k) => `  ${k}: ${Object.entries(sum[k]).map(([m, v]) => `${m}=${v}`).join(", ")}`),
+      logLines.push("RESULTS", `  status = ${sum.status}`, `  message = ${sum.message}`, `  t reached = ${sum.tReached}`,
+        ...(["final", "mean", "std", "min", "max"] as const).map((k) => `  ${k}: ${Object.entries(sum[k]).map(([m, v]) => `${m}=${v}`).join(", ")}`),
         `  state = ${sum.state}; final-frame class = ${sum.finalState}; frames = ${sum.frames}`,
         "TIMING (s)", `  simulation = ${sum.seconds.simulation}`, `  metrics = ${sum.seconds.metrics}`, ...Object.entries(sink.timing).map(([k, v]) => `  ${k} = ${v / 1000}`), `  total = ${total}`,
-        "FILES", ...files.map((f) => `  ${f}`), `completed ${new Date().toISOString()}`);
+        `${failed ? "ENDED EARLY" : "completed"} ${new Date().toISOString()}`);
       writeAtomic(path.join(outDir, "logs", `${stem}.log`), logLines.join("\n") + "\n");
+      const published = files.publish(failed);
+      if (failed) {
+        console.error(`samudra school: ${r.case}: ${sum.message}\n  the ${sum.frames} frames before it are kept in: ${describeFiles(published).join("; ")}`);
+        return 1;
+      }
+      for (const f of describeFiles(published)) log(`      wrote ${f}`);
+      summaries.push(sum);
     } catch (e) {
       (out as SchoolOutputs | null)?.abort();
       const msg = (e as Error).message.replace(/^(school\.simulate|samudra school): /, "");
       logLines.push(`FAILED: ${msg}`);
-      if (out) { try { writeAtomic(path.join(outDir, "logs", `${stem}.log`), logLines.join("\n") + "\n"); } catch { /* output dir not writable */ } }
-      console.error(`samudra school: ${msg}`);
+      const logFile = failRun(files, path.join(outDir, "logs"), stem, logLines);
+      console.error(`samudra school: ${msg}${logFile ? `\n  (log: ${logFile}; no other file was changed)` : ""}`);
       return exitCodeOf(e);
     }
   }

@@ -3,7 +3,7 @@
  *   nlse  (nlse.md §5.1)       `#` lines and blanks skipped; true/false (any case) → bool; an optionally negative
  *                              all-digit value → int; containing `.` or `e` → float if it parses, else string;
  *                              values are not unquoted; no inline comments; a dotted key makes nested objects.
- *   kg    (klein-gordon §5.1)  lines without `=` skipped; split at the first `=`; anything after `#` in the value
+ *   kg    (klein-gordon §5.1)  lines without `=` refused (the seed skips them; none of its files has one); split at the first `=`; anything after `#` in the value
  *                              dropped; true/false → bool; containing `.`, `e` or `E` → float, else int, else string.
  *   school (schooling §6.1)    as kg, plus `none` → null.
  * A later duplicate key wins (as in the seeds). Contract: parsing is linear in the text; objects are built without a
@@ -64,8 +64,10 @@ export function splitLine(raw: string, seed: Seed, where: string): { key: string
   if (line === "" || line.startsWith("#")) return null;
   const eq = line.indexOf("=");
   if (eq < 0) {
-    if (seed === "nlse") throw new ConfigError(`${where}: expected "key = value", got ${quote(line)}`);
-    return null;                                         // the KG and school readers skip such lines
+    // the seeds' KG and school readers skip such lines silently; no seed file has one, and a skipped
+    // "n_fish: 2000" would run with the default — so every grammar refuses them
+    const colon = /^([A-Za-z_][\w.]*)\s*:\s*(.*)$/.exec(line);
+    throw new ConfigError(`${where}: expected "key = value", got ${quote(line)}${colon ? `; did you mean "${colon[1]} = ${colon[2]}"?` : ""}`);
   }
   const key = line.slice(0, eq).trim();
   let value = line.slice(eq + 1).trim();

@@ -273,7 +273,7 @@ export class KgRun {
     if (this.maxTail > KG_TAIL_ALARM) warnings.push(`under-resolved: up to ${(100 * this.maxTail).toPrecision(2)} % of the spectral energy lies above ⅔k_max (alarm at ${KG_TAIL_ALARM}); raise nx (now ${r.nx}) — the results are not reliable`);
     return {
       status: this.status, tReached: this.status === "ok" ? last : this.tNow, maxTailFraction: this.maxTail, warnings,
-      message: endMessage(this.status, this.status === "non-finite" ? last : this.tNow, r.maxSteps),
+      message: endMessage(this.status, this.status === "non-finite" ? last : this.tNow, r.maxSteps, this.times.length === 0),
       case: r.caseName, legacy: r.legacy, method: r.method, scenarioName: r.scenarioName,
       x: this.x, t: Float64Array.from(this.times), steps: this.steps, adaptations: this.adaptations, dtInitial: this.dtInitial, dtFinal: this.dtFinal,
       dtHistory: this.dtHistory.map((h) => ({ ...h })),

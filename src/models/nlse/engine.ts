@@ -24,6 +24,8 @@ export interface Engine {
   advance(t: number, out: number): number;
   /** The time the state has reached (beyond the last snapshot when a run stops between snapshots). */
   time(): number;
+  /** The step size: the next adaptive step, or the fixed step. */
+  stepSize(): number;
   nfev(): number;
   steps(): { accepted: number; rejected: number };
   dispose(): void;
@@ -49,6 +51,7 @@ export function adaptiveEngine(r: Resolved, ctx: number, v0: Float64Array, tEnd:
       return status === Status.Finished ? Status.Ok : status;
     },
     time: () => integ.t,
+    stepSize: () => integ.h,
     nfev: () => integ.nfev,
     steps: () => ({ accepted: integ.naccept, rejected: integ.nreject }),
     dispose: () => integ.dispose(),
@@ -81,6 +84,7 @@ export function fixedEngine(r: Resolved, ctx: number, v: number, dtOut: number, 
       return Status.Ok;
     },
     time: () => tSnap + done * dt,
+    stepSize: () => dt,
     nfev: () => n * perStep,
     steps: () => ({ accepted: n, rejected: 0 }),
     dispose: () => { if (split) k.splitFree(split); if (etd) k.etdFree(etd); },

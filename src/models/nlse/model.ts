@@ -30,6 +30,8 @@ export interface Snapshot {
   error: number;
   /** Σ_{|k|>⅔k_max}|ψ̂_k|² / Σ|ψ̂_k|²: above 1e-6 the grid does not resolve ψ (raise numPoints). */
   tailFraction: number;
+  /** Adaptive methods: the step size the integrator will try next; fixed-step methods: the step used. */
+  stepSize: number;
 }
 
 export interface NlseSummary {
@@ -138,7 +140,7 @@ export class NlseRun {
       exactField(r, t, this.exactPtr);
       error = k.maxAbsDiff(this.psiPtr, this.exactPtr, N);
     }
-    return { index, t, psi: new Float64Array(memoryBuffer(), this.psiPtr, 2 * N), mass: inv[0], momentum: inv[1], hamiltonian: inv[2], error, tailFraction: this.tail() };
+    return { index, t, psi: new Float64Array(memoryBuffer(), this.psiPtr, 2 * N), mass: inv[0], momentum: inv[1], hamiltonian: inv[2], error, tailFraction: this.tail(), stepSize: this.engine.stepSize() };
   }
 
   /** Σ_{|k|>⅔k_max}|v_k|² / Σ|v_k|² of the spectral state at the snapshot (FFT order: k = j, j − N). */
@@ -176,7 +178,7 @@ export class NlseRun {
   /** "completed" or why the run stopped (naming the option to change). */
   get message(): string {
     const s = this.statusName, last = this.index >= 0 ? this.times[this.index] : this.options.tStart;
-    return endMessage(s, s === "budget" || s === "aborted" ? this.tReached : last, this.options.maxSteps);
+    return endMessage(s, s === "budget" || s === "aborted" ? this.tReached : last, this.options.maxSteps, this.index < 0);
   }
   get dt(): number | null {
     const r = this.options;

@@ -110,7 +110,7 @@ export function simulate(options: SchoolOptions = {}, onFrame?: (frame: SchoolFr
     const tReached = run.step * r.dt, lastT = time[count - 1];
     if (count < frames) {
       for (const k of METRIC_KEYS) series[k] = series[k].slice(0, count);
-      return summarise(r, count, time.slice(0, count), series, simMs, metMs, status, endMessage(status, status === "non-finite" ? lastT : tReached, r.maxSteps), tReached);
+      return summarise(r, count, time.slice(0, count), series, simMs, metMs, status, endMessage(status, status === "non-finite" ? lastT : tReached, r.maxSteps, count === 0), tReached);
     }
     return summarise(r, frames, time, series, simMs, metMs, status, "completed", tReached);
   } finally {

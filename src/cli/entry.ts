@@ -1,0 +1,45 @@
+/**
+ * The `samudra` executable. The main thread only starts a worker thread that runs the command (main.ts) and
+ * handles SIGINT/SIGTERM: it terminates the worker — which stops even inside a WASM loop — removes the run's
+ * unfinished staging (or completes a publish already journaled, see output-set.ts), so the previous output set
+ * stays intact, and exits with 130 (SIGINT) or 143 (SIGTERM) within a second of the signal.
+ */
+import { Worker, isMainThread, workerData, parentPort } from "node:worker_threads";
+import { main } from "./main.js";
+import { recoverStaging, stagingHooks } from "./output-set.js";
+
+if (isMainThread) {
+  const stagings = new Set<string>();
+  let code: number | null = null, stopping = false;
+  const worker = new Worker(new URL(import.meta.url), {
+    workerData: { argv: process.argv.slice(2), stderrTTY: process.stderr.isTTY === true },
+  });
+  worker.on("message", (m: { type: string; code?: number; dir?: string }) => {
+    if (m.type === "exit") code = m.code ?? 1;
+    else if (m.type === "staging" && m.dir) stagings.add(m.dir);
+    else if (m.type === "staged" && m.dir) stagings.delete(m.dir);
+  });
+  worker.on("error", (e) => { console.error(`samudra: ${e.message}`); code = 1; });
+  worker.on("exit", () => { if (!stopping) process.exitCode = code ?? 1; });
+  for (const [sig, exit] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+    process.on(sig, () => {
+      if (stopping) return;
+      stopping = true;
+      void worker.terminate().finally(() => {
+        let note = "no files were changed";
+        for (const d of stagings) {
+          try { if (recoverStaging(d) === "completed") note = "the run's files were already complete and are published"; } catch { /* best effort */ }
+        }
+        process.stderr.write(`\nsamudra: interrupted by ${sig}; the run was stopped and ${note} (previous outputs kept)\n`);
+        process.exit(exit);
+      });
+    });
+  }
+} else {
+  stagingHooks.created = (dir) => parentPort?.postMessage({ type: "staging", dir });
+  stagingHooks.finished = (dir) => parentPort?.postMessage({ type: "staged", dir });
+  main((workerData as { argv: string[] }).argv).then(
+    (c) => { parentPort?.postMessage({ type: "exit", code: c }); },
+    (e) => { console.error(`samudra: ${(e as Error).message}`); parentPort?.postMessage({ type: "exit", code: 1 }); },
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * The per-run file protocol every model command follows (one place, so nlse, kg and school cannot drift apart):
+ * open an output set for the run (checks the directory before the run starts; removes or completes staging left by
+ * killed runs), route the outputs into it, then publish it — under "<stem>.failed…" names when the run ended early
+ * (non-finite, budget) — or discard it when the run threw. A run that fails before its files exist writes only
+ * "<stem>.failed.log"; the previous good "<stem>.log" and its set are never replaced by a failed run.
+ */
+import path from "node:path";
+import { OutputSet } from "./output-set.js";
+import { useOutputSet, writeAtomic } from "./file-sink.js";
+
+export class RunFiles {
+  readonly set: OutputSet;
+  constructor(outDir: string, readonly stem: string, warn: (m: string) => void) {
+    this.set = new OutputSet(outDir, stem, warn);
+    useOutputSet(this.set);
+  }
+
+  /** Publishes the run's files (as "<stem>.failed…" if `failed`); returns their final paths. */
+  publish(failed: boolean): string[] {
+    useOutputSet(null);
+    return this.set.publish({ failed });
+  }
+
+  discard(): void {
+    useOutputSet(null);
+    this.set.discard();
+  }
+}
+
+/**
+ * After a run threw: discards its files (if a set was open) and writes "<dir>/<stem>.failed.log" beside where the log
+ * would have gone. Returns the log's path, or null if even that could not be written (e.g. a full disk).
+ */
+export function failRun(files: RunFiles | null, logDir: string, stem: string, lines: string[]): string | null {
+  files?.discard();
+  useOutputSet(null);
+  const file = path.join(logDir, `${stem}.failed.log`);
+  try { writeAtomic(file, lines.join("\n") + "\n"); return file; } catch { return null; }
+}
+
+/** "outputs/a.nc, outputs/a.csv …" grouped by directory, for the "wrote …" lines. */
+export function describeFiles(files: string[]): string[] {
+  const byDir = new Map<string, string[]>();
+  for (const f of files) {
+    const rel = path.relative(process.cwd(), f) || f;
+    const d = path.dirname(rel);
+    byDir.set(d, [...(byDir.get(d) ?? []), path.basename(rel)]);
+  }
+  return [...byDir].map(([d, names]) => `${d}${path.sep}: ${names.join(", ")}`);
+}
