@@ -22,3 +22,17 @@ export type NcAttr = string | { type: Exclude<NcType, "char">; values: ArrayLike
 export const ncDouble = (...v: number[]): NcAttr => ({ type: "double", values: v });
 export const ncInt = (...v: number[]): NcAttr => ({ type: "int", values: v });
 export const ncFloat = (...v: number[]): NcAttr => ({ type: "float", values: v });
+
+/**
+ * Names a reader library uses for its own state: scipy.io.netcdf_file copies every global attribute into the
+ * file object's __dict__ and every variable attribute into the variable's, so a global `mode` overwrites
+ * netcdf_file.mode (close() then fails in every `with` block and in xarray's scipy engine) and a variable
+ * attribute `data` replaces the variable's values. The writer refuses these names.
+ */
+export const RESERVED_GLOBAL_NAMES: ReadonlySet<string> = new Set([
+  "fp", "filename", "use_mmap", "mode", "version_byte", "maskandscale", "dimensions", "variables",
+  "close", "createDimension", "createVariable", "flush", "sync",
+]);
+export const RESERVED_VARIABLE_ATTR_NAMES: ReadonlySet<string> = new Set([
+  "data", "dimensions", "maskandscale", "assignValue", "getValue", "isrec", "itemsize", "shape", "typecode",
+]);

@@ -2,10 +2,13 @@
  * Streaming NetCDF-3 writer (CDF-2, 64-bit offsets; CDF-1 on request). The header and all fixed-size variables
  * are written at construction; record variables (those whose first dimension is the unlimited one) are appended
  * one record at a time with appendRecord(), so memory stays constant however many snapshots a run produces.
- * close() patches the record count into the header. Output goes to a Sink: `memorySink()` here, a temp-file
+ * close() patches the record count into the header. Records are laid out as netCDF-C does: each record variable's
+ * slice padded to 4 bytes, except when there is exactly one record variable, whose records are packed unpadded.
+ * Attribute names that readers keep for themselves (scipy's netcdf_file.mode, a variable's `data`, ...) are
+ * refused with the name to use instead. Output goes to a Sink: `memorySink()` here, a temp-file
  * sink renamed on close in the CLI (so an interrupted run leaves no truncated .nc).
  */
-import { NC_TYPE_CODE, NC_TYPE_SIZE, NC_DIMENSION, NC_VARIABLE, NC_ATTRIBUTE, pad4, type NcType, type NcAttr } from "./netcdf-format.js";
+import { NC_TYPE_CODE, NC_TYPE_SIZE, NC_DIMENSION, NC_VARIABLE, NC_ATTRIBUTE, RESERVED_GLOBAL_NAMES, RESERVED_VARIABLE_ATTR_NAMES, pad4, type NcType, type NcAttr } from "./netcdf-format.js";
 
 export interface Sink {
   write(bytes: Uint8Array): void;
@@ -76,6 +79,7 @@ function attrs(b: Bytes, a: Record<string, NcAttr> | undefined, where?: Map<stri
 export class NetCDFWriter {
   private readonly recVars: NcVarSpec[];
   private readonly recSizes: number[];
+  private readonly recBytes: number[];
   private readonly numrecsOffset = 4;
   private records = 0;
   private closed = false;
@@ -86,6 +90,12 @@ export class NetCDFWriter {
     const dimIndex = new Map(schema.dims.map((d, i) => [d.name, i]));
     const unlimited = schema.dims.findIndex((d) => d.size === null);
     if (schema.dims.filter((d) => d.size === null).length > 1) throw new Error("NetCDF-3 allows at most one unlimited dimension");
+    for (const k of Object.keys(schema.attrs ?? {})) {
+      if (RESERVED_GLOBAL_NAMES.has(k)) throw new Error(`NetCDF: global attribute "${k}" collides with scipy.io.netcdf_file's own "${k}" (reading the file would break); rename it, e.g. "samudra_${k}"`);
+    }
+    for (const v of schema.vars) for (const k of Object.keys(v.attrs ?? {})) {
+      if (RESERVED_VARIABLE_ATTR_NAMES.has(k)) throw new Error(`NetCDF: attribute "${k}" of variable ${v.name} collides with scipy.io.netcdf_variable's own "${k}"; rename it, e.g. "${v.name}_${k}"`);
+    }
     const count = (v: NcVarSpec, skipRecord: boolean) => v.dims.reduce((p, d, i) => {
       const di = dimIndex.get(d);
       if (di === undefined) throw new Error(`NetCDF: variable ${v.name} uses undefined dimension ${d}`);
@@ -95,7 +105,9 @@ export class NetCDFWriter {
     const isRec = (v: NcVarSpec) => unlimited >= 0 && v.dims.length > 0 && dimIndex.get(v.dims[0]) === unlimited;
     const vsize = (v: NcVarSpec) => pad4(count(v, true) * NC_TYPE_SIZE[v.type]);
     this.recVars = schema.vars.filter(isRec);
-    this.recSizes = this.recVars.map(vsize);
+    // one record variable: its records are packed without padding (netCDF-C's NC_calcsize special case)
+    this.recBytes = this.recVars.map((v) => count(v, true) * NC_TYPE_SIZE[v.type]);
+    this.recSizes = this.recVars.length === 1 ? this.recBytes.slice() : this.recVars.map(vsize);
     // header length (begin offsets are fixed-size, so compute with zeros first)
     const build = (begins: number[]) => {
       const b = new Bytes();
@@ -145,7 +157,8 @@ export class NetCDFWriter {
       const data = values[v.name];
       if (!data) throw new Error(`NetCDFWriter.appendRecord: missing values for record variable "${v.name}"`);
       const enc = encode(v.type, data);
-      if (pad4(enc.length) !== this.recSizes[i]) throw new Error(`NetCDFWriter.appendRecord: ${v.name} needs ${this.recSizes[i] / NC_TYPE_SIZE[v.type]} values per record, got ${data.length}`);
+      if (enc.length !== this.recBytes[i]) throw new Error(`NetCDFWriter.appendRecord: ${v.name} needs ${this.recBytes[i] / NC_TYPE_SIZE[v.type]} values per record, got ${data.length}`);
+      if (enc.length === this.recSizes[i]) { this.sink.write(enc); return; }
       const padded = new Uint8Array(this.recSizes[i]);
       padded.set(enc);
       this.sink.write(padded);
