@@ -1,83 +1,115 @@
 /**
- * Files of one Klein–Gordon run, written while it runs (NetCDF records streamed) or at the end (figures):
- *   <stem>.nc                 NetCDF-3 (CDF-2): x, t, phi (the seed's names) plus phi_t and the diagnostic series
- *                             (energy, momentum, max_abs, centroid, tail_fraction, n_kinks), every run parameter,
- *                             the mode and samudra version as attributes (the seed stored none of λ, v, m, ω, φ_t, H)
- *   <stem>_diagnostics.csv    Time, Energy, Momentum, MaxAbs, Centroid, TailFraction, NKinks (%.8e)
+ * Files of one Klein–Gordon run, written while it runs (NetCDF records and CSV rows streamed) or at the end:
+ *   <stem>.nc                 NetCDF-3 (CDF-2), CF-1.8 (docs/files.md): x, t, phi (the seed's names) plus phi_t and
+ *                             the diagnostic series (energy, momentum, max_abs, centroid, tail_fraction, n_kinks as
+ *                             int); the parameters that apply to the run (the potential's, the initial condition's,
+ *                             dt or the legacy adaptive dt_initial/dt_final) and samudra_mode / version as attributes
+ *   <stem>_diagnostics.csv    Time, Energy, Momentum, MaxAbs, Centroid, TailFraction, NKinks (%.8e), streamed
  *   <stem>_summary.json       run summary (steps, Δt history, drifts, timings, parameters, kink positions)
- *   <stem>_spacetime.png      φ over (x, t), diverging RdBu with a symmetric range ±max|φ| (as the supplement's Fig. 1)
- *   <stem>.gif                φ and φ_t per snapshot (≤ 200 frames)
+ *   <stem>_spacetime.png      φ over (x, t), diverging RdBu with a symmetric range ±max|φ| (as the supplement's
+ *                             Fig. 1), from ≤ 1000 evenly spaced frames
+ *   <stem>.gif                φ and φ_t, ≤ 200 evenly spaced frames
  *   <stem>_invariants.svg     relative drift of H and drift of P
- * Every file is written to a temporary name and renamed when complete.
+ * Memory is bounded however many frames a run saves: every frame goes to the NetCDF and CSV streams, the figures
+ * keep an evenly spaced subset (FrameReservoir) chosen without knowing the count ahead.
+ * Files go through the CLI's file sink (staged, published as one set).
  */
 import path from "node:path";
-import { NetCDFWriter } from "../io/netcdf-writer.js";
+import { NetCDFWriter, type NcVarSpec } from "../io/netcdf-writer.js";
 import { ncDouble, ncInt, type NcAttr } from "../io/netcdf-format.js";
-import { toCsv, toJson } from "../io/csv.js";
+import { ncCount, ncHistory } from "../io/netcdf-cf.js";
+import { toJson } from "../io/csv.js";
 import { heatmap } from "../render/png.js";
 import { LineAnimation } from "../render/gif.js";
 import { lineChart } from "../render/svg.js";
 import { openSink, writeAtomic, type AtomicFile } from "./file-sink.js";
+import { CsvStream } from "./csv-stream.js";
+import { FrameReservoir, framesWithin } from "./frame-reservoir.js";
+import { MAX_IMAGE_ROWS, MAX_GIF_FRAMES, FIGURE_BYTES, type Format } from "./nlse-outputs.js";
 import { version } from "../version.js";
 import type { KgSnapshot, KgSummary } from "../models/klein-gordon/model.js";
 import type { KgResolved } from "../models/klein-gordon/options.js";
-import type { Format } from "./nlse-outputs.js";
+
+/** The initial-condition parameters each icType reads (model.ts), and the potential's. */
+const IC_PARAMS: Record<KgResolved["icType"], Array<keyof KgResolved>> = {
+  gaussian: ["amplitude", "position", "width", "velocity"], packet: ["amplitude", "position", "width", "k0"],
+  kink: ["position", "velocity"], breather: ["frequency", "position"], kink_antikink: ["separation", "velocity"],
+  kink_pair: ["separation"], sg_kink: ["position", "velocity", "sign"],
+};
+const POTENTIAL_PARAMS: Record<KgResolved["potential"], Array<keyof KgResolved>> = { linear: ["mass"], phi4: ["lambda", "vacuum"], sine_gordon: [] };
+const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 export class KgOutputs {
   private nc: NetCDFWriter | null = null;
   private ncFile: AtomicFile | null = null;
-  private readonly rows: number[][] = [];
-  private readonly field: Float32Array[] = [];
-  private readonly frames: Float32Array[] = [];
-  private readonly frameEvery: number;
+  private csv: CsvStream | null = null;
+  private readonly image: FrameReservoir<Float32Array> | null;
+  private readonly gif: FrameReservoir<Float32Array> | null;
+  private count = 0;
   private readonly kinks: Array<{ t: number; x: number[]; sign: number[] }> = [];
   readonly written: string[] = [];
   readonly timing: Record<string, number> = {};
 
   constructor(private readonly dir: string, readonly stem: string, private readonly r: KgResolved, x: Float64Array, private readonly formats: Set<Format>) {
-    this.frameEvery = Math.max(1, Math.ceil((r.nFrames + 1) / 200));
+    this.image = formats.has("png") ? new FrameReservoir(framesWithin(FIGURE_BYTES, 4 * r.nx, MAX_IMAGE_ROWS)) : null;
+    this.gif = formats.has("gif") ? new FrameReservoir(framesWithin(FIGURE_BYTES, 8 * r.nx, MAX_GIF_FRAMES)) : null;
+    if (formats.has("csv")) this.csv = new CsvStream(path.join(dir, `${stem}_diagnostics.csv`), ["Time", "Energy", "Momentum", "MaxAbs", "Centroid", "TailFraction", "NKinks"]);
     if (!formats.has("nc")) return;
     const t0 = performance.now();
     this.ncFile = openSink(path.join(dir, `${stem}.nc`));
-    const attrs: Record<string, NcAttr> = {
-      title: `samudra Klein-Gordon: ${r.scenarioName}`, scenario: r.scenarioName, case: r.caseName,
-      equation: "phi_tt - phi_xx + V'(phi) = 0", potential: r.potential, ic_type: r.icType,
-      mode: r.legacy ? "legacy (seed parity)" : "corrected", method: r.method, boundary: r.legacy ? "periodic (period nx*dx, end points included)" : r.boundary,
-      software: `samudra ${version}`, Conventions: "CF-1.8", created: new Date().toISOString(),
-      nx: ncInt(r.nx), x_min: ncDouble(r.xMin), x_max: ncDouble(r.xMax), t_final: ncDouble(r.tFinal), dt: ncDouble(r.dt), n_frames: ncInt(r.nFrames),
-      adaptive_dt: ncInt(r.adaptiveDt ? 1 : 0), mass: ncDouble(r.mass), lambda: ncDouble(r.lambda), vacuum: ncDouble(r.vacuum),
-      amplitude: ncDouble(r.amplitude), width: ncDouble(r.width), position: ncDouble(r.position), velocity: ncDouble(r.velocity),
-      frequency: ncDouble(r.frequency), separation: ncDouble(r.separation), phase: ncDouble(r.phase), k0: ncDouble(r.k0), sign: ncDouble(r.sign),
-      legacy: ncInt(r.legacy ? 1 : 0),
-    };
-    const series = (name: string, long: string) => ({ name, dims: ["t"], type: "double" as const, attrs: { units: "1", long_name: long } });
-    this.nc = new NetCDFWriter(this.ncFile, {
-      dims: [{ name: "t", size: null }, { name: "x", size: r.nx }],
-      attrs,
-      vars: [
-        { name: "x", dims: ["x"], type: "double", attrs: { units: "dimensionless", long_name: "position", axis: "X" }, data: x },
-        { name: "t", dims: ["t"], type: "double", attrs: { units: "dimensionless", long_name: "time", axis: "T" } },
-        { name: "phi", dims: ["t", "x"], type: "double", attrs: { units: "1", long_name: "scalar_field" } },
-        { name: "phi_t", dims: ["t", "x"], type: "double", attrs: { units: "1", long_name: "time derivative of the field (legacy: central difference)" } },
-        series("energy", "energy H = int [phi_t^2/2 + phi_x^2/2 + V(phi)] dx"), series("momentum", "momentum P = -int phi_t phi_x dx"),
-        series("max_abs", "max |phi|"), series("centroid", "energy-density centroid"), series("tail_fraction", "spectral energy fraction at |k| > 2/3 k_max"),
-        series("n_kinks", "number of kink/antikink crossings"),
-      ],
-    });
+    this.nc = new NetCDFWriter(this.ncFile, { dims: [{ name: "t", size: null }, { name: "x", size: r.nx }], attrs: this.attributes(), vars: this.variables(x) });
     this.timing.netcdf = performance.now() - t0;
+  }
+
+  private attributes(): Record<string, NcAttr> {
+    const r = this.r, mode = r.legacy ? "legacy (seed parity)" : "corrected";
+    const attrs: Record<string, NcAttr> = {
+      title: `samudra Klein-Gordon: ${r.scenarioName}`, Conventions: "CF-1.8",
+      source: `samudra ${version}`, software: `samudra ${version}`, history: ncHistory(`samudra kg ${r.caseName} (${mode})`), created: new Date().toISOString(),
+      scenario: r.scenarioName, case: r.caseName,
+      equation: "phi_tt - phi_xx + V'(phi) = 0", potential: r.potential, ic_type: r.icType,
+      samudra_mode: mode, legacy: ncInt(r.legacy ? 1 : 0), method: r.method, boundary: r.legacy ? "periodic (period nx*dx, end points included)" : r.boundary,
+      nx: ncInt(r.nx), x_min: ncDouble(r.xMin), x_max: ncDouble(r.xMax), t_final: ncDouble(r.tFinal), n_frames: ncInt(r.nFrames),
+    };
+    // the step: patched in by finish() with what the run used (corrected runs round dt down to fit the frames)
+    if (r.legacy) {
+      attrs.adaptive_dt = ncInt(r.adaptiveDt ? 1 : 0);
+      if (r.adaptiveDt) Object.assign(attrs, { dt_initial: ncDouble(r.dt), dt_final: ncDouble(r.dt) });
+      else attrs.dt = ncDouble(r.dt);
+    } else {
+      attrs.dt = ncDouble(r.dt);
+      if (Number.isFinite(r.cfl)) attrs.cfl = ncDouble(r.cfl);
+      if (r.dealias !== "none") attrs.dealias = r.dealias;
+      if (r.spongeWidth > 0 && r.spongeStrength > 0) Object.assign(attrs, { sponge_width: ncDouble(r.spongeWidth), sponge_strength: ncDouble(r.spongeStrength) });
+    }
+    const params = [...POTENTIAL_PARAMS[r.potential], ...IC_PARAMS[r.icType]];
+    if (r.icType === "breather" && !r.legacy) params.push("velocity", "phase");
+    if (r.icType === "packet" && r.potential === "linear" && !params.includes("mass")) params.push("mass");
+    for (const k of params) attrs[snake(k)] = k === "sign" ? ncCount(r[k] as number) : ncDouble(r[k] as number);
+    return attrs;
+  }
+
+  private variables(x: Float64Array): NcVarSpec[] {
+    const series = (name: string, long_name: string): NcVarSpec => ({ name, dims: ["t"], type: "double", attrs: { long_name, units: "1" } });
+    return [
+      { name: "x", dims: ["x"], type: "double", attrs: { long_name: "position x (dimensionless)", units: "1", axis: "X" }, data: x },
+      { name: "t", dims: ["t"], type: "double", attrs: { long_name: "time t (dimensionless)", units: "1", axis: "T" } },
+      { name: "phi", dims: ["t", "x"], type: "double", attrs: { long_name: "scalar field phi", units: "1" } },
+      { name: "phi_t", dims: ["t", "x"], type: "double", attrs: { long_name: `time derivative of the field phi_t${this.r.legacy ? " (legacy: central difference)" : ""}`, units: "1" } },
+      series("energy", "energy H = int [phi_t^2/2 + phi_x^2/2 + V(phi)] dx"), series("momentum", "momentum P = -int phi_t phi_x dx"),
+      series("max_abs", "max_x |phi|"), series("centroid", "energy-density centroid (a position x)"),
+      series("tail_fraction", "spectral energy fraction at |k| > 2/3 k_max"),
+      { name: "n_kinks", dims: ["t"], type: "int", attrs: { long_name: "number of kink/antikink crossings", units: "1" } },
+    ];
   }
 
   /** Consumes one snapshot (its views are only valid during this call). */
   add(s: KgSnapshot): void {
-    const t0 = performance.now();
+    const t0 = performance.now(), i = this.count++, n = s.phi.length;
     this.nc?.appendRecord({ t: [s.t], phi: s.phi, phi_t: s.phiT, energy: [s.energy], momentum: [s.momentum], max_abs: [s.maxAbs], centroid: [s.centroid], tail_fraction: [s.tailFraction], n_kinks: [s.kinks.length] });
-    if (this.formats.has("png")) this.field.push(Float32Array.from(s.phi));
-    if (this.formats.has("gif") && s.index % this.frameEvery === 0) {
-      const f = new Float32Array(2 * s.phi.length);
-      f.set(s.phi); f.set(s.phiT, s.phi.length);
-      this.frames.push(f);
-    }
-    this.rows.push([s.t, s.energy, s.momentum, s.maxAbs, s.centroid, s.tailFraction, s.kinks.length]);
+    this.image?.offer(i, (row = new Float32Array(n)) => { row.set(s.phi); return row; });
+    this.gif?.offer(i, (f = new Float32Array(2 * n)) => { f.set(s.phi); f.set(s.phiT, n); return f; });
+    this.csv?.row([s.t, s.energy, s.momentum, s.maxAbs, s.centroid, s.tailFraction, s.kinks.length]);
     this.kinks.push({ t: s.t, x: s.kinks, sign: s.kinkSigns });
     this.timing.netcdf = (this.timing.netcdf ?? 0) + performance.now() - t0;
   }
@@ -87,32 +119,37 @@ export class KgOutputs {
     const file = (suffix: string) => path.join(this.dir, `${this.stem}${suffix}`);
     const n = this.r.nx;
     let t0 = performance.now();
-    if (this.nc && this.ncFile) { this.nc.close(); this.ncFile.commit(); this.written.push(this.ncFile.path); }
+    if (this.nc && this.ncFile) {
+      if (this.r.legacy && this.r.adaptiveDt) { this.nc.setGlobalAttr("dt_initial", [sum.dtInitial]); this.nc.setGlobalAttr("dt_final", [sum.dtFinal]); }
+      else if (sum.dtFinal > 0) this.nc.setGlobalAttr("dt", [sum.dtFinal]);
+      this.nc.close(); this.ncFile.commit(); this.written.push(this.ncFile.path);
+    }
     this.timing.netcdf = (this.timing.netcdf ?? 0) + performance.now() - t0;
-    if (this.formats.has("csv")) {
+    if (this.csv) {
       t0 = performance.now();
-      writeAtomic(file("_diagnostics.csv"), toCsv(["Time", "Energy", "Momentum", "MaxAbs", "Centroid", "TailFraction", "NKinks"], this.rows));
-      this.written.push(file("_diagnostics.csv"));
+      this.csv.commit(); this.written.push(this.csv.path);
       this.timing.csv = performance.now() - t0;
     }
-    if (this.formats.has("png") && this.field.length) {
+    if (this.image && this.image.length) {
       t0 = performance.now();
-      const nt = this.field.length, values = new Float32Array(nt * n);
+      const rows = this.image.frames, nt = rows.length, values = new Float32Array(nt * n);
       let m = 0;
-      this.field.forEach((row, i) => { values.set(row, i * n); for (let j = 0; j < n; j++) m = Math.max(m, Math.abs(row[j])); });
+      rows.forEach((row, i) => { values.set(row, i * n); for (let j = 0; j < n; j++) m = Math.max(m, Math.abs(row[j])); });
       const scaleX = Math.max(1, Math.round((8 * dpi) / 2 / n)), scaleY = Math.max(1, Math.round((6 * dpi) / 2 / nt));
       writeAtomic(file("_spacetime.png"), heatmap(values, { rows: nt, cols: n, colormap: "rdbu", vmin: -m || -1, vmax: m || 1, flipY: true, scaleX, scaleY }));
       this.written.push(file("_spacetime.png"));
+      this.image.clear();
       this.timing.png = performance.now() - t0;
     }
-    if (this.formats.has("gif") && this.frames.length) {
+    if (this.gif && this.gif.length) {
       t0 = performance.now();
       let m = 0;
-      for (const f of this.frames) for (let j = 0; j < 2 * n; j++) m = Math.max(m, Math.abs(f[j]));
+      for (const f of this.gif.frames) for (let j = 0; j < 2 * n; j++) m = Math.max(m, Math.abs(f[j]));
       const anim = new LineAnimation({ xmin: x[0], xmax: x[n - 1], ymin: -1.1 * (m || 1), ymax: 1.1 * (m || 1), delay: Math.round(1000 / fps) });
-      for (const f of this.frames) anim.frame(x, [f.subarray(0, n), f.subarray(n)]);
+      for (const f of this.gif.frames) anim.frame(x, [f.subarray(0, n), f.subarray(n)]);
       writeAtomic(file(".gif"), anim.finish());
       this.written.push(file(".gif"));
+      this.gif.clear();
       this.timing.gif = performance.now() - t0;
     }
     if (this.formats.has("svg")) {
@@ -134,5 +171,6 @@ export class KgOutputs {
 
   abort(): void {
     this.ncFile?.abort();
+    this.csv?.abort();
   }
 }

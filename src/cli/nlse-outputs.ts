@@ -1,22 +1,29 @@
 /**
- * Files of one NLSE run, written while it runs (NetCDF records streamed) or at the end (figures):
- *   <stem>.nc                NetCDF-3 (CDF-2): x, t, psi_real, psi_imag, psi_abs (the seed's names) plus the
- *                            invariant and error series, every run parameter, mode and samudra version as attributes
- *   <stem>_invariants.csv    Time, Mass, Momentum, Hamiltonian, Error (%.8e)
+ * Files of one NLSE run, written while it runs (NetCDF records and CSV rows streamed) or at the end (figures):
+ *   <stem>.nc                NetCDF-3 (CDF-2), CF-1.8 (docs/files.md): x, t, psi_real, psi_imag, psi_abs (the seed's
+ *                            names) plus the invariant, error and spectral-tail series; the run's parameters that
+ *                            apply to it (rtol/atol for adaptive methods, dt for fixed-step ones, filter settings
+ *                            only with a filter) and samudra_mode / samudra version as attributes
+ *   <stem>_invariants.csv    Time, Mass, Momentum, Hamiltonian, Error (%.8e), streamed
  *   <stem>_summary.json      run summary (nfev, steps, drifts, errors, timings, parameters)
- *   <stem>_spacetime.png     |ψ|² over (x, t), inferno
- *   <stem>.gif               |ψ|, Re ψ, Im ψ per snapshot (≤ 200 frames)
+ *   <stem>_spacetime.png     |ψ|² over (x, t), inferno, from ≤ 1000 evenly spaced snapshots
+ *   <stem>.gif               |ψ|, Re ψ, Im ψ per snapshot, ≤ 200 evenly spaced frames
  *   <stem>_invariants.svg    relative drift of M, P, H (and the error, if exact)
- * Every file is written to a temporary name and renamed when complete.
+ * Memory is bounded however many snapshots a run saves: every snapshot goes to the NetCDF and CSV streams, the
+ * figures keep an evenly spaced subset (FrameReservoir) chosen without knowing the count ahead.
+ * Files go through the CLI's file sink (staged, published as one set).
  */
 import path from "node:path";
-import { NetCDFWriter } from "../io/netcdf-writer.js";
+import { NetCDFWriter, type NcVarSpec } from "../io/netcdf-writer.js";
 import { ncDouble, ncInt, type NcAttr } from "../io/netcdf-format.js";
-import { toCsv, toJson } from "../io/csv.js";
+import { toJson } from "../io/csv.js";
 import { heatmap } from "../render/png.js";
 import { LineAnimation } from "../render/gif.js";
 import { lineChart } from "../render/svg.js";
 import { openSink, writeAtomic, type AtomicFile } from "./file-sink.js";
+import { CsvStream } from "./csv-stream.js";
+import { FrameReservoir, framesWithin } from "./frame-reservoir.js";
+import { ncCount, ncHistory, ncNumber } from "../io/netcdf-cf.js";
 import { version } from "../version.js";
 import type { Snapshot, NlseSummary } from "../models/nlse/model.js";
 import type { Resolved } from "../models/nlse/options.js";
@@ -24,101 +31,139 @@ import type { Resolved } from "../models/nlse/options.js";
 export const FORMATS = ["nc", "csv", "json", "png", "gif", "svg"] as const;
 export type Format = (typeof FORMATS)[number];
 
+/** Rows of the space-time image and frames of the GIF kept at most (and at most FIGURE_BYTES for each). */
+export const MAX_IMAGE_ROWS = 1000, MAX_GIF_FRAMES = 200, FIGURE_BYTES = 32 << 20;
+
+/** Case parameters (Resolved.p) written as attributes: integer ones as int, figure settings not at all. */
+const PARAM_INT = new Set(["seed", "mode", "order"]);
+const PARAM_SKIP = new Set(["domainLength", "numPoints", "tFinal", "nSnapshots", "tStart", "beta", "gamma", "rtol", "atol", "maxStep", "dt", "filterAlpha", "filterOrder", "fps", "dpi"]);
+/** Parameter names that would collide with a reader's own state (scipy's netcdf_file.mode) get a clearer name. */
+const PARAM_RENAME: Record<string, string> = { mode: "mode_number" };
+const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`).replace(/^_/, "");
+
+const ADAPTIVE = new Set(["dop853", "rk45"]);
+
 export class NlseOutputs {
   private nc: NetCDFWriter | null = null;
   private ncFile: AtomicFile | null = null;
-  private readonly rows: number[][] = [];
-  private readonly intensity: Float32Array | null;
-  private readonly frames: Float32Array[] = [];
-  private readonly frameEvery: number;
+  private csv: CsvStream | null = null;
+  private readonly image: FrameReservoir<Float32Array> | null;
+  private readonly gif: FrameReservoir<Float32Array> | null;
+  private count = 0;
   readonly written: string[] = [];
   readonly timing: Record<string, number> = {};
 
   constructor(private readonly dir: string, readonly stem: string, private readonly r: Resolved, x: Float64Array, private readonly formats: Set<Format>) {
     const N = r.N;
-    this.intensity = formats.has("png") ? new Float32Array(r.nSnapshots * N) : null;
-    this.frameEvery = Math.max(1, Math.ceil(r.nSnapshots / 200));
+    this.image = formats.has("png") ? new FrameReservoir(framesWithin(FIGURE_BYTES, 4 * N, MAX_IMAGE_ROWS)) : null;
+    this.gif = formats.has("gif") ? new FrameReservoir(framesWithin(FIGURE_BYTES, 12 * N, MAX_GIF_FRAMES)) : null;
+    if (formats.has("csv")) this.csv = new CsvStream(path.join(dir, `${stem}_invariants.csv`), ["Time", "Mass", "Momentum", "Hamiltonian", "Error"]);
     if (formats.has("nc")) {
       const t0 = performance.now();
       this.ncFile = openSink(path.join(dir, `${stem}.nc`));
-      const attrs: Record<string, NcAttr> = {
-        title: `samudra NLSE: ${r.scenarioName}`, scenario: r.scenarioName, case: r.caseName,
-        equation: `i psi_t + ${r.beta} psi_xx + ${r.gamma} |psi|^2 psi = 0 (periodic, pseudo-spectral)`,
-        mode: r.legacy ? "legacy (seed parity)" : "corrected", method: r.method, filter: r.filter,
-        software: `samudra ${version}`, Conventions: "CF-1.8", created: new Date().toISOString(),
-        domain_length: ncDouble(r.L), num_points: ncInt(N), t_start: ncDouble(r.tStart), t_final: ncDouble(r.tFinal),
-        n_snapshots: ncInt(r.nSnapshots), beta: ncDouble(r.beta), gamma: ncDouble(r.gamma), rtol: ncDouble(r.rtol), atol: ncDouble(r.atol),
-        max_step: ncDouble(Number.isFinite(r.maxStep) ? r.maxStep : -1), dt: ncDouble(r.dt), filter_alpha: ncDouble(r.filterAlpha), filter_order: ncDouble(r.filterOrder),
-        legacy: ncInt(r.legacy ? 1 : 0),
-      };
-      for (const [k, v] of Object.entries(r.p)) if (!(k in attrs) && !["domainLength", "numPoints", "tFinal", "nSnapshots", "tStart", "beta", "gamma", "rtol", "atol", "maxStep", "dt", "filterAlpha", "filterOrder"].includes(k)) attrs[k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`).replace(/^_/, "")] = ncDouble(v);
-      const dl = (name: string, long: string) => ({ units: "1", long_name: long, name });
-      this.nc = new NetCDFWriter(this.ncFile, {
-        dims: [{ name: "t", size: null }, { name: "x", size: N }],
-        attrs,
-        vars: [
-          { name: "x", dims: ["x"], type: "double", attrs: { units: "1", long_name: "position (dimensionless)", axis: "X" }, data: x },
-          { name: "t", dims: ["t"], type: "double", attrs: { units: "1", long_name: "time (dimensionless)", axis: "T" } },
-          { name: "psi_real", dims: ["t", "x"], type: "double", attrs: { units: "1", long_name: "real part of psi", symbol: "Re(psi)" } },
-          { name: "psi_imag", dims: ["t", "x"], type: "double", attrs: { units: "1", long_name: "imaginary part of psi", symbol: "Im(psi)" } },
-          { name: "psi_abs", dims: ["t", "x"], type: "double", attrs: { units: "1", long_name: "modulus of psi", symbol: "|psi|" } },
-          ...[dl("mass", "mass M = int |psi|^2 dx"), dl("momentum", "momentum P = int Im(psi* psi_x) dx"), dl("hamiltonian", "Hamiltonian H = beta int |psi_x|^2 dx - (gamma/2) int |psi|^4 dx"), dl("error", "max |psi - psi_exact| (NaN without an exact solution)")]
-            .map((v) => ({ name: v.name, dims: ["t"], type: "double" as const, attrs: { units: v.units, long_name: v.long_name } })),
-        ],
-      });
+      this.nc = new NetCDFWriter(this.ncFile, { dims: [{ name: "t", size: null }, { name: "x", size: N }], attrs: this.attributes(), vars: this.variables(x) });
       this.timing.netcdf = performance.now() - t0;
     }
   }
 
+  private attributes(): Record<string, NcAttr> {
+    const r = this.r, adaptive = ADAPTIVE.has(r.method);
+    const mode = r.legacy ? "legacy (seed parity)" : "corrected";
+    const attrs: Record<string, NcAttr> = {
+      title: `samudra NLSE: ${r.scenarioName}`, Conventions: "CF-1.8",
+      source: `samudra ${version}`, software: `samudra ${version}`, history: ncHistory(`samudra nlse ${r.caseName} (${mode})`), created: new Date().toISOString(),
+      scenario: r.scenarioName, case: r.caseName,
+      equation: `i psi_t + ${r.beta} psi_xx + ${r.gamma} |psi|^2 psi = 0 (periodic, pseudo-spectral)`,
+      samudra_mode: mode, legacy: ncInt(r.legacy ? 1 : 0), method: r.method, filter: r.filter,
+      domain_length: ncDouble(r.L), num_points: ncInt(r.N), t_start: ncDouble(r.tStart), t_final: ncDouble(r.tFinal),
+      n_snapshots: ncInt(r.nSnapshots), beta: ncDouble(r.beta), gamma: ncDouble(r.gamma),
+    };
+    if (adaptive) {
+      Object.assign(attrs, { rtol: ncDouble(r.rtol), atol: ncDouble(r.atol) });
+      if (Number.isFinite(r.maxStep)) attrs.max_step = ncDouble(r.maxStep);
+    } else attrs.dt = ncDouble(r.dt);   // the step actually used is patched in by finish()
+    if (r.filter === "exponential") Object.assign(attrs, { filter_alpha: ncDouble(r.filterAlpha), filter_order: ncNumber(r.filterOrder) });
+    for (const [k, v] of Object.entries(r.p)) {
+      if (PARAM_SKIP.has(k)) continue;
+      const name = PARAM_RENAME[k] ?? snake(k);
+      if (!(name in attrs)) attrs[name] = PARAM_INT.has(k) ? ncCount(v) : ncDouble(v);
+    }
+    return attrs;
+  }
+
+  private variables(x: Float64Array): NcVarSpec[] {
+    const series = (name: string, long_name: string, extra: Record<string, NcAttr> = {}): NcVarSpec => ({ name, dims: ["t"], type: "double", attrs: { long_name, units: "1", ...extra } });
+    const field = (name: string, long_name: string, symbol: string): NcVarSpec => ({ name, dims: ["t", "x"], type: "double", attrs: { long_name, units: "1", symbol } });
+    return [
+      { name: "x", dims: ["x"], type: "double", attrs: { long_name: "position x (dimensionless)", units: "1", axis: "X" }, data: x },
+      { name: "t", dims: ["t"], type: "double", attrs: { long_name: "time t (dimensionless)", units: "1", axis: "T" } },
+      field("psi_real", "real part of psi", "Re(psi)"), field("psi_imag", "imaginary part of psi", "Im(psi)"), field("psi_abs", "modulus of psi", "|psi|"),
+      series("mass", "mass M = int |psi|^2 dx"), series("momentum", "momentum P = int Im(psi* psi_x) dx"),
+      series("hamiltonian", "Hamiltonian H = beta int |psi_x|^2 dx - (gamma/2) int |psi|^4 dx"),
+      series("error", "max_x |psi - psi_exact| (missing where the case has no exact solution)", { _FillValue: ncDouble(NaN) }),
+      series("tail_fraction", "spectral power fraction at |k| > 2/3 k_max (above 1e-6: under-resolved)"),
+    ];
+  }
+
   /** Consumes one snapshot (its psi view is only valid during this call). */
   add(s: Snapshot): void {
-    const N = this.r.N, psi = s.psi;
+    const N = this.r.N, psi = s.psi, i = this.count++;
     const t0 = performance.now();
-    if (this.nc || this.intensity || this.formats.has("gif")) {
+    if (this.nc) {
       const re = new Float64Array(N), im = new Float64Array(N), ab = new Float64Array(N);
       for (let j = 0; j < N; j++) { re[j] = psi[2 * j]; im[j] = psi[2 * j + 1]; ab[j] = Math.sqrt(re[j] * re[j] + im[j] * im[j]); }
-      this.nc?.appendRecord({ t: [s.t], psi_real: re, psi_imag: im, psi_abs: ab, mass: [s.mass], momentum: [s.momentum], hamiltonian: [s.hamiltonian], error: [s.error] });
-      if (this.intensity) for (let j = 0; j < N; j++) this.intensity[s.index * N + j] = ab[j] * ab[j];
-      if (this.formats.has("gif") && s.index % this.frameEvery === 0) {
-        const f = new Float32Array(3 * N);
-        f.set(ab); f.set(re, N); f.set(im, 2 * N);
-        this.frames.push(f);
-      }
+      this.nc.appendRecord({ t: [s.t], psi_real: re, psi_imag: im, psi_abs: ab, mass: [s.mass], momentum: [s.momentum], hamiltonian: [s.hamiltonian], error: [s.error], tail_fraction: [s.tailFraction] });
     }
-    this.rows.push([s.t, s.mass, s.momentum, s.hamiltonian, s.error]);
+    this.image?.offer(i, (row = new Float32Array(N)) => {
+      for (let j = 0; j < N; j++) row[j] = psi[2 * j] * psi[2 * j] + psi[2 * j + 1] * psi[2 * j + 1];
+      return row;
+    });
+    this.gif?.offer(i, (f = new Float32Array(3 * N)) => {
+      for (let j = 0; j < N; j++) {
+        const re = psi[2 * j], im = psi[2 * j + 1];
+        f[j] = Math.sqrt(re * re + im * im); f[N + j] = re; f[2 * N + j] = im;
+      }
+      return f;
+    });
+    this.csv?.row([s.t, s.mass, s.momentum, s.hamiltonian, s.error]);
     this.timing.netcdf = (this.timing.netcdf ?? 0) + performance.now() - t0;
   }
 
   /** Writes the remaining files and commits everything; returns the list of files. */
   finish(sum: NlseSummary, x: Float64Array, fps: number, dpi = 100): string[] {
     const file = (suffix: string) => path.join(this.dir, `${this.stem}${suffix}`);
+    const N = this.r.N;
     let t0 = performance.now();
-    if (this.nc && this.ncFile) { this.nc.close(); this.ncFile.commit(); this.written.push(this.ncFile.path); }
+    if (this.nc && this.ncFile) {
+      if (!ADAPTIVE.has(this.r.method) && sum.dt !== null) this.nc.setGlobalAttr("dt", [sum.dt]);
+      this.nc.close(); this.ncFile.commit(); this.written.push(this.ncFile.path);
+    }
     this.timing.netcdf = (this.timing.netcdf ?? 0) + performance.now() - t0;
-    if (this.formats.has("csv")) {
+    if (this.csv) {
       t0 = performance.now();
-      writeAtomic(file("_invariants.csv"), toCsv(["Time", "Mass", "Momentum", "Hamiltonian", "Error"], this.rows));
-      this.written.push(file("_invariants.csv"));
+      this.csv.commit(); this.written.push(this.csv.path);
       this.timing.csv = performance.now() - t0;
     }
-    if (this.intensity) {
+    if (this.image && this.image.length) {
       t0 = performance.now();
-      const nt = sum.t.length;
+      const rows = this.image.frames, nt = rows.length, values = new Float32Array(nt * N);
+      rows.forEach((row, i) => values.set(row, i * N));
       // an 8 × 6 inch figure at the config's dpi (the seed's key), in whole pixels per cell
-      const scaleX = Math.max(1, Math.round((8 * dpi) / this.r.N)), scaleY = Math.max(1, Math.round((6 * dpi) / nt));
-      writeAtomic(file("_spacetime.png"), heatmap(this.intensity.subarray(0, nt * this.r.N), { rows: nt, cols: this.r.N, colormap: "inferno", flipY: true, scaleX, scaleY }));
+      const scaleX = Math.max(1, Math.round((8 * dpi) / N)), scaleY = Math.max(1, Math.round((6 * dpi) / nt));
+      writeAtomic(file("_spacetime.png"), heatmap(values, { rows: nt, cols: N, colormap: "inferno", flipY: true, scaleX, scaleY }));
       this.written.push(file("_spacetime.png"));
+      this.image.clear();
       this.timing.png = performance.now() - t0;
     }
-    if (this.formats.has("gif") && this.frames.length) {
+    if (this.gif && this.gif.length) {
       t0 = performance.now();
-      const N = this.r.N;
       let m = 0;
-      for (const f of this.frames) for (let j = 0; j < N; j++) m = Math.max(m, f[j]);
+      for (const f of this.gif.frames) for (let j = 0; j < N; j++) m = Math.max(m, f[j]);
       const anim = new LineAnimation({ xmin: x[0], xmax: x[N - 1], ymin: -1.1 * m, ymax: 1.1 * m, delay: Math.round(1000 / fps) });
-      for (const f of this.frames) anim.frame(x, [f.subarray(0, N), f.subarray(N, 2 * N), f.subarray(2 * N)]);
+      for (const f of this.gif.frames) anim.frame(x, [f.subarray(0, N), f.subarray(N, 2 * N), f.subarray(2 * N)]);
       writeAtomic(file(".gif"), anim.finish());
       this.written.push(file(".gif"));
+      this.gif.clear();
       this.timing.gif = performance.now() - t0;
     }
     if (this.formats.has("svg")) {
@@ -139,5 +184,6 @@ export class NlseOutputs {
 
   abort(): void {
     this.ncFile?.abort();
+    this.csv?.abort();
   }
 }

@@ -4,20 +4,24 @@
  *                                          polarization, rotation, positions, velocities (time, fish, spatial) and,
  *                                          with metrics, order_index, the seven entropies, OSI and spread. The
  *                                          duplicated x/y/z/vx/vy/vz arrays are dropped; the attributes the seed
- *                                          forgot are added (seed, mode, boundary, orientation_weight, torus_init,
- *                                          torus_radius, software version); run statistics are patched in at the end.
+ *                                          forgot are added (seed as int, samudra_mode, boundary, orientation_weight
+ *                                          in legacy mode, torus_init, torus_radius with a torus start, software
+ *                                          version); run statistics are patched in at the end. CF-1.8 (docs/files.md):
+ *                                          UDUNITS units ("1": the model's units are its own), long_name everywhere.
  *   csv/<stem>_order_parameters.csv        Time, Polarization, Rotation
  *   csv/<stem>_final_state.csv             Fish_ID, x, y, z, vx, vy, vz
  *   csv/<stem>_entropy_timeseries.csv      Time, Polarization, …, Oceanic_Schooling_Index (metrics only)
  *   csv/<stem>_entropy_summary.csv         Metric, Mean_2nd_Half, Std_2nd_Half, Final_Value, Min, Max
  *   figs/<stem>_summary.png                six panels (two without metrics)
- *   gifs/<stem>_animation.gif              every animation_skip-th frame, encoded as it arrives
+ *   gifs/<stem>_animation.gif              every animation_skip-th frame, encoded as it arrives (at most
+ *                                          MAX_SCHOOL_GIF_FRAMES: a longer run uses a multiple of the skip)
  *   <stem>_summary.json                    the run summary (samudra's addition)
  * Every file is written under a temporary name and renamed when complete; abort() removes them.
  */
 import path from "node:path";
 import { NetCDFWriter, type NcVarSpec } from "../io/netcdf-writer.js";
 import { ncDouble, ncInt, type NcAttr } from "../io/netcdf-format.js";
+import { ncCount, ncHistory } from "../io/netcdf-cf.js";
 import { toCsv, toJson } from "../io/csv.js";
 import { summaryPng, SchoolAnimation } from "../render/school-figures.js";
 import { openSink, writeAtomic, type AtomicFile } from "./file-sink.js";
@@ -28,6 +32,8 @@ import type { SchoolResolved } from "../models/school/options.js";
 
 export type SchoolFormat = "nc" | "csv" | "png" | "gif" | "json";
 export const SCHOOL_FORMATS: SchoolFormat[] = ["nc", "csv", "png", "gif", "json"];
+/** The animation's frames are encoded as they arrive and held until the end: at most this many. */
+export const MAX_SCHOOL_GIF_FRAMES = 400;
 
 const SNAKE: Record<string, string> = Object.fromEntries(METRIC_KEYS.map((k) => [k, k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)]));
 const CSV_NAME: Record<string, string> = Object.fromEntries(METRIC_KEYS.map((k) => [k, SNAKE[k].split("_").map((w) => w[0].toUpperCase() + w.slice(1)).join("_")]));
@@ -43,6 +49,7 @@ export class SchoolOutputs {
   private ncFile: AtomicFile | null = null;
   private anim: SchoolAnimation | null = null;
   private readonly frames: number;
+  private readonly gifSkip: number;
   private lastPos: Float64Array | null = null;
   private lastVel: Float64Array | null = null;
   readonly written: string[] = [];
@@ -57,35 +64,37 @@ export class SchoolOutputs {
       if (r.computeEntropy) Object.assign(stats, { final_order_index: ncDouble(NaN), mean_order_index: ncDouble(NaN), final_oceanic_schooling_index: ncDouble(NaN), mean_oceanic_schooling_index: ncDouble(NaN) });
       const attrs: Record<string, NcAttr> = {
         title: "3D Couzin Model Fish Schooling Simulation", scenario_name: r.scenarioName, institution: "samudra",
-        source: `samudra ${version}`, history: `Created ${new Date().toISOString()}`, Conventions: "CF-1.8",
-        mode: r.legacy ? "legacy (dewi-kadita NumPy path)" : "couzin2002", boundary: r.boundary, case: r.case,
+        source: `samudra ${version}`, history: ncHistory(`samudra school ${r.case} (${r.mode})`), Conventions: "CF-1.8",
+        samudra_mode: r.legacy ? "legacy (dewi-kadita NumPy path)" : "couzin2002", boundary: r.boundary, case: r.case,
         n_fish: ncInt(r.nFish), box_size: ncDouble(r.boxSize), speed: ncDouble(r.speed), r_repulsion: ncDouble(r.rRepulsion),
         r_orientation: ncDouble(r.rOrientation), r_attraction: ncDouble(r.rAttraction), max_turn: ncDouble(r.maxTurn), noise: ncDouble(r.noise),
-        blind_angle: ncDouble(r.blindAngle), orientation_weight: ncDouble(r.orientationWeight), torus_init: ncInt(r.torusInit ? 1 : 0),
-        torus_radius: ncDouble(r.torusRadius ?? (r.torusInit ? 0.25 * r.boxSize : NaN)), seed: ncDouble(r.seed),
+        blind_angle: ncDouble(r.blindAngle), ...(r.legacy ? { orientation_weight: ncDouble(r.orientationWeight) } : {}), torus_init: ncInt(r.torusInit ? 1 : 0),
+        ...(r.torusInit ? { torus_radius: ncDouble(r.torusRadius ?? 0.25 * r.boxSize) } : {}), seed: ncCount(r.seed),
         n_steps: ncInt(r.nSteps), dt: ncDouble(r.dt), save_interval: ncInt(r.saveInterval),
         metric_definitions: r.legacy ? "legacy (dewi-kadita)" : "corrected (PBC-aware centroid, equal-area heading cells, signed angular momentum)",
         ...stats, license: "MIT",
       };
       const series = (name: string, attrs: Record<string, NcAttr>) => ({ name, dims: ["time"], type: "double" as const, attrs });
       const vars: NcVarSpec[] = [
-        { name: "time", dims: ["time"], type: "double" as const, attrs: { units: "simulation_time_units", long_name: "simulation_time", axis: "T" } },
-        { name: "fish", dims: ["fish"], type: "int" as const, attrs: { long_name: "fish_index", units: "1" }, data: Int32Array.from({ length: r.nFish }, (_, i) => i) },
-        { name: "spatial", dims: ["spatial"], type: "int" as const, attrs: { long_name: "spatial_dimension", comment: "0=x, 1=y, 2=z (depth)" }, data: [0, 1, 2] },
-        series("polarization", { units: "dimensionless", long_name: "school_polarization_order_parameter", valid_range: ncDouble(0, 1) }),
-        series("rotation", { units: "dimensionless", long_name: "school_rotation_order_parameter", valid_range: ncDouble(0, 1) }),
-        { name: "positions", dims: ["time", "fish", "spatial"], type: "double" as const, attrs: { units: "simulation_length_units", long_name: "fish_positions" } },
-        { name: "velocities", dims: ["time", "fish", "spatial"], type: "double" as const, attrs: { units: "simulation_velocity_units", long_name: "fish_velocities" } },
+        { name: "time", dims: ["time"], type: "double" as const, attrs: { units: "1", long_name: "simulation time (model time units: n_steps steps of dt)", axis: "T" } },
+        { name: "fish", dims: ["fish"], type: "int" as const, attrs: { long_name: "fish index", units: "1" }, data: Int32Array.from({ length: r.nFish }, (_, i) => i) },
+        { name: "spatial", dims: ["spatial"], type: "int" as const, attrs: { long_name: "spatial dimension", units: "1", comment: "0=x, 1=y, 2=z (depth)" }, data: [0, 1, 2] },
+        series("polarization", { units: "1", long_name: "school polarization order parameter", valid_range: ncDouble(0, 1) }),
+        series("rotation", { units: "1", long_name: "school rotation order parameter", valid_range: ncDouble(0, 1) }),
+        { name: "positions", dims: ["time", "fish", "spatial"], type: "double" as const, attrs: { units: "1", long_name: "fish positions (model length units, those of box_size)" } },
+        { name: "velocities", dims: ["time", "fish", "spatial"], type: "double" as const, attrs: { units: "1", long_name: "fish velocities (model length units per time unit)" } },
       ];
       if (r.computeEntropy) {
-        vars.push(series("order_index", { units: "dimensionless", long_name: "order_index", valid_range: ncDouble(0, 1), description: "Simple order index: max(P, M). High = ordered." }));
-        for (const k of METRIC_KEYS.slice(4)) vars.push(series(SNAKE[k], { units: "dimensionless", long_name: SNAKE[k], valid_range: ncDouble(0, 1), description: ENTROPY_DOC[k] }));
-        vars.push(series("spread", { units: "simulation_length_units", long_name: "school_spread_rms" }));
+        vars.push(series("order_index", { units: "1", long_name: "order index max(P, M)", valid_range: ncDouble(0, 1), description: "Simple order index: max(P, M). High = ordered." }));
+        for (const k of METRIC_KEYS.slice(4)) vars.push(series(SNAKE[k], { units: "1", long_name: ENTROPY_DOC[k], valid_range: ncDouble(0, 1), description: ENTROPY_DOC[k] }));
+        vars.push(series("spread", { units: "1", long_name: "school spread, rms distance from the centroid (model length units)" }));
       }
       this.nc = new NetCDFWriter(this.ncFile, { dims: [{ name: "time", size: null }, { name: "fish", size: r.nFish }, { name: "spatial", size: 3 }], attrs, vars });
     }
+    // a longer run animates every k-th of the animation_skip frames, so the GIF held in memory stays bounded
+    this.gifSkip = r.animationSkip * Math.max(1, Math.ceil(Math.ceil(this.frames / r.animationSkip) / MAX_SCHOOL_GIF_FRAMES));
     if (formats.has("gif")) {
-      const n = Math.ceil(this.frames / r.animationSkip);
+      const n = Math.ceil(this.frames / this.gifSkip);
       this.anim = new SchoolAnimation({ boxSize: r.boxSize, frames: n, delay: Math.round(1000 / r.animationFps), title: `${r.scenarioName}  N = ${r.nFish}  L = ${r.boxSize}  r = ${r.rRepulsion}/${r.rOrientation}/${r.rAttraction}` });
     }
     this.timing.netcdf = performance.now() - t0;
@@ -104,7 +113,7 @@ export class SchoolOutputs {
       this.nc.appendRecord(rec);
     }
     this.timing.netcdf += performance.now() - t0;
-    if (this.anim && f.index % this.r.animationSkip === 0) {
+    if (this.anim && f.index % this.gifSkip === 0) {
       t0 = performance.now();
       this.anim.frame(f.positions, f.velocities, `t = ${f.t.toFixed(1)}   P = ${f.metrics.polarization.toFixed(3)}   M = ${f.metrics.rotation.toFixed(3)}`);
       this.timing.gif = (this.timing.gif ?? 0) + performance.now() - t0;

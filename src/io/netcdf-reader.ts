@@ -21,12 +21,15 @@ export class NetCDFError extends Error {
 }
 
 export interface NcFileDim { name: string; size: number; unlimited: boolean }
-export interface NcFileVar { name: string; dims: string[]; type: NcType; attrs: Record<string, string | number[]>; begin: number; vsize: number; record: boolean; shape: number[] }
+/** Attribute values (text, or numbers of any type) and each attribute's NetCDF type. */
+export type NcAttrValues = Record<string, string | number[]>;
+export interface NcFileVar { name: string; dims: string[]; type: NcType; attrs: NcAttrValues; attrTypes: Record<string, NcType>; begin: number; vsize: number; record: boolean; shape: number[] }
 export interface NcFile {
   version: 1 | 2;
   numrecs: number;
   dims: NcFileDim[];
-  attrs: Record<string, string | number[]>;
+  attrs: NcAttrValues;
+  attrTypes: Record<string, NcType>;
   vars: NcFileVar[];
   /** All values of a variable (row-major), or its text for char variables. */
   read(name: string): Float64Array | string;
@@ -75,12 +78,12 @@ function put<T>(o: Record<string, T>, k: string, v: T) {
   Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
 }
 
-function attrList(c: Cursor, where: string): Record<string, string | number[]> {
+function attrList(c: Cursor, where: string): { attrs: NcAttrValues; types: Record<string, NcType> } {
   const at = c.pos;
   const tag = c.u32(`${where} attribute tag`), n = c.count(`${where} attribute count`, 12);
-  if (tag === 0 && n === 0) return {};
+  const out: NcAttrValues = {}, types: Record<string, NcType> = {};
+  if (tag === 0 && n === 0) return { attrs: out, types };
   if (tag !== NC_ATTRIBUTE) throw new NetCDFError(`expected an attribute list (0x0C) for ${where} at offset ${at}, found 0x${tag.toString(16)}`);
-  const out: Record<string, string | number[]> = {};
   for (let i = 0; i < n; i++) {
     const nm = c.name(`${where} attribute name`);
     const code = c.u32(`attribute ${nm} type`), type = NC_CODE_TYPE[code];
@@ -89,8 +92,9 @@ function attrList(c: Cursor, where: string): Record<string, string | number[]> {
     if (bytes > c.left) throw new NetCDFError(`attribute ${nm} of ${where} claims ${cnt} ${type} values (${bytes} bytes), but only ${c.left} bytes are left in the file`);
     const v = values(type, c.bytes(bytes, `attribute ${nm} values`));
     put(out, nm, typeof v === "string" ? v : Array.from(v));
+    put(types, nm, type);
   }
-  return out;
+  return { attrs: out, types };
 }
 
 interface Layout { bytes: number; nrec: number }
@@ -123,7 +127,7 @@ export function readNetCDF(buf: Uint8Array): NcFile {
       dims.push({ name: nm, size, unlimited: size === 0 });
     }
   }
-  const attrs = attrList(c, "global");
+  const { attrs, types: attrTypes } = attrList(c, "global");
   const vars: NcFileVar[] = [];
   const vtag = c.u32("variable tag"), vn = c.count("variable count", version === 2 ? 32 : 28);
   if (!(vtag === 0 && vn === 0)) {
@@ -144,7 +148,7 @@ export function readNetCDF(buf: Uint8Array): NcFile {
       const vsize = c.u32(`variable ${nm} vsize`);
       const begin = version === 2 ? c.u64(`variable ${nm} offset`) : c.u32(`variable ${nm} offset`);
       const vd = ids.map((id) => dims[id]);
-      vars.push({ name: nm, dims: vd.map((d) => d.name), type, attrs: va, begin, vsize, record: vd.length > 0 && vd[0].unlimited, shape: vd.map((d) => d.size) });
+      vars.push({ name: nm, dims: vd.map((d) => d.name), type, attrs: va.attrs, attrTypes: va.types, begin, vsize, record: vd.length > 0 && vd[0].unlimited, shape: vd.map((d) => d.size) });
     }
   }
   const headerEnd = c.pos;
@@ -194,7 +198,7 @@ export function readNetCDF(buf: Uint8Array): NcFile {
   const byName = new Map<string, NcFileVar>();
   for (const v of vars) if (!byName.has(v.name)) byName.set(v.name, v);
   return {
-    version: version as 1 | 2, numrecs, dims, attrs, vars,
+    version: version as 1 | 2, numrecs, dims, attrs, attrTypes, vars,
     read(name: string) {
       const v = byName.get(name);
       if (!v) throw new NetCDFError(`no variable "${name}"; the file has ${vars.map((x) => x.name).join(", ") || "no variables"}`);
