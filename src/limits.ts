@@ -9,8 +9,8 @@ import { describe } from "./validate.js";
 /** Why a run ended: reached its end, stopped by the step budget, by its AbortSignal, or by a non-finite state. */
 export type RunStatus = "ok" | "step-too-small" | "non-finite" | "budget" | "aborted";
 
-/** Default step budget of the models (fixed and adaptive steps alike): ~1 minute of the costliest stepper at N = 512. */
-export const DEFAULT_MAX_STEPS = 1e7;
+/** Default step budget of the models (fixed and adaptive steps alike): 1e6 steps, ≤ ~1 minute of the costliest stepper at N = 512. */
+export const DEFAULT_MAX_STEPS = 1e6;
 /** Steps run inside WASM between two checks of the signal and the budget (also keeps i32 step counts in range). */
 export const CHUNK = 4096;
 /** The largest allocation a run may plan: WASM memory is 4 GiB and typed arrays in JS share the process heap. */

@@ -36,7 +36,7 @@ export interface KgOptions {
   phase?: number; k0?: number; sign?: number;
   /** Stored frames after t = 0 (the result has nFrames + 1). */
   nFrames?: number;
-  /** Step budget (default 1e7 steps): the run ends with status "budget" there, keeping the frames so far. */
+  /** Step budget (default 1e6 steps): the run ends with status "budget" there, keeping the frames so far. */
   maxSteps?: number;
   /** Cancels the run between steps (status "aborted"; the frames so far are kept). */
   signal?: AbortSignal;

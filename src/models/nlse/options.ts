@@ -31,7 +31,7 @@ export interface NlseOptions {
   /** Seed keys with no effect on the computation (accepted so seed configs load unchanged). */
   useNumba?: boolean; monitorConservation?: boolean; saveNetcdf?: boolean; saveAnimation?: boolean;
   fps?: number; dpi?: number; outputDir?: string; logDir?: string;
-  /** Step budget (default 1e7 accepted + rejected steps, or fixed steps): the run ends with status "budget" there. */
+  /** Step budget (default 1e6 accepted + rejected steps, or fixed steps): the run ends with status "budget" there. */
   maxSteps?: number;
   /** Cancels the run between steps (status "aborted"; what was produced so far is kept). */
   signal?: AbortSignal;

@@ -41,7 +41,7 @@ export interface SchoolOptions {
   /** Seed config keys used by the CLI (files, images) or ignored (useNumba), accepted so seed configs load unchanged. */
   useNumba?: boolean; saveCsv?: boolean; saveNetcdf?: boolean; savePng?: boolean; saveGif?: boolean;
   animationFps?: number; animationDpi?: number; animationSkip?: number; animationDuration?: number; outputDir?: string;
-  /** Step budget (default 1e7): simulate ends with status "budget" there, keeping the frames so far. */
+  /** Step budget (default 1e6 steps): simulate ends with status "budget" there, keeping the frames so far. */
   maxSteps?: number;
   /** Cancels simulate between steps (status "aborted"; the frames so far are kept). */
   signal?: AbortSignal;
