@@ -46,13 +46,15 @@ export class KgOutputs {
   private readonly image: FrameReservoir<Float32Array> | null;
   private readonly gif: FrameReservoir<Float32Array> | null;
   private count = 0;
-  private readonly kinks: Array<{ t: number; x: number[]; sign: number[] }> = [];
+  /** Kink positions per frame for the JSON summary, flat (8 bytes a number, not an object per frame). */
+  private readonly kinks: { t: number[]; count: number[]; x: number[]; sign: number[] } | null;
   readonly written: string[] = [];
   readonly timing: Record<string, number> = {};
 
   constructor(private readonly dir: string, readonly stem: string, private readonly r: KgResolved, x: Float64Array, private readonly formats: Set<Format>) {
     this.image = formats.has("png") ? new FrameReservoir(framesWithin(FIGURE_BYTES, 4 * r.nx, MAX_IMAGE_ROWS)) : null;
     this.gif = formats.has("gif") ? new FrameReservoir(framesWithin(FIGURE_BYTES, 8 * r.nx, MAX_GIF_FRAMES)) : null;
+    this.kinks = formats.has("json") ? { t: [], count: [], x: [], sign: [] } : null;
     if (formats.has("csv")) this.csv = new CsvStream(path.join(dir, `${stem}_diagnostics.csv`), ["Time", "Energy", "Momentum", "MaxAbs", "Centroid", "TailFraction", "NKinks"]);
     if (!formats.has("nc")) return;
     const t0 = performance.now();
@@ -110,7 +112,11 @@ export class KgOutputs {
     this.image?.offer(i, (row = new Float32Array(n)) => { row.set(s.phi); return row; });
     this.gif?.offer(i, (f = new Float32Array(2 * n)) => { f.set(s.phi); f.set(s.phiT, n); return f; });
     this.csv?.row([s.t, s.energy, s.momentum, s.maxAbs, s.centroid, s.tailFraction, s.kinks.length]);
-    this.kinks.push({ t: s.t, x: s.kinks, sign: s.kinkSigns });
+    if (this.kinks) {
+      const k = this.kinks;
+      k.t.push(s.t); k.count.push(s.kinks.length);
+      for (let j = 0; j < s.kinks.length; j++) { k.x.push(s.kinks[j]); k.sign.push(s.kinkSigns[j]); }
+    }
     this.timing.netcdf = (this.timing.netcdf ?? 0) + performance.now() - t0;
   }
 
@@ -163,10 +169,18 @@ export class KgOutputs {
       this.timing.svg = performance.now() - t0;
     }
     if (this.formats.has("json")) {
-      writeAtomic(file("_summary.json"), toJson({ samudra: version, ...sum, x: undefined, kinks: this.kinks, files: this.written.map((f) => path.basename(f)), outputTiming: this.timing }));
+      writeAtomic(file("_summary.json"), toJson({ samudra: version, ...sum, x: undefined, kinks: this.kinkList(), files: this.written.map((f) => path.basename(f)), outputTiming: this.timing }));
       this.written.push(file("_summary.json"));
     }
     return this.written;
+  }
+
+  /** The kinks as the summary gives them: one { t, x, sign } per frame. */
+  private kinkList(): Array<{ t: number; x: number[]; sign: number[] }> {
+    const k = this.kinks;
+    if (!k) return [];
+    let o = 0;
+    return k.t.map((t, i) => { const n = k.count[i], at = o; o += n; return { t, x: k.x.slice(at, at + n), sign: k.sign.slice(at, at + n) }; });
   }
 
   abort(): void {

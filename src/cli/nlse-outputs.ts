@@ -50,6 +50,8 @@ export class NlseOutputs {
   private readonly image: FrameReservoir<Float32Array> | null;
   private readonly gif: FrameReservoir<Float32Array> | null;
   private count = 0;
+  /** The three record fields, reused for every snapshot. */
+  private rec: { re: Float64Array; im: Float64Array; ab: Float64Array } | null = null;
   readonly written: string[] = [];
   readonly timing: Record<string, number> = {};
 
@@ -110,7 +112,7 @@ export class NlseOutputs {
     const N = this.r.N, psi = s.psi, i = this.count++;
     const t0 = performance.now();
     if (this.nc) {
-      const re = new Float64Array(N), im = new Float64Array(N), ab = new Float64Array(N);
+      const { re, im, ab } = (this.rec ??= { re: new Float64Array(N), im: new Float64Array(N), ab: new Float64Array(N) });
       for (let j = 0; j < N; j++) { re[j] = psi[2 * j]; im[j] = psi[2 * j + 1]; ab[j] = Math.sqrt(re[j] * re[j] + im[j] * im[j]); }
       this.nc.appendRecord({ t: [s.t], psi_real: re, psi_imag: im, psi_abs: ab, mass: [s.mass], momentum: [s.momentum], hamiltonian: [s.hamiltonian], error: [s.error], tail_fraction: [s.tailFraction] });
     }

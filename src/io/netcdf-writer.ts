@@ -43,17 +43,22 @@ const utf8 = (s: string) => new TextEncoder().encode(s);
 export function encode(type: NcType, values: ArrayLike<number> | string): Uint8Array {
   if (type === "char") return typeof values === "string" ? utf8(values) : Uint8Array.from(values as ArrayLike<number>);
   if (typeof values === "string") throw new TypeError(`NetCDF: a ${type} variable needs numbers, got a string`);
+  const buf = new Uint8Array(values.length * NC_TYPE_SIZE[type]);
+  encodeInto(type, values, new DataView(buf.buffer));
+  return buf;
+}
+
+/** Big-endian encoding of numbers into `dv` (which must hold values.length values of the type). */
+function encodeInto(type: Exclude<NcType, "char">, values: ArrayLike<number>, dv: DataView): void {
   const n = values.length, size = NC_TYPE_SIZE[type];
-  const buf = new Uint8Array(n * size), dv = new DataView(buf.buffer);
+  if (type === "double") { for (let i = 0; i < n; i++) dv.setFloat64(8 * i, values[i]); return; }
   for (let i = 0; i < n; i++) {
     const v = values[i], o = i * size;
-    if (type === "double") dv.setFloat64(o, v);
-    else if (type === "float") dv.setFloat32(o, v);
+    if (type === "float") dv.setFloat32(o, v);
     else if (type === "int") dv.setInt32(o, v);
     else if (type === "short") dv.setInt16(o, v);
     else dv.setInt8(o, v);
   }
-  return buf;
 }
 
 function name(b: Bytes, s: string) {
@@ -80,6 +85,9 @@ export class NetCDFWriter {
   private readonly recVars: NcVarSpec[];
   private readonly recSizes: number[];
   private readonly recBytes: number[];
+  /** One reusable record buffer per record variable (zero padding included): appendRecord allocates nothing. */
+  private readonly scratch: Uint8Array[];
+  private readonly scratchViews: DataView[];
   private readonly numrecsOffset = 4;
   private records = 0;
   private closed = false;
@@ -108,6 +116,8 @@ export class NetCDFWriter {
     // one record variable: its records are packed without padding (netCDF-C's NC_calcsize special case)
     this.recBytes = this.recVars.map((v) => count(v, true) * NC_TYPE_SIZE[v.type]);
     this.recSizes = this.recVars.length === 1 ? this.recBytes.slice() : this.recVars.map(vsize);
+    this.scratch = this.recSizes.map((n) => new Uint8Array(n));
+    this.scratchViews = this.scratch.map((b) => new DataView(b.buffer));
     // header length (begin offsets are fixed-size, so compute with zeros first)
     const build = (begins: number[]) => {
       const b = new Bytes();
@@ -156,12 +166,16 @@ export class NetCDFWriter {
     this.recVars.forEach((v, i) => {
       const data = values[v.name];
       if (!data) throw new Error(`NetCDFWriter.appendRecord: missing values for record variable "${v.name}"`);
-      const enc = encode(v.type, data);
-      if (enc.length !== this.recBytes[i]) throw new Error(`NetCDFWriter.appendRecord: ${v.name} needs ${this.recBytes[i] / NC_TYPE_SIZE[v.type]} values per record, got ${data.length}`);
-      if (enc.length === this.recSizes[i]) { this.sink.write(enc); return; }
-      const padded = new Uint8Array(this.recSizes[i]);
-      padded.set(enc);
-      this.sink.write(padded);
+      const buf = this.scratch[i];
+      if (v.type === "char") {
+        const enc = encode("char", data);
+        if (enc.length !== this.recBytes[i]) throw new Error(`NetCDFWriter.appendRecord: ${v.name} needs ${this.recBytes[i]} characters per record, got ${enc.length}`);
+        buf.set(enc);
+      } else {
+        if (data.length * NC_TYPE_SIZE[v.type] !== this.recBytes[i]) throw new Error(`NetCDFWriter.appendRecord: ${v.name} needs ${this.recBytes[i] / NC_TYPE_SIZE[v.type]} values per record, got ${data.length}`);
+        encodeInto(v.type, data, this.scratchViews[i]);
+      }
+      this.sink.write(buf);
     });
     this.records++;
   }
