@@ -11,7 +11,7 @@ import { FORMATS } from "./nlse-outputs.js";
 import { UsageError, commonArgs, loadConfigFile, runFormats, exitCodeOf, parseSets, withSets, checkRun, unknownCase, type ModelArgs } from "./run-args.js";
 import { KgOutputs } from "./kg-outputs.js";
 import { writeAtomic } from "./file-sink.js";
-import { RunFiles, failRun, describeFiles } from "./run-files.js";
+import { RunFiles, failRun, describeFiles, failureMessage } from "./run-files.js";
 import { Progress } from "./progress.js";
 import { KG_CASES, type KgOptions, type KgCase } from "../models/klein-gordon/options.js";
 import { KgRun } from "../models/klein-gordon/model.js";
@@ -142,7 +142,7 @@ export function runKg(a: KgArgs): number {
       wrote.push(...describeFiles(published));
     } catch (e) {
       out?.abort();
-      const msg = (e as Error).message.replace(/^samudra kg: /, "");
+      const msg = failureMessage(e).replace(/^samudra kg: /, "");
       logLines.push(`FAILED: ${msg}`);
       const log = failRun(files, outDir, stem, logLines);
       console.error(`samudra kg: ${msg}${log ? `\n  (log: ${log}; no other file was changed)` : ""}`);

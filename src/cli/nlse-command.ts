@@ -11,7 +11,7 @@ import { scenarioStem } from "../io/config.js";
 import { NlseOutputs, FORMATS } from "./nlse-outputs.js";
 import { UsageError, commonArgs, loadConfigFile, runFormats, exitCodeOf, parseSets, withSets, checkRun, unknownCase, type ModelArgs } from "./run-args.js";
 import { writeAtomic } from "./file-sink.js";
-import { RunFiles, failRun, describeFiles } from "./run-files.js";
+import { RunFiles, failRun, describeFiles, failureMessage } from "./run-files.js";
 import { Progress } from "./progress.js";
 import type { NlseOptions } from "../models/nlse/options.js";
 import type { NlseSummary } from "../models/nlse/model.js";
@@ -138,7 +138,7 @@ export function runNlse(a: NlseArgs): number {
       wrote.push(...describeFiles(published));
     } catch (e) {
       outputs?.abort();
-      const msg = (e as Error).message;
+      const msg = failureMessage(e);
       logLines.push(`FAILED: ${msg}`);
       const log = failRun(files, logDir, stem, logLines);
       console.error(`samudra nlse: ${msg}${log ? `\n  (log: ${log}; no other file was changed)` : ""}`);

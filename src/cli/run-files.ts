@@ -39,6 +39,14 @@ export function failRun(files: RunFiles | null, logDir: string, stem: string, li
   try { writeAtomic(file, lines.join("\n") + "\n"); return file; } catch { return null; }
 }
 
+/** The message of a failed run; file-system failures say what they mean for the user's files. */
+export function failureMessage(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const why: Record<string, string> = { ENOSPC: "the disk is full", EDQUOT: "the disk quota is exhausted", EFBIG: "a file exceeds the allowed file size (ulimit -f)", EACCES: "permission denied", EROFS: "the file system is read-only" };
+  if (err && typeof err.code === "string" && why[err.code]) return `could not write the run's files: ${why[err.code]} (${err.code}${err.path ? ` at ${err.path}` : ""}); the previous files were left as they were`;
+  return (e as Error).message;
+}
+
 /** "outputs/a.nc, outputs/a.csv …" grouped by directory, for the "wrote …" lines. */
 export function describeFiles(files: string[]): string[] {
   const byDir = new Map<string, string[]>();

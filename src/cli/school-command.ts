@@ -10,7 +10,7 @@ import { scenarioStem } from "../io/config.js";
 import { UsageError, loadConfigFile, exitCodeOf, parseSets, withSets, checkRun, unknownCase, numberArg } from "./run-args.js";
 import { SchoolOutputs, SCHOOL_FORMATS, type SchoolFormat } from "./school-outputs.js";
 import { writeAtomic } from "./file-sink.js";
-import { RunFiles, failRun, describeFiles } from "./run-files.js";
+import { RunFiles, failRun, describeFiles, failureMessage } from "./run-files.js";
 import { Progress } from "./progress.js";
 import { SCHOOL_CASES, CASE_DEFAULTS, resolveSchool, type SchoolOptions, type SchoolCase } from "../models/school/options.js";
 import { simulate, type SchoolSummary } from "../models/school/index.js";
@@ -171,7 +171,7 @@ export function runSchool(a: SchoolArgs): number {
       summaries.push(sum);
     } catch (e) {
       (out as SchoolOutputs | null)?.abort();
-      const msg = (e as Error).message.replace(/^(school\.simulate|samudra school): /, "");
+      const msg = failureMessage(e).replace(/^(school\.simulate|samudra school): /, "");
       logLines.push(`FAILED: ${msg}`);
       const logFile = failRun(files, path.join(outDir, "logs"), stem, logLines);
       console.error(`samudra school: ${msg}${logFile ? `\n  (log: ${logFile}; no other file was changed)` : ""}`);

@@ -118,7 +118,9 @@ export class SchoolOutputs {
       this.anim.frame(f.positions, f.velocities, `t = ${f.t.toFixed(1)}   P = ${f.metrics.polarization.toFixed(3)}   M = ${f.metrics.rotation.toFixed(3)}`);
       this.timing.gif = (this.timing.gif ?? 0) + performance.now() - t0;
     }
-    if (f.index === this.frames - 1) { this.lastPos = f.positions.slice(); this.lastVel = f.velocities.slice(); }
+    // the latest frame, not only the planned last one: a run that ends early (non-finite, budget) still has a final state
+    (this.lastPos ??= new Float64Array(f.positions.length)).set(f.positions);
+    (this.lastVel ??= new Float64Array(f.velocities.length)).set(f.velocities);
   }
 
   /** Writes the remaining files and commits everything; returns the files written. */
