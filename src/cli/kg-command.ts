@@ -10,7 +10,6 @@ import { scenarioStem } from "../io/config.js";
 import { FORMATS } from "./nlse-outputs.js";
 import { UsageError, commonArgs, loadConfigFile, runFormats, exitCodeOf, parseSets, withSets, checkRun, unknownCase, type ModelArgs } from "./run-args.js";
 import { KgOutputs } from "./kg-outputs.js";
-import { writeAtomic } from "./file-sink.js";
 import { RunFiles, failRun, describeFiles, failureMessage } from "./run-files.js";
 import { Progress } from "./progress.js";
 import { KG_CASES, type KgOptions, type KgCase } from "../models/klein-gordon/options.js";
@@ -132,12 +131,8 @@ export function runKg(a: KgArgs): number {
         `  momentum max drift = ${sum.invariants.drift.momentum}`, `  max spectral tail fraction = ${sum.maxTailFraction}`, ...sum.warnings.map((w) => `  WARNING: ${w}`),
         "TIMING (ms)", `  setup = ${sum.timing.setupMs.toFixed(1)}`, `  integrate = ${sum.timing.integrateMs.toFixed(1)}`, ...Object.entries(out.timing).map(([k, v]) => `  ${k} = ${v.toFixed(1)}`),
         `${failed ? "ENDED EARLY" : "completed"} ${new Date().toISOString()}`);
-      writeAtomic(path.join(outDir, `${stem}.log`), logLines.join("\n") + "\n");
-      const published = files.publish(failed);
-      if (failed) {
-        console.error(`samudra kg: ${r.caseName}: ${sum.message}\n  the ${sum.t.length} frames before it are kept in: ${describeFiles(published).join("; ")}`);
-        return 1;
-      }
+      const published = files.complete(path.join(outDir, `${stem}.log`), logLines, failed ? { cmd: "kg", what: r.caseName, message: sum.message, kept: `${sum.t.length} frames` } : null);
+      if (!published) return 1;
       summaries.push(sum);
       wrote.push(...describeFiles(published));
     } catch (e) {

@@ -10,7 +10,6 @@ import { nlse, version } from "../index.js";
 import { scenarioStem } from "../io/config.js";
 import { NlseOutputs, FORMATS } from "./nlse-outputs.js";
 import { UsageError, commonArgs, loadConfigFile, runFormats, exitCodeOf, parseSets, withSets, checkRun, unknownCase, type ModelArgs } from "./run-args.js";
-import { writeAtomic } from "./file-sink.js";
 import { RunFiles, failRun, describeFiles, failureMessage } from "./run-files.js";
 import { Progress } from "./progress.js";
 import type { NlseOptions } from "../models/nlse/options.js";
@@ -128,12 +127,8 @@ export function runNlse(a: NlseArgs): number {
         `  max spectral tail fraction = ${sum.maxTailFraction}`, ...sum.warnings.map((w) => `  WARNING: ${w}`),
         "TIMING (ms)", `  setup = ${sum.timing.setupMs.toFixed(1)}`, `  integrate (incl. snapshot output) = ${sum.timing.integrateMs.toFixed(1)}`, ...Object.entries(outputs.timing).map(([k, v]) => `  ${k} = ${v.toFixed(1)}`),
         `${failed ? "ENDED EARLY" : "completed"} ${new Date().toISOString()}`);
-      writeAtomic(path.join(logDir, `${stem}.log`), logLines.join("\n") + "\n");
-      const published = files.publish(failed);
-      if (failed) {
-        console.error(`samudra nlse: ${r.caseName}: ${sum.message}\n  the ${sum.t.length} snapshots before it are kept in: ${describeFiles(published).join("; ")}`);
-        return 1;
-      }
+      const published = files.complete(path.join(logDir, `${stem}.log`), logLines, failed ? { cmd: "nlse", what: r.caseName, message: sum.message, kept: `${sum.t.length} snapshots` } : null);
+      if (!published) return 1;
       summaries.push(sum);
       wrote.push(...describeFiles(published));
     } catch (e) {

@@ -22,6 +22,18 @@ export class RunFiles {
     return this.set.publish({ failed });
   }
 
+  /**
+   * Writes the log into the set and publishes the set. After an early end (`early` given) the set goes out as
+   * "<stem>.failed…", stderr says why and where, and the result is null (exit 1); otherwise the final paths.
+   */
+  complete(logFile: string, lines: string[], early: { cmd: string; what: string; message: string; kept: string } | null): string[] | null {
+    writeAtomic(logFile, lines.join("\n") + "\n");
+    const published = this.publish(early !== null);
+    if (!early) return published;
+    console.error(`samudra ${early.cmd}: ${early.what}: ${early.message}\n  the ${early.kept} before it are kept in: ${describeFiles(published).join("; ")}`);
+    return null;
+  }
+
   discard(): void {
     useOutputSet(null);
     this.set.discard();

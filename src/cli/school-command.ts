@@ -9,7 +9,6 @@ import { version } from "../index.js";
 import { scenarioStem } from "../io/config.js";
 import { UsageError, loadConfigFile, exitCodeOf, parseSets, withSets, checkRun, unknownCase, numberArg } from "./run-args.js";
 import { SchoolOutputs, SCHOOL_FORMATS, type SchoolFormat } from "./school-outputs.js";
-import { writeAtomic } from "./file-sink.js";
 import { RunFiles, failRun, describeFiles, failureMessage } from "./run-files.js";
 import { Progress } from "./progress.js";
 import { SCHOOL_CASES, CASE_DEFAULTS, resolveSchool, type SchoolOptions, type SchoolCase } from "../models/school/options.js";
@@ -161,12 +160,8 @@ export function runSchool(a: SchoolArgs): number {
         `  state = ${sum.state}; final-frame class = ${sum.finalState}; frames = ${sum.frames}`,
         "TIMING (s)", `  simulation = ${sum.seconds.simulation}`, `  metrics = ${sum.seconds.metrics}`, ...Object.entries(sink.timing).map(([k, v]) => `  ${k} = ${v / 1000}`), `  total = ${total}`,
         `${failed ? "ENDED EARLY" : "completed"} ${new Date().toISOString()}`);
-      writeAtomic(path.join(outDir, "logs", `${stem}.log`), logLines.join("\n") + "\n");
-      const published = files.publish(failed);
-      if (failed) {
-        console.error(`samudra school: ${r.case}: ${sum.message}\n  the ${sum.frames} frames before it are kept in: ${describeFiles(published).join("; ")}`);
-        return 1;
-      }
+      const published = files.complete(path.join(outDir, "logs", `${stem}.log`), logLines, failed ? { cmd: "school", what: r.case, message: sum.message, kept: `${sum.frames} frames` } : null);
+      if (!published) return 1;
       for (const f of describeFiles(published)) log(`      wrote ${f}`);
       summaries.push(sum);
     } catch (e) {
