@@ -33,8 +33,9 @@ export interface Engine {
 
 export function adaptiveEngine(r: Resolved, ctx: number, v0: Float64Array, tEnd: number, signal?: AbortSignal): Engine {
   const sys = { kind: "samudra.ode.system", name: "nlse", id: 6, params: Float64Array.of(ctx), n: r.N, complex: true } as OdeSystem;
+  // the model counts its own budget (r.maxSteps); the integrator gets none, so it never stops first at its default
   const integ = new OdeIntegrator(r.method === "rk45" ? "RK45" : "DOP853", sys, r.tStart, v0,
-    { tBound: tEnd, rtol: r.rtol, atol: r.atol, maxStep: r.maxStep }, "nlse");
+    { tBound: tEnd, rtol: r.rtol, atol: r.atol, maxStep: r.maxStep, maxSteps: Infinity }, "nlse");
   const k = kernel();
   let status: number = integ.status;       // NonFinite already if ψ0 or f(ψ0) is not finite
   return {
