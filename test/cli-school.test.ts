@@ -26,7 +26,7 @@ import json, sys, xarray as xr
 ds = xr.open_dataset(sys.argv[1])
 print(json.dumps({"dims": dict(ds.sizes), "vars": sorted(ds.data_vars), "P0": float(ds.polarization[0]), "M0": float(ds.rotation[0]),
   "osi0": float(ds.oceanic_schooling_index[0]), "t": [float(ds.time[0]), float(ds.time[-1])], "pos": list(ds.positions.shape),
-  "attrs": {k: (v.item() if hasattr(v, "item") else v) for k, v in ds.attrs.items() if k in ("seed", "orientation_weight", "torus_init", "torus_radius", "mode", "save_interval", "n_fish")},
+  "attrs": {k: (v.item() if hasattr(v, "item") else v) for k, v in ds.attrs.items() if k in ("seed", "orientation_weight", "torus_init", "torus_radius", "samudra_mode", "save_interval", "n_fish")},
   "meanP": float(ds.attrs["mean_polarization"]), "meanP_data": float(ds.polarization[ds.sizes["time"] // 2:].mean())}))`, path.join(dir, "out1/netcdf/case2_torus.nc")));
   expect(py.dims).toEqual({ time: 101, fish: 200, spatial: 3 });
   expect(py.vars).not.toContain("x");                       // no duplicated x/y/z/vx/vy/vz
@@ -35,7 +35,7 @@ print(json.dumps({"dims": dict(ds.sizes), "vars": sorted(ds.data_vars), "P0": fl
   expect(py.t).toEqual([0, 200]);
   expect(py.pos).toEqual([101, 200, 3]);
   expect(py.attrs).toMatchObject({ seed: 42, orientation_weight: 0.1, torus_init: 1, torus_radius: 6, save_interval: 20, n_fish: 200 });
-  expect(py.attrs.mode).toMatch(/^legacy/);
+  expect(py.attrs.samudra_mode).toMatch(/^legacy/);
   expect(py.meanP).toBeCloseTo(py.meanP_data, 12);           // statistics patched into the header at the end
   const ts = readFileSync(path.join(dir, "out1/csv/case2_torus_entropy_timeseries.csv"), "utf8").trim().split("\n");
   expect(ts[0]).toBe("Time,Polarization,Rotation,Spread,Order_Index,School_Cohesion_Entropy,Polarization_Entropy,Depth_Stratification_Entropy,Angular_Momentum_Entropy,Nearest_Neighbor_Entropy,Velocity_Correlation_Entropy,School_Shape_Entropy,Oceanic_Schooling_Index");

@@ -25,7 +25,7 @@ it("samudra nlse single_soliton --legacy: the seed's nfev; every file written, c
   const nc = io.readNetCDF(new Uint8Array(readFileSync(path.join(dir, "out1/single_soliton_legacy.nc"))));
   expect(nc.numrecs).toBe(100);
   expect(nc.dims.map((d) => [d.name, d.size])).toEqual([["t", 100], ["x", 512]]);
-  expect(nc.attrs.mode).toBe("legacy (seed parity)");
+  expect(nc.attrs.samudra_mode).toBe("legacy (seed parity)");
   expect(nc.attrs.software).toMatch(/^samudra /);
   const psi = nc.read("psi_abs") as Float64Array;
   expect(psi.length).toBe(100 * 512);
@@ -35,7 +35,7 @@ it("samudra nlse single_soliton --legacy: the seed's nfev; every file written, c
 import json, sys, xarray as xr
 from scipy.io import netcdf_file
 ds = xr.open_dataset(sys.argv[1]); f = netcdf_file(sys.argv[1], 'r', mmap=False)
-print(json.dumps({"xr": float(ds["psi_abs"].values[99].max()), "sci": float(f.variables["psi_abs"][99].max()), "mode": ds.attrs["mode"], "nt": int(ds.sizes["t"])}))`, path.join(dir, "out1/single_soliton_legacy.nc")));
+print(json.dumps({"xr": float(ds["psi_abs"].values[99].max()), "sci": float(f.variables["psi_abs"][99].max()), "mode": ds.attrs["samudra_mode"], "nt": int(ds.sizes["t"])}))`, path.join(dir, "out1/single_soliton_legacy.nc")));
   expect(py.xr).toBe(Math.max(...psi.subarray(99 * 512)));
   expect(py.sci).toBe(py.xr);
   expect(py).toMatchObject({ mode: "legacy (seed parity)", nt: 100 });
