@@ -34,6 +34,17 @@ export function signalOf(where: string, v: unknown): AbortSignal | undefined {
   return v as AbortSignal;
 }
 
+/** Progress inside a long stretch between snapshots: the time reached, steps so far, the current step size. */
+export interface StepProgress { t: number; steps: number; stepSize: number }
+export type ProgressCallback = (p: StepProgress) => void;
+
+/** Validates `onProgress` (a function or undefined). */
+export function progressOf(where: string, v: unknown): ProgressCallback | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v !== "function") throw new TypeError(`${where}: onProgress must be a function ({ t, steps, stepSize }) => void, got ${describe(v)}`);
+  return v as ProgressCallback;
+}
+
 /** Throws before allocating when a run would need more than MEMORY_LIMIT bytes; the message gives the estimate. */
 export function checkMemory(where: string, what: string, bytes: number, fix: string): void {
   if (!(bytes <= MEMORY_LIMIT)) {

@@ -116,3 +116,16 @@ it("NLSE resolution alarm: an under-resolved run warns in the summary; resolved 
     expect(s.warnings, c).toEqual([]);
   }
 });
+
+it("onProgress reports t, steps and the step size between snapshots (long adaptive and fixed stretches)", () => {
+  const seen: Array<{ t: number; steps: number; stepSize: number }> = [];
+  const s = nlse.simulate({ case: "single_soliton", gamma: 1e6, maxSteps: 2000, onProgress: (p) => seen.push(p) });
+  expect(s.status).toBe("budget");
+  expect(seen.length).toBeGreaterThanOrEqual(5);            // every 256 accepted steps, all before the 2nd snapshot
+  for (let i = 1; i < seen.length; i++) { expect(seen[i].t).toBeGreaterThan(seen[i - 1].t); expect(seen[i].steps).toBeGreaterThan(seen[i - 1].steps); }
+  expect(seen.every((p) => p.stepSize > 0 && p.stepSize < 1e-3)).toBe(true);
+  const kseen: number[] = [];
+  kleinGordon.simulate({ case: "sg_kink", dt: 1e-12, maxSteps: 10000, onProgress: (p) => kseen.push(p.steps) });
+  expect(kseen).toEqual([4096, 8192]);
+  expect(() => nlse.simulate({ case: "single_soliton", onProgress: 3 as never })).toThrow(/onProgress must be a function/);
+});

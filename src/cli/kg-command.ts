@@ -104,7 +104,8 @@ export function runKg(a: KgArgs): number {
     const logLines: string[] = [`samudra ${version} — kg run log`, `started ${new Date().toISOString()}`, `config: ${run.source}`];
     let stem = "kg";
     try {
-      const kg = new KgRun(o, "samudra kg");
+      let onStep = (_p: { t: number; steps: number; stepSize: number }) => {};
+      const kg = new KgRun({ ...o, onProgress: (p) => onStep(p) }, "samudra kg");
       disposeRun = () => kg.dispose();
       const r = kg.options;
       stem = scenarioStem(r.scenarioName) + (r.legacy ? "" : "_corrected");
@@ -112,6 +113,7 @@ export function runKg(a: KgArgs): number {
       files = new RunFiles(outDir, stem, (m) => warn(m));
       out = new KgOutputs(outDir, stem, r, kg.x, fmts);
       const progress = new Progress(`kg ${r.caseName}`, a.quiet || a.json, r.nFrames + 1);
+      onStep = (p) => progress.update(p.t / r.tFinal, `t = ${p.t.toPrecision(4)}  ${p.steps} steps`);
       for (let s = kg.step(); s; s = kg.step()) {
         out.add(s);
         progress.update((s.index + 1) / (r.nFrames + 1), `t = ${s.t.toPrecision(4)}`);

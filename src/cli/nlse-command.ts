@@ -110,7 +110,8 @@ export function runNlse(a: NlseArgs): number {
       files = new RunFiles(outDir, stem, (m) => warn(m));
       outputs = new NlseOutputs(outDir, stem, r, x, fmts);
       const progress = new Progress(`nlse ${r.caseName}`, a.quiet || a.json, r.nSnapshots);
-      const sum = nlse.simulate(o, (s) => {
+      const steps = (p: { t: number; steps: number; stepSize: number }) => progress.update((p.t - r.tStart) / r.tFinal, `t = ${p.t.toPrecision(4)}  h = ${p.stepSize.toExponential(2)}  ${p.steps} steps`);
+      const sum = nlse.simulate({ ...o, onProgress: steps }, (s) => {
         outputs!.add(s);
         progress.update((s.index + 1) / r.nSnapshots, `t = ${s.t.toPrecision(4)}${s.stepSize > 0 ? `  h = ${s.stepSize.toExponential(2)}` : ""}`);
       });

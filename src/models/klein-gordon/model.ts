@@ -105,11 +105,13 @@ export class KgRun {
   private integrateMs = 0;
 
   private readonly signal: AbortSignal | undefined;
+  private readonly onProgress: ((p: { t: number; steps: number; stepSize: number }) => void) | undefined;
 
   constructor(o: KgOptions, private readonly where = "kleinGordon.create") {
     const t0 = performance.now();
     const r = (this.options = resolveKg(where, o));
     this.signal = o.signal;
+    this.onProgress = o.onProgress;
     const k = this.k, n = (this.n = r.nx), L = r.xMax - r.xMin;
     const neumann = r.boundary === "neumann" && !r.legacy;
     const inclusive = r.legacy || neumann;
@@ -183,7 +185,10 @@ export class KgRun {
     const interval = r.tFinal / r.nFrames, maxSteps = Math.trunc(r.tFinal / dtMin) * 10;
     while (t < r.tFinal && this.steps < maxSteps) {
       if (this.steps >= r.maxSteps) { this.status = "budget"; this.tNow = t; return; }
-      if (this.steps % CHUNK === 0 && this.signal?.aborted) { this.status = "aborted"; this.tNow = t; return; }
+      if (this.steps % CHUNK === 0) {
+        if (this.signal?.aborted) { this.status = "aborted"; this.tNow = t; return; }
+        if (this.steps > 0) this.onProgress?.({ t, steps: this.steps, stepSize: dt });
+      }
       const dtUsed = dt;
       // the seed adapts after the update but from φ^n, so deciding first changes nothing
       if (r.adaptiveDt && this.steps % 20 === 0) {
@@ -234,6 +239,7 @@ export class KgRun {
         const c = Math.min(CHUNK, sub - done, r.maxSteps - this.steps);
         if (this.split) k.kgSplitRun(this.split, A, B, c); else k.kgKdk(ctx, A, B, dt, c);
         this.steps += c; done += c;
+        if (c === CHUNK) this.onProgress?.({ t: (i - 1) * interval + done * dt, steps: this.steps, stepSize: dt });
         if (!Number.isFinite(k.kgMaxAbs(A, n)) || !Number.isFinite(k.kgMaxAbs(B, n))) { this.status = "non-finite"; this.tNow = (i - 1) * interval + done * dt; return; }
       }
       this.tNow = i * interval;

@@ -2,7 +2,7 @@
  * Klein–Gordon options: camelCase forms of the seed's config keys (klein-gordon.md §5.1) merged over the case
  * defaults (the seed's shipped configs, current commit), plus samudra's method/boundary/legacy choices.
  */
-import { maxStepsOf, signalOf, checkMemory } from "../../limits.js";
+import { maxStepsOf, signalOf, progressOf, checkMemory, type ProgressCallback } from "../../limits.js";
 import { describe, closestName } from "../../validate.js";
 
 export type KgCase = "case1" | "case2" | "case3" | "case4" | "boosted_kink" | "sg_breather" | "kink_antikink" | "kink_pair_static" | "sg_kink" | "gaussian_packet";
@@ -40,6 +40,8 @@ export interface KgOptions {
   maxSteps?: number;
   /** Cancels the run between steps (status "aborted"; the frames so far are kept). */
   signal?: AbortSignal;
+  /** Called every 4096 steps with { t, steps, stepSize }: progress between frames. */
+  onProgress?: ProgressCallback;
   /** Corrected runs: periodic x_j = a + jL/N (default) or Neumann ends (DCT-I; verlet only). */
   boundary?: "periodic" | "neumann";
   /** Dealiasing of V′(φ) (method "verlet"): none, "two_thirds" (|k| > ⅔k_max of V̂′ dropped) or "pad2" (2× padding). */
@@ -71,7 +73,7 @@ const CORRECTED: Record<KgCase, KgOptions> = {
   gaussian_packet: { scenarioName: "Gaussian Packet", nx: 1024, xMin: -50, xMax: 50, tFinal: 20, dt: 0.01, potential: "linear", mass: 1, icType: "packet", amplitude: 1, width: 4, position: -20, k0: 2, method: "strang_exact", nFrames: 100 },
 };
 
-const KNOWN = new Set(["case", "legacy", "method", "scenarioName", "nx", "xMin", "xMax", "tFinal", "dt", "adaptiveDt", "potential", "mass", "lambda", "vacuum", "icType", "amplitude", "width", "position", "velocity", "frequency", "separation", "phase", "k0", "sign", "nFrames", "boundary", "cfl", "dealias", "spongeWidth", "spongeStrength", "saveNetcdf", "saveAnimation", "fps", "dpi", "colormap", "nCores", "outputDir", "energyTol", "maxSteps", "signal"]);
+const KNOWN = new Set(["case", "legacy", "method", "scenarioName", "nx", "xMin", "xMax", "tFinal", "dt", "adaptiveDt", "potential", "mass", "lambda", "vacuum", "icType", "amplitude", "width", "position", "velocity", "frequency", "separation", "phase", "k0", "sign", "nFrames", "boundary", "cfl", "dealias", "spongeWidth", "spongeStrength", "saveNetcdf", "saveAnimation", "fps", "dpi", "colormap", "nCores", "outputDir", "energyTol", "maxSteps", "signal", "onProgress"]);
 const NUM = ["nx", "xMin", "xMax", "tFinal", "dt", "mass", "lambda", "vacuum", "amplitude", "width", "position", "velocity", "frequency", "separation", "phase", "k0", "sign", "nFrames", "cfl", "spongeWidth", "spongeStrength", "fps", "dpi", "nCores", "energyTol"];
 
 export interface KgResolved extends Required<Pick<KgOptions, "nx" | "xMin" | "xMax" | "tFinal" | "dt" | "potential" | "mass" | "lambda" | "vacuum" | "icType" | "amplitude" | "width" | "position" | "velocity" | "frequency" | "separation" | "phase" | "k0" | "sign" | "nFrames">> {
@@ -120,6 +122,7 @@ export function resolveKg(where: string, o: KgOptions): KgResolved {
   if (!Number.isInteger(nFrames) || nFrames < 1) throw new RangeError(`${where}: nFrames must be a positive integer, got ${nFrames}`);
   const maxSteps = maxStepsOf(where, o.maxSteps);
   signalOf(where, o.signal);
+  progressOf(where, o.onProgress);
   // six fields of nx, the FFT plans, and five series per frame (the summary keeps t, H, P)
   checkMemory(where, `nx = ${nx} with nFrames = ${nFrames}`, 8 * nx * 24 + 40 * (nFrames + 1), "reduce nx or nFrames");
   const dealias = (m.dealias ?? "none") as KgResolved["dealias"];

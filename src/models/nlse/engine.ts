@@ -14,7 +14,7 @@ import { OdeIntegrator, Status } from "../../ode/integrator.js";
 import type { OdeSystem } from "../../ode/systems.js";
 import type { Resolved } from "./options.js";
 import { COMPOSITION_SCHEME, COMPOSITION_STAGES } from "../compositions.js";
-import { CHUNK } from "../../limits.js";
+import { CHUNK, type ProgressCallback } from "../../limits.js";
 
 /** Engine statuses beyond the integrator's: the step budget was reached / the signal fired. */
 export const Budget = 4, Aborted = 5;
@@ -31,7 +31,7 @@ export interface Engine {
   dispose(): void;
 }
 
-export function adaptiveEngine(r: Resolved, ctx: number, v0: Float64Array, tEnd: number, signal?: AbortSignal): Engine {
+export function adaptiveEngine(r: Resolved, ctx: number, v0: Float64Array, tEnd: number, signal?: AbortSignal, onProgress?: ProgressCallback): Engine {
   const sys = { kind: "samudra.ode.system", name: "nlse", id: 6, params: Float64Array.of(ctx), n: r.N, complex: true } as OdeSystem;
   // the model counts its own budget (r.maxSteps); the integrator gets none, so it never stops first at its default
   const integ = new OdeIntegrator(r.method === "rk45" ? "RK45" : "DOP853", sys, r.tStart, v0,
@@ -46,6 +46,7 @@ export function adaptiveEngine(r: Resolved, ctx: number, v0: Float64Array, tEnd:
         if (integ.naccept + integ.nreject >= r.maxSteps) return Budget;
         if (signal?.aborted) return Aborted;
         status = integ.step();
+        if (onProgress && (integ.naccept & 255) === 0) onProgress({ t: integ.t, steps: integ.naccept + integ.nreject, stepSize: integ.h });
       }
       if (status > Status.Finished || integ.t < t) return status;
       integ.dense(t, new Float64Array(k.memory.buffer, out, 2 * r.N));
@@ -59,7 +60,7 @@ export function adaptiveEngine(r: Resolved, ctx: number, v0: Float64Array, tEnd:
   };
 }
 
-export function fixedEngine(r: Resolved, ctx: number, v: number, dtOut: number, signal?: AbortSignal): Engine {
+export function fixedEngine(r: Resolved, ctx: number, v: number, dtOut: number, signal?: AbortSignal, onProgress?: ProgressCallback): Engine {
   const k = kernel();
   const sub = Math.max(1, Math.ceil(dtOut / r.dt - 1e-9));
   const dt = dtOut / sub;
@@ -79,6 +80,7 @@ export function fixedEngine(r: Resolved, ctx: number, v: number, dtOut: number, 
         if (split) k.splitRun(split, v, c); else k.etdRun(etd, v, c);
         done += c; n += c;
         if (!Number.isFinite(k.kgMaxAbs(v, 2 * r.N))) return Status.NonFinite;
+        if (onProgress && c === CHUNK) onProgress({ t: tSnap + done * dt, steps: n, stepSize: dt });
       }
       tSnap = tOut; done = 0;
       if (out !== v) new Float64Array(k.memory.buffer, out, 2 * r.N).set(new Float64Array(k.memory.buffer, v, 2 * r.N));

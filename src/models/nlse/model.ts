@@ -102,9 +102,9 @@ export class NlseRun {
     const tEnd = r.tStart + r.tFinal;
     if (r.method === "dop853" || r.method === "rk45") {
       const v0 = new Float64Array(memoryBuffer(), this.vPtr, 2 * N).slice();
-      this.engine = adaptiveEngine(r, this.ctx, v0, tEnd, o.signal);
+      this.engine = adaptiveEngine(r, this.ctx, v0, tEnd, o.signal, o.onProgress);
     } else {
-      this.engine = fixedEngine(r, this.ctx, this.vPtr, r.tFinal / (r.nSnapshots - 1), o.signal);
+      this.engine = fixedEngine(r, this.ctx, this.vPtr, r.tFinal / (r.nSnapshots - 1), o.signal, o.onProgress);
     }
   }
 

@@ -4,7 +4,7 @@
  */
 import { describe, closestName } from "../../validate.js";
 import { CASES, CASE_INFO, type CaseName } from "./cases.js";
-import { maxStepsOf, signalOf } from "../../limits.js";
+import { maxStepsOf, signalOf, progressOf, type ProgressCallback } from "../../limits.js";
 
 export type NlseMethod = "dop853" | "rk45" | "strang" | "yoshida4" | "yoshida6" | "kahanli6" | "etdrk4";
 export type FilterKind = "none" | "two_thirds" | "exponential";
@@ -35,6 +35,8 @@ export interface NlseOptions {
   maxSteps?: number;
   /** Cancels the run between steps (status "aborted"; what was produced so far is kept). */
   signal?: AbortSignal;
+  /** Called every 256 adaptive steps / 4096 fixed steps with { t, steps, stepSize }: progress between snapshots. */
+  onProgress?: ProgressCallback;
 }
 
 export interface Resolved {
@@ -52,7 +54,7 @@ const NUMERIC = ["domainLength", "numPoints", "tFinal", "nSnapshots", "tStart", 
   "filterAlpha", "filterOrder", "amplitude", "position", "velocity", "A1", "A2", "x1", "x2", "v1", "v2", "frequency",
   "modulation", "width", "center", "noiseLevel", "seed", "a", "epsilon", "mode", "order", "fps", "dpi"];
 const OTHER = ["case", "initialCondition", "legacy", "scenarioName", "method", "useAdaptive", "useFiltering", "filter",
-  "useNumba", "monitorConservation", "saveNetcdf", "saveAnimation", "outputDir", "logDir", "maxSteps", "signal"];
+  "useNumba", "monitorConservation", "saveNetcdf", "saveAnimation", "outputDir", "logDir", "maxSteps", "signal", "onProgress"];
 const KNOWN = new Set([...NUMERIC, ...OTHER]);
 const METHODS: NlseMethod[] = ["dop853", "rk45", "strang", "yoshida4", "yoshida6", "kahanli6", "etdrk4"];
 const DEFAULT_DT: Record<NlseMethod, number> = { dop853: 0, rk45: 0, strang: 1e-3, yoshida4: 2e-3, yoshida6: 5e-3, kahanli6: 5e-3, etdrk4: 2e-3 };
@@ -111,6 +113,7 @@ export function resolveOptions(where: string, o: NlseOptions): Resolved {
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new RangeError(`${where}: seed must be an integer 0 ≤ seed < 2^32, got ${seed}`);
   const maxSteps = maxStepsOf(where, o.maxSteps);
   signalOf(where, o.signal);
+  progressOf(where, o.onProgress);
   const p: Record<string, number> = {};
   for (const k of NUMERIC) if (typeof m[k] === "number") p[k] = m[k] as number;
   return {
