@@ -11,6 +11,7 @@ export function describe(v: unknown): string {
   if (Array.isArray(v)) return `Array(${v.length})`;
   if (typeof v === "number") return `number ${v}`;
   if (typeof v === "string") return `string ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + "…" : v)}`;
+  if (typeof v === "boolean") return `boolean ${v}`;
   return typeof v;
 }
 
@@ -36,14 +37,63 @@ export function checkF64(where: string, name: string, v: unknown, length: number
   return v;
 }
 
-/** An array-like of numbers as a Float64Array (no copy if it already is one), with at least `min` entries. */
-export function toF64(where: string, x: unknown, min = 1): Float64Array {
+/**
+ * An array-like of numbers as a Float64Array (no copy if it already is one), with at least `min` entries.
+ * Entries of plain arrays must be numbers (Float64Array.from would turn "a" into NaN and "2" into 2).
+ */
+export function toF64(where: string, x: unknown, min = 1, name = "x"): Float64Array {
   if (x === null || typeof x !== "object" || typeof (x as ArrayLike<number>).length !== "number") {
-    throw new TypeError(`${where}: expected an array of numbers, got ${describe(x)}`);
+    throw new TypeError(`${where}: ${name} must be an array of numbers, got ${describe(x)}`);
   }
+  checkNumberEntries(where, name, x as ArrayLike<unknown>);
   const a = x instanceof Float64Array ? x : Float64Array.from(x as ArrayLike<number>);
-  if (a.length < min) throw new RangeError(`${where}: needs at least ${min} values, got ${a.length}`);
+  if (a.length < min) throw new RangeError(`${where}: ${name} needs at least ${min} values, got ${a.length}`);
   return a;
+}
+
+/** Every entry of a non-typed array-like is a number (typed arrays hold numbers by construction). */
+export function checkNumberEntries(where: string, name: string, x: ArrayLike<unknown>): void {
+  if (ArrayBuffer.isView(x)) return;
+  for (let i = 0; i < x.length; i++) {
+    if (typeof x[i] !== "number") throw new TypeError(`${where}: ${name}[${i}] must be a number, got ${describe(x[i])}; convert the data to numbers first`);
+  }
+}
+
+/**
+ * Refuses NaN (and, with `finite`, ±Infinity) entries, naming the first one: statistics of missing values
+ * are undefined, and NaN compares false so it would otherwise be ranked, binned or counted silently.
+ */
+export function checkNoNaN(where: string, name: string, a: ArrayLike<number>, finite = false, fix = "remove or impute missing values first"): void {
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i];
+    if (v !== v) throw new RangeError(`${where}: ${name}[${i}] is NaN; ${fix}`);
+    if (finite && (v === Infinity || v === -Infinity)) throw new RangeError(`${where}: ${name}[${i}] is ${v}; the values must be finite (${fix})`);
+  }
+}
+
+/**
+ * The options object of `where` (`{}` when omitted), refusing non-objects and unknown keys with the closest
+ * known key ("did you mean"), so a typo is never silently ignored.
+ */
+export function checkOptions<T extends object>(where: string, options: T | undefined, known: Iterable<string>): T {
+  if (options === undefined) return {} as T;
+  if (options === null || typeof options !== "object" || Array.isArray(options)) {
+    throw new TypeError(`${where}: options must be an object (or omitted), got ${describe(options)}`);
+  }
+  const keys = [...known];
+  for (const k of Object.keys(options)) {
+    if (!keys.includes(k)) {
+      throw new RangeError(`${where}: unknown option "${k}" — did you mean "${closestName(k, keys)}"? (options: ${keys.join(", ")})`);
+    }
+  }
+  return options;
+}
+
+/** An optional boolean option: `fallback` when undefined, else it must be true or false ('yes', 1 are refused). */
+export function checkBool(where: string, name: string, v: unknown, fallback: boolean): boolean {
+  if (v === undefined) return fallback;
+  if (typeof v !== "boolean") throw new TypeError(`${where}: ${name} must be true or false, got ${describe(v)}`);
+  return v;
 }
 
 /** Levenshtein edit distance. */
