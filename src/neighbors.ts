@@ -12,10 +12,17 @@
  * const I = new Int32Array(8), J = new Int32Array(8);
  * g.pairsInto(1, I, J);                                                // => 1 (the pair 0–1)
  * g.dispose();
+ *
+ * Contract: a pair (or neighbour) is reported exactly when its distance computed in f64 — per axis
+ * b − a (minimum image d − L when d > L/2, d + L when d < −L/2, as cKDTree), then dx² + dy² + dz² ≤ r² — holds,
+ * also when rounding puts the points two cells apart (the kernels scan one cell further for points on a
+ * face). kNN ties go to the smaller index whatever the cell size. Periodic coordinates are wrapped exactly
+ * (fmod) into [0, box); one that rounds to box counts as 0. Misuse throws (unknown option keys with "did you
+ * mean", a disposed grid, a grid from before a later init()); grids never disposed are freed when collected.
  */
-import { kernel } from "./wasm/load.js";
+import { kernel, currentGeneration } from "./wasm/load.js";
 import { memoryBuffer } from "./wasm/memory.js";
-import { describe } from "./validate.js";
+import { describe, closestName } from "./validate.js";
 
 /** Where the points live: `box` > 0 is the edge of a periodic cube [0, box)³; omitted or 0 is open space. */
 export interface GridOptions {
@@ -34,6 +41,29 @@ export interface KnnOptions {
 }
 
 const where = "neighbors";
+const GRID_KEYS = ["box", "cellSize", "cellLimit"];
+const KNN_KEYS = ["metric"];
+
+function knownKeys(fn: string, what: string, options: object, known: string[]): void {
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) throw new RangeError(`${where}.${fn}: unknown option "${key}" in ${what} — did you mean "${closestName(key, known)}"? (known: ${known.join(", ")})`);
+  }
+}
+
+/** WASM memory of a grid, shared with the FinalizationRegistry (it must not hold the grid itself). */
+interface Held { ptr: number; xyz: number; bufA: number; bufB: number; gen: number }
+
+function release(h: Held): void {
+  if (h.ptr === 0 || h.gen !== currentGeneration()) return;   // freed, or the instance is gone
+  const k = kernel();
+  k.gridFree(h.ptr);
+  if (h.xyz) k.free(h.xyz);
+  if (h.bufA) { k.free(h.bufA); k.free(h.bufB); }
+  h.ptr = 0; h.xyz = 0; h.bufA = 0; h.bufB = 0;
+}
+
+// Grids dropped without dispose() are freed when collected (Workers lack FinalizationRegistry: dispose() there)
+const registry = typeof FinalizationRegistry === "function" ? new FinalizationRegistry<Held>(release) : null;
 
 function checkPoints(fn: string, points: unknown): Float64Array {
   if (!(points instanceof Float64Array) || points.length % 3 !== 0) {
@@ -58,14 +88,17 @@ function checkOut<T extends Int32Array | Float64Array>(fn: string, name: string,
 /** A cell grid over a point set; see {@link grid}. Call `dispose()` when done (frees WASM memory). */
 export class NeighborGrid {
   private readonly k = kernel();
-  private ptr: number;
-  private xyz = 0; private xyzCap = 0;     // WASM copy of the points
-  private bufA = 0; private bufB = 0; private bufCap = 0;   // query outputs
+  private readonly h: Held;                // ptr: the grid; xyz: WASM copy of the points; bufA/B: query outputs
+  private xyzCap = 0; private bufCap = 0;
   private n = 0;
   private box = 0;
   private cell = 0;
 
-  constructor() { this.ptr = this.k.gridCreate(); }
+  constructor() {
+    this.h = { ptr: this.k.gridCreate(), xyz: 0, bufA: 0, bufB: 0, gen: currentGeneration() };
+    registry?.register(this, this.h, this);
+  }
+  private get ptr(): number { return this.h.ptr; }
 
   /**
    * (Re)builds the grid over `points` (Float64Array, 3n, x, y, z interleaved). Allocation happens only when
@@ -76,18 +109,25 @@ export class NeighborGrid {
     this.live("build");
     const pts = checkPoints("build", points);
     if (options === null || typeof options !== "object") throw new TypeError(`${where}.build: options must be { cellSize, box? }, got ${describe(options)}`);
+    knownKeys("build", "the grid options", options, GRID_KEYS);
     const cellSize = positive("build", "options.cellSize", options.cellSize);
     const box = options.box ?? 0;
     if (typeof box !== "number" || !(box >= 0) || !Number.isFinite(box)) throw new RangeError(`${where}.build: options.box must be 0 (open space) or the periodic cube's edge > 0, got ${describe(box)}`);
     const limit = options.cellLimit ?? 0;
-    if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`${where}.build: options.cellLimit must be a non-negative integer, got ${describe(limit)}`);
-    const n = pts.length / 3, k = this.k;
+    if (!Number.isInteger(limit) || limit < 0 || limit > 2 ** 31 - 1) throw new RangeError(`${where}.build: options.cellLimit must be an integer 0 ≤ cellLimit ≤ 2³¹ − 1 (0: the default max(8n, 4096)), got ${describe(limit)}`);
+    const n = pts.length / 3, k = this.k, h = this.h;
     if (n > this.xyzCap) {
-      if (this.xyz) k.free(this.xyz);
-      this.xyz = k.alloc(24 * Math.max(n, 16)); this.xyzCap = Math.max(n, 16);
+      if (h.xyz) k.free(h.xyz);
+      h.xyz = 0;
+      h.xyz = k.alloc(24 * Math.max(n, 16)); this.xyzCap = Math.max(n, 16);
     }
-    new Float64Array(memoryBuffer(), this.xyz, 3 * n).set(pts);
-    if (k.gridBuild(this.ptr, this.xyz, n, box, cellSize, limit) < 0) {
+    new Float64Array(memoryBuffer(), h.xyz, 3 * n).set(pts);
+    const status = k.gridBuild(h.ptr, h.xyz, n, box, cellSize, limit);
+    if (status === -2) {
+      this.n = 0;
+      throw new RangeError(`${where}.build: the points span more than the largest double (extent overflows to Infinity, e.g. −1e308 … 1e308); shift or scale them to a smaller range`);
+    }
+    if (status < 0) {
       this.n = 0;
       const i = pts.findIndex((v) => !Number.isFinite(v));
       throw new RangeError(`${where}.build: points[${i}] = ${pts[i]} is not finite; every coordinate must be a finite number`);
@@ -97,18 +137,21 @@ export class NeighborGrid {
   }
 
   /** Number of points in the last build. */
-  get size(): number { return this.n; }
+  get size(): number { this.live("size"); return this.n; }
   /** Actual cell edge (≥ the requested cellSize). */
-  get cellSize(): number { return this.cell; }
+  get cellSize(): number { this.live("cellSize"); return this.cell; }
   /** Cells per axis [nx, ny, nz]. */
-  get shape(): [number, number, number] { return [this.k.gridInfo(this.ptr, 0), this.k.gridInfo(this.ptr, 1), this.k.gridInfo(this.ptr, 2)]; }
+  get shape(): [number, number, number] { this.live("shape"); return [this.k.gridInfo(this.ptr, 0), this.k.gridInfo(this.ptr, 1), this.k.gridInfo(this.ptr, 2)]; }
+
+  private get bufA(): number { return this.h.bufA; }
+  private get bufB(): number { return this.h.bufB; }
 
   private scratch(count: number): void {
     if (count <= this.bufCap) return;
-    const k = this.k;
-    if (this.bufA) { k.free(this.bufA); k.free(this.bufB); }
+    const k = this.k, h = this.h;
+    if (h.bufA) { k.free(h.bufA); k.free(h.bufB); h.bufA = 0; h.bufB = 0; }
     const c = Math.max(count, 64);
-    this.bufA = k.alloc(4 * c); this.bufB = k.alloc(8 * c); this.bufCap = c;
+    h.bufA = k.alloc(4 * c); h.bufB = k.alloc(8 * c); this.bufCap = c;
   }
 
   private checkRadius(fn: string, r: unknown): number {
@@ -166,6 +209,8 @@ export class NeighborGrid {
   knnInto(k: number, outIdx: Int32Array, outDist: Float64Array, options: KnnOptions = {}): number {
     this.live("knnInto");
     if (!Number.isInteger(k) || k < 1 || k > 64) throw new RangeError(`${where}.knnInto: k must be an integer 1 ≤ k ≤ 64, got ${describe(k)}`);
+    if (options === null || typeof options !== "object") throw new TypeError(`${where}.knnInto: options must be an object like { metric: "max" } (or omitted), got ${describe(options)}`);
+    knownKeys("knnInto", "the kNN options", options, KNN_KEYS);
     const metric = options.metric ?? "euclidean";
     if (metric !== "euclidean" && metric !== "max") throw new RangeError(`${where}.knnInto: options.metric must be "euclidean" or "max", got ${describe(metric)}`);
     const len = this.n * k;
@@ -179,18 +224,16 @@ export class NeighborGrid {
     return r;
   }
 
-  /** Frees the grid's WASM memory (idempotent). */
+  /** Frees the grid's WASM memory (idempotent; a grid from before a later init() has nothing left to free). */
   dispose(): void {
-    if (!this.ptr) return;
-    const k = this.k;
-    k.gridFree(this.ptr);
-    if (this.xyz) k.free(this.xyz);
-    if (this.bufA) { k.free(this.bufA); k.free(this.bufB); }
-    this.ptr = 0; this.xyz = 0; this.bufA = 0; this.bufB = 0;
+    release(this.h);
+    this.h.ptr = 0;
+    registry?.unregister(this);
   }
 
   private live(fn: string): void {
-    if (!this.ptr) throw new Error(`${where}.${fn}: this grid was disposed; create a new one with neighbors.grid()`);
+    if (!this.h.ptr) throw new Error(`${where}.${fn}: this grid was disposed; create a new one with neighbors.grid()`);
+    if (this.h.gen !== currentGeneration()) throw new Error(`${where}.${fn}: this grid belongs to an earlier init(); create a new one with neighbors.grid() after init()`);
   }
 }
 

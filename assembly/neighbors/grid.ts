@@ -4,6 +4,11 @@
 // exactly cellSize unless the box would need more than `cellLimit` cells, then larger). Coordinates are
 // copied into sorted structure-of-arrays so the queries stream through memory. Buffers grow only when a
 // build needs more room than any build before: a grid rebuilt every step allocates nothing.
+// Exact at the edges: a pair whose computed distance is ≤ r must be found even when rounding put its points
+// two cells apart (true distance r + 1 ulp, r = cell edge). Such points lie within `tau` (2⁻⁴⁰ of the extent,
+// ~10⁴ ulps: far above the few-ulp errors of binning and of the distance arithmetic) of a cell face, so the
+// build lists the points that close to a face ("band" points, almost never in random data) and the queries
+// extend the stencil by one cell toward that face for them only.
 
 @unmanaged
 export class Grid {
@@ -21,7 +26,16 @@ export class Grid {
   order: usize = 0;      // i32[cap]: sorted slot → original index
   xs: usize = 0; ys: usize = 0; zs: usize = 0;   // f64[cap] sorted coordinates
   scratch: usize = 0;    // i32[cap]: per-point cell during the build; reused by queries
+  tau: f64 = 0;          // rounding allowance, 2⁻⁴⁰·(extent + cs): far above any error of binning or distances
+  flags: usize = 0;      // u8[cap] by original index: FACE_* bits, the point is within tau of a face of its cell
+  band: usize = 0;       // i32[cap]: sorted slots of the points with face bits (few: measure zero for random data)
+  nBand: i32 = 0;
 }
+
+const TAU_REL: f64 = 9.094947017729282e-13;   // 2⁻⁴⁰
+
+/** Face bits: low/high face of the cell along x, y, z (bit 2·axis, 2·axis + 1). */
+export const FACE_ANY: i32 = 63;
 
 // @ts-ignore: decorator
 @inline export function gi(p: usize, i: i32): i32 { return load<i32>(p + (<usize>i << 2)); }
@@ -42,6 +56,7 @@ export function gridFree(p: usize): void {
   const g = changetype<Grid>(p);
   if (g.cap > 0) {
     heap.free(g.cellOf); heap.free(g.order); heap.free(g.xs); heap.free(g.ys); heap.free(g.zs); heap.free(g.scratch);
+    heap.free(g.flags); heap.free(g.band);
   }
   if (g.cellCap > 0) heap.free(g.cellStart);
   heap.free(p);
@@ -51,8 +66,10 @@ function ensurePoints(g: Grid, n: i32): void {
   if (n <= g.cap) return;
   if (g.cap > 0) {
     heap.free(g.cellOf); heap.free(g.order); heap.free(g.xs); heap.free(g.ys); heap.free(g.zs); heap.free(g.scratch);
+    heap.free(g.flags); heap.free(g.band);
   }
   const c = max(n, 16);
+  g.flags = heap.alloc(<usize>c); g.band = heap.alloc(<usize>c << 2);
   g.cellOf = heap.alloc(<usize>c << 2); g.order = heap.alloc(<usize>c << 2); g.scratch = heap.alloc(<usize>c << 2);
   g.xs = heap.alloc(<usize>c << 3); g.ys = heap.alloc(<usize>c << 3); g.zs = heap.alloc(<usize>c << 3);
   g.cap = c;
@@ -72,6 +89,26 @@ function ensureCells(g: Grid, cells: i32): void {
   return c < 0 ? 0 : (c >= nc ? nc - 1 : c);
 }
 
+/**
+ * A coordinate wrapped into [0, L): unchanged when already inside; otherwise the exact remainder (fmod), so
+ * a point at 1e200 lands where it belongs, and a value that rounds up to L (−1e−17 + L) becomes 0 — binned
+ * into the first cell with its neighbours, not the last (x − L·⌊x/L⌋ gave L there).
+ */
+// @ts-ignore: decorator
+@inline export function wrapBox(x: f64, L: f64): f64 {
+  if (x >= 0 && x < L) return x + 0.0;   // + 0: −0 → +0, as x − L·⌊x/L⌋ gave
+  let r = x % L;
+  if (r < 0) r += L;
+  return r >= L ? 0.0 : r + 0.0;
+}
+
+/** Face bits of a coordinate at u cells from the origin in cell c: within w of the low (1) / high (2) face. */
+// @ts-ignore: decorator
+@inline export function faceBits(u: f64, c: i32, w: f64): i32 {
+  const f = u - <f64>c;
+  return select<i32>(1, 0, f < w) | select<i32>(2, 0, f > 1.0 - w);
+}
+
 /** Cell index along one axis of a coordinate (clamped into the grid). */
 // @ts-ignore: decorator
 @inline export function axisCell(g: Grid, v: f64, o: f64, nc: i32): i32 { return clampCell((v - o) * g.inv, nc); }
@@ -80,25 +117,27 @@ function ensureCells(g: Grid, cells: i32): void {
  * Builds the grid over `n` points stored interleaved (x, y, z) at `xyz`. `box` > 0: periodic cube of edge
  * `box` (coordinates are wrapped into [0, box) for binning; the caller's array is not changed). `box` = 0:
  * open space. `cellSize` > 0 is the smallest cell edge (use the largest query radius). `cellLimit` caps the
- * number of cells (0 → max(8n, 4096)). Returns the number of cells, or −1 (grid left empty) when a coordinate
- * is not finite.
+ * number of cells (0 → max(8n, 4096)). Returns the number of cells, or (grid left empty) −1 when a coordinate
+ * is not finite, −2 when finite open-space coordinates span more than the largest double. Points within tau
+ * of a face of their cell are listed in `band` (their face bits in `flags`) for the queries' exactness pass.
  */
 export function gridBuild(p: usize, xyz: usize, n: i32, box: f64, cellSize: f64, cellLimit: i32): i32 {
   const g = changetype<Grid>(p);
   ensurePoints(g, n);
-  g.n = n;
+  g.n = n; g.nBand = 0;
   const limit = cellLimit > 0 ? cellLimit : max(8 * n, 4096);
   if (box > 0) {
     let bad = 0.0;   // x − x is NaN exactly when x is ±∞ or NaN
     for (let i = 0; i < 3 * n; i++) { const v = load<f64>(xyz + (<usize>i << 3)); bad += v - v; }
     if (bad != 0) { g.n = 0; return -1; }
     g.periodic = 1; g.L = box;
-    let nc = <i32>Math.floor(box / cellSize);
-    if (nc < 1) nc = 1;
+    // cells per axis in f64 first: box / cellSize may be 1e30 (or ∞), and no grid has more than 1291³ > 2³¹ cells
+    let nc = <i32>min(max(Math.floor(box / cellSize), 1.0), 1291.0);
     while (<i64>nc * nc * nc > <i64>limit && nc > 1) nc--;
     g.nx = nc; g.ny = nc; g.nz = nc;
     g.cs = box / nc; g.inv = nc / box;
     g.ox = 0; g.oy = 0; g.oz = 0;
+    g.tau = TAU_REL * (box + g.cs);
   } else {
     g.periodic = 0; g.L = 0;
     let x0 = Infinity, y0 = Infinity, z0 = Infinity, x1 = -Infinity, y1 = -Infinity, z1 = -Infinity;
@@ -108,28 +147,40 @@ export function gridBuild(p: usize, xyz: usize, n: i32, box: f64, cellSize: f64,
       x0 = min(x0, x); x1 = max(x1, x); y0 = min(y0, y); y1 = max(y1, y); z0 = min(z0, z); z1 = max(z1, z);
     }
     if (n == 0) { x0 = 0; x1 = 0; y0 = 0; y1 = 0; z0 = 0; z1 = 0; }
-    // a NaN propagates through min/max and ±∞ makes an infinite extent: both fail this test
-    if (!isFinite(x1 - x0) || !isFinite(y1 - y0) || !isFinite(z1 - z0)) { g.n = 0; return -1; }
-    let cs = cellSize;
+    // a NaN propagates through min/max; ±∞ makes the bounds infinite
+    if (!isFinite(x0 + x1 + y0 + y1 + z0 + z1)) { g.n = 0; return -1; }
     const ex = x1 - x0, ey = y1 - y0, ez = z1 - z0;
+    if (!isFinite(ex + ey + ez)) { g.n = 0; return -2; }   // finite points whose extent overflows (±1e308)
+    let cs = cellSize;
+    // counts in f64: an extent / cell of 1e200 must not wrap an integer; more than 2³¹ cells on an axis never fit
+    const emax = max(ex, max(ey, ez));
+    if (emax / cs > 2147483647.0) cs = emax / 2147483647.0;
     for (;;) {
-      const nx = <i64>Math.floor(ex / cs) + 1, ny = <i64>Math.floor(ey / cs) + 1, nz = <i64>Math.floor(ez / cs) + 1;
-      if (nx * ny * nz <= <i64>limit) { g.nx = <i32>nx; g.ny = <i32>ny; g.nz = <i32>nz; break; }
-      cs *= 1.26;
+      const nx = Math.floor(ex / cs) + 1, ny = Math.floor(ey / cs) + 1, nz = Math.floor(ez / cs) + 1;
+      if (nx * ny * nz <= <f64>limit) { g.nx = <i32>nx; g.ny = <i32>ny; g.nz = <i32>nz; break; }
+      const grown = cs * 1.26;
+      cs = grown > cs ? grown : cs + cs;   // (a subnormal cs · 1.26 can round back to cs)
     }
     g.cs = cs; g.inv = 1.0 / cs;
     g.ox = x0; g.oy = y0; g.oz = z0;
+    g.tau = TAU_REL * (emax + cs);
   }
   const cells = g.nx * g.ny * g.nz;
   ensureCells(g, cells);
-  const start = g.cellStart, cellOfPt = g.scratch;
+  const start = g.cellStart, cellOfPt = g.scratch, flags = g.flags;
   memory.fill(start, 0, <usize>(cells + 1) << 2);
-  const L = g.L;
+  const L = g.L, per = g.periodic != 0, inv = g.inv, w = g.tau * g.inv;
+  let nFlagged = 0;
   for (let i = 0; i < n; i++) {
     const b = xyz + <usize>(i * 24);
     let x = load<f64>(b), y = load<f64>(b, 8), z = load<f64>(b, 16);
-    if (g.periodic) { x -= L * Math.floor(x / L); y -= L * Math.floor(y / L); z -= L * Math.floor(z / L); }
-    const c = axisCell(g, x, g.ox, g.nx) + g.nx * (axisCell(g, y, g.oy, g.ny) + g.ny * axisCell(g, z, g.oz, g.nz));
+    if (per) { x = wrapBox(x, L); y = wrapBox(y, L); z = wrapBox(z, L); }
+    const ux = (x - g.ox) * inv, uy = (y - g.oy) * inv, uz = (z - g.oz) * inv;
+    const cx = clampCell(ux, g.nx), cy = clampCell(uy, g.ny), cz = clampCell(uz, g.nz);
+    const c = cx + g.nx * (cy + g.ny * cz);
+    const f = faceBits(ux, cx, w) | (faceBits(uy, cy, w) << 2) | (faceBits(uz, cz, w) << 4);
+    store<u8>(flags + <usize>i, <u8>f);
+    nFlagged += <i32>(f != 0);
     gsi(cellOfPt, i, c);
     gsi(start, c + 1, gi(start, c + 1) + 1);
   }
@@ -143,8 +194,9 @@ export function gridBuild(p: usize, xyz: usize, n: i32, box: f64, cellSize: f64,
     gsi(g.cellOf, s, c);
     const b = xyz + <usize>(i * 24);
     let x = load<f64>(b), y = load<f64>(b, 8), z = load<f64>(b, 16);
-    if (g.periodic) { x -= L * Math.floor(x / L); y -= L * Math.floor(y / L); z -= L * Math.floor(z / L); }
+    if (per) { x = wrapBox(x, L); y = wrapBox(y, L); z = wrapBox(z, L); }
     gsf(g.xs, s, x); gsf(g.ys, s, y); gsf(g.zs, s, z);
+    if (nFlagged > 0 && load<u8>(flags + <usize>i) != 0) { gsi(g.band, g.nBand, s); g.nBand++; }
   }
   for (let c = cells; c > 0; c--) gsi(start, c, gi(start, c - 1));
   gsi(start, 0, 0);

@@ -2,8 +2,10 @@
 // (Chebyshev, as KSG-type entropy estimators use). Rings of cells are searched outward from the point's own
 // cell (rings 0 and 1 as nine contiguous rows); after ring s every unvisited point is farther than the point's
 // distance to the faces of the visited block (faces beyond an open grid's edge do not count), so the search
-// stops once the k-th best distance is within that (or the whole grid has been seen). Ties are broken by the smaller original index, so
-// the result does not depend on the grid's cell size.
+// stops once the k-th best distance is below that by more than the grid's rounding allowance tau (or the whole
+// grid has been seen). Strictly below: a point exactly on the block's far face (a lattice) may tie with the k-th
+// and have a smaller index. Ties are broken by the smaller original index, so the result does not depend on
+// the grid's cell size.
 import { Grid, gi, gsi, gf, gsf, minImageBox, minImageBox2 } from "./grid";
 
 export const KNN_MAX_K: i32 = 64;
@@ -156,7 +158,7 @@ export function gridKnn(p: usize, k: i32, maxNorm: bool, outIdx: usize, outDist:
       nearRows(g, a, cx, cy, cz, ax, ay, az, k, maxNorm);
       s0 = 2;
       const bound = ringBound(g, cx, cy, cz, ax, ay, az, 1);
-      if (bound == Infinity || (found == k && (maxNorm ? gf(BEST_D, k - 1) : Math.sqrt(gf(BEST_D, k - 1))) <= bound)) s0 = -1;
+      if (bound == Infinity || (found == k && (maxNorm ? gf(BEST_D, k - 1) : Math.sqrt(gf(BEST_D, k - 1))) < bound - g.tau)) s0 = -1;
     }
     for (let s = s0; s >= 0; s++) {
       const zlo = axisLo(per, nz, cz, s), zhi = axisHi(per, nz, cz, s);
@@ -186,7 +188,7 @@ export function gridKnn(p: usize, k: i32, maxNorm: bool, outIdx: usize, outDist:
       if (bound == Infinity) break;
       if (found == k) {
         const dk = gf(BEST_D, k - 1);
-        if ((maxNorm ? dk : Math.sqrt(dk)) <= bound) break;
+        if ((maxNorm ? dk : Math.sqrt(dk)) < bound - g.tau) break;
       }
     }
     const i = gi(g.order, a);

@@ -2,10 +2,25 @@
 // closer than r (`gridPairs`, half-shell stencil: each pair of cells visited once). A point at exactly
 // distance r counts (d ≤ r, as scipy's query_pairs). Results go to caller-owned buffers;
 // the return value is the full count even when it exceeds the capacity (then only `cap` were written).
-import { Grid, gi, gsi, gf, gsf, axisCell, periodicLo, periodicHi, minImageBox, minImageBox2 } from "./grid";
+// Exact at the edges: when r is within the grid's rounding allowance of the cell edge, points lying on a cell
+// face (the build's band) also scan the cells two away toward that face (see grid.ts).
+import { Grid, gi, gsi, gf, gsf, periodicLo, periodicHi, minImageBox, minImageBox2, wrapBox, faceBits } from "./grid";
 
 // @ts-ignore: decorator
 @inline function wrap(c: i32, nc: i32): i32 { return c < 0 ? c + nc : (c >= nc ? c - nc : c); }
+
+// @ts-ignore: decorator
+@inline function cellOf(u: f64, nc: i32): i32 { const c = <i32>Math.floor(u); return c < 0 ? 0 : (c >= nc ? nc - 1 : c); }
+
+/**
+ * Offset window along one axis for a point with face bits f (1 low, 2 high): ±1 (periodic: each distinct cell
+ * once), widened to −2 / +2 toward a face the point lies on — for periodic axes only when that cell is not
+ * already in the window (nc ≥ 4). Open grids clip afterwards.
+ */
+// @ts-ignore: decorator
+@inline function stencilLo(per: i32, nc: i32, f: i32): i32 { return per ? (nc >= 4 && (f & 1) ? -2 : periodicLo(nc)) : -1 - (f & 1); }
+// @ts-ignore: decorator
+@inline function stencilHi(per: i32, nc: i32, f: i32): i32 { return per ? (nc >= 4 && (f & 2) ? 2 : periodicHi(nc)) : 1 + (f >> 1); }
 
 /**
  * Indices (original numbering) of the points within distance r of (qx, qy, qz), in grid order; their
@@ -15,13 +30,17 @@ import { Grid, gi, gsi, gf, gsf, axisCell, periodicLo, periodicHi, minImageBox, 
 export function gridRadius(p: usize, qx: f64, qy: f64, qz: f64, r: f64, outIdx: usize, outD2: usize, cap: i32): i32 {
   const g = changetype<Grid>(p);
   const L = g.L, per = g.periodic;
-  if (per) { qx -= L * Math.floor(qx / L); qy -= L * Math.floor(qy / L); qz -= L * Math.floor(qz / L); }
-  const cx = axisCell(g, qx, g.ox, g.nx), cy = axisCell(g, qy, g.oy, g.ny), cz = axisCell(g, qz, g.oz, g.nz);
+  if (per) { qx = wrapBox(qx, L); qy = wrapBox(qy, L); qz = wrapBox(qz, L); }
+  const ux = (qx - g.ox) * g.inv, uy = (qy - g.oy) * g.inv, uz = (qz - g.oz) * g.inv;
+  const cx = cellOf(ux, g.nx), cy = cellOf(uy, g.ny), cz = cellOf(uz, g.nz);
   const r2 = r * r;
   let count = 0;
-  const xlo = per ? periodicLo(g.nx) : -1, xhi = per ? periodicHi(g.nx) : 1;
-  const ylo = per ? periodicLo(g.ny) : -1, yhi = per ? periodicHi(g.ny) : 1;
-  const zlo = per ? periodicLo(g.nz) : -1, zhi = per ? periodicHi(g.nz) : 1;
+  // the query on a face scans two cells toward it when r may reach there by rounding
+  const w = r >= g.cs - g.tau ? g.tau * g.inv : -1.0;
+  const fx = faceBits(ux, cx, w), fy = faceBits(uy, cy, w), fz = faceBits(uz, cz, w);
+  const xlo = stencilLo(per, g.nx, fx), xhi = stencilHi(per, g.nx, fx);
+  const ylo = stencilLo(per, g.ny, fy), yhi = stencilHi(per, g.ny, fy);
+  const zlo = stencilLo(per, g.nz, fz), zhi = stencilHi(per, g.nz, fz);
   for (let dz = zlo; dz <= zhi; dz++) {
     let z = cz + dz;
     if (per) z = wrap(z, g.nz); else if (z < 0 || z >= g.nz) continue;
@@ -153,6 +172,7 @@ export function gridPairs(p: usize, r: f64, outI: usize, outJ: usize, cap: i32):
         }
       }
     }
+    if (g.nBand > 0 && r >= g.cs - g.tau) bandPairs(g, r2);
     return finishPairs(g);
   }
   for (let a = 0; a < g.n; a++) {
@@ -163,7 +183,55 @@ export function gridPairs(p: usize, r: f64, outI: usize, outJ: usize, cap: i32):
       scanRange(g, a, max(gi(g.cellStart, c2), a + 1), gi(g.cellStart, c2 + 1), r2);
     }
   }
+  if (g.nBand > 0 && r >= g.cs - g.tau) bandPairs(g, r2);
   return finishPairs(g);
+}
+
+/** Is the cell `off` away on this axis inside the window of a point with face bits fb (see stencilLo/Hi)? */
+// @ts-ignore: decorator
+@inline function reaches(per: i32, nc: i32, off: i32, fb: i32): bool {
+  if (off != 2 && off != -2) return true;
+  if (per && nc == 4) return (fb & 3) != 0;   // +2 and −2 are the same cell
+  return off == 2 ? (fb & 2) != 0 : (fb & 1) != 0;
+}
+
+/**
+ * The pairs the ±1 stencil cannot see: a band point a against the cells two away toward its faces (any
+ * offset ±2 on some axis). A pair both of whose points reach each other is emitted once, from the smaller
+ * slot. Same distance arithmetic as scanRange's scalar loop (so SIMD and scalar builds agree).
+ */
+function bandPairs(g: Grid, r2: f64): void {
+  const per = g.periodic, nx = g.nx, ny = g.ny, nz = g.nz, L = g.L;
+  for (let q = 0; q < g.nBand; q++) {
+    const a = gi(g.band, q);
+    const f = <i32>load<u8>(g.flags + <usize>gi(g.order, a));
+    const c = gi(g.cellOf, a);
+    const cx = c % nx, cy = (c / nx) % ny, cz = c / (nx * ny);
+    const fx = f & 3, fy = (f >> 2) & 3, fz = (f >> 4) & 3;
+    const ax = gf(g.xs, a), ay = gf(g.ys, a), az = gf(g.zs, a);
+    for (let dz = stencilLo(per, nz, fz); dz <= stencilHi(per, nz, fz); dz++) {
+      let z = cz + dz;
+      if (per) z = wrap(z, nz); else if (z < 0 || z >= nz) continue;
+      for (let dy = stencilLo(per, ny, fy); dy <= stencilHi(per, ny, fy); dy++) {
+        let y = cy + dy;
+        if (per) y = wrap(y, ny); else if (y < 0 || y >= ny) continue;
+        for (let dx = stencilLo(per, nx, fx); dx <= stencilHi(per, nx, fx); dx++) {
+          if (dx * dx != 4 && dy * dy != 4 && dz * dz != 4) continue;   // the ±1 stencil saw this cell
+          let x = cx + dx;
+          if (per) x = wrap(x, nx); else if (x < 0 || x >= nx) continue;
+          const c2 = x + nx * (y + ny * z);
+          const e = gi(g.cellStart, c2 + 1);
+          for (let b = gi(g.cellStart, c2); b < e; b++) {
+            const fb = <i32>load<u8>(g.flags + <usize>gi(g.order, b));
+            if (b < a && reaches(per, nx, -dx, fb & 3) && reaches(per, ny, -dy, (fb >> 2) & 3) && reaches(per, nz, -dz, (fb >> 4) & 3)) continue;
+            let ddx = gf(g.xs, b) - ax, ddy = gf(g.ys, b) - ay, ddz = gf(g.zs, b) - az;
+            if (per) { ddx = minImageBox(ddx, L, 0.5 * L); ddy = minImageBox(ddy, L, 0.5 * L); ddz = minImageBox(ddz, L, 0.5 * L); }
+            if (ddx * ddx + ddy * ddy + ddz * ddz <= r2) emitIf(a, b, 1);
+          }
+        }
+      }
+    }
+  }
 }
 
 /** Sorted slots → original indices, smaller first. */
