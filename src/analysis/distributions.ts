@@ -9,18 +9,28 @@
  * - `histogram`: fixed range and bin count, counts or density (numpy.histogram semantics, right edge closed).
  */
 import { fft as fftNs } from "../api-fft.js";
-import { describe } from "../validate.js";
+import { describe, checkNumberEntries, checkNoNaN, checkOptions, checkBool } from "../validate.js";
+import { offWasm } from "./wmath.js";
 
-/** Field values as a Float64Array (validates and converts). */
-export function asField(where: string, field: unknown, complex: boolean): Float64Array {
+/**
+ * Field values as a Float64Array (validates and converts). A view on WASM memory is copied, so the
+ * allocations of the analysis (FFT plans, scratch) cannot detach it half-way.
+ */
+export function asField(where: string, field: unknown, complex: boolean, name = "field"): Float64Array {
   if (field === null || typeof field !== "object" || typeof (field as ArrayLike<number>).length !== "number") {
-    throw new TypeError(`${where}: field must be a Float64Array or an array of numbers, got ${describe(field)}`);
+    throw new TypeError(`${where}: ${name} must be a Float64Array or an array of numbers, got ${describe(field)}`);
   }
-  const f = field instanceof Float64Array ? field : Float64Array.from(field as ArrayLike<number>);
+  checkNumberEntries(where, name, field as ArrayLike<unknown>);
+  const f = field instanceof Float64Array ? offWasm(field) : Float64Array.from(field as ArrayLike<number>);
   if (complex && f.length % 2 !== 0) {
     throw new RangeError(`${where}: a complex field is interleaved [re, im, …] and needs an even length, got ${f.length}; pass { complex: false } for a real field`);
   }
-  if (f.length === 0) throw new RangeError(`${where}: field is empty`);
+  if (f.length === 0) {
+    if (ArrayBuffer.isView(field) && field.buffer.byteLength === 0) {
+      throw new RangeError(`${where}: ${name} is a view whose buffer was detached (WASM memory grew since it was taken); copy it (psi.slice()) or re-read it before other samudra calls`);
+    }
+    throw new RangeError(`${where}: ${name} is empty`);
+  }
   return f;
 }
 
@@ -60,7 +70,8 @@ function normalise(w: Float64Array, where: string): Float64Array {
  */
 export function spatialDistribution(field: ArrayLike<number>, o: { complex?: boolean; floor?: number } = {}): Float64Array {
   const where = "analysis.spatialDistribution(field)";
-  const complex = o.complex ?? true;
+  o = checkOptions(where, o, ["complex", "floor"]);
+  const complex = checkBool(where, "complex", o.complex, true);
   const w = intensity(asField(where, field, complex), complex);
   const floor = o.floor ?? 0;
   if (!(floor >= 0 && floor < 1)) throw new RangeError(`${where}: floor must be in [0, 1), got ${describe(o.floor)}`);
@@ -80,7 +91,8 @@ export function spatialDistribution(field: ArrayLike<number>, o: { complex?: boo
  */
 export function spectralDistribution(field: ArrayLike<number>, o: { complex?: boolean } = {}): Float64Array {
   const where = "analysis.spectralDistribution(field)";
-  const complex = o.complex ?? true;
+  o = checkOptions(where, o, ["complex"]);
+  const complex = checkBool(where, "complex", o.complex, true);
   const f = asField(where, field, complex);
   let z: Float64Array;
   if (complex) z = f;
@@ -94,8 +106,9 @@ export function spectralDistribution(field: ArrayLike<number>, o: { complex?: bo
  */
 export function densityOnGrid(field: ArrayLike<number>, dx: number, o: { complex?: boolean } = {}): Float64Array {
   const where = "analysis.densityOnGrid(field, dx)";
-  if (!(dx > 0)) throw new RangeError(`${where}: dx must be a positive number, got ${describe(dx)}`);
-  const complex = o.complex ?? false;
+  o = checkOptions(where, o, ["complex"]);
+  if (typeof dx !== "number" || !(dx > 0) || dx === Infinity) throw new RangeError(`${where}: dx must be a finite positive number (the grid spacing), got ${describe(dx)}`);
+  const complex = checkBool(where, "complex", o.complex, false);
   const w = intensity(asField(where, field, complex), complex);
   let integral = 0;
   for (let i = 1; i < w.length; i++) integral += 0.5 * (w[i - 1] + w[i]) * dx;
@@ -120,13 +133,26 @@ export interface Histogram {
  */
 export function histogram(values: ArrayLike<number>, o: { bins?: number; range?: [number, number]; density?: boolean } = {}): Histogram {
   const where = "analysis.histogram(values)";
-  const v = asField(where, values, false);
+  o = checkOptions(where, o, ["bins", "range", "density"]);
+  const density = checkBool(where, "density", o.density, false);
+  const v = asField(where, values, false, "values");
+  checkNoNaN(where, "values", v);
   const bins = o.bins ?? 10;
   if (!Number.isInteger(bins) || bins < 1) throw new RangeError(`${where}: bins must be a positive integer, got ${describe(o.bins)}`);
   let lo: number, hi: number;
-  if (o.range) [lo, hi] = o.range;
-  else { lo = Infinity; hi = -Infinity; for (let i = 0; i < v.length; i++) { lo = Math.min(lo, v[i]); hi = Math.max(hi, v[i]); } }
-  if (!(hi >= lo) || !Number.isFinite(lo) || !Number.isFinite(hi)) throw new RangeError(`${where}: range must be finite with max ≥ min, got [${lo}, ${hi}]`);
+  if (o.range !== undefined) {
+    const r = o.range as unknown;
+    if (!Array.isArray(r) || r.length !== 2 || typeof r[0] !== "number" || typeof r[1] !== "number" || !Number.isFinite(r[0]) || !Number.isFinite(r[1]) || !(r[1] >= r[0])) {
+      throw new RangeError(`${where}: range must be [min, max] with finite min ≤ max, got ${Array.isArray(r) ? JSON.stringify(r) : describe(r)}`);
+    }
+    [lo, hi] = r;
+  } else {
+    lo = Infinity; hi = -Infinity;
+    for (let i = 0; i < v.length; i++) {
+      if (!Number.isFinite(v[i])) throw new RangeError(`${where}: values[${i}] is ${v[i]}, so the automatic range is not finite; pass range: [min, max] to bin the finite values (values outside it are ignored)`);
+      lo = Math.min(lo, v[i]); hi = Math.max(hi, v[i]);
+    }
+  }
   if (lo === hi) { lo -= 0.5; hi += 0.5; }
   const edges = new Float64Array(bins + 1);
   for (let i = 0; i <= bins; i++) edges[i] = lo + (i * (hi - lo)) / bins;
@@ -144,6 +170,6 @@ export function histogram(values: ArrayLike<number>, o: { bins?: number; range?:
     counts[b]++;
     n++;
   }
-  if (o.density) for (let b = 0; b < bins; b++) counts[b] = counts[b] / (n * (edges[b + 1] - edges[b]));
+  if (density) for (let b = 0; b < bins; b++) counts[b] = counts[b] / (n * (edges[b + 1] - edges[b]));
   return { values: counts, edges };
 }

@@ -8,7 +8,7 @@
  *                        stable argsort (ties keep index order, as numpy's argsort does for short windows),
  *                        −Σ p ln p normalised by ln(order!) unless `normalize: false`.
  */
-import { describe, toF64 } from "../validate.js";
+import { describe, toF64, checkNoNaN, checkOptions, checkBool } from "../validate.js";
 import { histogram } from "./distributions.js";
 import * as W from "./wmath.js";
 
@@ -21,12 +21,18 @@ import * as W from "./wmath.js";
  * analysis.differentialEntropy(amp, { legacy: true });      // the NLSE supplement's value (+ ln Δ)
  */
 export function differentialEntropy(values: ArrayLike<number>, o: { bins?: number; legacy?: boolean } = {}): number {
-  const v = toF64("analysis.differentialEntropy(values)", values, 2);
-  const h = histogram(v, { bins: o.bins ?? 50, density: true });
+  const where = "analysis.differentialEntropy(values)";
+  o = checkOptions(where, o, ["bins", "legacy"]);
+  const legacy = checkBool(where, "legacy", o.legacy, false);
+  const v = toF64(where, values, 2, "values");
+  checkNoNaN(where, "values", v, true);
+  const bins = o.bins ?? 50;
+  if (!Number.isInteger(bins) || bins < 1) throw new RangeError(`${where}: bins must be a positive integer, got ${describe(o.bins)}`);
+  const h = histogram(v, { bins, density: true });
   const d = h.edges[1] - h.edges[0];
   let s = 0;
   for (let b = 0; b < h.values.length; b++) { const f = h.values[b]; if (f > 0) s -= f * W.log(f); }
-  return o.legacy ? s * d + W.log(d) : s * d;
+  return legacy ? s * d + W.log(d) : s * d;
 }
 
 export interface SpectralRichness {
@@ -38,8 +44,11 @@ export interface SpectralRichness {
   meanFrequency: number;
 }
 
-/** numpy.fft.fftfreq(n): [0, 1, …, ⌈n/2⌉−1, −⌊n/2⌋, …, −1]/n. */
+/** numpy.fft.fftfreq(n, d): [0, 1, …, ⌈n/2⌉−1, −⌊n/2⌋, …, −1]/(n·d); n an integer ≥ 1, d the sample spacing. */
 export function fftfreq(n: number, d = 1): Float64Array {
+  const where = "analysis.fftfreq(n, d)";
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > 2 ** 31) throw new RangeError(`${where}: n must be an integer ≥ 1 (the number of samples), got ${describe(n)}`);
+  if (typeof d !== "number" || !Number.isFinite(d) || d === 0) throw new RangeError(`${where}: d must be a finite non-zero number (the sample spacing), got ${describe(d)}`);
   const f = new Float64Array(n);
   const half = Math.floor((n - 1) / 2) + 1;
   for (let i = 0; i < half; i++) f[i] = i / (n * d);
@@ -54,10 +63,15 @@ export function fftfreq(n: number, d = 1): Float64Array {
  * analysis.spectralRichness(analysis.spectralDistribution(psi)).modesAbove;
  */
 export function spectralRichness(P: ArrayLike<number>, o: { fraction?: number } = {}): SpectralRichness {
-  const p = toF64("analysis.spectralRichness(P)", P, 1);
+  const where = "analysis.spectralRichness(P)";
+  o = checkOptions(where, o, ["fraction"]);
+  const p = toF64(where, P, 1, "P");
+  checkNoNaN(where, "P", p, true, "P must be a finite power spectrum, e.g. spectralDistribution(psi)");
   const frac = o.fraction ?? 0.01;
+  if (typeof frac !== "number" || !(frac >= 0 && frac < 1)) throw new RangeError(`${where}: fraction must be a number in [0, 1), got ${describe(o.fraction)}`);
   let max = 0, sum = 0;
   for (let i = 0; i < p.length; i++) { max = Math.max(max, p[i]); sum += p[i]; }
+  if (!(sum > 0)) throw new RangeError(`${where}: P has no positive power (sum ${sum}); pass a power spectrum such as spectralDistribution(psi)`);
   const f = fftfreq(p.length);
   let modes = 0, mean = 0;
   for (let i = 0; i < p.length; i++) { if (p[i] / max > frac) modes++; mean += f[i] * (p[i] / sum); }
@@ -74,10 +88,14 @@ export function spectralRichness(P: ArrayLike<number>, o: { fraction?: number } 
  */
 export function permutationEntropy(x: ArrayLike<number>, o: { order?: number; delay?: number; normalize?: boolean } = {}): number {
   const where = "analysis.permutationEntropy(x)";
+  o = checkOptions(where, o, ["order", "delay", "normalize"]);
+  const normalize = checkBool(where, "normalize", o.normalize, true);
   const order = o.order ?? 3, delay = o.delay ?? 1;
   if (!Number.isInteger(order) || order < 2 || order > 10) throw new RangeError(`${where}: order must be an integer 2…10, got ${describe(o.order)}`);
   if (!Number.isInteger(delay) || delay < 1) throw new RangeError(`${where}: delay must be a positive integer, got ${describe(o.delay)}`);
   const a = toF64(where, x, (order - 1) * delay + 1);
+  // NaN compares false, so it would silently take a rank; ±Infinity are ordered and allowed
+  checkNoNaN(where, "x", a);
   const nWin = a.length - (order - 1) * delay;
   const counts = new Map<number, number>();
   const idx = new Int32Array(order);
@@ -96,7 +114,7 @@ export function permutationEntropy(x: ArrayLike<number>, o: { order?: number; de
   }
   let h = 0;
   for (const c of counts.values()) { const p = c / nWin; h -= p * W.log(p); }
-  if (o.normalize === false) return h;
+  if (!normalize) return h;
   let fact = 1;
   for (let k = 2; k <= order; k++) fact *= k;
   return h / W.log(fact);

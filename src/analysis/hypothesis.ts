@@ -9,20 +9,25 @@
  *   dunn           Dunn's (1964) post-hoc z for each pair, z = (R̄_i − R̄_j)/√[(N(N+1)/12 − Σ(t³−t)/(12(N−1)))
  *                  (1/n_i + 1/n_j)], two-sided p, Holm's step-down adjustment (or none / Bonferroni).
  */
-import { describe } from "../validate.js";
+import { describe, checkNumberEntries, checkNoNaN, checkOptions } from "../validate.js";
 import { rankdata } from "./statistics.js";
 import { chi2LogSf, normSf } from "./special.js";
 import { exp } from "./wmath.js";
 
-function groupsOf(where: string, groups: unknown, min: number): Float64Array[] {
+/** Groups as Float64Arrays; `names` (default groups[i]) name them in messages. NaN is refused: it has no rank. */
+function groupsOf(where: string, groups: unknown, min: number, names?: string[]): Float64Array[] {
   if (!Array.isArray(groups) || groups.length < min) {
     throw new TypeError(`${where}: groups must be an array of at least ${min} arrays of numbers, got ${describe(groups)}`);
   }
   return groups.map((g, i) => {
+    const name = names?.[i] ?? `groups[${i}]`;
     if (g === null || typeof g !== "object" || typeof g.length !== "number" || g.length === 0) {
-      throw new TypeError(`${where}: groups[${i}] must be a non-empty array of numbers, got ${describe(g)}`);
+      throw new TypeError(`${where}: ${name} must be a non-empty array of numbers, got ${describe(g)}`);
     }
-    return g instanceof Float64Array ? g : Float64Array.from(g as ArrayLike<number>);
+    checkNumberEntries(where, name, g as ArrayLike<unknown>);
+    const a = g instanceof Float64Array ? g : Float64Array.from(g as ArrayLike<number>);
+    checkNoNaN(where, name, a, false, "ranks of missing values are undefined; drop them first (scipy's nan_policy='omit')");
+    return a;
   });
 }
 
@@ -75,7 +80,7 @@ export type CliffMagnitude = "negligible" | "small" | "medium" | "large";
  * analysis.cliffsDelta([1, 2], [3, 4]);   // { delta: -1, magnitude: "large" }
  */
 export function cliffsDelta(a: ArrayLike<number>, b: ArrayLike<number>): { delta: number; magnitude: CliffMagnitude } {
-  const [A, B] = groupsOf("analysis.cliffsDelta(a, b)", [a, b], 2);
+  const [A, B] = groupsOf("analysis.cliffsDelta(a, b)", [a, b], 2, ["a", "b"]);
   const s = Float64Array.from(B).sort();
   const lower = (v: number) => { let lo = 0, hi = s.length; while (lo < hi) { const m = (lo + hi) >> 1; if (s[m] < v) lo = m + 1; else hi = m; } return lo; };
   const upper = (v: number) => { let lo = 0, hi = s.length; while (lo < hi) { const m = (lo + hi) >> 1; if (s[m] <= v) lo = m + 1; else hi = m; } return lo; };
@@ -97,6 +102,7 @@ export interface DunnPair { i: number; j: number; z: number; p: number; pAdjuste
  */
 export function dunn(groups: ArrayLike<number>[], o: { correction?: "holm" | "bonferroni" | "none" } = {}): DunnPair[] {
   const where = "analysis.dunn(groups)";
+  o = checkOptions(where, o, ["correction"]);
   const gs = groupsOf(where, groups, 2);
   const correction = o.correction ?? "holm";
   if (!["holm", "bonferroni", "none"].includes(correction)) throw new RangeError(`${where}: correction must be "holm", "bonferroni" or "none", got ${describe(o.correction)}`);

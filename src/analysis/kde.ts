@@ -6,7 +6,7 @@
  * covering the data ± 5h and the evaluation points, convolved with the kernel by FFT, and interpolated
  * (relative error ~1e-5 of the peak; `method: "direct"` forces the exact sum).
  */
-import { describe } from "../validate.js";
+import { describe, toF64, checkNoNaN, checkOptions } from "../validate.js";
 import { moments } from "./statistics.js";
 import { fft as fftNs } from "../api-fft.js";
 import { kernel } from "../wasm/load.js";
@@ -29,10 +29,12 @@ export interface Kde {
  */
 export function gaussianKde(data: ArrayLike<number>, o: { bandwidth?: "scott" | "silverman" | number } = {}): Kde {
   const where = "analysis.gaussianKde(data)";
+  o = checkOptions(where, o, ["bandwidth"]);
   if (data === null || typeof data !== "object" || typeof data.length !== "number" || data.length < 2) {
     throw new TypeError(`${where}: data must be an array of at least 2 numbers, got ${describe(data)}`);
   }
-  const x = Float64Array.from(data);
+  const x = Float64Array.from(toF64(where, data, 2, "data"));
+  checkNoNaN(where, "data", x, true);
   const n = x.length;
   const bw = o.bandwidth ?? "scott";
   let factor: number;
@@ -92,8 +94,12 @@ export function gaussianKde(data: ArrayLike<number>, o: { bandwidth?: "scott" | 
   return {
     factor, bandwidth: h,
     evaluate(points, eo = {}) {
-      const p = Float64Array.from(points);
+      const ew = "analysis.gaussianKde(data).evaluate(points)";
+      eo = checkOptions(ew, eo, ["method"]);
+      const p = Float64Array.from(toF64(ew, points, 0, "points"));
+      checkNoNaN(ew, "points", p);
       const method = eo.method ?? "auto";
+      if (method !== "auto" && method !== "direct" && method !== "binned") throw new RangeError(`${ew}: method must be "auto", "direct" or "binned", got ${describe(eo.method)}`);
       if (method === "direct" || (method === "auto" && n * p.length <= 4e7)) return direct(p);
       return binned(p);
     },

@@ -11,7 +11,7 @@
  *     (`legacy: true`: index nx/2 and uniform spacing t1 − t0, as the supplement).
  *   delayEmbedding(x, dim, tau)  rows (x_i, x_{i+τ}, …, x_{i+(dim−1)τ}).
  */
-import { describe } from "../validate.js";
+import { describe, checkOptions, checkBool } from "../validate.js";
 import { asField } from "./distributions.js";
 import { moments, pearson, spearman, quantile, robustSummary, gradient } from "./statistics.js";
 import * as W from "./wmath.js";
@@ -90,6 +90,8 @@ export function phaseSpaceStats(psi: ArrayLike<number>): PhaseSpaceStats {
  */
 export function pointSeries(frames: ArrayLike<number>[], x: ArrayLike<number>, t: ArrayLike<number>, o: { x0?: number; legacy?: boolean } = {}): { phi: Float64Array; phiT: Float64Array; xUsed: number } {
   const where = "analysis.pointSeries(frames, x, t)";
+  o = checkOptions(where, o, ["x0", "legacy"]);
+  checkBool(where, "legacy", o.legacy, false);
   if (!Array.isArray(frames) || frames.length < 2) throw new TypeError(`${where}: frames must be an array of ≥ 2 snapshots, got ${describe(frames)}`);
   if (t.length !== frames.length) throw new RangeError(`${where}: t must have one time per frame (${frames.length}), got ${t.length}`);
   const nx = x.length;

@@ -19,7 +19,7 @@ import { shannon, renyi, tsallis, lmc } from "./entropy.js";
 import { permutationEntropy, differentialEntropy, spectralRichness } from "./estimators.js";
 import { sampleEntropy } from "./sample-entropy.js";
 import { moments, robustSummary, spearman, gradient } from "./statistics.js";
-import { describe } from "../validate.js";
+import { describe, toF64, checkOptions, checkBool } from "../validate.js";
 
 export interface SnapshotReport {
   shannon: number; spectralShannon: number;
@@ -37,8 +37,12 @@ export interface SnapshotReport {
  * analysis.snapshotReport(psi, { complex: true, legacy: true }).shannon;   // 2.94001 for the seed soliton
  */
 export function snapshotReport(field: ArrayLike<number>, o: { complex?: boolean; legacy?: boolean; floor?: number } = {}): SnapshotReport {
-  const complex = o.complex ?? true, legacy = o.legacy === true;
-  const f = asField("analysis.snapshotReport(field)", field, complex);
+  const where = "analysis.snapshotReport(field)";
+  o = checkOptions(where, o, ["complex", "legacy", "floor"]);
+  const complex = checkBool(where, "complex", o.complex, true), legacy = checkBool(where, "legacy", o.legacy, false);
+  // asField copies a view on WASM memory (the psi of an nlse.simulate snapshot): the FFT plan and scratch
+  // allocated below may grow memory, which detaches such a view
+  const f = asField(where, field, complex);
   const p = spatialDistribution(f, { complex, floor: legacy ? 0 : (o.floor ?? 1e-10) });
   const P = spectralDistribution(f, { complex });
   const amp = amplitude(f, complex);
@@ -65,9 +69,14 @@ export interface KgEntropies { shannon: number; renyi05: number; renyi2: number;
  * analysis.kgEntropies(phi, dx, { legacy: true }).shannon;
  */
 export function kgEntropies(phi: ArrayLike<number>, dx: number, o: { legacy?: boolean } = {}): KgEntropies {
-  const p = o.legacy ? densityOnGrid(phi, dx) : spatialDistribution(phi, { complex: false });
-  const S = shannon(p), H2 = renyi(p, 2), T2 = tsallis(p, 2);
-  return { shannon: S, renyi05: renyi(p, 0.5), renyi2: H2, renyi10: renyi(p, 10), tsallis05: tsallis(p, 0.5), tsallis2: T2, composite: 0.5 * S + 0.3 * H2 + 0.2 * T2 };
+  const where = "analysis.kgEntropies(phi, dx)";
+  o = checkOptions(where, o, ["legacy"]);
+  const legacy = checkBool(where, "legacy", o.legacy, false);
+  const p = legacy ? densityOnGrid(phi, dx) : spatialDistribution(phi, { complex: false });
+  // the legacy density sums to 1/dx and the supplement's values depend on that: no renormalisation
+  const e = { normalize: !legacy };
+  const S = shannon(p, e), H2 = renyi(p, 2, e), T2 = tsallis(p, 2, e);
+  return { shannon: S, renyi05: renyi(p, 0.5, e), renyi2: H2, renyi10: renyi(p, 10, e), tsallis05: tsallis(p, 0.5, e), tsallis2: T2, composite: 0.5 * S + 0.3 * H2 + 0.2 * T2 };
 }
 
 /**
@@ -87,10 +96,14 @@ export function describeSample(values: ArrayLike<number>) {
  * @example
  * analysis.trendSummary(t, S).spearman;
  */
-export function trendSummary(t: ArrayLike<number>, S: ArrayLike<number>, o: { legacy?: boolean } = {}) {
-  if (t.length !== S.length || t.length < 2) throw new RangeError(`analysis.trendSummary(t, S): t and S need the same length ≥ 2, got ${describe(t)} and ${describe(S)}`);
+export function trendSummary(times: ArrayLike<number>, series: ArrayLike<number>, o: { legacy?: boolean } = {}) {
+  const where = "analysis.trendSummary(t, S)";
+  o = checkOptions(where, o, ["legacy"]);
+  const legacy = checkBool(where, "legacy", o.legacy, false);
+  const t = toF64(where, times, 0, "t"), S = toF64(where, series, 0, "S");
+  if (t.length !== S.length || t.length < 2) throw new RangeError(`${where}: t and S need the same length ≥ 2, got ${describe(times)} and ${describe(series)}`);
   const m = moments(S);
-  const rate = o.legacy ? gradient(S, t[1] - t[0]) : gradient(S, t);
+  const rate = legacy ? gradient(S, t[1] - t[0]) : gradient(S, t);
   let mean = 0, maxAbs = 0;
   for (const r of rate) { mean += r; maxAbs = Math.max(maxAbs, Math.abs(r)); }
   return {

@@ -9,7 +9,7 @@
  */
 import { kernel } from "../wasm/load.js";
 import { memoryBuffer } from "../wasm/memory.js";
-import { describe } from "../validate.js";
+import { describe, toF64, checkNoNaN, checkOptions, checkBool } from "../validate.js";
 import * as W from "./wmath.js";
 
 /** Population standard deviation (numpy std, ddof = 0). */
@@ -31,20 +31,24 @@ export function stdPop(x: ArrayLike<number>): number {
  */
 export function sampleEntropy(x: ArrayLike<number>, o: { m?: number; r?: number; legacy?: boolean } = {}): number {
   const where = "analysis.sampleEntropy(x)";
-  if (x === null || typeof x !== "object" || typeof x.length !== "number") throw new TypeError(`${where}: x must be an array of numbers, got ${describe(x)}`);
+  o = checkOptions(where, o, ["m", "r", "legacy"]);
+  const legacy = checkBool(where, "legacy", o.legacy, false);
+  // a copy when x is a view on WASM memory: the alloc below may grow memory and detach it
+  const xs = W.offWasm(toF64(where, x, 0));
+  checkNoNaN(where, "x", xs, true);
   const m = o.m ?? 2;
   if (!Number.isInteger(m) || m < 1) throw new RangeError(`${where}: m must be a positive integer, got ${describe(o.m)}`);
-  const n = x.length;
+  const n = xs.length;
   if (n < m + 2) throw new RangeError(`${where}: x needs at least m + 2 = ${m + 2} values, got ${n}`);
-  const r = o.r ?? 0.2 * stdPop(x);
-  if (!(r >= 0) || !Number.isFinite(r)) throw new RangeError(`${where}: r must be a finite number ≥ 0, got ${describe(o.r)}`);
+  const r = o.r ?? 0.2 * stdPop(xs);
+  if (typeof r !== "number" || !(r >= 0) || !Number.isFinite(r)) throw new RangeError(`${where}: r must be a finite number ≥ 0, got ${describe(o.r)}`);
   const k = kernel();
   const ptr = k.alloc(8 * n + 24);
   try {
-    new Float64Array(memoryBuffer(), ptr, n).set(x);
+    new Float64Array(memoryBuffer(), ptr, n).set(xs);
     k.sampenCounts(ptr, n, m, r, ptr + 8 * n);
     const [A, B, L] = new Float64Array(memoryBuffer(), ptr + 8 * n, 3);
-    if (o.legacy) {
+    if (legacy) {
       const nA = n - m, nB = n - m + 1;
       const phiM1 = (2 * A) / (nA * (nA - 1)), phiM = (2 * L) / (nB * (nB - 1));
       return phiM1 === 0 || phiM === 0 ? 0 : -W.log(phiM1 / phiM);

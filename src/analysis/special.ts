@@ -1,6 +1,7 @@
 /**
  * Special functions for p-values, accurate in the far tail (log-space so tiny p do not print as 0):
- *   lnGamma   Lanczos (g = 7, 9 terms), |rel err| < 2e-15 for x > 0
+ *   lnGamma   Lanczos (g = 7, 9 terms), |rel err| < 2e-15 for x > 0; ln|Γ(x)| by reflection for x < 0.5 and
+ *             +∞ at the poles 0, −1, −2, … and −∞ (scipy.special.gammaln)
  *   gammaQ    regularized upper incomplete gamma Q(a, x) = Γ(a, x)/Γ(a): series for x < a + 1, Lentz's
  *             continued fraction otherwise (Numerical Recipes 3rd ed. §6.2); `logGammaQ` returns ln Q directly
  *   chi2Sf    P(χ²_k > x) = Q(k/2, x/2)
@@ -8,11 +9,27 @@
  * Elementary functions come from WASM (wmath.ts) so p-values are the same bits on every engine.
  */
 import { log, exp, log1p, sin } from "./wmath.js";
+import { describe } from "../validate.js";
+
+function num(where: string, name: string, v: unknown): number {
+  if (typeof v !== "number" || v !== v) throw new TypeError(`${where}: ${name} must be a number, got ${describe(v)}`);
+  return v;
+}
+
+function dof(where: string, k: unknown): number {
+  if (typeof k !== "number" || !(k > 0) || k === Infinity) {
+    throw new RangeError(`${where}: k (degrees of freedom) must be a finite number > 0, got ${describe(k)}; for a test on g groups k = g − 1`);
+  }
+  return k;
+}
 
 const LANCZOS = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
   -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
 
 export function lnGamma(x: number): number {
+  if (typeof x !== "number") throw new TypeError(`analysis.lnGamma(x): x must be a number, got ${describe(x)}`);
+  // poles: sin(πx) is not exactly 0 in floating point, so the reflection would give a finite value (37.78 at −1)
+  if (x <= 0 && (Number.isInteger(x) || x === -Infinity)) return Infinity;
   if (x < 0.5) return log(Math.PI / Math.abs(sin(Math.PI * x))) - lnGamma(1 - x);
   x -= 1;
   let a = LANCZOS[0];
@@ -65,16 +82,24 @@ export function gammaQ(a: number, x: number): number {
 
 /** Survival function of χ² with k degrees of freedom. */
 export function chi2Sf(x: number, k: number): number {
+  const w = "analysis.chi2Sf(x, k)";
+  num(w, "x", x); dof(w, k);
+  if (x === Infinity) return 0;
   return gammaQ(k / 2, x / 2);
 }
 
 /** ln of the χ² survival function. */
 export function chi2LogSf(x: number, k: number): number {
+  const w = "analysis.chi2LogSf(x, k)";
+  num(w, "x", x); dof(w, k);
+  if (x === Infinity) return -Infinity;
   return logGammaQ(k / 2, x / 2);
 }
 
 /** Standard normal survival function P(Z > z). */
 export function normSf(z: number): number {
+  num("analysis.normSf(z)", "z", z);
+  if (z === Infinity) return 0;
   if (z < 0) return 1 - normSf(-z);
   return 0.5 * gammaQ(0.5, (z * z) / 2);
 }

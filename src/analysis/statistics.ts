@@ -7,7 +7,7 @@
  *   rankdata      average ranks for ties (scipy `rankdata`), 1-based.
  *   pearson / spearman (Pearson on average ranks).
  */
-import { describe, toF64 } from "../validate.js";
+import { describe, toF64, checkNoNaN } from "../validate.js";
 
 
 export interface Moments {
@@ -73,7 +73,10 @@ export function robustSummary(x: ArrayLike<number>): { median: number; q1: numbe
 }
 
 /** Average ranks (1-based), ties get the mean of their positions; also returns Σ(t³ − t) over tie groups. */
-export function rankdata(x: ArrayLike<number>): { ranks: Float64Array; tieSum: number } {
+export function rankdata(values: ArrayLike<number>): { ranks: Float64Array; tieSum: number } {
+  const where = "analysis.rankdata(x)";
+  const x = toF64(where, values, 0);
+  checkNoNaN(where, "x", x, false, "ranks of missing values are undefined; drop them first (scipy's nan_policy='omit')");
   const n = x.length;
   const idx = Array.from({ length: n }, (_, i) => i).sort((i, j) => x[i] - x[j] || i - j);
   const ranks = new Float64Array(n);
@@ -108,22 +111,31 @@ export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
 
 /** Spearman rank correlation (Pearson on average ranks, scipy.stats.spearmanr). */
 export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  if (x.length !== y.length) throw new RangeError(`analysis.spearman(x, y): x and y must have the same length, got ${x.length} and ${y.length}`);
-  return pearson(rankdata(x).ranks, rankdata(y).ranks);
+  const where = "analysis.spearman(x, y)";
+  const a = toF64(where, x, 2, "x"), b = toF64(where, y, 2, "y");
+  if (a.length !== b.length) throw new RangeError(`${where}: x and y must have the same length, got ${a.length} and ${b.length}`);
+  return pearson(rankdata(a).ranks, rankdata(b).ranks);
 }
 
 /** numpy.gradient(y, spacing): central differences inside, one-sided at the ends (spacing: number or coordinates). */
-export function gradient(y: ArrayLike<number>, spacing: number | ArrayLike<number> = 1): Float64Array {
+export function gradient(values: ArrayLike<number>, spacing: number | ArrayLike<number> = 1): Float64Array {
+  const where = "analysis.gradient(y, spacing)";
+  const y = toF64(where, values, 2, "y");
   const n = y.length;
-  if (n < 2) throw new RangeError(`analysis.gradient(y): needs at least 2 values, got ${n}`);
   const g = new Float64Array(n);
   if (typeof spacing === "number") {
+    if (!Number.isFinite(spacing) || spacing === 0) throw new RangeError(`${where}: spacing must be a finite non-zero number (the sample spacing) or an array of coordinates, got ${describe(spacing)}`);
     g[0] = (y[1] - y[0]) / spacing;
     g[n - 1] = (y[n - 1] - y[n - 2]) / spacing;
     for (let i = 1; i < n - 1; i++) g[i] = (y[i + 1] - y[i - 1]) / (2 * spacing);
     return g;
   }
-  const t = spacing;
+  const t = toF64(where, spacing, 0, "spacing");
+  if (t.length !== n) throw new RangeError(`${where}: spacing must have one coordinate per value (${n}), got ${t.length}; or pass a number for uniform spacing`);
+  checkNoNaN(where, "spacing", t, true);
+  for (let i = 1; i < n; i++) {
+    if (t[i] === t[i - 1]) throw new RangeError(`${where}: spacing[${i - 1}] and spacing[${i}] are equal (${t[i]}); coordinates must be distinct (a derivative across a zero step is undefined)`);
+  }
   g[0] = (y[1] - y[0]) / (t[1] - t[0]);
   g[n - 1] = (y[n - 1] - y[n - 2]) / (t[n - 1] - t[n - 2]);
   for (let i = 1; i < n - 1; i++) {

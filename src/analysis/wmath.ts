@@ -15,9 +15,21 @@ export const sin = (x: number): number => kernel().mathSin(x);
 export const cos = (x: number): number => kernel().mathCos(x);
 export const hypot = (x: number, y: number): number => kernel().mathHypot(x, y);
 
+/**
+ * `a` itself, or a copy of it when it is a view on WASM memory (e.g. the `psi` of an nlse.simulate
+ * snapshot): any later allocation may grow memory and detach such a view, after which it reads as empty.
+ */
+export function offWasm<T extends ArrayLike<number>>(a: T): T {
+  if (ArrayBuffer.isView(a) && (a as unknown as Float64Array).buffer === kernel().memory.buffer) {
+    return (a as unknown as Float64Array).slice() as unknown as T;
+  }
+  return a;
+}
+
 /** Copies `a` into temporary WASM memory, runs f(ptr), frees. */
 export function withArray<T>(a: ArrayLike<number>, extraBytes: number, f: (ptr: number) => T): T {
   const k = kernel();
+  a = offWasm(a);   // before alloc, which may detach a view on memory
   const ptr = k.alloc(8 * a.length + extraBytes);
   try {
     new Float64Array(memoryBuffer(), ptr, a.length).set(a);

@@ -3,8 +3,8 @@
  * 8, least recently used first out) and dropped on init(); for repeated transforms of one size,
  * a plan with caller-owned buffers is faster and allocation-free.
  */
-import { onReset } from "../wasm/load.js";
-import { describe } from "../validate.js";
+import { onReset, kernel } from "../wasm/load.js";
+import { describe, checkNumberEntries } from "../validate.js";
 import { FFTPlan } from "./complex-plan.js";
 import { RealFFTPlan } from "./real-plan.js";
 
@@ -29,11 +29,15 @@ function cached<T extends FFTPlan | RealFFTPlan>(key: string, make: () => T): T 
   return p;
 }
 
+/**
+ * x as a Float64Array. Entries of plain arrays must be numbers (Float64Array.from turns "a" into NaN). A view
+ * on WASM memory is copied: creating the plan may grow memory, which detaches it.
+ */
 function toF64(where: string, name: string, x: unknown): Float64Array {
-  if (x instanceof Float64Array) return x;
-  if (Array.isArray(x) || ArrayBuffer.isView(x)) {
-    const a = Float64Array.from(x as ArrayLike<number>);
-    return a;
+  if (x instanceof Float64Array) return x.buffer === kernel().memory.buffer ? x.slice() : x;
+  if (Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView))) {
+    checkNumberEntries(where, name, x as ArrayLike<unknown>);
+    return Float64Array.from(x as ArrayLike<number>);
   }
   throw new TypeError(`${where}: ${name} must be a Float64Array or an array of numbers, got ${describe(x)}`);
 }

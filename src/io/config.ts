@@ -130,7 +130,8 @@ function fromJson(text: string, name: string): { values: ConfigObject; raw: Reco
  */
 export function readConfig(text: string, o: { seed: Seed; format?: "yaml" | "json" | "txt"; name?: string }): ParsedConfig {
   if (typeof text !== "string") throw new ConfigError(`readConfig: text must be a string, got ${typeof text}`);
-  if (!o || !Object.hasOwn(SCHEMAS, o.seed)) throw new ConfigError(`readConfig: seed must be one of ${Object.keys(SCHEMAS).join(", ")}, got ${quote(String(o?.seed))}`);
+  if (o === null || typeof o !== "object") throw new ConfigError(`readConfig(text, options): options.seed is required (which model the config is for), got options ${o === null ? "null" : typeof o}; e.g. readConfig(text, { seed: "nlse", format: "txt" }) — seeds: ${Object.keys(SCHEMAS).join(", ")}`);
+  if (!Object.hasOwn(SCHEMAS, o.seed)) throw new ConfigError(`readConfig: seed must be one of ${Object.keys(SCHEMAS).join(", ")}, got ${quote(String(o?.seed))}`);
   const name = o.name ?? "config";
   const ext = o.format ?? (/\.ya?ml$/i.test(name) ? "yaml" : /\.json$/i.test(name) ? "json" : /\.txt$/i.test(name) ? "txt" : undefined);
   if (ext !== "yaml" && ext !== "json" && ext !== "txt") throw new ConfigError(`${name}: unknown config format; use a .yaml, .yml, .json or .txt file (or pass format)`);

@@ -10,6 +10,7 @@
  */
 import { REQUIRED_EXPORTS, type Kernel } from "./kernel.js";
 import { odeRhsJs } from "./callbacks.js";
+import { describe, checkOptions } from "../validate.js";
 
 export interface InitOptions {
   /** Force the SIMD (true) or scalar (false) build. Default: SIMD when the engine supports it. */
@@ -87,9 +88,10 @@ function readAsString(mem: WebAssembly.Memory, ptr: number): string {
 
 /** Shared implementation of init(); entry points pass their default binary source. */
 export async function initWith(defaults: DefaultSource, options: InitOptions = {}): Promise<RuntimeInfo> {
-  if (options === null || typeof options !== "object") {
-    throw new TypeError(`init(options): options must be an object like { simd: false }, got ${String(options)}`);
+  if (options === null || typeof options !== "object" || Array.isArray(options)) {
+    throw new TypeError(`init(options): options must be an object like { simd: false }, got ${describe(options)}`);
   }
+  checkOptions("init(options)", options, ["simd", "module", "bytes"]);
   const { module, bytes } = options;
   if (module !== undefined && bytes !== undefined) {
     throw new Error("init(options): give either `module` or `bytes`, not both");
@@ -98,7 +100,10 @@ export async function initWith(defaults: DefaultSource, options: InitOptions = {
     throw new TypeError("init({ module }): `module` must be a WebAssembly.Module (e.g. `import mod from \"samudra/simd.wasm\"`)");
   }
   if (options.simd !== undefined && typeof options.simd !== "boolean") {
-    throw new TypeError(`init({ simd }): simd must be true or false, got ${String(options.simd)}`);
+    throw new TypeError(`init({ simd }): simd must be true or false, got ${describe(options.simd)}`);
+  }
+  if (bytes !== undefined && !(bytes instanceof ArrayBuffer || ArrayBuffer.isView(bytes))) {
+    throw new TypeError(`init({ bytes }): bytes must be an ArrayBuffer or a typed array holding a samudra .wasm file, got ${describe(bytes)}; e.g. init({ bytes: await readFile("node_modules/samudra/dist/simd.wasm") })`);
   }
   const supported = simdSupported();
   if (options.simd === true && !supported && module === undefined && bytes === undefined) {
@@ -123,10 +128,17 @@ export async function initWith(defaults: DefaultSource, options: InitOptions = {
     },
   };
   let instance: WebAssembly.Instance;
-  if (binary instanceof WebAssembly.Module) {
-    instance = await WebAssembly.instantiate(binary, imports);
-  } else {
-    instance = (await WebAssembly.instantiate(binary, imports)).instance;
+  try {
+    if (binary instanceof WebAssembly.Module) {
+      instance = await WebAssembly.instantiate(binary, imports);
+    } else {
+      instance = (await WebAssembly.instantiate(binary, imports)).instance;
+    }
+  } catch (e) {
+    // the engine's CompileError/LinkError names neither the option nor the fix
+    if (source !== "bytes" && source !== "module") throw e;
+    const what = source === "bytes" ? "bytes are not a WebAssembly module of samudra" : "module is not a samudra build";
+    throw new Error(`init({ ${source} }): the given ${what} (${(e as Error).name}: ${(e as Error).message}); pass the contents of samudra's dist/simd.wasm or dist/scalar.wasm (or its compiled WebAssembly.Module), or call init() without it`, { cause: e });
   }
   const ex = instance.exports as unknown as Kernel;
   for (const name of REQUIRED_EXPORTS) {
