@@ -9,3 +9,4 @@ export { sincosCheck, sinFastCheck } from "./sincos";
 export { kgCreate, kgFree, kgLaplacian, kgForce, kgLeapfrog, kgMaxAbs, kgKdk, kgInvalidate, kgDiagnostics, kgSetDealias, kgSetSponge } from "./kg";
 export { kgSplitCreate, kgSplitFree, kgSplitRun } from "./kg_split";
 export { kgIcGaussian, kgIcPacket, kgIcKink, kgIcSeedBreather, kgIcSgBreather, kgIcKinkAntikink, kgIcSgKink } from "./kg_cases";
+export { kgExactSgBreather, kgExactSgKink, kgExactSgKinkAntikink, kgExactPhi4Kink } from "./kg_exact";

@@ -10,6 +10,7 @@ import { scenarioStem } from "../io/config.js";
 import { FORMATS } from "./nlse-outputs.js";
 import { UsageError, commonArgs, loadConfigFile, runFormats, exitCodeOf, parseSets, withSets, checkRun, unknownCase, type ModelArgs } from "./run-args.js";
 import { KgOutputs } from "./kg-outputs.js";
+import { withFieldFile } from "./field-option.js";
 import { RunFiles, failRun, describeFiles, failureMessage } from "./run-files.js";
 import { Progress } from "./progress.js";
 import { KG_CASES, type KgOptions, type KgCase } from "../models/klein-gordon/options.js";
@@ -84,7 +85,9 @@ export function runKg(a: KgArgs): number {
         runs.push({ options: { case: c as KgCase }, raw: {}, source: `built-in case ${c}` });
       }
     }
-    runs.splice(0, runs.length, ...runs.map((r) => withSets(r, sets)));
+    // initial_field from --set is relative to the current directory, from a config file to that file's directory
+    const fieldBase = (source: string) => (sets.raw.initial_field !== undefined || !a.config ? process.cwd() : path.dirname(source));
+    runs.splice(0, runs.length, ...runs.map((r) => withFieldFile(withSets(r, sets), "kg", fieldBase(r.source))));
     // every run is set up (and disposed) before the first starts: a usage error never leaves a partial set of runs
     for (const run of runs) checkRun(run.source, () => new KgRun({ ...run.options, ...(a.legacy ? { legacy: true } : {}), ...(a.method ? { method: a.method as never } : {}), ...(common.dt ? { dt: common.dt } : {}) }, "samudra kg").dispose());
   } catch (e) {

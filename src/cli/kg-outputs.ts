@@ -34,7 +34,7 @@ import type { KgResolved } from "../models/klein-gordon/options.js";
 const IC_PARAMS: Record<KgResolved["icType"], Array<keyof KgResolved>> = {
   gaussian: ["amplitude", "position", "width", "velocity"], packet: ["amplitude", "position", "width", "k0"],
   kink: ["position", "velocity"], breather: ["frequency", "position"], kink_antikink: ["separation", "velocity"],
-  kink_pair: ["separation"], sg_kink: ["position", "velocity", "sign"],
+  kink_pair: ["separation"], sg_kink: ["position", "velocity", "sign"], sg_kink_antikink: ["position", "velocity", "separation"],
 };
 const POTENTIAL_PARAMS: Record<KgResolved["potential"], Array<keyof KgResolved>> = { linear: ["mass"], phi4: ["lambda", "vacuum"], sine_gordon: [] };
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

@@ -10,6 +10,7 @@ import { nlse, version } from "../index.js";
 import { scenarioStem } from "../io/config.js";
 import { NlseOutputs, FORMATS } from "./nlse-outputs.js";
 import { UsageError, commonArgs, loadConfigFile, runFormats, exitCodeOf, parseSets, withSets, checkRun, unknownCase, type ModelArgs } from "./run-args.js";
+import { withFieldFile } from "./field-option.js";
 import { RunFiles, failRun, describeFiles, failureMessage } from "./run-files.js";
 import { Progress } from "./progress.js";
 import type { NlseOptions } from "../models/nlse/options.js";
@@ -80,7 +81,9 @@ export function runNlse(a: NlseArgs): number {
         runs.push({ ...load(file, warn), source: file });
       }
     }
-    runs.splice(0, runs.length, ...runs.map((r) => withSets(r, sets)));
+    // initial_field from --set is relative to the current directory, from a config file to that file's directory
+    const fieldBase = (source: string) => (sets.raw.initial_field !== undefined || !a.config ? process.cwd() : path.dirname(source));
+    runs.splice(0, runs.length, ...runs.map((r) => withFieldFile(withSets(r, sets), "nlse", fieldBase(r.source))));
     // every run is set up (and disposed) before the first starts: a usage error never leaves a partial set of runs
     for (const run of runs) checkRun(a.config ? run.source : "built-in", () => nlse.create({ ...run.options, ...(a.legacy ? { legacy: true } : {}), ...(a.method ? { method: a.method as never } : {}), ...(common.dt ? { dt: common.dt } : {}) }).dispose());
   } catch (e) {

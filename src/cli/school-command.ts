@@ -9,6 +9,7 @@ import { version } from "../index.js";
 import { scenarioStem } from "../io/config.js";
 import { UsageError, loadConfigFile, exitCodeOf, parseSets, withSets, checkRun, unknownCase, numberArg } from "./run-args.js";
 import { SchoolOutputs, SCHOOL_FORMATS, type SchoolFormat } from "./school-outputs.js";
+import { withFieldFile } from "./field-option.js";
 import { RunFiles, failRun, describeFiles, failureMessage } from "./run-files.js";
 import { Progress } from "./progress.js";
 import { SCHOOL_CASES, CASE_DEFAULTS, resolveSchool, type SchoolOptions, type SchoolCase } from "../models/school/options.js";
@@ -103,7 +104,9 @@ export function runSchool(a: SchoolArgs): number {
         runs.push({ options: { case: c as SchoolCase }, raw: {}, source: `built-in case ${c}` });
       }
     }
-    runs.splice(0, runs.length, ...runs.map((r) => withSets(r, sets)));
+    // initial_field from --set is relative to the current directory, from a config file to that file's directory
+    const fieldBase = (source: string) => (sets.raw.initial_field !== undefined || !a.config ? process.cwd() : path.dirname(source));
+    runs.splice(0, runs.length, ...runs.map((r) => withFieldFile(withSets(r, sets), "school", fieldBase(r.source))));
     // every run's options are checked before the first starts: a usage error never leaves a partial set of runs
     for (const run of runs) { const { outputDir: _o, ...cfg } = run.options; checkRun(run.source, () => resolveSchool("samudra school", { ...cfg, ...over })); }
   } catch (e) {

@@ -28,6 +28,8 @@ const bool = (doc?: string): KeySpec => ({ type: "bool", doc });
 const str = (doc?: string, oneOf?: string[], b: Partial<KeySpec> = {}): KeySpec => ({ type: "string", doc, oneOf, ...b });
 /** samudra's step budget (every model): a positive integer, or inf for none. */
 const maxSteps = (): KeySpec => int("step budget: the run ends with status budget after this many steps (inf: no limit)", { min: 1, infinite: true });
+/** A user's initial field: a .npy or samudra .nc file, relative to the config file (docs/files.md, "initial fields"). */
+const field = (): KeySpec => str("initial field file (.npy, or a samudra .nc whose last record is used)");
 const NLSE_CASES = ["single_soliton", "two_soliton", "breather", "modulation_instability", "akhmediev", "peregrine", "kuznetsov_ma", "plane_wave_mi", "second_order_soliton"];
 
 export const SCHEMAS: Record<Seed, Record<string, KeySpec>> = {
@@ -51,22 +53,22 @@ export const SCHEMAS: Record<Seed, Record<string, KeySpec>> = {
     save_netcdf: bool(), save_animation: bool(), fps: int("GIF frames per second", { min: 1, max: 100 }), dpi: int("figure resolution", { min: 10, max: 1200 }),
     output_dir: str("output directory"), log_dir: str("log directory"),
     // samudra's additions (nlse options; the seed has none of these)
-    case: str("samudra case (the same as initial_condition)", NLSE_CASES), max_steps: maxSteps(),
+    case: str("samudra case (the same as initial_condition)", NLSE_CASES), max_steps: maxSteps(), initial_field: field(),
   },
   kg: {
     scenario_name: str(), nx: int("grid points", { min: 8 }), x_min: num(), x_max: num(), t_final: num(undefined, { gt: 0 }),
     dt: num(undefined, { gt: 0 }), adaptive_dt: bool(), potential: str("potential", ["linear", "phi4", "sine_gordon"]),
-    mass: num(), lambda: num(), vacuum: num(), ic_type: str("initial condition", ["gaussian", "kink", "breather", "kink_antikink", "packet", "kink_pair", "sg_kink"]),
+    mass: num(), lambda: num(), vacuum: num(), ic_type: str("initial condition", ["gaussian", "kink", "breather", "kink_antikink", "packet", "kink_pair", "sg_kink", "sg_kink_antikink"]),
     amplitude: num(), width: num(undefined, { gt: 0 }), position: num(), velocity: num(undefined, { gt: -1, lt: 1 }),
     frequency: num("breather frequency ω", { gt: 0, lt: 1 }), separation: num(undefined, { gt: 0 }), n_frames: int(undefined, { min: 1 }),
     save_netcdf: bool(), save_animation: bool(), fps: int(undefined, { min: 1 }), dpi: int(undefined, { min: 10 }), colormap: str(),
     n_cores: int(undefined, { min: 0 }), output_dir: str(), energy_tol: num(undefined, { min: 0 }),
     // samudra's additions (klein-gordon options; the seed has none of these)
-    case: str("samudra case", ["case1", "case2", "case3", "case4", "boosted_kink", "sg_breather", "kink_antikink", "kink_pair_static", "sg_kink", "gaussian_packet"]),
+    case: str("samudra case", ["case1", "case2", "case3", "case4", "boosted_kink", "sg_breather", "kink_antikink", "kink_pair_static", "sg_kink", "sg_kink_antikink", "gaussian_packet"]),
     legacy: bool(), method: str("integrator", ["verlet", "strang_exact", "yoshida4", "yoshida6", "kahanli6", "legacy"]),
     boundary: str("boundary", ["periodic", "neumann"]), dealias: str("dealiasing of V′", ["none", "two_thirds", "pad2"]),
     cfl: num("Δt·√(k_max² + max V″)", { gt: 0 }), sponge_width: num(undefined, { min: 0 }), sponge_strength: num(undefined, { min: 0 }),
-    phase: num("breather phase t0"), k0: num("packet wavenumber"), sign: num("+1 kink, −1 antikink (sg_kink)"), max_steps: maxSteps(),
+    phase: num("breather phase t0"), k0: num("packet wavenumber"), sign: num("+1 kink, −1 antikink (sg_kink)"), max_steps: maxSteps(), initial_field: field(),
   },
   school: {
     scenario_name: str(), n_fish: int("number of fish", { min: 2 }), box_size: num(undefined, { gt: 0 }), speed: num(undefined, { gt: 0 }),
@@ -81,6 +83,6 @@ export const SCHEMAS: Record<Seed, Record<string, KeySpec>> = {
     case: str("samudra case", ["case1", "case2", "case3", "case4", "couzin_torus", "couzin_swarm", "couzin_parallel"]),
     legacy: bool(), mode: str("update rule", ["legacy", "couzin2002"]), boundary: str("boundary", ["periodic", "open", "reflect"]),
     field_of_perception: num("field of perception α in degrees (couzin2002)", { gt: 0, max: 360 }), turn_rate: num("turning rate θ in rad per time unit (couzin2002)", { gt: 0 }),
-    max_steps: maxSteps(),
+    max_steps: maxSteps(), initial_field: field(),
   },
 };

@@ -113,6 +113,10 @@ export interface Kernel {
   kgIcSeedBreather(x: number, n: number, om: number, x0: number, phi: number, pi: number): void;
   kgIcSgBreather(x: number, n: number, om: number, x0: number, u: number, t0: number, phi: number, pi: number): void;
   kgIcKinkAntikink(x: number, n: number, v: number, d: number, u: number, delta: number, corrected: number, phi: number, pi: number): void;
+  kgExactSgBreather(x: number, n: number, om: number, x0: number, u: number, t0: number, t: number, phi: number): void;
+  kgExactSgKink(x: number, n: number, x0: number, u: number, sign: number, t: number, phi: number): void;
+  kgExactSgKinkAntikink(x: number, n: number, x0: number, u: number, tau0: number, t: number, phi: number, pi: number): void;
+  kgExactPhi4Kink(x: number, n: number, v: number, x0: number, u: number, delta: number, t: number, phi: number): void;
   kgIcSgKink(x: number, n: number, x0: number, u: number, sign: number, phi: number, pi: number): void;
   gridCreate(): number;
   gridFree(p: number): void;

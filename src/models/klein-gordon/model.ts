@@ -8,7 +8,9 @@
  * (the AbortSignal, checked every CHUNK steps) or "non-finite" (checked every CHUNK steps and at every frame).
  */
 import { kernel } from "../../wasm/load.js";
-import { memoryBuffer } from "../../wasm/memory.js";
+import { describe } from "../../validate.js";
+import { memoryBuffer, LiveView } from "../../wasm/memory.js";
+import { Lifetime } from "../../wasm/lifetime.js";
 import { resolveKg, maxFrequency, type KgOptions, type KgResolved } from "./options.js";
 import { COMPOSITION_SCHEME } from "../compositions.js";
 import { CHUNK, endMessage, type RunStatus } from "../../limits.js";
@@ -18,8 +20,13 @@ export const KG_TAIL_ALARM = 1e-6;
 
 export interface KgSnapshot {
   index: number; t: number;
-  /** φ and φ_t at the snapshot (views on WASM memory, valid during the callback). */
+  /**
+   * φ and φ_t at the snapshot (views on WASM memory, valid during the callback; re-made on each read if memory grew
+   * meanwhile, e.g. by an analysis call, so read `s.phi` again rather than keeping the array).
+   */
   phi: Float64Array; phiT: Float64Array;
+  /** max_j |φ − φ_exact| for cases with an exact solution (sg_breather, sg_kink, sg_kink_antikink, boosted φ⁴ kink), else NaN. */
+  error: number;
   energy: number; momentum: number; maxAbs: number; centroid: number; tailFraction: number;
   /** sub-grid positions where φ crosses 0 (φ⁴, linear) or an odd multiple of π (sine-Gordon). */
   kinks: number[];
@@ -43,6 +50,9 @@ export interface KgSummary {
   maxTailFraction: number;
   /** Resolution and other warnings about the results. */
   warnings: string[];
+  /** Per frame max|φ − φ_exact| (cases with an exact solution), else null; maxError its maximum. */
+  error: Float64Array | null;
+  maxError: number | null;
   invariants: { energy: Float64Array; momentum: Float64Array; drift: { energy: number; momentum: number } };
   timing: { setupMs: number; integrateMs: number };
   options: KgResolved;
@@ -68,6 +78,45 @@ function kinksOf(phi: Float64Array, x: Float64Array, sg: boolean): { at: number[
   return { at, sign };
 }
 
+/** τ0 of the sine-Gordon kink–antikink whose kinks are `separation` apart at t = 0: |x_kink| = u|τ| − ln(u)/γ. */
+function sgPairTau0(where: string, r: KgResolved): number {
+  const u = r.velocity, g = 1 / Math.sqrt(1 - u * u), half = r.separation / 2 + Math.log(u) / g;
+  if (!(half > 0)) throw new RangeError(`${where}: separation must exceed −2 ln(u)/γ = ${(-2 * Math.log(u) / g).toPrecision(3)} for the sine-Gordon kink–antikink at u = ${u}, got ${r.separation}`);
+  return -half / u;
+}
+
+/** The exact solution of the run's case, if it has one (corrected runs without sponge or dealiasing). */
+function exactOf(r: KgResolved): ((t: number, buf: number, out: number) => void) | null {
+  if (r.legacy || r.spongeStrength > 0 || r.dealias !== "none") return null;
+  const k = kernel(), n = r.nx, sg = r.potential === "sine_gordon";
+  if (sg && r.icType === "breather") return (t, X, out) => k.kgExactSgBreather(X, n, r.frequency, r.position, r.velocity, r.phase, t, out);
+  if (sg && r.icType === "sg_kink") return (t, X, out) => k.kgExactSgKink(X, n, r.position, r.velocity, r.sign, t, out);
+  if (sg && r.icType === "sg_kink_antikink") { const tau0 = sgPairTau0("kleinGordon", r); return (t, X, out) => k.kgExactSgKinkAntikink(X, n, r.position, r.velocity, tau0, t, out, 0); }
+  if (r.potential === "phi4" && r.icType === "kink") {
+    const delta = Math.SQRT2 / (r.vacuum * Math.sqrt(r.lambda));
+    return (t, X, out) => k.kgExactPhi4Kink(X, n, r.vacuum, r.position, r.velocity, delta, t, out);
+  }
+  return null;
+}
+
+/** Copies a user's φ0 and φ_t0 (validated: arrays of nx finite numbers) over the case's initial condition. */
+function setInitialField(where: string, f: unknown, phi: Float64Array, phiT: Float64Array): void {
+  const n = phi.length;
+  if (f === null || typeof f !== "object") throw new TypeError(`${where}: initialField must be { phi, phiT } (arrays of ${n} numbers at the grid points), got ${describe(f)}`);
+  const o = f as Record<string, unknown>;
+  for (const k of Object.keys(o)) if (k !== "phi" && k !== "phiT") throw new RangeError(`${where}: initialField has an unknown key "${k}"; it takes { phi, phiT }`);
+  for (const [name, dst] of [["phi", phi], ["phiT", phiT]] as const) {
+    const a = o[name] as ArrayLike<number> | undefined;
+    if (a === null || typeof a !== "object" || typeof a.length !== "number") throw new TypeError(`${where}: initialField.${name} must be an array of ${n} numbers (one per grid point), got ${describe(a)}`);
+    if (a.length !== n) throw new RangeError(`${where}: initialField.${name} must have nx = ${n} values (one per grid point), got ${a.length}`);
+    for (let j = 0; j < n; j++) {
+      const v = a[j];
+      if (typeof v !== "number" || !Number.isFinite(v)) throw new RangeError(`${where}: initialField.${name}[${j}] must be a finite number, got ${describe(v)}`);
+      dst[j] = v;
+    }
+  }
+}
+
 /** Corrected runs: the requested dt shrunk so that `sub` steps make one frame interval. */
 function fixedStep(r: KgResolved): { sub: number; dt: number } {
   const interval = r.tFinal / r.nFrames, sub = Math.max(1, Math.ceil(interval / r.dt - 1e-9));
@@ -87,6 +136,8 @@ export class KgRun {
   private ctx: number;
   private buf: number;
   private split = 0;
+  private readonly mem: KgMemory;
+  private readonly life: Lifetime;
   private readonly gen: Generator<KgSnapshot, void, undefined>;
   private last: KgSnapshot | null = null;
   private finished = false;
@@ -105,6 +156,8 @@ export class KgRun {
   private integrateMs = 0;
 
   private readonly signal: AbortSignal | undefined;
+  private readonly exact: ((t: number, X: number, out: number) => void) | null;
+  private readonly errors: number[] = [];
   private readonly onProgress: ((p: { t: number; steps: number; stepSize: number }) => void) | undefined;
 
   constructor(o: KgOptions, private readonly where = "kleinGordon.create") {
@@ -126,7 +179,11 @@ export class KgRun {
       }
     }
     this.ctx = k.kgCreate(n, dx, neumann ? 1 : 0, POT[r.potential], r.mass, r.lambda, r.vacuum);
-    this.buf = k.alloc(8 * (6 * n + 4));
+    // [x | φ | φ_t | 3 work fields | 4 diagnostics | exact φ]
+    this.buf = k.alloc(8 * (7 * n + 4));
+    // freed by dispose() or, for a run dropped without it, when the run is garbage-collected
+    this.mem = { ctx: this.ctx, buf: this.buf, split: 0 };
+    this.life = new Lifetime(this, freeKg(this.mem));
     if (r.dealias !== "none") k.kgSetDealias(this.ctx, r.dealias === "two_thirds" ? 1 : 2);
     const X = this.buf, A = X + 8 * n, B = X + 16 * n;
     this.view(X).set(this.x);
@@ -143,7 +200,10 @@ export class KgRun {
       case "kink_antikink": k.kgIcKinkAntikink(X, n, v, r.separation, r.velocity, delta, r.legacy ? 0 : 1, A, B); break;
       case "kink_pair": k.kgIcKinkAntikink(X, n, v, r.separation, 0, delta, 1, A, B); break;
       case "sg_kink": k.kgIcSgKink(X, n, r.position, r.velocity, r.sign, A, B); break;
+      case "sg_kink_antikink": k.kgExactSgKinkAntikink(X, n, r.position, r.velocity, sgPairTau0(where, r), 0, A, B); break;
     }
+    if (o.initialField !== undefined) setInitialField(where, o.initialField, this.view(A), this.view(B));
+    this.exact = o.initialField === undefined ? exactOf(r) : null;
     if (!Number.isFinite(k.kgMaxAbs(A, n)) || !Number.isFinite(k.kgMaxAbs(B, n))) { this.dispose(); throw new RangeError(`${where}: the initial condition is not finite; check amplitude, width and velocity`); }
     this.gen = r.legacy ? this.legacyFrames() : this.fixedFrames();
     this.setupMs = performance.now() - t0;
@@ -155,14 +215,24 @@ export class KgRun {
     const k = this.k, n = this.n, r = this.options, x = this.x, DIAG = this.buf + 48 * n;
     k.kgDiagnostics(this.ctx, phi, phiT, DIAG);
     const dg = new Float64Array(memoryBuffer(), DIAG, 4);
-    const ph = this.view(phi), pt = this.view(phiT), sg = r.potential === "sine_gordon";
+    const ph = this.view(phi), sg = r.potential === "sine_gordon";
     let maxAbs = 0;
     for (let j = 0; j < n; j++) maxAbs = Math.max(maxAbs, Math.abs(ph[j]));
     const kk = kinksOf(ph, x, sg);
     this.times.push(t); this.energy.push(dg[0]); this.momentum.push(dg[1]);
     this.maxTail = Math.max(this.maxTail, dg[2]);
+    let error = NaN;
+    if (this.exact) {
+      const EX = DIAG + 32;
+      this.exact(t, this.buf, EX);
+      const ex = this.view(EX), f = this.view(phi);   // subtraction and |·| are exact IEEE: same bits everywhere
+      error = 0;
+      for (let j = 0; j < n; j++) error = Math.max(error, Math.abs(f[j] - ex[j]));
+      this.errors.push(error);
+    }
+    const phiV = new LiveView(phi, n), phiTV = new LiveView(phiT, n);
     return {
-      index: this.times.length - 1, t, phi: ph, phiT: pt, energy: dg[0], momentum: dg[1], maxAbs, centroid: x[0] + dg[3] * (x[1] - x[0]), tailFraction: dg[2],
+      index: this.times.length - 1, t, get phi() { return phiV.get(); }, get phiT() { return phiTV.get(); }, error, energy: dg[0], momentum: dg[1], maxAbs, centroid: x[0] + dg[3] * (x[1] - x[0]), tailFraction: dg[2],
       kinks: kk.at, kinkSigns: kk.sign, charge: r.potential === "linear" ? 0 : (ph[n - 1] - ph[0]) / (sg ? 2 * Math.PI : 2 * r.vacuum),
     };
   }
@@ -229,7 +299,7 @@ export class KgRun {
       }
       k.kgSetSponge(ctx, D);
     }
-    if (r.method !== "verlet") this.split = k.kgSplitCreate(ctx, COMPOSITION_SCHEME[r.method], dt);
+    if (r.method !== "verlet") this.split = this.mem.split = k.kgSplitCreate(ctx, COMPOSITION_SCHEME[r.method], dt);
     yield this.frame(0, A, B);
     for (let i = 1; i <= r.nFrames; i++) {
       for (let done = 0; done < sub;) {
@@ -249,7 +319,7 @@ export class KgRun {
 
   /** The next stored frame (views valid until the next call), or null when the run is complete. */
   step(): KgSnapshot | null {
-    if (!this.ctx) throw new Error(`${this.where}: this run was disposed; create a new one`);
+    this.life.check(`KgRun.step()`, `create a new one with ${this.where}(options)`);
     if (this.finished) return null;
     const t0 = performance.now();
     try {
@@ -267,17 +337,20 @@ export class KgRun {
 
   /** Copies of the latest frame's t, φ and φ_t (null before the first step). */
   state(): { t: number; phi: Float64Array; phiT: Float64Array } | null {
+    this.life.check(`KgRun.state()`, `create a new one with ${this.where}(options)`);
     return this.last ? { t: this.last.t, phi: this.last.phi.slice(), phiT: this.last.phiT.slice() } : null;
   }
 
   /** Counts, Δt history, H and P series with their drifts, and timings so far. */
   summary(): KgSummary {
+    this.life.check(`KgRun.summary()`, `create a new one with ${this.where}(options)`);
     const r = this.options, E = this.energy, P = this.momentum;
     const drift = (q: number[], rel: boolean) => { let m = 0; for (const v of q) m = Math.max(m, Math.abs(v - q[0])); return rel && Math.abs(q[0]) > 1e-12 ? m / Math.abs(q[0]) : m; };
     const last = this.times.length ? this.times[this.times.length - 1] : 0;
     const warnings: string[] = [];
     if (this.maxTail > KG_TAIL_ALARM) warnings.push(`under-resolved: up to ${(100 * this.maxTail).toPrecision(2)} % of the spectral energy lies above ⅔k_max (alarm at ${KG_TAIL_ALARM}); raise nx (now ${r.nx}) — the results are not reliable`);
     return {
+      error: this.exact ? Float64Array.from(this.errors) : null, maxError: this.exact ? this.errors.reduce((a, b) => Math.max(a, b), 0) : null,
       status: this.status, tReached: this.status === "ok" ? last : this.tNow, maxTailFraction: this.maxTail, warnings,
       message: endMessage(this.status, this.status === "non-finite" ? last : this.tNow, r.maxSteps, this.times.length === 0),
       case: r.caseName, legacy: r.legacy, method: r.method, scenarioName: r.scenarioName,
@@ -288,15 +361,24 @@ export class KgRun {
     };
   }
 
-  /** Frees the WASM memory of the run (idempotent). */
+  /** Frees the WASM memory of the run (idempotent); every later use throws. */
   dispose(): void {
-    if (!this.ctx) return;
-    if (this.split) this.k.kgSplitFree(this.split);
-    this.k.free(this.buf);
-    this.k.kgFree(this.ctx);
+    this.life.release();
     this.ctx = this.buf = this.split = 0;
     this.last = null;
   }
+}
+
+/** The WASM memory of a run, shared with its Lifetime (which must not hold the run itself). */
+interface KgMemory { ctx: number; buf: number; split: number }
+
+function freeKg(m: KgMemory): () => void {
+  return () => {
+    const k = kernel();
+    if (m.split) k.kgSplitFree(m.split);
+    k.free(m.buf);
+    k.kgFree(m.ctx);
+  };
 }
 
 /** Runs a case, calling onSnapshot per stored frame; returns the summary. */

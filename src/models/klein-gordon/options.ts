@@ -5,9 +5,9 @@
 import { maxStepsOf, signalOf, progressOf, checkMemory, type ProgressCallback } from "../../limits.js";
 import { describe, closestName } from "../../validate.js";
 
-export type KgCase = "case1" | "case2" | "case3" | "case4" | "boosted_kink" | "sg_breather" | "kink_antikink" | "kink_pair_static" | "sg_kink" | "gaussian_packet";
+export type KgCase = "case1" | "case2" | "case3" | "case4" | "boosted_kink" | "sg_breather" | "kink_antikink" | "kink_pair_static" | "sg_kink" | "sg_kink_antikink" | "gaussian_packet";
 export type KgMethod = "legacy" | "verlet" | "strang_exact" | "yoshida4" | "yoshida6" | "kahanli6";
-export const KG_CASES: KgCase[] = ["case1", "case2", "case3", "case4", "boosted_kink", "sg_breather", "kink_antikink", "kink_pair_static", "sg_kink", "gaussian_packet"];
+export const KG_CASES: KgCase[] = ["case1", "case2", "case3", "case4", "boosted_kink", "sg_breather", "kink_antikink", "kink_pair_static", "sg_kink", "sg_kink_antikink", "gaussian_packet"];
 
 export interface KgOptions {
   /** Which case: the seed's case1…case4 (as coded with legacy: true, corrected otherwise) or a samudra case. */
@@ -30,12 +30,19 @@ export interface KgOptions {
   potential?: "linear" | "phi4" | "sine_gordon"; mass?: number; lambda?: number; vacuum?: number;
   /** Initial condition and its parameters (see docs/kg.md): amplitude/width (Gaussian, packet), position x0,
    *  velocity u (kinks, breather boost; the Gaussian's growth rate), frequency ω (breather), separation d (K–AK),
-   *  phase t0 (breather), k0 (packet), sign (+1 kink, −1 antikink for sg_kink). */
-  icType?: "gaussian" | "kink" | "breather" | "kink_antikink" | "packet" | "kink_pair" | "sg_kink";
+   *  phase t0 (breather), k0 (packet), sign (+1 kink, −1 antikink for sg_kink); sg_kink_antikink: the exact
+   *  Perring–Skyrme pair at speed u whose kinks are `separation` apart at t = 0 (they pass through each other). */
+  icType?: "gaussian" | "kink" | "breather" | "kink_antikink" | "packet" | "kink_pair" | "sg_kink" | "sg_kink_antikink";
   amplitude?: number; width?: number; position?: number; velocity?: number; frequency?: number; separation?: number;
   phase?: number; k0?: number; sign?: number;
   /** Stored frames after t = 0 (the result has nFrames + 1). */
   nFrames?: number;
+  /**
+   * Your own initial field instead of the case's: φ0 and φ_t0 at the grid points x_j (length nx each; periodic
+   * x_j = xMin + j(xMax − xMin)/nx, Neumann and legacy x_j = xMin + j(xMax − xMin)/(nx − 1)), finite. The case still
+   * sets the potential and grid; runs from a user field have no exact solution (error NaN).
+   */
+  initialField?: { phi: ArrayLike<number>; phiT: ArrayLike<number> };
   /** Step budget (default 1e6 steps): the run ends with status "budget" there, keeping the frames so far. */
   maxSteps?: number;
   /** Cancels the run between steps (status "aborted"; the frames so far are kept). */
@@ -69,11 +76,12 @@ const CORRECTED: Record<KgCase, KgOptions> = {
   sg_breather: { ...SEED.case3, scenarioName: "Sine-Gordon Breather", icType: "breather", phase: 0, method: "verlet" },
   kink_antikink: { ...SEED.case4, scenarioName: "Kink-Antikink Collision", method: "verlet" },
   kink_pair_static: { scenarioName: "Static Kink + Antikink", nx: 1024, xMin: -50, xMax: 50, tFinal: 50, dt: 0.005, potential: "phi4", lambda: 1, vacuum: 1, icType: "kink_pair", separation: 50, method: "verlet", nFrames: 100 },
+  sg_kink_antikink: { scenarioName: "Sine-Gordon Kink-Antikink", nx: 1024, xMin: -50, xMax: 50, tFinal: 60, dt: 0.01, potential: "sine_gordon", icType: "sg_kink_antikink", position: 0, velocity: 0.5, separation: 30, method: "yoshida4", nFrames: 120 },
   sg_kink: { scenarioName: "Sine-Gordon Kink", nx: 1024, xMin: -50, xMax: 50, tFinal: 20, dt: 0.005, potential: "sine_gordon", icType: "sg_kink", position: -10, velocity: 0.5, sign: 1, boundary: "neumann", method: "verlet", nFrames: 100 },
   gaussian_packet: { scenarioName: "Gaussian Packet", nx: 1024, xMin: -50, xMax: 50, tFinal: 20, dt: 0.01, potential: "linear", mass: 1, icType: "packet", amplitude: 1, width: 4, position: -20, k0: 2, method: "strang_exact", nFrames: 100 },
 };
 
-const KNOWN = new Set(["case", "legacy", "method", "scenarioName", "nx", "xMin", "xMax", "tFinal", "dt", "adaptiveDt", "potential", "mass", "lambda", "vacuum", "icType", "amplitude", "width", "position", "velocity", "frequency", "separation", "phase", "k0", "sign", "nFrames", "boundary", "cfl", "dealias", "spongeWidth", "spongeStrength", "saveNetcdf", "saveAnimation", "fps", "dpi", "colormap", "nCores", "outputDir", "energyTol", "maxSteps", "signal", "onProgress"]);
+const KNOWN = new Set(["case", "legacy", "method", "scenarioName", "nx", "xMin", "xMax", "tFinal", "dt", "adaptiveDt", "potential", "mass", "lambda", "vacuum", "icType", "amplitude", "width", "position", "velocity", "frequency", "separation", "phase", "k0", "sign", "nFrames", "boundary", "cfl", "dealias", "spongeWidth", "spongeStrength", "saveNetcdf", "saveAnimation", "fps", "dpi", "colormap", "nCores", "outputDir", "energyTol", "maxSteps", "signal", "onProgress", "initialField"]);
 const NUM = ["nx", "xMin", "xMax", "tFinal", "dt", "mass", "lambda", "vacuum", "amplitude", "width", "position", "velocity", "frequency", "separation", "phase", "k0", "sign", "nFrames", "cfl", "spongeWidth", "spongeStrength", "fps", "dpi", "nCores", "energyTol"];
 
 export interface KgResolved extends Required<Pick<KgOptions, "nx" | "xMin" | "xMax" | "tFinal" | "dt" | "potential" | "mass" | "lambda" | "vacuum" | "icType" | "amplitude" | "width" | "position" | "velocity" | "frequency" | "separation" | "phase" | "k0" | "sign" | "nFrames">> {
@@ -107,6 +115,7 @@ export function resolveKg(where: string, o: KgOptions): KgResolved {
   if (boundary !== "periodic" && boundary !== "neumann") throw new RangeError(`${where}: boundary must be "periodic" or "neumann", got ${describe(m.boundary)}`);
   if (boundary === "neumann" && method !== "verlet" && method !== "legacy") throw new RangeError(`${where}: the exact-linear splittings need a periodic grid; with boundary "neumann"${o.boundary === undefined ? ` (the ${caseName} default)` : ""} use method "verlet", or set boundary "periodic"`);
   const velocity = num("velocity", 0), frequency = num("frequency", 0.5);
+  if (m.icType === "sg_kink_antikink" && !(velocity > 0 && velocity < 1)) throw new RangeError(`${where}: velocity must satisfy 0 < u < 1 for the sine-Gordon kink–antikink, got ${velocity}`);
   if (!(Math.abs(velocity) < 1) && ["kink", "kink_antikink", "sg_kink", "breather"].includes(String(m.icType))) throw new RangeError(`${where}: velocity must satisfy |u| < 1, got ${velocity}`);
   if (m.icType === "breather" && !(frequency > 0 && frequency < 1)) throw new RangeError(`${where}: frequency must satisfy 0 < ω < 1, got ${frequency}`);
   const tFinal = num("tFinal", 50), nFrames = num("nFrames", 200);

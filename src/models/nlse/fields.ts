@@ -31,7 +31,7 @@ function checkA(r: Resolved, ok: (a: number) => boolean, rule: string): void {
 
 /** True when the case has an exact solution (written by exactField). */
 export function hasExact(r: Resolved): boolean {
-  return (r.caseName === "single_soliton" || r.caseName === "akhmediev" || r.caseName === "peregrine" || r.caseName === "kuznetsov_ma")
+  return !r.userField && (r.caseName === "single_soliton" || r.caseName === "akhmediev" || r.caseName === "peregrine" || r.caseName === "kuznetsov_ma")
     && r.beta === 0.5 && r.gamma === 1;
 }
 

@@ -10,7 +10,8 @@
  * "step-too-small", keeping every snapshot produced before.
  */
 import { kernel } from "../../wasm/load.js";
-import { memoryBuffer } from "../../wasm/memory.js";
+import { memoryBuffer, LiveView } from "../../wasm/memory.js";
+import { Lifetime } from "../../wasm/lifetime.js";
 import { Status } from "../../ode/integrator.js";
 import { resolveOptions, type NlseOptions, type Resolved } from "./options.js";
 import { initialField, hasExact, exactField } from "./fields.js";
@@ -23,7 +24,10 @@ export const TAIL_ALARM = 1e-6;
 export interface Snapshot {
   index: number;
   t: number;
-  /** ψ(x_j), interleaved complex, 2N doubles: a view on WASM memory valid during the callback only. */
+  /**
+   * ψ(x_j), interleaved complex, 2N doubles: a view on WASM memory valid during the callback only (re-made on each
+   * read if memory grew meanwhile, e.g. by an analysis call, so read `s.psi` again rather than keeping the array).
+   */
   psi: Float64Array;
   mass: number; momentum: number; hamiltonian: number;
   /** max_j |ψ − ψ_exact| where the case has an exact solution, else NaN. */
@@ -76,7 +80,8 @@ export class NlseRun {
   private buf: number;         // [v (2N) | out (2N) | psi (2N) | exact (2N) | scratch (N) | inv (3)]
   private engine: Engine;
   private status: number = Status.Ok;
-  private disposed = false;
+  private readonly mem: NlseMemory;
+  private readonly life: Lifetime;
   readonly t0ms: number;
 
   constructor(o: NlseOptions, where = "nlse.create") {
@@ -92,12 +97,16 @@ export class NlseRun {
     k.nlseSetFilter(this.ctx, kinds[r.filter], r.filterAlpha, r.filterOrder, r.legacy ? 1 : 0);
     if (!r.legacy) k.nlseSetScale(this.ctx, 1 / N);
     this.buf = k.alloc(8 * (9 * N + 3));
+    // freed by dispose() or, for a run dropped without it, when the run is garbage-collected
+    this.mem = { ctx: this.ctx, buf: this.buf, engine: null };
+    this.life = new Lifetime(this, freeNlse(this.mem));
     this.x = new Float64Array(N);
     k.nlseGrid(this.buf + 64 * N, N, r.L);
     this.x.set(new Float64Array(memoryBuffer(), this.buf + 64 * N, N));
     this.times = new Float64Array(r.nSnapshots);
     for (let i = 0; i < r.nSnapshots; i++) this.times[i] = r.tStart + (r.tFinal * i) / (r.nSnapshots - 1);
-    initialField(r, this.psiPtr, this.buf + 64 * N);
+    if (o.initialField !== undefined) new Float64Array(memoryBuffer(), this.psiPtr, 2 * N).set(o.initialField);
+    else initialField(r, this.psiPtr, this.buf + 64 * N);
     k.nlseToSpectral(this.ctx, this.psiPtr, this.vPtr);
     const tEnd = r.tStart + r.tFinal;
     if (r.method === "dop853" || r.method === "rk45") {
@@ -106,6 +115,7 @@ export class NlseRun {
     } else {
       this.engine = fixedEngine(r, this.ctx, this.vPtr, r.tFinal / (r.nSnapshots - 1), o.signal, o.onProgress);
     }
+    this.mem.engine = this.engine;
   }
 
   private get vPtr(): number { return this.buf; }
@@ -115,7 +125,7 @@ export class NlseRun {
   private get invPtr(): number { return this.buf + 72 * this.options.N; }
 
   private live(what: string): void {
-    if (this.disposed) throw new Error(`NlseRun.${what}: the run was disposed; create a new one with nlse.create(options)`);
+    this.life.check(`NlseRun.${what}`, "create a new one with nlse.create(options)");
   }
 
   /** Advances to the next snapshot and returns it (psi view valid until the next call), or null at the end. */
@@ -140,7 +150,8 @@ export class NlseRun {
       exactField(r, t, this.exactPtr);
       error = k.maxAbsDiff(this.psiPtr, this.exactPtr, N);
     }
-    return { index, t, psi: new Float64Array(memoryBuffer(), this.psiPtr, 2 * N), mass: inv[0], momentum: inv[1], hamiltonian: inv[2], error, tailFraction: this.tail(), stepSize: this.engine.stepSize() };
+    const psi = new LiveView(this.psiPtr, 2 * N);
+    return { index, t, get psi() { return psi.get(); }, mass: inv[0], momentum: inv[1], hamiltonian: inv[2], error, tailFraction: this.tail(), stepSize: this.engine.stepSize() };
   }
 
   /** Σ_{|k|>⅔k_max}|v_k|² / Σ|v_k|² of the spectral state at the snapshot (FFT order: k = j, j − N). */
@@ -170,27 +181,37 @@ export class NlseRun {
     return { mass: inv[0], momentum: inv[1], hamiltonian: inv[2] };
   }
 
-  get nfev(): number { return this.engine.nfev(); }
-  get steps(): { accepted: number; rejected: number } { return this.engine.steps(); }
-  get statusName(): RunStatus { return STATUS_NAME[this.status]; }
+  get nfev(): number { this.live("nfev"); return this.engine.nfev(); }
+  get steps(): { accepted: number; rejected: number } { this.live("steps"); return this.engine.steps(); }
+  get statusName(): RunStatus { this.live("statusName"); return STATUS_NAME[this.status]; }
   /** The time the state has reached. */
-  get tReached(): number { return this.engine.time(); }
+  get tReached(): number { this.live("tReached"); return this.engine.time(); }
   /** "completed" or why the run stopped (naming the option to change). */
   get message(): string {
+    this.live("message");
     const s = this.statusName, last = this.index >= 0 ? this.times[this.index] : this.options.tStart;
     return endMessage(s, s === "budget" || s === "aborted" ? this.tReached : last, this.options.maxSteps, this.index < 0);
   }
   get dt(): number | null {
+    this.live("dt");
     const r = this.options;
     return r.method === "dop853" || r.method === "rk45" ? null : effectiveDt(r, r.tFinal / (r.nSnapshots - 1));
   }
 
+  /** Frees the run's WASM memory now (idempotent); every later use throws. */
   dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    this.engine.dispose();
-    const k = kernel();
-    k.nlseFree(this.ctx);
-    k.free(this.buf);
+    this.life.release();
   }
+}
+
+/** The WASM memory of a run, shared with its Lifetime (which must not hold the run itself). */
+interface NlseMemory { ctx: number; buf: number; engine: Engine | null }
+
+function freeNlse(m: NlseMemory): () => void {
+  return () => {
+    m.engine?.dispose();
+    const k = kernel();
+    k.nlseFree(m.ctx);
+    k.free(m.buf);
+  };
 }

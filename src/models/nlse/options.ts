@@ -37,6 +37,12 @@ export interface NlseOptions {
   signal?: AbortSignal;
   /** Called every 256 adaptive steps / 4096 fixed steps with { t, steps, stepSize }: progress between snapshots. */
   onProgress?: ProgressCallback;
+  /**
+   * Your own ψ0 instead of the case's: 2·numPoints finite numbers, interleaved [Re ψ(x_0), Im ψ(x_0), …] at
+   * x_j = −L/2 + jL/N (j = 0 … N−1, periodic). The case still sets β, γ, the grid and the method's defaults; a run
+   * from a user field has no exact solution (error NaN).
+   */
+  initialField?: ArrayLike<number>;
 }
 
 export interface Resolved {
@@ -47,6 +53,8 @@ export interface Resolved {
   filter: FilterKind; filterAlpha: number; filterOrder: number;
   /** Step budget (accepted + rejected adaptive steps, or fixed steps). */
   maxSteps: number;
+  /** ψ0 comes from options.initialField. */
+  userField: boolean;
   p: Record<string, number>;
 }
 
@@ -54,7 +62,7 @@ const NUMERIC = ["domainLength", "numPoints", "tFinal", "nSnapshots", "tStart", 
   "filterAlpha", "filterOrder", "amplitude", "position", "velocity", "A1", "A2", "x1", "x2", "v1", "v2", "frequency",
   "modulation", "width", "center", "noiseLevel", "seed", "a", "epsilon", "mode", "order", "fps", "dpi"];
 const OTHER = ["case", "initialCondition", "legacy", "scenarioName", "method", "useAdaptive", "useFiltering", "filter",
-  "useNumba", "monitorConservation", "saveNetcdf", "saveAnimation", "outputDir", "logDir", "maxSteps", "signal", "onProgress"];
+  "useNumba", "monitorConservation", "saveNetcdf", "saveAnimation", "outputDir", "logDir", "maxSteps", "signal", "onProgress", "initialField"];
 const KNOWN = new Set([...NUMERIC, ...OTHER]);
 const METHODS: NlseMethod[] = ["dop853", "rk45", "strang", "yoshida4", "yoshida6", "kahanli6", "etdrk4"];
 const DEFAULT_DT: Record<NlseMethod, number> = { dop853: 0, rk45: 0, strang: 1e-3, yoshida4: 2e-3, yoshida6: 5e-3, kahanli6: 5e-3, etdrk4: 2e-3 };
@@ -112,6 +120,7 @@ export function resolveOptions(where: string, o: NlseOptions): Resolved {
   const seed = num("seed", 42);
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new RangeError(`${where}: seed must be an integer 0 ≤ seed < 2^32, got ${seed}`);
   const maxSteps = maxStepsOf(where, o.maxSteps);
+  if (o.initialField !== undefined) checkField(where, o.initialField, N);
   signalOf(where, o.signal);
   progressOf(where, o.onProgress);
   const p: Record<string, number> = {};
@@ -120,6 +129,18 @@ export function resolveOptions(where: string, o: NlseOptions): Resolved {
     caseName, legacy, scenarioName: String(m.scenarioName ?? caseName),
     L, N, tStart: legacy ? 0 : num("tStart", 0), tFinal, nSnapshots,
     beta, gamma, method: methodIn, rtol, atol, maxStep, dt,
-    filter, filterAlpha: num("filterAlpha", 36), filterOrder: num("filterOrder", 36), maxSteps, p,
+    filter, filterAlpha: num("filterAlpha", 36), filterOrder: num("filterOrder", 36), maxSteps, userField: o.initialField !== undefined, p,
   };
+}
+
+/** initialField: 2N finite numbers (interleaved complex ψ0 on the grid). */
+function checkField(where: string, f: unknown, N: number): void {
+  if (f === null || typeof f !== "object" || typeof (f as ArrayLike<number>).length !== "number") {
+    throw new TypeError(`${where}: initialField must be an array of 2·numPoints = ${2 * N} numbers (interleaved Re, Im of ψ0 at x_j = −L/2 + jL/N), got ${describe(f)}`);
+  }
+  const a = f as ArrayLike<number>;
+  if (a.length !== 2 * N) throw new RangeError(`${where}: initialField must have 2·numPoints = ${2 * N} numbers (interleaved Re, Im), got ${a.length}${a.length === N ? "; a real field needs its imaginary parts (zeros) interleaved" : ""}`);
+  for (let j = 0; j < a.length; j++) {
+    if (typeof a[j] !== "number" || !Number.isFinite(a[j])) throw new RangeError(`${where}: initialField[${j}] (${j % 2 ? "Im" : "Re"} ψ at x_${j >> 1}) must be a finite number, got ${describe(a[j])}`);
+  }
 }

@@ -45,6 +45,11 @@ export interface SchoolOptions {
   maxSteps?: number;
   /** Cancels simulate between steps (status "aborted"; the frames so far are kept). */
   signal?: AbortSignal;
+  /**
+   * Your own start instead of the case's: 3·nFish positions and 3·nFish velocities (x, y, z interleaved, finite).
+   * Periodic runs (legacy, or boundary "periodic") need positions in [0, boxSize)³; legacy velocities have |v| = speed.
+   */
+  initialField?: { positions: ArrayLike<number>; velocities: ArrayLike<number> };
 }
 
 export interface SchoolResolved {
@@ -72,7 +77,7 @@ export const CASE_DEFAULTS: Record<SchoolCase, SchoolOptions> = {
   couzin_parallel: { scenarioName: "Couzin 2002 - Parallel", mode: "couzin2002", nFish: 100, boxSize: 20, speed: 3, rRepulsion: 1, rOrientation: 10, rAttraction: 14, turnRate: (40 * Math.PI) / 180, noise: 0.05, fieldOfPerception: 270, nSteps: 3000, seed: 1, animationSkip: 15 },
 };
 
-const KNOWN = new Set<string>(["case", "mode", "legacy", "scenarioName", "nFish", "boxSize", "speed", "rRepulsion", "rOrientation", "rAttraction", "maxTurn", "turnRate", "noise", "blindAngle", "fieldOfPerception", "orientationWeight", "torusInit", "torusRadius", "seed", "dt", "nSteps", "saveInterval", "boundary", "computeEntropy", "useNumba", "saveCsv", "saveNetcdf", "savePng", "saveGif", "animationFps", "animationDpi", "animationSkip", "animationDuration", "outputDir", "maxSteps", "signal"]);
+const KNOWN = new Set<string>(["case", "mode", "legacy", "scenarioName", "nFish", "boxSize", "speed", "rRepulsion", "rOrientation", "rAttraction", "maxTurn", "turnRate", "noise", "blindAngle", "fieldOfPerception", "orientationWeight", "torusInit", "torusRadius", "seed", "dt", "nSteps", "saveInterval", "boundary", "computeEntropy", "useNumba", "saveCsv", "saveNetcdf", "savePng", "saveGif", "animationFps", "animationDpi", "animationSkip", "animationDuration", "outputDir", "maxSteps", "signal", "initialField"]);
 
 function fin(where: string, name: string, v: unknown, ok: (x: number) => boolean, need: string): number {
   if (typeof v !== "number" || !Number.isFinite(v) || !ok(v)) throw new RangeError(`${where}: ${name} must be ${need}, got ${describe(v)}`);
@@ -129,6 +134,7 @@ export function resolveSchool(where: string, o: SchoolOptions): SchoolResolved {
   if (saveInterval > nSteps) throw new RangeError(`${where}: saveInterval = ${saveInterval} exceeds nSteps = ${nSteps}; only the initial frame would be saved`);
   const maxSteps = maxStepsOf(where, o.maxSteps);
   signalOf(where, o.signal);
+  if (o.initialField !== undefined) checkSchoolField(where, o.initialField, nFish, boundary === "periodic" ? boxSize : 0);
   // per fish: state, grid and metric work space (~0.5 KiB); per saved frame: 13 series of f64
   checkMemory(where, `nFish = ${nFish} with ${Math.floor(nSteps / saveInterval) + 1} saved frames`, 512 * nFish + 104 * (Math.floor(nSteps / saveInterval) + 1), "reduce nFish, or nSteps, or raise saveInterval");
   const bool = (k: keyof SchoolOptions): boolean => { const v = m[k]; if (typeof v !== "boolean") throw new TypeError(`${where}: ${k} must be true or false, got ${describe(v)}`); return v; };
@@ -141,4 +147,20 @@ export function resolveSchool(where: string, o: SchoolOptions): SchoolResolved {
     animationSkip: integer(where, "animationSkip", m.animationSkip ?? 5, 1), animationDuration: fin(where, "animationDuration", m.animationDuration, (x) => x > 0, "a number > 0"),
     maxSteps,
   };
+}
+
+/** initialField: { positions, velocities }, 3·nFish finite numbers each; periodic positions inside [0, L)³. */
+function checkSchoolField(where: string, f: unknown, n: number, L: number): void {
+  if (f === null || typeof f !== "object") throw new TypeError(`${where}: initialField must be { positions, velocities } (3·nFish = ${3 * n} numbers each), got ${describe(f)}`);
+  for (const k of Object.keys(f)) if (k !== "positions" && k !== "velocities") throw new RangeError(`${where}: initialField has an unknown key "${k}"; it takes { positions, velocities }`);
+  for (const name of ["positions", "velocities"] as const) {
+    const a = (f as Record<string, ArrayLike<number>>)[name];
+    if (a === null || typeof a !== "object" || typeof a.length !== "number") throw new TypeError(`${where}: initialField.${name} must be an array of 3·nFish = ${3 * n} numbers (x, y, z interleaved), got ${describe(a)}`);
+    if (a.length !== 3 * n) throw new RangeError(`${where}: initialField.${name} must have 3·nFish = ${3 * n} numbers, got ${a.length}${a.length % 3 === 0 ? ` (${a.length / 3} fish; set nFish to match)` : ""}`);
+    for (let i = 0; i < a.length; i++) {
+      const v = a[i];
+      if (typeof v !== "number" || !Number.isFinite(v)) throw new RangeError(`${where}: initialField.${name}[${i}] must be a finite number, got ${describe(v)}`);
+      if (name === "positions" && L > 0 && !(v >= 0 && v < L)) throw new RangeError(`${where}: initialField.positions[${i}] = ${v} is outside the periodic box [0, ${L}); wrap it with x mod boxSize`);
+    }
+  }
 }

@@ -4,6 +4,8 @@
  */
 import { kernel } from "../../wasm/load.js";
 import { memoryBuffer } from "../../wasm/memory.js";
+import { Lifetime } from "../../wasm/lifetime.js";
+import { describe } from "../../validate.js";
 import { resolveSchool, type SchoolOptions, type SchoolResolved } from "./options.js";
 import { CHUNK } from "../../limits.js";
 
@@ -13,46 +15,55 @@ export type SchoolMetrics = Record<MetricKey, number>;
 
 const BOUNDARY = { periodic: 0, open: 1, reflect: 2 } as const;
 
+/** The WASM memory of a metrics work space, shared with its Lifetime (which must not hold the work space). */
+interface WorkspaceMemory { grid: number; out: number; work: number; cap: number; xyz: number; xyzCap: number }
+
+function freeWorkspace(m: WorkspaceMemory): () => void {
+  return () => {
+    const k = kernel();
+    k.gridFree(m.grid); k.free(m.out);
+    if (m.work) k.free(m.work);
+    if (m.xyz) k.free(m.xyz);
+  };
+}
+
 /** Computes metrics with a WASM grid and work space sized for the largest school seen (reused). */
 export class MetricsWorkspace {
   private readonly k = kernel();
-  private grid = this.k.gridCreate();
-  private work = 0; private cap = 0;
-  private xyz = 0; private xyzCap = 0;
-  private out = this.k.alloc(12 * 8);
+  private readonly m: WorkspaceMemory = { grid: this.k.gridCreate(), out: this.k.alloc(12 * 8), work: 0, cap: 0, xyz: 0, xyzCap: 0 };
+  private readonly life = new Lifetime(this, freeWorkspace(this.m));
 
   /** Metrics of a state already in WASM memory (pointers to interleaved positions/velocities). */
   atPointers(pos: number, vel: number, n: number, box: number, L: number, legacy: boolean, orderOnly = false): Float64Array {
-    const k = this.k;
-    if (n > this.cap) {
-      if (this.work) k.free(this.work);
-      this.work = k.alloc(k.schoolMetricsWorkBytes(n)); this.cap = n;
+    this.life.check("school metrics", "create a new run or call school.metrics again");
+    const k = this.k, m = this.m;
+    if (n > m.cap) {
+      if (m.work) { k.free(m.work); m.work = 0; }
+      m.work = k.alloc(k.schoolMetricsWorkBytes(n)); m.cap = n;
     }
-    k.schoolMetrics(pos, vel, n, box, L, legacy ? 1 : 0, orderOnly ? 1 : 0, this.grid, this.work, this.out);
-    return new Float64Array(memoryBuffer(), this.out, 12);
+    k.schoolMetrics(pos, vel, n, box, L, legacy ? 1 : 0, orderOnly ? 1 : 0, m.grid, m.work, m.out);
+    return new Float64Array(memoryBuffer(), m.out, 12);
   }
 
   /** Metrics of JS arrays (copied into WASM memory). */
   of(positions: Float64Array, velocities: Float64Array, box: number, L: number, legacy: boolean): Float64Array {
-    const n = positions.length / 3, k = this.k;
-    if (n > this.xyzCap) {
-      if (this.xyz) k.free(this.xyz);
-      this.xyz = k.alloc(48 * n); this.xyzCap = n;
+    const n = positions.length / 3, k = this.k, m = this.m;
+    if (n > m.xyzCap) {
+      if (m.xyz) { k.free(m.xyz); m.xyz = 0; }
+      m.xyz = k.alloc(48 * n); m.xyzCap = n;
     }
     const buf = memoryBuffer();
-    new Float64Array(buf, this.xyz, 3 * n).set(positions);
-    new Float64Array(buf, this.xyz + 24 * n, 3 * n).set(velocities);
-    return this.atPointers(this.xyz, this.xyz + 24 * n, n, box, L, legacy);
+    new Float64Array(buf, m.xyz, 3 * n).set(positions);
+    new Float64Array(buf, m.xyz + 24 * n, 3 * n).set(velocities);
+    return this.atPointers(m.xyz, m.xyz + 24 * n, n, box, L, legacy);
   }
 
-  dispose(): void {
-    const k = this.k;
-    if (!this.grid) return;
-    k.gridFree(this.grid); k.free(this.out);
-    if (this.work) k.free(this.work);
-    if (this.xyz) k.free(this.xyz);
-    this.grid = 0;
-  }
+  dispose(): void { this.life.release(); }
+}
+
+/** The WASM memory of a run (its metrics work space frees itself). */
+function freeSchool(m: { ptr: number }): () => void {
+  return () => kernel().schoolFree(m.ptr);
 }
 
 export function toRecord(v: ArrayLike<number>): SchoolMetrics {
@@ -67,11 +78,18 @@ export class SchoolRun {
   private ptr: number;
   private posPtr: number; private velPtr: number;
   private ws: MetricsWorkspace | null = null;
+  private readonly life: Lifetime;
 
-  constructor(where: string, o: SchoolOptions) {
+  constructor(private readonly where: string, o: SchoolOptions) {
     const r = (this.options = resolveSchool(where, o));
+    // one reflection per step keeps a fish inside the tank only while it moves less than the tank per step
+    if (r.boundary === "reflect" && r.speed * r.dt > r.boxSize) {
+      throw new RangeError(`${where}: speed = ${r.speed} moves a fish ${r.speed * r.dt} per step (speed·dt), more than the reflecting tank (boxSize = ${r.boxSize}); use speed ≤ ${r.boxSize / r.dt} or a larger boxSize`);
+    }
     const k = this.k;
     this.ptr = k.schoolCreate(r.nFish, r.legacy ? 0 : 1, BOUNDARY[r.boundary]);
+    // freed by dispose() or, for a run dropped without it, when the run is garbage-collected
+    this.life = new Lifetime(this, freeSchool({ ptr: this.ptr }));
     k.schoolSetParams(this.ptr, r.boxSize, r.speed, r.rRepulsion, r.rOrientation, r.rAttraction, r.maxTurn, r.noise, r.blindAngle, r.orientationWeight, r.dt, r.seed);
     const R = r.torusRadius ?? 0.25 * r.boxSize;
     if (r.legacy) {
@@ -80,18 +98,22 @@ export class SchoolRun {
     } else k.schoolInitCounter(this.ptr, r.boundary === "open" ? Math.min(r.boxSize, 2 * r.rAttraction) : r.boxSize, r.torusInit ? R : 0);
     this.posPtr = k.schoolPositions(this.ptr);
     this.velPtr = k.schoolVelocities(this.ptr);
+    if (o.initialField !== undefined) this.setState(o.initialField.positions, o.initialField.velocities);   // checked in resolveSchool
   }
 
   /** Steps taken so far. */
-  get step(): number { return this.k.schoolStepCount(this.ptr); }
+  get step(): number { this.live("step"); return this.k.schoolStepCount(this.ptr); }
   get time(): number { return this.step * this.options.dt; }
   /** Interleaved x, y, z of every fish (a view on WASM memory: valid until the next advance/dispose). */
-  get positions(): Float64Array { this.live(); return new Float64Array(memoryBuffer(), this.posPtr, 3 * this.options.nFish); }
-  get velocities(): Float64Array { this.live(); return new Float64Array(memoryBuffer(), this.velPtr, 3 * this.options.nFish); }
+  get positions(): Float64Array { this.live("positions"); return new Float64Array(memoryBuffer(), this.posPtr, 3 * this.options.nFish); }
+  get velocities(): Float64Array { this.live("velocities"); return new Float64Array(memoryBuffer(), this.velPtr, 3 * this.options.nFish); }
 
-  /** Advances `steps` synchronous steps (an integer ≥ 0; run inside WASM in chunks so any count works). */
+  /**
+   * Advances `steps` synchronous steps (an integer ≥ 0; run inside WASM in chunks so any count works). A state
+   * whose positions stop being finite (or span more than ±1e308) becomes NaN: check `finite`.
+   */
   advance(steps: number): void {
-    this.live();
+    this.live("advance(steps)");
     if (typeof steps !== "number" || !Number.isInteger(steps) || steps < 0) {
       throw new RangeError(`SchoolRun.advance(steps): steps must be an integer ≥ 0, got ${typeof steps === "number" ? steps : `${typeof steps} ${JSON.stringify(steps)}`}`);
     }
@@ -100,7 +122,7 @@ export class SchoolRun {
 
   /** True while every position and velocity is finite. */
   get finite(): boolean {
-    this.live();
+    this.live("finite");
     const n3 = 3 * this.options.nFish;
     return Number.isFinite(this.k.kgMaxAbs(this.posPtr, n3)) && Number.isFinite(this.k.kgMaxAbs(this.velPtr, n3));
   }
@@ -110,23 +132,38 @@ export class SchoolRun {
    * valid until the next call. `orderOnly`: P, M, spread and order index only (the rest NaN; much cheaper).
    */
   metricsArray(legacy = this.options.legacy, orderOnly = false): Float64Array {
-    this.live();
+    this.live("metricsArray()");
     this.ws ??= new MetricsWorkspace();
     const r = this.options;
     return this.ws.atPointers(this.posPtr, this.velPtr, r.nFish, r.boundary === "periodic" ? r.boxSize : 0, r.boxSize, legacy, orderOnly);
   }
 
-  /** Replaces the state (e.g. to continue a sweep from a previous run's final frame). */
-  setState(positions: Float64Array, velocities: Float64Array): void {
+  /**
+   * Replaces the state (e.g. to continue a sweep from a previous run's final frame): positions and velocities are
+   * arrays of 3·nFish finite numbers (x, y, z interleaved).
+   */
+  setState(positions: ArrayLike<number>, velocities: ArrayLike<number>): void {
+    this.live("setState(positions, velocities)");
+    const n3 = 3 * this.options.nFish;
+    for (const [name, a] of [["positions", positions], ["velocities", velocities]] as const) {
+      if (a === null || typeof a !== "object" || typeof a.length !== "number") throw new TypeError(`SchoolRun.setState: ${name} must be an array of 3·nFish = ${n3} numbers (x, y, z interleaved), got ${describe(a)}`);
+      if (a.length !== n3) throw new RangeError(`SchoolRun.setState: ${name} must have 3·nFish = ${n3} numbers (x, y, z interleaved), got ${a.length}`);
+      for (let i = 0; i < n3; i++) {
+        const v = a[i];
+        if (typeof v !== "number" || !Number.isFinite(v)) throw new RangeError(`SchoolRun.setState: ${name}[${i}] must be a finite number, got ${describe(v)}`);
+      }
+    }
     this.positions.set(positions); this.velocities.set(velocities);
   }
 
+  /** Frees the run's WASM memory now (idempotent); every later use throws. */
   dispose(): void {
-    if (!this.ptr) return;
-    this.k.schoolFree(this.ptr);
+    this.life.release();
     this.ws?.dispose();
     this.ptr = 0;
   }
 
-  private live(): void { if (!this.ptr) throw new Error("school: this run was disposed"); }
+  private live(what: string): void {
+    this.life.check(`SchoolRun.${what}`, `create a new one with ${this.where}(options)`);
+  }
 }
