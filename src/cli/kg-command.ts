@@ -59,11 +59,11 @@ function load(file: string, warn: (m: string) => void): { options: KgOptions; ra
 
 function table(out: KgSummary[]): string {
   const lines = [`samudra ${version} — kg${out[0].legacy ? " (legacy: seed parity)" : ""}`,
-    "| case | method | steps | Δt initial → final | adaptations | frames | H drift (rel.) | P drift | setup / run / files |",
-    "|---|---|---:|---|---:|---:|---:|---:|---:|"];
+    "| case | method | steps | Δt initial → final | adaptations | frames | H drift (rel.) | P drift | max error vs exact | setup / run / files |",
+    "|---|---|---:|---|---:|---:|---:|---:|---:|---:|"];
   for (const s of out) {
     const d = s.invariants.drift;
-    lines.push(`| ${s.case} | ${s.method} | ${s.steps} | ${s.dtInitial.toPrecision(4)} → ${s.dtFinal.toPrecision(5)} | ${s.adaptations} | ${s.t.length} | ${d.energy.toExponential(1)} | ${d.momentum.toExponential(1)} | ${s.timing.setupMs.toFixed(0)} / ${s.timing.integrateMs.toFixed(0)} / ${((s.timing as Record<string, number>).outputMs ?? 0).toFixed(0)} ms |`);
+    lines.push(`| ${s.case} | ${s.method} | ${s.steps} | ${s.dtInitial.toPrecision(4)} → ${s.dtFinal.toPrecision(5)} | ${s.adaptations} | ${s.t.length} | ${d.energy.toExponential(1)} | ${d.momentum.toExponential(1)} | ${s.maxError === null ? "—" : s.maxError.toExponential(1)} | ${s.timing.setupMs.toFixed(0)} / ${s.timing.integrateMs.toFixed(0)} / ${((s.timing as Record<string, number>).outputMs ?? 0).toFixed(0)} ms |`);
   }
   return lines.join("\n");
 }
@@ -114,7 +114,7 @@ export function runKg(a: KgArgs): number {
       stem = scenarioStem(r.scenarioName) + (r.legacy ? "" : "_corrected");
       logLines.push("PARAMETERS", ...Object.entries(r).map(([k, v]) => `  ${k} = ${v}`));
       files = new RunFiles(outDir, stem, (m) => warn(m));
-      out = new KgOutputs(outDir, stem, r, kg.x, fmts);
+      out = new KgOutputs(outDir, stem, r, kg.x, fmts, kg.hasExact);
       const progress = new Progress(`kg ${r.caseName}`, a.quiet || a.json, r.nFrames + 1);
       onStep = (p) => progress.update(p.t / r.tFinal, `t = ${p.t.toPrecision(4)}  ${p.steps} steps`);
       for (let s = kg.step(); s; s = kg.step()) {
@@ -152,7 +152,7 @@ export function runKg(a: KgArgs): number {
     }
   }
   if (a.quiet) return 0;
-  if (a.json) console.log(JSON.stringify(summaries.map((s) => ({ case: s.case, legacy: s.legacy, method: s.method, steps: s.steps, adaptations: s.adaptations, dtInitial: s.dtInitial, dtFinal: s.dtFinal, frames: s.t.length, drift: s.invariants.drift, maxTailFraction: s.maxTailFraction, warnings: s.warnings, timing: s.timing, samudra: version })), null, 2));
+  if (a.json) console.log(JSON.stringify(summaries.map((s) => ({ case: s.case, legacy: s.legacy, method: s.method, steps: s.steps, adaptations: s.adaptations, dtInitial: s.dtInitial, dtFinal: s.dtFinal, frames: s.t.length, drift: s.invariants.drift, maxError: s.maxError, maxTailFraction: s.maxTailFraction, warnings: s.warnings, timing: s.timing, samudra: version })), null, 2));
   else console.log(`${table(summaries)}\nfiles written:${wrote.map((w) => `\n  ${w}`).join("")}`);
   return 0;
 }

@@ -51,7 +51,8 @@ export class KgOutputs {
   readonly written: string[] = [];
   readonly timing: Record<string, number> = {};
 
-  constructor(private readonly dir: string, readonly stem: string, private readonly r: KgResolved, x: Float64Array, private readonly formats: Set<Format>) {
+  /** `exact`: the run has an exact solution, so each record carries its error against it. */
+  constructor(private readonly dir: string, readonly stem: string, private readonly r: KgResolved, x: Float64Array, private readonly formats: Set<Format>, private readonly exact = false) {
     this.image = formats.has("png") ? new FrameReservoir(framesWithin(FIGURE_BYTES, 4 * r.nx, MAX_IMAGE_ROWS)) : null;
     this.gif = formats.has("gif") ? new FrameReservoir(framesWithin(FIGURE_BYTES, 8 * r.nx, MAX_GIF_FRAMES)) : null;
     this.kinks = formats.has("json") ? { t: [], count: [], x: [], sign: [] } : null;
@@ -102,13 +103,14 @@ export class KgOutputs {
       series("max_abs", "max_x |phi|"), series("centroid", "energy-density centroid (a position x)"),
       series("tail_fraction", "spectral energy fraction at |k| > 2/3 k_max"),
       { name: "n_kinks", dims: ["t"], type: "int", attrs: { long_name: "number of kink/antikink crossings", units: "1" } },
+      ...(this.exact ? [series("error", "max_x |phi - phi_exact| against the case's exact solution")] : []),
     ];
   }
 
   /** Consumes one snapshot (its views are only valid during this call). */
   add(s: KgSnapshot): void {
     const t0 = performance.now(), i = this.count++, n = s.phi.length;
-    this.nc?.appendRecord({ t: [s.t], phi: s.phi, phi_t: s.phiT, energy: [s.energy], momentum: [s.momentum], max_abs: [s.maxAbs], centroid: [s.centroid], tail_fraction: [s.tailFraction], n_kinks: [s.kinks.length] });
+    this.nc?.appendRecord({ t: [s.t], phi: s.phi, phi_t: s.phiT, energy: [s.energy], momentum: [s.momentum], max_abs: [s.maxAbs], centroid: [s.centroid], tail_fraction: [s.tailFraction], n_kinks: [s.kinks.length], ...(this.exact ? { error: [s.error] } : {}) });
     this.image?.offer(i, (row = new Float32Array(n)) => { row.set(s.phi); return row; });
     this.gif?.offer(i, (f = new Float32Array(2 * n)) => { f.set(s.phi); f.set(s.phiT, n); return f; });
     this.csv?.row([s.t, s.energy, s.momentum, s.maxAbs, s.centroid, s.tailFraction, s.kinks.length]);

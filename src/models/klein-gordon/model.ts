@@ -317,6 +317,9 @@ export class KgRun {
     }
   }
 
+  /** True when the case has an exact solution, so frames carry `error`. */
+  get hasExact(): boolean { return this.exact !== null; }
+
   /** The next stored frame (views valid until the next call), or null when the run is complete. */
   step(): KgSnapshot | null {
     this.life.check(`KgRun.step()`, `create a new one with ${this.where}(options)`);
