@@ -180,10 +180,11 @@ export function schoolMetrics(pos: usize, vel: usize, n: i32, box: f64, L: f64, 
   }
   // nearest neighbours (periodic kNN as the seed's cKDTree(boxsize = L))
   let hc = 0.5, hk = 0.5;
-  if (n >= 2) {
+  const cells = max(1, <i32>Math.cbrt(<f64>n));          // about one fish per cell (fastest kNN)
+  // the grid refuses non-finite positions and extents beyond ±1e308: no neighbour distances then
+  if (n >= 2 && gridBuild(grid, pos, n, box, per ? box / <f64>cells : extentCell(pos, n), 0) < 0) { hc = NaN; hk = NaN; }
+  else if (n >= 2) {
     const k = min(5, n - 1);
-    const cells = max(1, <i32>Math.cbrt(<f64>n));        // about one fish per cell (fastest kNN)
-    gridBuild(grid, pos, n, box, per ? box / <f64>cells : extentCell(pos, n), 0);
     gridKnn(grid, k, false, ki, kd);
     clearHist(25);
     for (let i = 0; i < n; i++) bump(binOf(ld(kd, i * k), 0, L / 2, 25));

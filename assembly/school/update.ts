@@ -175,7 +175,13 @@ export function schoolStep(p: usize, steps: i32): void {
     // neighbours: cells of r_a/2 and a ±2-cell stencil (58 % of a 3-cell box or less); in a periodic box too
     // small for that (fewer than 6 such cells per axis), every fish in index order
     const all = per && Math.floor(2 * L / s.ra) < 6;
-    if (!all) gridBuild(s.grid, pos, n, per ? L : 0, 0.5 * s.ra, 0);
+    // the grid refuses non-finite positions and extents beyond ±1e308 (−1, −2): no heading is defined then, so the
+    // state becomes NaN (the API reports it as non-finite) instead of scanning a grid that was not built
+    if (!all && gridBuild(s.grid, pos, n, per ? L : 0, 0.5 * s.ra, 0) < 0) {
+      for (let q = 0; q < 3 * n; q++) { st(pos, q, NaN); st(vel, q, NaN); }
+      s.step++;
+      continue;
+    }
     scanSetup(s);
     // couzin2002: unit headings in the scan's slot order (grid order, or index order when scanning all)
     const us = s.uslot, vs = us + <usize>(8 * n), ws = us + <usize>(16 * n);

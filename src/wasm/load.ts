@@ -78,12 +78,38 @@ export function runtimeInfo(): RuntimeInfo | null {
 }
 
 function readAsString(mem: WebAssembly.Memory, ptr: number): string {
+  ptr >>>= 0;
   if (!ptr) return "";
   const bytes = new Uint32Array(mem.buffer, ptr - 4, 1)[0];
   const u16 = new Uint16Array(mem.buffer, ptr, bytes >>> 1);
   let s = "";
   for (let i = 0; i < u16.length; i += 4096) s += String.fromCharCode(...u16.subarray(i, i + 4096));
   return s;
+}
+
+/**
+ * Exports that return a pointer (`usize`). WASM has no unsigned i32 in the JS API: an address ≥ 2 GiB comes back
+ * negative, so these are wrapped with `>>> 0` once here and every caller sees byte offsets in [0, 4 GiB).
+ * (Pointers passed *into* exports need nothing: JS → i32 wraps modulo 2³².) test/lifecycle.test.ts checks this
+ * list against the `): usize` exports of assembly/.
+ */
+export const POINTER_EXPORTS = [
+  "alloc", "fftPlanCreate", "fftPlanInput", "fftPlanOutput", "rfftPlanCreate", "rfftPlanReal", "rfftPlanSpectrum",
+  "odeCreate", "odeYPtr", "odeYOldPtr", "odeAtolPtr", "odeParamsPtr", "odeCbYPtr", "odeCbDyPtr", "odeFPtr", "odeOutPtr",
+  "odeTableau", "nlseCreate", "nlseK", "nlseSigma", "splitCreate", "etdCreate", "kgCreate", "kgSplitCreate",
+  "gridCreate", "schoolCreate", "schoolPositions", "schoolVelocities",
+] as const;
+
+function unsignedPointers(ex: Kernel): Kernel {
+  const k: Record<string, unknown> = { ...(ex as unknown as Record<string, unknown>) };
+  for (const name of POINTER_EXPORTS) {
+    const f = k[name];
+    if (typeof f !== "function") continue;
+    const g = f as (...a: number[]) => number;
+    // kgCreate takes 7 arguments; surplus ones are ignored by WASM functions
+    k[name] = (a: number, b: number, c: number, d: number, e: number, f: number, h: number, i: number) => g(a, b, c, d, e, f, h, i) >>> 0;
+  }
+  return k as unknown as Kernel;
 }
 
 /** Shared implementation of init(); entry points pass their default binary source. */
@@ -145,7 +171,7 @@ export async function initWith(defaults: DefaultSource, options: InitOptions = {
     if (!(name in ex)) throw new Error(`init(): the given WebAssembly module is not a samudra build (missing export "${name}")`);
   }
   memory = ex.memory;
-  K = ex;
+  K = unsignedPointers(ex);
   generation++;
   const simd = (ex.SIMD.value as number) === 1;
   info = { simd, source, simdSupported: supported };

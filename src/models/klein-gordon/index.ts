@@ -1,6 +1,7 @@
 /** `kleinGordon` namespace: the (1+1)-D nonlinear Klein–Gordon model. */
 import { simulateKg, KgRun, type KgSnapshot, type KgSummary } from "./model.js";
 import type { KgOptions } from "./options.js";
+import { describe } from "../../validate.js";
 export { KG_CASES, type KgCase, type KgMethod, type KgOptions } from "./options.js";
 export type { KgSnapshot, KgSummary, KgRun } from "./model.js";
 
@@ -26,6 +27,7 @@ export function create(options: KgOptions = {}): KgRun {
  * s.steps; s.adaptations; s.invariants.drift.energy;
  */
 export function simulate(options: KgOptions = {}, onSnapshot?: (s: KgSnapshot) => void): KgSummary {
+  if (onSnapshot !== undefined && typeof onSnapshot !== "function") throw new TypeError(`kleinGordon.simulate: onSnapshot must be a function (snapshot) => void, got ${describe(onSnapshot)}`);
   return simulateKg(options, onSnapshot);
 }
 

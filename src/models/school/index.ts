@@ -12,14 +12,18 @@
  */
 import { SchoolRun, MetricsWorkspace, METRIC_KEYS, toRecord, type SchoolMetrics, type MetricKey } from "./run.js";
 import { type SchoolOptions, type SchoolResolved, SCHOOL_CASES, CASE_DEFAULTS } from "./options.js";
-import { describe } from "../../validate.js";
+import { describe, checkOptions, checkBool } from "../../validate.js";
 import { CHUNK, endMessage, type RunStatus } from "../../limits.js";
 
 export { SchoolRun, METRIC_KEYS, SCHOOL_CASES, CASE_DEFAULTS };
 export type { SchoolOptions, SchoolResolved, SchoolMetrics, MetricKey };
 export type { SchoolCase, SchoolMode, SchoolBoundary } from "./options.js";
 
-/** One saved frame, handed to `onFrame`. The arrays are views valid only during the call (copy to keep). */
+/**
+ * One saved frame, handed to `onFrame`. The arrays are views valid only during the call (copy to keep); each read
+ * of `positions`/`velocities` makes a fresh view, so one taken before a call that grows WASM memory (e.g. an
+ * analysis function) is re-read rather than kept.
+ */
 export interface SchoolFrame {
   index: number;
   t: number;
@@ -58,6 +62,13 @@ export type SchoolState = "Highly Parallel" | "Dynamic Parallel" | "Torus/Millin
  * @example school.classify(0.98, 0.02) // => "Highly Parallel"
  */
 export function classify(polarization: number, rotation: number): SchoolState {
+  for (const [name, v] of [["polarization", polarization], ["rotation", rotation]] as const) {
+    if (typeof v !== "number" || !Number.isFinite(v)) throw new RangeError(`school.classify(polarization, rotation): ${name} must be a finite number (an order parameter in [0, 1]), got ${describe(v)}`);
+  }
+  return stateOf(polarization, rotation);
+}
+
+function stateOf(polarization: number, rotation: number): SchoolState {
   if (polarization > 0.9) return "Highly Parallel";
   if (polarization > 0.7) return "Dynamic Parallel";
   if (rotation > 0.5) return "Torus/Milling";
@@ -105,7 +116,7 @@ export function simulate(options: SchoolOptions = {}, onFrame?: (frame: SchoolFr
       time[f] = run.step * r.dt;
       METRIC_KEYS.forEach((k, i) => (series[k][f] = m[i]));
       count = f + 1;
-      if (onFrame) onFrame({ index: f, t: time[f], positions: run.positions, velocities: run.velocities, metrics: toRecord(METRIC_KEYS.map((k) => series[k][f])) });
+      if (onFrame) onFrame({ index: f, t: time[f], get positions() { return run.positions; }, get velocities() { return run.velocities; }, metrics: toRecord(METRIC_KEYS.map((k) => series[k][f])) });
     }
     const tReached = run.step * r.dt, lastT = time[count - 1];
     if (count < frames) {
@@ -127,7 +138,7 @@ function summarise(r: SchoolResolved, frames: number, time: Float64Array, series
       options: r, frames, time, series,
       final: stat((a) => a[frames - 1]), mean, std: stat((a) => stdOf(a.subarray(half))),
       min: stat((a) => a.reduce((x, y) => Math.min(x, y), Infinity)), max: stat((a) => a.reduce((x, y) => Math.max(x, y), -Infinity)),
-      state: classify(mean.polarization, mean.rotation), finalState: classify(series.polarization[frames - 1], series.rotation[frames - 1]),
+      state: stateOf(mean.polarization, mean.rotation), finalState: stateOf(series.polarization[frames - 1], series.rotation[frames - 1]),
       seconds: { simulation: simMs / 1000, metrics: metMs / 1000 },
       status, message, tReached,
     };
@@ -150,6 +161,8 @@ export interface MetricsInput { positions: Float64Array | ArrayLike<number>; vel
  */
 export function metrics(input: MetricsInput, options: { legacy?: boolean; periodic?: boolean } = {}): SchoolMetrics {
   const where = "school.metrics";
+  const opts = checkOptions(where, options, ["legacy", "periodic"]);
+  const legacy = checkBool(where, "legacy", opts.legacy, false), periodic = checkBool(where, "periodic", opts.periodic, true);
   if (input === null || typeof input !== "object") throw new TypeError(`${where}: input must be { positions, velocities, boxSize }, got ${describe(input)}`);
   const pos = Float64Array.from(input.positions ?? []), vel = Float64Array.from(input.velocities ?? []);
   if (pos.length === 0 || pos.length % 3 !== 0) throw new RangeError(`${where}: positions must hold 3N numbers (x, y, z interleaved), got ${describe(input.positions)}`);
@@ -158,7 +171,7 @@ export function metrics(input: MetricsInput, options: { legacy?: boolean; period
   const L = input.boxSize;
   if (typeof L !== "number" || !(L > 0) || !Number.isFinite(L)) throw new RangeError(`${where}: boxSize must be a number > 0, got ${describe(L)}`);
   const ws = new MetricsWorkspace();
-  try { return toRecord(ws.of(pos, vel, options.periodic === false ? 0 : L, L, options.legacy === true)); } finally { ws.dispose(); }
+  try { return toRecord(ws.of(pos, vel, periodic ? L : 0, L, legacy)); } finally { ws.dispose(); }
 }
 
 /** One point of a hysteresis sweep. */
@@ -186,7 +199,7 @@ export function sweep(options: SchoolOptions, values: number[], onPoint?: (p: Sw
         if (s >= half) { const m = run.metricsArray(run.options.legacy, true); P += m[0]; M += m[1]; c++; }
       }
       pos = run.positions.slice(); vel = run.velocities.slice(); step++;
-      const p: SweepPoint = { rOrientation: ro, direction, polarization: P / c, rotation: M / c, state: classify(P / c, M / c) };
+      const p: SweepPoint = { rOrientation: ro, direction, polarization: P / c, rotation: M / c, state: stateOf(P / c, M / c) };
       out.push(p);
       onPoint?.(p);
     } finally { run.dispose(); }
