@@ -5,27 +5,18 @@
  * stays intact, and exits with 130 (SIGINT) or 143 (SIGTERM) within a second of the signal.
  */
 import { Worker, isMainThread, workerData, parentPort } from "node:worker_threads";
-import { main } from "./main.js";
-import { recoverStaging, stagingHooks } from "./output-set.js";
+import { recoverStaging } from "./output-set.js";
 
 if (isMainThread) {
   const stagings = new Set<string>();
   let code: number | null = null, stopping = false;
-  const worker = new Worker(new URL(import.meta.url), {
-    workerData: { argv: process.argv.slice(2), stderrTTY: process.stderr.isTTY === true },
-  });
-  worker.on("message", (m: { type: string; code?: number; dir?: string }) => {
-    if (m.type === "exit") code = m.code ?? 1;
-    else if (m.type === "staging" && m.dir) stagings.add(m.dir);
-    else if (m.type === "staged" && m.dir) stagings.delete(m.dir);
-  });
-  worker.on("error", (e) => { console.error(`samudra: ${e.message}`); code = 1; });
-  worker.on("exit", () => { if (!stopping) process.exitCode = code ?? 1; });
+  let worker: Worker | null = null;
+  // handlers first: a signal that arrives while the worker starts still ends the run cleanly
   for (const [sig, exit] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
     process.on(sig, () => {
       if (stopping) return;
       stopping = true;
-      void worker.terminate().finally(() => {
+      void (worker ? worker.terminate() : Promise.resolve()).finally(() => {
         let note = "no files were changed";
         for (const d of stagings) {
           try { if (recoverStaging(d) === "completed") note = "the run's files were already complete and are published"; } catch { /* best effort */ }
@@ -35,7 +26,20 @@ if (isMainThread) {
       });
     });
   }
+  worker = new Worker(new URL(import.meta.url), {
+    workerData: { argv: process.argv.slice(2), stderrTTY: process.stderr.isTTY === true },
+  });
+  worker.on("message", (m: { type: string; code?: number; dir?: string }) => {
+    if (m.type === "exit") code = m.code ?? 1;
+    else if (m.type === "staging" && m.dir) stagings.add(m.dir);
+    else if (m.type === "staged" && m.dir) stagings.delete(m.dir);
+  });
+  worker.on("error", (e) => { console.error(`samudra: ${e.message}`); code = 1; });
+  worker.on("exit", () => { if (!stopping) process.exitCode = code ?? 1; });
 } else {
+  // the command's modules load only here, in the worker: the main thread has its signal handlers within milliseconds
+  const { main } = await import("./main.js");
+  const { stagingHooks } = await import("./output-set.js");
   stagingHooks.created = (dir) => parentPort?.postMessage({ type: "staging", dir });
   stagingHooks.finished = (dir) => parentPort?.postMessage({ type: "staged", dir });
   main((workerData as { argv: string[] }).argv).then(
