@@ -1,0 +1,116 @@
+/**
+ * Single-panel figures as Scenes (scene.ts): a heatmap of a field over two axes with a colorbar and optional
+ * overlays (e.g. kink trajectories), and line charts with a legend (linear or log y). Sizes: `width` × `height`
+ * inches at `dpi` (px = inches × dpi; fonts in points, 1 pt = dpi/72 px), matplotlib's convention, so the seeds'
+ * dpi keys mean what they meant there. The field is resampled (bilinear, in value) to the panel's pixels.
+ */
+import { Scene } from "./scene.js";
+import { colormap } from "./colormap.js";
+import { drawAxes, drawColorbar, drawLegend, drawTitle, TAB10, type AxisSpec, type Axes, type LegendEntry, type Rect } from "./axes.js";
+
+export interface FigureBase { title: string; subtitle?: string; dpi?: number; width?: number; height?: number }
+
+/** Panel rectangle for a figure with a title block, room for tick and axis labels, and `right` points on the right. */
+export function panelRect(W: number, H: number, pt: number, titleH: number, right = 20): Rect {
+  const l = 62 * pt, b = 44 * pt, t = titleH + 10 * pt, r = right * pt;
+  return { x: l, y: t, w: W - l - r, h: H - t - b };
+}
+
+/**
+ * Resamples a rows × cols field (row 0 at the bottom: y = lo) to an iw × ih RGB image (top row first), bilinear in
+ * value, mapped through `lut` between vmin and vmax (log10 of the value first with `log`). NaN draws grey.
+ */
+export function fieldImage(values: ArrayLike<number>, rows: number, cols: number, iw: number, ih: number, lut: Uint8Array, vmin: number, vmax: number): Uint8Array {
+  const rgb = new Uint8Array(iw * ih * 3), span = vmax - vmin || 1;
+  for (let py = 0; py < ih; py++) {
+    const fy = rows > 1 ? ((ih - 1 - py) / Math.max(1, ih - 1)) * (rows - 1) : 0, r0 = Math.min(rows - 1, Math.floor(fy)), r1 = Math.min(rows - 1, r0 + 1), wy = fy - r0;
+    for (let px = 0; px < iw; px++) {
+      const fx = cols > 1 ? (px / Math.max(1, iw - 1)) * (cols - 1) : 0, c0 = Math.min(cols - 1, Math.floor(fx)), c1 = Math.min(cols - 1, c0 + 1), wx = fx - c0;
+      const v = (1 - wy) * ((1 - wx) * values[r0 * cols + c0] + wx * values[r0 * cols + c1]) + wy * ((1 - wx) * values[r1 * cols + c0] + wx * values[r1 * cols + c1]);
+      const q = (py * iw + px) * 3;
+      if (!Number.isFinite(v)) { rgb[q] = rgb[q + 1] = rgb[q + 2] = 128; continue; }
+      const k = 3 * Math.max(0, Math.min(255, Math.round(((v - vmin) / span) * 255)));
+      rgb[q] = lut[k]; rgb[q + 1] = lut[k + 1]; rgb[q + 2] = lut[k + 2];
+    }
+  }
+  return rgb;
+}
+
+export interface Overlay { xy: ArrayLike<number>; colour: string; label: string; dots?: boolean; dash?: number[] }
+
+export interface HeatmapFigure extends FigureBase {
+  values: ArrayLike<number>; rows: number; cols: number;
+  /** lo/hi: the extent of the first and last grid column (x) and row (y). */
+  x: AxisSpec; y: AxisSpec;
+  colormap: string; vmin: number; vmax: number; cbLabel: string;
+  overlays?: Overlay[];
+}
+
+/** A heatmap with axes, colorbar and title. @example sceneToPng(heatmapFigure({ … })) */
+export function heatmapFigure(f: HeatmapFigure): Scene {
+  const dpi = f.dpi ?? 100, pt = dpi / 72, W = Math.round((f.width ?? 10) * dpi), H = Math.round((f.height ?? 6.5) * dpi);
+  const s = new Scene(W, H);
+  const th = drawTitle(s, W / 2 - 30 * pt, 8 * pt, f.title, f.subtitle, pt);
+  const r = panelRect(W, H, pt, th, 95);
+  const iw = Math.max(1, Math.round(r.w)), ih = Math.max(1, Math.round(r.h));
+  s.add({ kind: "image", x: r.x, y: r.y, w: r.w, h: r.h, iw, ih, rgb: fieldImage(f.values, f.rows, f.cols, iw, ih, colormap(f.colormap), f.vmin, f.vmax) });
+  const ax = drawAxes(s, r, f.x, f.y, pt);
+  const legend: LegendEntry[] = [];
+  for (const o of f.overlays ?? []) {
+    const pts: number[] = [];
+    for (let i = 0; i + 1 < o.xy.length; i += 2) pts.push(ax.X(o.xy[i]), ax.Y(o.xy[i + 1]));
+    if (o.dots) {
+      const [rr, gg, bb] = [1, 3, 5].map((k) => parseInt(o.colour.slice(k, k + 2), 16));
+      const rgb = new Uint8Array(pts.length * 1.5);
+      for (let i = 0; i < rgb.length; i += 3) { rgb[i] = rr; rgb[i + 1] = gg; rgb[i + 2] = bb; }
+      s.add({ kind: "dots", xy: pts, rgb, r: 1.3 * pt });
+    } else s.line(pts, o.colour, 1.4 * pt, o.dash);
+    if (pts.length) legend.push({ label: o.label, colour: o.colour, dash: o.dash });
+  }
+  drawLegend(s, r, legend, pt);
+  drawColorbar(s, { x: r.x + r.w + 12 * pt, y: r.y, w: 11 * pt, h: r.h }, colormap(f.colormap), f.vmin, f.vmax, f.cbLabel, pt);
+  return s;
+}
+
+export interface LineSeries { x: ArrayLike<number>; y: ArrayLike<number>; label: string; colour?: string; dash?: number[] }
+
+/** Range of finite (and, for log, positive) values of the series; padded 5 % on a linear axis. */
+export function seriesRange(series: { y: ArrayLike<number> }[], log = false, pad = 0.05): [number, number] {
+  let lo = Infinity, hi = -Infinity;
+  for (const s of series) for (let i = 0; i < s.y.length; i++) { const v = s.y[i]; if (Number.isFinite(v) && (!log || v > 0)) { if (v < lo) lo = v; if (v > hi) hi = v; } }
+  if (!(hi >= lo)) return log ? [1e-16, 1] : [-1, 1];
+  if (log) return hi / lo < 10 ? [10 ** Math.floor(Math.log10(lo)), 10 ** Math.ceil(Math.log10(hi))] : [lo, hi];
+  if (hi === lo) return [lo - (Math.abs(lo) || 1) * 0.5, hi + (Math.abs(hi) || 1) * 0.5];
+  const d = (hi - lo) * pad;
+  return [lo - d, hi + d];
+}
+
+/** Draws series into axes (points outside a log axis's range are skipped: the line breaks). */
+export function plotSeries(s: Scene, ax: Axes, series: LineSeries[], pt: number): LegendEntry[] {
+  return series.map((q, k) => {
+    const colour = q.colour ?? TAB10[k % TAB10.length], pts: number[] = [];
+    const n = Math.min(q.x.length, q.y.length), step = Math.max(1, Math.floor(n / (4 * ax.r.w)));
+    const flush = () => { if (pts.length >= 4) s.line(pts.slice(), colour, 1.5 * pt, q.dash); pts.length = 0; };
+    for (let i = 0; i < n; i += step) {
+      const v = q.y[i];
+      if (!Number.isFinite(v) || (ax.y.log && !(v > 0))) { flush(); continue; }
+      pts.push(ax.X(q.x[i]), ax.Y(Math.max(ax.y.lo, Math.min(ax.y.hi, v))));
+    }
+    flush();
+    return { label: q.label, colour, dash: q.dash };
+  });
+}
+
+export interface LineFigure extends FigureBase { x: AxisSpec; y: AxisSpec; series: LineSeries[] }
+
+/** A line chart with grid, legend (when there are several lines) and title. */
+export function lineFigure(f: LineFigure): Scene {
+  const dpi = f.dpi ?? 100, pt = dpi / 72, W = Math.round((f.width ?? 10) * dpi), H = Math.round((f.height ?? 5.5) * dpi);
+  const s = new Scene(W, H);
+  const th = drawTitle(s, W / 2, 8 * pt, f.title, f.subtitle, pt);
+  const r = panelRect(W, H, pt, th);
+  const ax = drawAxes(s, r, f.x, f.y, pt, { grid: true });
+  const legend = plotSeries(s, ax, f.series, pt);
+  if (f.series.length > 1) drawLegend(s, r, legend, pt);
+  return s;
+}

@@ -1,0 +1,73 @@
+/**
+ * The figure model: a Scene is a list of vector items in pixel coordinates (origin top-left, y down) — rectangles,
+ * polylines/polygons, text, dots and embedded raster images (heatmaps, already resampled to their rectangle).
+ * Every figure is drawn once as a Scene; sceneToSvg() writes it as SVG, canvas.ts rasterises the same Scene for
+ * PNG files and GIF frames. Colours are "#rrggbb".
+ */
+import { encode } from "fast-png";
+import { FONT_FAMILY, baselineShift, type Anchor, type Baseline } from "./font.js";
+
+export interface RectItem { kind: "rect"; x: number; y: number; w: number; h: number; fill?: string; stroke?: string; lw?: number }
+export interface PathItem { kind: "path"; pts: ArrayLike<number>; stroke?: string; lw?: number; dash?: number[]; closed?: boolean; fill?: string; opacity?: number }
+export interface TextItem { kind: "text"; x: number; y: number; text: string; size: number; fill: string; anchor?: Anchor; baseline?: Baseline; angle?: number }
+export interface ImageItem { kind: "image"; x: number; y: number; w: number; h: number; iw: number; ih: number; rgb: Uint8Array }
+/** Filled discs of radius r, one RGB colour each (rgb has 3 entries a dot). */
+export interface DotsItem { kind: "dots"; xy: ArrayLike<number>; rgb: ArrayLike<number>; r: number }
+/** Separate line segments (x0, y0, x1, y1 each), one RGB colour each. */
+export interface SegmentsItem { kind: "segments"; xy: ArrayLike<number>; rgb: ArrayLike<number>; lw: number }
+export type Item = RectItem | PathItem | TextItem | ImageItem | DotsItem | SegmentsItem;
+
+export class Scene {
+  readonly items: Item[] = [];
+  constructor(readonly width: number, readonly height: number, readonly background = "#ffffff") {}
+  add(...items: Item[]): this { this.items.push(...items); return this; }
+  rect(x: number, y: number, w: number, h: number, fill?: string, stroke?: string, lw = 1): this { return this.add({ kind: "rect", x, y, w, h, fill, stroke, lw }); }
+  line(pts: ArrayLike<number>, stroke: string, lw = 1, dash?: number[]): this { return this.add({ kind: "path", pts, stroke, lw, dash }); }
+  text(x: number, y: number, text: string, size: number, fill = "#000000", anchor: Anchor = "start", baseline: Baseline = "alphabetic", angle = 0): this {
+    return this.add({ kind: "text", x, y, text, size, fill, anchor, baseline, angle });
+  }
+}
+
+const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const f = (v: number) => (Math.round(v * 100) / 100).toString();
+const hex = (rgb: ArrayLike<number>, i: number) => "#" + [rgb[3 * i], rgb[3 * i + 1], rgb[3 * i + 2]].map((c) => Math.round(c).toString(16).padStart(2, "0")).join("");
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+function base64(b: Uint8Array): string {
+  let s = "";
+  for (let i = 0; i < b.length; i += 3) {
+    const n = (b[i] << 16) | ((b[i + 1] ?? 0) << 8) | (b[i + 2] ?? 0);
+    s += B64[n >> 18] + B64[(n >> 12) & 63] + (i + 1 < b.length ? B64[(n >> 6) & 63] : "=") + (i + 2 < b.length ? B64[n & 63] : "=");
+  }
+  return s;
+}
+function points(p: ArrayLike<number>): string {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < p.length; i += 2) if (Number.isFinite(p[i]) && Number.isFinite(p[i + 1])) out.push(`${f(p[i])},${f(p[i + 1])}`);
+  return out.join(" ");
+}
+
+/** The Scene as an SVG document (text stays text: searchable, and tick labels are testable). */
+export function sceneToSvg(s: Scene): string {
+  const o = [`<svg xmlns="http://www.w3.org/2000/svg" width="${s.width}" height="${s.height}" viewBox="0 0 ${s.width} ${s.height}" font-family="${FONT_FAMILY}">`,
+    `<rect width="${s.width}" height="${s.height}" fill="${s.background}"/>`];
+  for (const it of s.items) {
+    if (it.kind === "rect") o.push(`<rect x="${f(it.x)}" y="${f(it.y)}" width="${f(it.w)}" height="${f(it.h)}" fill="${it.fill ?? "none"}"${it.stroke ? ` stroke="${it.stroke}" stroke-width="${f(it.lw ?? 1)}"` : ""}/>`);
+    else if (it.kind === "path") {
+      const tag = it.closed || it.fill ? "polygon" : "polyline";
+      o.push(`<${tag} points="${points(it.pts)}" fill="${it.fill ?? "none"}"${it.stroke ? ` stroke="${it.stroke}" stroke-width="${f(it.lw ?? 1)}" stroke-linejoin="round"` : ""}${it.dash ? ` stroke-dasharray="${it.dash.map(f).join(" ")}"` : ""}${it.opacity !== undefined ? ` opacity="${it.opacity}"` : ""}/>`);
+    } else if (it.kind === "text") {
+      const dy = baselineShift(it.baseline ?? "alphabetic", it.size);
+      const rot = it.angle ? ` transform="rotate(${f(-it.angle)} ${f(it.x)} ${f(it.y)})"` : "";
+      o.push(`<text x="${f(it.x)}" y="${f(it.y + dy)}" font-size="${f(it.size)}" fill="${it.fill}"${it.anchor && it.anchor !== "start" ? ` text-anchor="${it.anchor}"` : ""}${rot}>${esc(it.text)}</text>`);
+    } else if (it.kind === "image") {
+      const png = encode({ width: it.iw, height: it.ih, data: it.rgb, channels: 3, depth: 8 });
+      o.push(`<image x="${f(it.x)}" y="${f(it.y)}" width="${f(it.w)}" height="${f(it.h)}" preserveAspectRatio="none" href="data:image/png;base64,${base64(png)}"/>`);
+    } else if (it.kind === "dots") {
+      for (let i = 0; 2 * i + 1 < it.xy.length; i++) o.push(`<circle cx="${f(it.xy[2 * i])}" cy="${f(it.xy[2 * i + 1])}" r="${f(it.r)}" fill="${hex(it.rgb, i)}"/>`);
+    } else {
+      for (let i = 0; 4 * i + 3 < it.xy.length; i++) o.push(`<line x1="${f(it.xy[4 * i])}" y1="${f(it.xy[4 * i + 1])}" x2="${f(it.xy[4 * i + 2])}" y2="${f(it.xy[4 * i + 3])}" stroke="${hex(it.rgb, i)}" stroke-width="${f(it.lw)}"/>`);
+    }
+  }
+  o.push("</svg>");
+  return o.join("\n");
+}

@@ -1,0 +1,99 @@
+// The figure layer (src/render): ticks, number formats, the outline font, SVG contents of each figure kind
+// (tick labels, axis labels with units, colorbar ends, legends), PNG sizes from inches × dpi, the GIF writer,
+// and a golden-image comparison with a tolerance (UPDATE_GOLDEN=1 rewrites test/fixtures/render-golden.png).
+import { it, expect } from "vitest";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { decode } from "fast-png";
+import { niceTicks, logTicks, formatTicks, formatValue } from "../src/render/axes.js";
+import { textWidth, textPolygons } from "../src/render/font.js";
+import { heatmapFigure, lineFigure } from "../src/render/figures.js";
+import { sceneToSvg } from "../src/render/scene.js";
+import { Canvas, sceneToPng } from "../src/render/canvas.js";
+import { LineAnimation } from "../src/render/animation.js";
+
+const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1].replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">"));
+const pngSize = (b: Uint8Array) => { const d = new DataView(b.buffer, b.byteOffset); return [d.getUint32(16), d.getUint32(20)]; };
+
+function soliton(nx = 128, nt = 60): Float32Array {
+  const v = new Float32Array(nx * nt);
+  for (let i = 0; i < nt; i++) for (let j = 0; j < nx; j++) { const x = -25 + (50 * j) / (nx - 1), t = (10 * i) / (nt - 1); v[i * nx + j] = 4 / Math.cosh(2 * (x - t)) ** 2; }
+  return v;
+}
+const heat = (dpi = 100) => heatmapFigure({ title: "single soliton", subtitle: "β = 0.5", values: soliton(), rows: 60, cols: 128, x: { lo: -25, hi: 25, label: "x (1)" }, y: { lo: 0, hi: 10, label: "t (1)" }, colormap: "inferno", vmin: 0, vmax: 4.02, cbLabel: "|ψ|²", dpi });
+
+it("ticks at round numbers; log ticks at decades; labels with a true minus and just enough decimals", () => {
+  expect(niceTicks(-25, 25)).toEqual([-20, -10, 0, 10, 20]);
+  expect(niceTicks(0, 1, 5)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+  expect(niceTicks(0, 7.3, 6)).toEqual([0, 2, 4, 6]);
+  expect(logTicks(1e-15, 2e-9)).toEqual([1e-15, 1e-14, 1e-13, 1e-12, 1e-11, 1e-10, 1e-9].map((v) => Number(v)));
+  expect(formatTicks([-20, -10, 0, 10, 20])).toEqual(["−20", "−10", "0", "10", "20"]);
+  expect(formatTicks([0, 0.25, 0.5])).toEqual(["0.00", "0.25", "0.50"]);
+  expect(formatTicks([1e-12, 1e-10], true)).toEqual(["10⁻¹²", "10⁻¹⁰"]);
+  expect(formatTicks([0, 2e-5, 4e-5])).toEqual(["0", "2×10⁻⁵", "4×10⁻⁵"]);
+  expect(formatValue(4.0213)).toBe("4.02");
+  expect(formatValue(-0.5)).toBe("−0.5");
+});
+
+it("outline font: widths scale with size, glyphs become closed polygons, unknown characters draw as '?'", () => {
+  expect(textWidth("x", 20)).toBeCloseTo(2 * textWidth("x", 10), 10);
+  expect(textWidth("ψ", 10)).toBeGreaterThan(3);
+  const polys = textPolygons("8", 0, 0, 20);
+  expect(polys.length).toBe(3);                    // the outer contour and two counters
+  expect(textPolygons("\u4e00", 0, 0, 20).length).toBe(textPolygons("?", 0, 0, 20).length);
+});
+
+it("heatmap figure: SVG has x ticks −20…20 for L = 50, axis labels with units, the colorbar label and its min/max", () => {
+  const t = texts(sceneToSvg(heat()));
+  for (const s of ["−20", "−10", "0", "10", "20", "x (1)", "t (1)", "|ψ|²", "4.02", "single soliton", "β = 0.5"]) expect(t, s).toContain(s);
+  expect(t.filter((s) => s === "0").length).toBeGreaterThanOrEqual(3);   // x = 0, t = 0 and the colorbar minimum
+});
+
+it("PNG size is inches × dpi (10 × 6.5 in): 1000 px wide at dpi 100, 1500 at dpi 150", () => {
+  expect(pngSize(sceneToPng(heat(100)))).toEqual([1000, 650]);
+  expect(pngSize(sceneToPng(heat(150)))).toEqual([1500, 975]);
+});
+
+it("line figure: a legend when there are several lines, decade labels on a log axis", () => {
+  const tt = Array.from({ length: 100 }, (_, i) => i / 10);
+  const svg = sceneToSvg(lineFigure({ title: "drift", x: { lo: 0, hi: 10, label: "t" }, y: { lo: 1e-14, hi: 1e-8, label: "|ΔQ| / |Q(0)|", log: true }, series: [{ x: tt, y: tt.map((t) => 1e-13 * (1 + t)), label: "mass M" }, { x: tt, y: tt.map((t) => 1e-10 * (1 + t)), label: "Hamiltonian H" }] }));
+  const t = texts(svg);
+  for (const s of ["mass M", "Hamiltonian H", "10⁻¹⁴", "10⁻⁸", "|ΔQ| / |Q(0)|", "t"]) expect(t, s).toContain(s);
+  const one = texts(sceneToSvg(lineFigure({ title: "one", x: { lo: 0, hi: 1, label: "t" }, y: { lo: 0, hi: 1, label: "y" }, series: [{ x: [0, 1], y: [0, 1], label: "only" }] })));
+  expect(one).not.toContain("only");
+});
+
+it("line animation: GIF89a with one frame per call, the time stamp and the legend drawn in each frame", () => {
+  const a = new LineAnimation({ title: "anim", x: { lo: -1, hi: 1, label: "x" }, y: { lo: -1, hi: 1, label: "ψ" }, labels: ["|ψ|", "Re ψ"], delay: 40, dpi: 50 });
+  const x = [-1, 0, 1];
+  a.frame(x, [[0, 1, 0], [0, -1, 0]], 0);
+  const first = a.lastFrame.data.slice();
+  a.frame(x, [[0, 1, 0], [0, -1, 0]], 2.5);
+  expect(a.frameCount).toBe(2);
+  let diff = 0;
+  for (let i = 0; i < first.length; i++) diff += first[i] !== a.lastFrame.data[i] ? 1 : 0;
+  expect(diff).toBeGreaterThan(10);                // only the stamp differs
+  expect(diff).toBeLessThan(first.length / 50);
+  const gif = a.finish();
+  expect(String.fromCharCode(...gif.subarray(0, 6))).toBe("GIF89a");
+  expect([gif[6] | (gif[7] << 8), gif[8] | (gif[9] << 8)]).toEqual([400, 225]);
+});
+
+it("rasteriser: a filled square has exact coverage, anti-aliased half-pixel edges", () => {
+  const c = new Canvas(10, 10, "#ffffff");
+  c.fillRect(2, 2, 4.5, 3, "#000000");
+  expect(c.data[(3 * 10 + 3) * 3]).toBe(0);
+  expect(Math.abs(c.data[(3 * 10 + 6) * 3] - 127)).toBeLessThanOrEqual(2);
+  expect(c.data[(3 * 10 + 7) * 3]).toBe(255);
+});
+
+it("golden image: the heatmap figure at dpi 60 matches test/fixtures/render-golden.png within tolerance", () => {
+  const png = sceneToPng(heat(60)), file = path.join(__dirname, "fixtures", "render-golden.png");
+  if (process.env.UPDATE_GOLDEN || !existsSync(file)) writeFileSync(file, png);
+  const a = decode(png), b = decode(new Uint8Array(readFileSync(file)));
+  expect([a.width, a.height]).toEqual([b.width, b.height]);
+  let bad = 0, sum = 0;
+  for (let i = 0; i < a.data.length; i++) { const d = Math.abs(a.data[i] - b.data[i]); sum += d; if (d > 48) bad++; }
+  expect(sum / a.data.length, "mean absolute difference per channel").toBeLessThan(1.5);
+  expect(bad / a.data.length, "fraction of channels off by > 48").toBeLessThan(0.002);
+});
