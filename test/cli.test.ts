@@ -21,7 +21,7 @@ it("samudra nlse single_soliton --legacy: the seed's nfev; every file written, c
   expect(r.stdout).toMatch(/\| single_soliton \| dop853 \| 23354 \| 1920\/1 \|/);
   const files = readdirSync(path.join(dir, "out1")).sort();
   // legacy runs carry "_legacy" in their stem, so a corrected run of the same case never overwrites them
-  expect(files).toEqual(["single_soliton_legacy.gif", "single_soliton_legacy.log", "single_soliton_legacy.nc", "single_soliton_legacy_invariants.csv", "single_soliton_legacy_invariants.svg", "single_soliton_legacy_spacetime.png", "single_soliton_legacy_summary.json"]);
+  expect(files).toEqual(["single_soliton_legacy.gif", "single_soliton_legacy.log", "single_soliton_legacy.nc", "single_soliton_legacy_invariants.csv", "single_soliton_legacy_invariants.svg", "single_soliton_legacy_spacetime.png", "single_soliton_legacy_spacetime.svg", "single_soliton_legacy_spectrum.png", "single_soliton_legacy_spectrum.svg", "single_soliton_legacy_summary.json"]);
   const nc = io.readNetCDF(new Uint8Array(readFileSync(path.join(dir, "out1/single_soliton_legacy.nc"))));
   expect(nc.numrecs).toBe(100);
   expect(nc.dims.map((d) => [d.name, d.size])).toEqual([["t", 100], ["x", 512]]);

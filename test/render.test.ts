@@ -76,7 +76,7 @@ it("line animation: GIF89a with one frame per call, the time stamp and the legen
   expect(diff).toBeLessThan(first.length / 50);
   const gif = a.finish();
   expect(String.fromCharCode(...gif.subarray(0, 6))).toBe("GIF89a");
-  expect([gif[6] | (gif[7] << 8), gif[8] | (gif[9] << 8)]).toEqual([400, 225]);
+  expect([gif[6] | (gif[7] << 8), gif[8] | (gif[9] << 8)]).toEqual([320, 180]);
 });
 
 it("rasteriser: a filled square has exact coverage, anti-aliased half-pixel edges", () => {

@@ -6,9 +6,12 @@
  *                            only with a filter) and samudra_mode / samudra version as attributes
  *   <stem>_invariants.csv    Time, Mass, Momentum, Hamiltonian, Error (%.8e), streamed
  *   <stem>_summary.json      run summary (nfev, steps, drifts, errors, timings, parameters)
- *   <stem>_spacetime.png     |ψ|² over (x, t), inferno, from ≤ 1000 evenly spaced snapshots
- *   <stem>.gif               |ψ|, Re ψ, Im ψ per snapshot, ≤ 200 evenly spaced frames
- *   <stem>_invariants.svg    relative drift of M, P, H (and the error, if exact)
+ *   <stem>_spacetime.png     |ψ|² over (x horizontal, t upward), inferno, axes/colorbar/title (figures.ts), from
+ *                            ≤ 1000 evenly spaced snapshots resampled to the panel; with svg also _spacetime.svg
+ *   <stem>_spectrum.png      log₁₀|ψ̂(k)|² over (k, t) (ψ̂ = FFT(ψ)/N, k fftshifted): where modulational
+ *                            instability and aliasing show; with svg also _spectrum.svg
+ *   <stem>.gif               |ψ|, Re ψ, Im ψ with legend and t per frame, ≤ 200 evenly spaced frames
+ *   <stem>_invariants.svg    |relative drift| of M, P, H (and the error, if exact), log y when it spans decades
  * Memory is bounded however many snapshots a run saves: every snapshot goes to the NetCDF and CSV streams, the
  * figures keep an evenly spaced subset (FrameReservoir) chosen without knowing the count ahead.
  * Files go through the CLI's file sink (staged, published as one set).
@@ -17,9 +20,11 @@ import path from "node:path";
 import { NetCDFWriter, type NcVarSpec } from "../io/netcdf-writer.js";
 import { ncDouble, ncInt, type NcAttr } from "../io/netcdf-format.js";
 import { toJson } from "../io/csv.js";
-import { heatmap } from "../render/png.js";
-import { LineAnimation } from "../render/gif.js";
-import { lineChart } from "../render/svg.js";
+import { plan as fftPlan, type FFTPlan } from "../fft.js";
+import { fieldFigure, driftFigure, axisLabel, type FieldFigure } from "../render/plots.js";
+import { LineAnimation } from "../render/animation.js";
+import { sceneToPng } from "../render/canvas.js";
+import { sceneToSvg, type Scene } from "../render/scene.js";
 import { openSink, writeAtomic, type AtomicFile } from "./file-sink.js";
 import { CsvStream } from "./csv-stream.js";
 import { FrameReservoir, framesWithin } from "./frame-reservoir.js";
@@ -43,12 +48,24 @@ const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`).r
 
 const ADAPTIVE = new Set(["dop853", "rk45"]);
 
+/** Writes a field figure as `<base>.png` and, with `svg`, `<base>.svg` (the same Scene); returns the paths. */
+export function writeFigure(base: string, svg: boolean, f: FieldFigure | Scene): string[] {
+  const scene = "items" in f ? f : fieldFigure(f);
+  writeAtomic(`${base}.png`, sceneToPng(scene));
+  if (!svg) return [`${base}.png`];
+  writeAtomic(`${base}.svg`, sceneToSvg(scene));
+  return [`${base}.png`, `${base}.svg`];
+}
+
 export class NlseOutputs {
   private nc: NetCDFWriter | null = null;
   private ncFile: AtomicFile | null = null;
   private csv: CsvStream | null = null;
   private readonly image: FrameReservoir<Float32Array> | null;
   private readonly gif: FrameReservoir<Float32Array> | null;
+  /** log₁₀|ψ̂(k)|² rows (k fftshifted) for the spectrum figure, and the FFT they are made with. */
+  private readonly spectrum: FrameReservoir<Float32Array> | null;
+  private fft: { plan: FFTPlan; out: Float64Array } | null = null;
   private count = 0;
   /** The three record fields, reused for every snapshot. */
   private rec: { re: Float64Array; im: Float64Array; ab: Float64Array } | null = null;
@@ -59,6 +76,7 @@ export class NlseOutputs {
     const N = r.N;
     this.image = formats.has("png") ? new FrameReservoir(framesWithin(FIGURE_BYTES, 4 * N, MAX_IMAGE_ROWS)) : null;
     this.gif = formats.has("gif") ? new FrameReservoir(framesWithin(FIGURE_BYTES, 12 * N, MAX_GIF_FRAMES)) : null;
+    this.spectrum = formats.has("png") ? new FrameReservoir(framesWithin(FIGURE_BYTES, 4 * N, MAX_IMAGE_ROWS)) : null;
     if (formats.has("csv")) this.csv = new CsvStream(path.join(dir, `${stem}_invariants.csv`), ["Time", "Mass", "Momentum", "Hamiltonian", "Error"]);
     if (formats.has("nc")) {
       const t0 = performance.now();
@@ -120,6 +138,18 @@ export class NlseOutputs {
       for (let j = 0; j < N; j++) row[j] = psi[2 * j] * psi[2 * j] + psi[2 * j + 1] * psi[2 * j + 1];
       return row;
     });
+    this.spectrum?.offer(i, (row = new Float32Array(N)) => {
+      const t1 = performance.now();
+      const f = (this.fft ??= { plan: fftPlan(N), out: new Float64Array(2 * N) });
+      f.plan.forward(f.out, psi instanceof Float64Array ? psi : Float64Array.from(psi));
+      const h = N >> 1, norm = 1 / (N * N);
+      for (let j = 0; j < N; j++) {
+        const q = (j + N - h) % N, re = f.out[2 * q], im = f.out[2 * q + 1];
+        row[j] = Math.log10((re * re + im * im) * norm + 1e-300);
+      }
+      this.timing.figures = (this.timing.figures ?? 0) + performance.now() - t1;
+      return row;
+    });
     this.gif?.offer(i, (f = new Float32Array(3 * N)) => {
       for (let j = 0; j < N; j++) {
         const re = psi[2 * j], im = psi[2 * j + 1];
@@ -146,23 +176,43 @@ export class NlseOutputs {
       this.csv.commit(); this.written.push(this.csv.path);
       this.timing.csv = performance.now() - t0;
     }
+    const r = this.r, mode = r.legacy ? "legacy" : "corrected";
+    const title = `${r.scenarioName} (${mode})`;
+    const params = `β = ${r.beta}, γ = ${r.gamma}, L = ${r.L}, N = ${N}, ${r.method}${r.filter !== "none" ? `, filter ${r.filter}` : ""}`;
+    const xAxis = { lo: x[0], hi: x[N - 1], label: axisLabel("x", "1") };
+    t0 = performance.now();
+    const t = sum.t, tAxis = (n: number, idx: readonly number[]) => ({ lo: t[idx[0]] ?? 0, hi: t[idx[n - 1]] ?? 1, label: axisLabel("t", "1") });
     if (this.image && this.image.length) {
-      t0 = performance.now();
-      const rows = this.image.frames, nt = rows.length, values = new Float32Array(nt * N);
-      rows.forEach((row, i) => values.set(row, i * N));
-      // an 8 × 6 inch figure at the config's dpi (the seed's key), in whole pixels per cell
-      const scaleX = Math.max(1, Math.round((8 * dpi) / N)), scaleY = Math.max(1, Math.round((6 * dpi) / nt));
-      writeAtomic(file("_spacetime.png"), heatmap(values, { rows: nt, cols: N, colormap: "inferno", flipY: true, scaleX, scaleY }));
-      this.written.push(file("_spacetime.png"));
+      const idx = this.image.frameIndices, nt = idx.length;
+      let m = 0;
+      for (const row of this.image.frames) for (let j = 0; j < N; j++) m = Math.max(m, row[j]);
+      this.written.push(...writeFigure(file("_spacetime"), this.formats.has("svg"), {
+        title: `${title}: |ψ|² over x and t`, subtitle: params, rows: this.image.frames, cols: N, x: xAxis, y: tAxis(nt, idx),
+        colormap: "inferno", vmin: 0, vmax: m || 1, cbLabel: "|ψ|²", dpi,
+      }));
       this.image.clear();
-      this.timing.png = performance.now() - t0;
     }
+    if (this.spectrum && this.spectrum.length) {
+      const idx = this.spectrum.frameIndices, nt = idx.length, dk = (2 * Math.PI) / r.L, h = N >> 1;
+      let m = -Infinity;
+      for (const row of this.spectrum.frames) for (let j = 0; j < N; j++) m = Math.max(m, row[j]);
+      if (!Number.isFinite(m)) m = 0;
+      this.written.push(...writeFigure(file("_spectrum"), this.formats.has("svg"), {
+        title: `${title}: spectrum evolution`, subtitle: `${params}; ψ̂ = FFT(ψ)/N`, rows: this.spectrum.frames, cols: N,
+        x: { lo: -h * dk, hi: (N - 1 - h) * dk, label: axisLabel("k", "1") }, y: tAxis(nt, idx),
+        colormap: "viridis", vmin: Math.ceil(m) - 16, vmax: m, cbLabel: "log₁₀|ψ̂(k)|²", dpi,
+      }));
+      this.spectrum.clear();
+    }
+    this.fft?.plan.dispose(); this.fft = null;
+    this.timing.png = performance.now() - t0;
     if (this.gif && this.gif.length) {
       t0 = performance.now();
       let m = 0;
       for (const f of this.gif.frames) for (let j = 0; j < N; j++) m = Math.max(m, f[j]);
-      const anim = new LineAnimation({ xmin: x[0], xmax: x[N - 1], ymin: -1.1 * m, ymax: 1.1 * m, delay: Math.round(1000 / fps) });
-      for (const f of this.gif.frames) anim.frame(x, [f.subarray(0, N), f.subarray(N, 2 * N), f.subarray(2 * N)]);
+      const anim = new LineAnimation({ title, subtitle: params, x: xAxis, y: { lo: -1.1 * (m || 1), hi: 1.1 * (m || 1), label: "ψ" }, labels: ["|ψ|", "Re ψ", "Im ψ"], delay: Math.round(1000 / fps), dpi });
+      const idx = this.gif.frameIndices;
+      this.gif.frames.forEach((f, k) => anim.frame(x, [f.subarray(0, N), f.subarray(N, 2 * N), f.subarray(2 * N)], t[idx[k]] ?? NaN));
       writeAtomic(file(".gif"), anim.finish());
       this.written.push(file(".gif"));
       this.gif.clear();
@@ -170,10 +220,8 @@ export class NlseOutputs {
     }
     if (this.formats.has("svg")) {
       t0 = performance.now();
-      const rel = (q: Float64Array) => Array.from(q, (v) => (Math.abs(q[0]) > 1e-12 ? (v - q[0]) / Math.abs(q[0]) : v - q[0]));
-      const series = [{ name: "mass", y: rel(sum.invariants.mass) }, { name: "momentum", y: rel(sum.invariants.momentum) }, { name: "Hamiltonian", y: rel(sum.invariants.hamiltonian) }];
-      if (sum.error) series.push({ name: "error vs exact", y: Array.from(sum.error) });
-      writeAtomic(file("_invariants.svg"), lineChart(sum.t, series, { title: `${this.r.scenarioName}: invariant drift (relative)`, xLabel: "t", yLabel: "(Q(t) − Q(0)) / |Q(0)|" }));
+      const series = [{ label: "mass M", y: sum.invariants.mass }, { label: "momentum P", y: sum.invariants.momentum }, { label: "Hamiltonian H", y: sum.invariants.hamiltonian }];
+      writeAtomic(file("_invariants.svg"), sceneToSvg(driftFigure({ title: `${title}: conservation`, subtitle: params, t, series, error: sum.error ?? undefined, dpi })));
       this.written.push(file("_invariants.svg"));
       this.timing.svg = performance.now() - t0;
     }

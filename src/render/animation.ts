@@ -80,7 +80,7 @@ export class LineAnimation {
 
   constructor(private readonly o: LineAnimationOptions) {
     const dpi = o.dpi ?? 100, pt = (this.pt = dpi / 72);
-    const W = (this.width = Math.round((o.width ?? 8) * dpi)), H = (this.height = Math.round((o.height ?? 4.5) * dpi));
+    const W = (this.width = Math.round((o.width ?? 6.4) * dpi)), H = (this.height = Math.round((o.height ?? 3.6) * dpi));
     const s = (this.scene = new Scene(W, H));
     const th = drawTitle(s, W / 2, 8 * pt, o.title, o.subtitle, pt);
     const r = panelRect(W, H, pt, th);
