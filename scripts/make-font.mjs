@@ -91,7 +91,7 @@ function toPath(c) {
 
 const chars = [];
 for (let c = 32; c < 127; c++) chars.push(String.fromCharCode(c));
-chars.push(..."°±²³·×÷ⁱ⁰¹⁴⁵⁶⁷⁸⁹⁻⁺₀₁₂₃₄₅₆₇₈₉ₖₓₜΓΔΘΛΞΠΣΦΨΩαβγδεζηθκλμνξπρστφχψωϕ−∂∇∫√∞≈≠≤≥‖⟨⟩…–—’\u0302\u0305");
+chars.push(..."°±²³·×÷ⁱ⁰¹⁴⁵⁶⁷⁸⁹⁻⁺₀₁₂₃₄₅₆₇₈₉ₖₓₜΓΔΘΛΞΠΣΦΨΩαβγδεζηθκλμνξπρστφχψωϕ−∂∇∫√∞≈≠≤≥∈‖⟨⟩…–—’\u0302\u0305");
 const glyphs = {};
 for (const ch of chars) {
   const g = glyphIndex(ch.codePointAt(0));

@@ -19,7 +19,7 @@ it("samudra kg --config <the seed's case3_breather.txt> --legacy: 5984 steps, 30
   const r = cli("kg", "--config", seedConfig("case3_breather.txt"), "--legacy", "-o", "out1");
   expect(r.status, r.stderr).toBe(0);
   expect(r.stdout).toMatch(/\| case3 \| legacy \| 5984 \| 0\.01000 → 0\.013401 \| 6 \| 301 \|/);
-  expect(readdirSync(path.join(dir, "out1")).sort()).toEqual(["case3_breather.gif", "case3_breather.log", "case3_breather.nc", "case3_breather_diagnostics.csv", "case3_breather_invariants.svg", "case3_breather_spacetime.png", "case3_breather_summary.json"]);
+  expect(readdirSync(path.join(dir, "out1")).sort()).toEqual(["case3_breather.gif", "case3_breather.log", "case3_breather.nc", "case3_breather_diagnostics.csv", "case3_breather_energy.png", "case3_breather_energy.svg", "case3_breather_invariants.svg", "case3_breather_spacetime.png", "case3_breather_spacetime.svg", "case3_breather_summary.json"]);
   const nc = io.readNetCDF(new Uint8Array(readFileSync(path.join(dir, "out1/case3_breather.nc"))));
   expect(nc.numrecs).toBe(301);
   expect(nc.attrs.potential).toBe("sine_gordon");
