@@ -8,6 +8,9 @@
  * path. Images are pasted (they are resampled to their rectangle when the figure is built).
  */
 import { encode } from "fast-png";
+
+/** deflate level 1: half the encoding time of the default for ~2 % larger files (lossless either way). */
+const FAST = { zlib: { level: 1 as const } };
 import { textPolygons } from "./font.js";
 import type { Scene, Item } from "./scene.js";
 
@@ -205,7 +208,7 @@ export class Canvas {
 
   drawScene(s: Scene, from = 0): this { for (let i = from; i < s.items.length; i++) this.draw(s.items[i]); return this; }
 
-  png(): Uint8Array { return encode({ width: this.width, height: this.height, data: this.data, channels: 3, depth: 8 }); }
+  png(): Uint8Array { return encode({ width: this.width, height: this.height, data: this.data, channels: 3, depth: 8 }, FAST); }
 }
 
 /** Rasterises a Scene to a PNG file's bytes. */

@@ -5,6 +5,9 @@
  * PNG files and GIF frames. Colours are "#rrggbb".
  */
 import { encode } from "fast-png";
+
+/** deflate level 1: half the encoding time of the default for ~2 % larger files (lossless either way). */
+const FAST = { zlib: { level: 1 as const } };
 import { FONT_FAMILY, baselineShift, type Anchor, type Baseline } from "./font.js";
 
 export interface RectItem { kind: "rect"; x: number; y: number; w: number; h: number; fill?: string; stroke?: string; lw?: number }
@@ -60,7 +63,7 @@ export function sceneToSvg(s: Scene): string {
       const rot = it.angle ? ` transform="rotate(${f(-it.angle)} ${f(it.x)} ${f(it.y)})"` : "";
       o.push(`<text x="${f(it.x)}" y="${f(it.y + dy)}" font-size="${f(it.size)}" fill="${it.fill}"${it.anchor && it.anchor !== "start" ? ` text-anchor="${it.anchor}"` : ""}${rot}>${esc(it.text)}</text>`);
     } else if (it.kind === "image") {
-      const png = encode({ width: it.iw, height: it.ih, data: it.rgb, channels: 3, depth: 8 });
+      const png = encode({ width: it.iw, height: it.ih, data: it.rgb, channels: 3, depth: 8 }, FAST);
       o.push(`<image x="${f(it.x)}" y="${f(it.y)}" width="${f(it.w)}" height="${f(it.h)}" preserveAspectRatio="none" href="data:image/png;base64,${base64(png)}"/>`);
     } else if (it.kind === "dots") {
       for (let i = 0; 2 * i + 1 < it.xy.length; i++) o.push(`<circle cx="${f(it.xy[2 * i])}" cy="${f(it.xy[2 * i + 1])}" r="${f(it.r)}" fill="${hex(it.rgb, i)}"/>`);
