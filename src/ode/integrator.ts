@@ -6,8 +6,8 @@
 import { kernel, currentGeneration } from "../wasm/load.js";
 import { memoryBuffer } from "../wasm/memory.js";
 import { registerCallback, releaseCallback } from "../wasm/callbacks.js";
-import { describe } from "../validate.js";
-import { resolve, type RhsFunction, type StepOptions, type Method } from "./options.js";
+import { describe, checkOptions } from "../validate.js";
+import { resolve, STEP_KEYS, type RhsFunction, type StepOptions, type Method, type Resolved } from "./options.js";
 import type { OdeSystem } from "./systems.js";
 
 /** Result of {@link OdeIntegrator.step}. */
@@ -34,9 +34,12 @@ export const STATUS_MESSAGES: Record<number, string> = {
 };
 
 export interface CreateOptions extends StepOptions {
-  /** End of the integration interval (required); may be below t0 to integrate backwards. */
+  /** End of the integration interval (required); may be below t0 to integrate backwards, or ±Infinity. */
   tBound: number;
 }
+
+/** The option keys of ode.create. */
+export const CREATE_KEYS = [...STEP_KEYS, "tBound"] as const;
 
 const registry = typeof FinalizationRegistry === "function"
   ? new FinalizationRegistry<{ ptr: number; gen: number; handle: number }>((h) => {
@@ -70,11 +73,15 @@ export class OdeIntegrator {
   /** Step budget (accepted + rejected steps). */
   readonly maxSteps: number;
   private budgetHit = false;
+  /** step() has returned a status other than Ok: stepping again is misuse. */
+  private ended = false;
+  private stepped = false;
   private yv: Float64Array | null = null;
 
   /** @internal use {@link create}. */
   constructor(method: Method, rhs: RhsFunction | OdeSystem, t0: number, y0: ArrayLike<number>, options: CreateOptions, where = "ode.create") {
     if (options === null || typeof options !== "object") throw new TypeError(`${where}: options must be an object with tBound, got ${describe(options)}`);
+    if (where !== "ode.solve") checkOptions(where, options, CREATE_KEYS);   // ode.solve checked its own keys
     const r = resolve(where, method, rhs, t0, options.tBound, y0, options, where === "ode.create" ? "options.tBound" : "t1");
     const k = kernel();
     this.method = r.methodName;
@@ -94,8 +101,10 @@ export class OdeIntegrator {
     if (r.fn) {
       const fn = r.fn, N = this.N, cbY = k.odeCbYPtr(this.ptr), cbDy = k.odeCbDyPtr(this.ptr);
       let yv = new Float64Array(buf, cbY, N), dv = new Float64Array(buf, cbDy, N);
+      const scale = r.rtolArray ? rtolScale(r, this.ptr) : null;
       this.handle = registerCallback((t) => {
         if (yv.byteLength === 0) { const b = memoryBuffer(); yv = new Float64Array(b, cbY, N); dv = new Float64Array(b, cbDy, N); }
+        if (scale) scale(yv);
         fn(t, yv, dv);
       });
     }
@@ -127,13 +136,18 @@ export class OdeIntegrator {
   step(): StatusCode {
     const p = this.live("step()");
     const k = kernel();
-    const s = this.budgetHit ? Status.Budget : k.odeStatus(p);
-    if (s !== Status.Ok) {
+    const s = (this.budgetHit ? Status.Budget : k.odeStatus(p)) as StatusCode;
+    if (this.ended) {
       throw new Error(`OdeIntegrator.step(): the integration already ended (${STATUS_MESSAGES[s]}); create a new integrator to continue`);
     }
-    if (k.odeNaccept(p) + k.odeNreject(p) >= this.maxSteps) { this.budgetHit = true; return Status.Budget; }
+    this.stepped = true;
+    // f(t0, y0) not finite: the first step() reports it (a status, not an exception)
+    if (s !== Status.Ok) { this.ended = true; return s; }
+    if (k.odeNaccept(p) + k.odeNreject(p) >= this.maxSteps) { this.budgetHit = true; this.ended = true; return Status.Budget; }
     try {
-      return k.odeStep(p) as StatusCode;
+      const r = k.odeStep(p) as StatusCode;
+      if (r !== Status.Ok) this.ended = true;
+      return r;
     } catch (e) {
       this.failed = e instanceof Error ? e : new Error(String(e));
       throw e;
@@ -182,13 +196,13 @@ export class OdeIntegrator {
   dense(t: number, out?: Float64Array): Float64Array {
     const p = this.live("dense(t)");
     const k = kernel();
-    if (k.odeNaccept(p) === 0 && k.odeT(p) === k.odeTOld(p)) {
+    if (!this.stepped || (k.odeNaccept(p) === 0 && k.odeT(p) === k.odeTOld(p) && k.odeStatus(p) !== Status.Finished)) {
       throw new Error("OdeIntegrator.dense(t): dense output exists after a successful step; call step() first");
     }
     if (typeof t !== "number" || !Number.isFinite(t)) throw new RangeError(`OdeIntegrator.dense(t): t must be a finite number, got ${describe(t)}`);
     const o = out ?? new Float64Array(this.N);
     if (!(o instanceof Float64Array) || o.length !== this.N) throw new RangeError(`OdeIntegrator.dense(t, out): out must be a Float64Array of length ${this.N}, got ${describe(out)}`);
-    this.guard(() => k.odeDensePrepare(p));
+    if (this.N > 0) this.guard(() => k.odeDensePrepare(p));   // an empty state has nothing to interpolate (scipy: no evaluations)
     const tmp = k.odeOutPtr(p);
     k.odeDenseEval(p, t, tmp);
     o.set(new Float64Array(memoryBuffer(), tmp, this.N));
@@ -215,4 +229,34 @@ export class OdeIntegrator {
  */
 export function create(method: Method, rhs: RhsFunction | OdeSystem, t0: number, y0: ArrayLike<number>, options: CreateOptions): OdeIntegrator {
   return new OdeIntegrator(method, rhs, t0, y0, options);
+}
+
+/**
+ * Per-component rtol on a kernel that takes one rtol. The kernel computes the error scale as
+ * atol_i + max(|y_i|, |y_new,i|)·rtol right after evaluating f(t + h, y_new) (rk.ts: rkStep, then fillScale),
+ * and select_initial_step's atol_i + |y0_i|·rtol right after f(t0, y0). With the kernel's rtol set to 0, this
+ * hook, run on every right-hand-side call with the state y it is called at, writes
+ * atol_i + max(|y_i|, |y_start,i|)·rtol_i into the kernel's atol, so the scale equals scipy's
+ * `atol + np.maximum(abs(y), abs(y_new)) * rtol` bit for bit (x + 0·M = x for finite M). Calls at other
+ * stages write values that the next f(t + h, y_new) overwrites before they are read.
+ */
+function rtolScale(r: Resolved, ptr: number): (y: Float64Array) => void {
+  const k = kernel(), n = r.n, cplx = r.complex;
+  const rtol = r.rtolArray!, atol = r.atol, atolPtr = k.odeAtolPtr(ptr);
+  let buf = memoryBuffer(), heap = new Float64Array(buf), out = new Float64Array(buf, atolPtr, n);
+  const mod = (a: Float64Array, o: number, i: number): number => {
+    if (!cplx) return Math.abs(a[o + i]);
+    const re = a[o + 2 * i], im = a[o + 2 * i + 1], s = re * re + im * im;   // as control.ts modulus()
+    return s < 1e300 && s > 1e-300 ? Math.sqrt(s) : Math.hypot(re, im);
+  };
+  return (y) => {
+    if (out.byteLength === 0) { buf = memoryBuffer(); heap = new Float64Array(buf); out = new Float64Array(buf, atolPtr, n); }
+    const y0 = k.odeYPtr(ptr) >>> 3;   // the step's start state (the kernel swaps y only after acceptance)
+    for (let i = 0; i < n; i++) {
+      const a = mod(heap, y0, i), b = mod(y, 0, i);
+      // np.maximum: NaN wins
+      const m = a !== a || b !== b ? NaN : a > b ? a : b;
+      out[i] = atol[i] + m * rtol[i];
+    }
+  };
 }

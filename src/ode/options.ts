@@ -1,5 +1,5 @@
 /** Validation of ode.solve / ode.create arguments; messages name the option, the value and the fix. */
-import { describe } from "../validate.js";
+import { describe, checkBool, checkNumberEntries } from "../validate.js";
 import { isSystem, type OdeSystem } from "./systems.js";
 import { maxStepsOf } from "../limits.js";
 
@@ -9,8 +9,11 @@ export type RhsFunction = (t: number, y: Float64Array, dydt: Float64Array) => vo
 export type Method = "DOP853" | "RK45" | "DOPRI5";
 
 export interface StepOptions {
-  /** Relative tolerance (default 1e-3, as scipy). Values below 100·ε are raised to it with a warning. */
-  rtol?: number;
+  /**
+   * Relative tolerance: a number or one value per component (default 1e-3, as scipy). Values below 100·ε are
+   * raised to it with a warning. A per-component rtol with different values needs a JS right-hand side.
+   */
+  rtol?: number | ArrayLike<number>;
   /** Absolute tolerance: a number or one value per component (default 1e-6). */
   atol?: number | ArrayLike<number>;
   /** Largest step allowed (default Infinity). */
@@ -25,6 +28,9 @@ export interface StepOptions {
   maxSteps?: number;
 }
 
+/** The option keys of every stepping call; ode.solve and ode.create add their own (see SOLVE_KEYS, CREATE_KEYS). */
+export const STEP_KEYS = ["rtol", "atol", "maxStep", "firstStep", "complex", "onWarning", "maxSteps"] as const;
+
 /** Default step budget of the ODE integrators (scipy has none; ~0.3 s of Lorenz, and 1e6 stored states at most). */
 export const ODE_MAX_STEPS = 1e6;
 
@@ -38,7 +44,10 @@ export interface Resolved {
   y0: Float64Array;
   n: number;
   complex: boolean;
+  /** The kernel's scalar rtol: 0 when `rtolArray` is set (the scale then lives in atol, see integrator.ts). */
   rtol: number;
+  /** Per-component rtol when its values differ, else null. */
+  rtolArray: Float64Array | null;
   atol: Float64Array;
   maxStep: number;
   firstStep: number;
@@ -54,45 +63,43 @@ export function resolve(where: string, method: unknown, rhs: unknown, t0: number
     throw new TypeError(`${where}: rhs must be a function (t, y, dydt) => void or an ode.systems.* object, got ${describe(rhs)}`);
   }
   if (o === null || typeof o !== "object") throw new TypeError(`${where}: options must be an object, got ${describe(o)}`);
-  for (const [name, v] of [["t0", t0], [endName, t1]] as const) {
-    if (typeof v !== "number" || !Number.isFinite(v)) throw new RangeError(`${where}: ${name} must be a finite number, got ${describe(v)}`);
-  }
-  if (t1 === t0) throw new RangeError(`${where}: the interval is empty (t0 = t1 = ${t0}); give an end time different from the start`);
+  if (typeof t0 !== "number" || !Number.isFinite(t0)) throw new RangeError(`${where}: t0 must be a finite number, got ${describe(t0)}`);
+  // t1 may be ±Infinity (as scipy): the run then ends at a terminal event or at the step budget (maxSteps)
+  if (typeof t1 !== "number" || Number.isNaN(t1)) throw new RangeError(`${where}: ${endName} must be a finite number, got ${describe(t1)} (±Infinity is allowed too: the run then ends at a terminal event or at maxSteps)`);
   if (y0 === null || typeof y0 !== "object" || typeof (y0 as ArrayLike<number>).length !== "number") {
     throw new TypeError(`${where}: y0 must be an array of numbers, got ${describe(y0)}`);
   }
+  checkNumberEntries(where, "y0", y0 as ArrayLike<unknown>);
   const y = Float64Array.from(y0 as ArrayLike<number>);
-  const complex = system ? system.complex : o.complex === true;
-  if (o.complex !== undefined && typeof o.complex !== "boolean") throw new TypeError(`${where}: complex must be true or false, got ${describe(o.complex)}`);
+  const complexOpt = checkBool(where, "complex", o.complex, false);
+  const complex = system ? system.complex : complexOpt;
   if (system && o.complex === false && system.complex) throw new RangeError(`${where}: ode.systems.${system.name} has a complex state; drop complex: false`);
   if (complex && y.length % 2 !== 0) throw new RangeError(`${where}: a complex y0 is interleaved [re, im, …] and needs an even length, got ${y.length}`);
+  // an empty y0 is allowed (scipy returns an empty state at t0 and t1)
   const n = complex ? y.length / 2 : y.length;
-  if (n < 1) throw new RangeError(`${where}: y0 must have at least one component, got length ${y.length}`);
   if (system && system.n !== n) {
     throw new RangeError(`${where}: y0 must have ${system.n} ${complex ? "complex " : ""}components for ode.systems.${system.name}, got ${n}`);
   }
   if (!y.every(Number.isFinite)) throw new RangeError(`${where}: y0 must be finite; found ${y.find((v) => !Number.isFinite(v))}`);
+  if (o.onWarning !== undefined && typeof o.onWarning !== "function") {
+    throw new TypeError(`${where}: onWarning must be a function (message) => void, got ${describe(o.onWarning)}`);
+  }
+  const warn = o.onWarning ?? console.warn;
 
-  let rtol = o.rtol ?? 1e-3;
-  if (typeof rtol !== "number" || !(rtol > 0) || !Number.isFinite(rtol)) {
-    throw new RangeError(`${where}: rtol must be a positive number, got ${describe(o.rtol)}`);
+  const rtols = perComponent(where, "rtol", o.rtol ?? 1e-3, n, (v) => v > 0 && Number.isFinite(v), "a positive number");
+  rtols.forEach((v, i) => {
+    if (v < 100 * EPS) {
+      warn(`${where}: ${typeof o.rtol === "object" ? `rtol[${i}]` : "rtol"} = ${v} is too small; using rtol = ${100 * EPS} (100·ε), as scipy does`);
+      rtols[i] = 100 * EPS;
+    }
+  });
+  const uniform = rtols.every((v) => v === rtols[0]);
+  if (!uniform && system) {
+    throw new RangeError(`${where}: a per-component rtol with different values needs a JS right-hand side (t, y, dydt) => void; ode.systems.${system.name} takes one rtol for all components`);
   }
-  if (rtol < 100 * EPS) {
-    (o.onWarning ?? console.warn)(`${where}: rtol = ${rtol} is too small; using rtol = ${100 * EPS} (100·ε), as scipy does`);
-    rtol = 100 * EPS;
-  }
+  const rtol = !uniform ? 0 : n > 0 ? rtols[0] : typeof o.rtol === "number" ? Math.max(o.rtol, 100 * EPS) : 1e-3;
   const atolIn = o.atol ?? 1e-6;
-  let atol: Float64Array;
-  if (typeof atolIn === "number") {
-    atol = new Float64Array(n).fill(atolIn);
-  } else if (atolIn !== null && typeof atolIn === "object" && typeof atolIn.length === "number") {
-    if (atolIn.length !== n) throw new RangeError(`${where}: atol must be a number or have one value per component (${n}), got length ${atolIn.length}`);
-    atol = Float64Array.from(atolIn);
-  } else {
-    throw new TypeError(`${where}: atol must be a number or an array, got ${describe(atolIn)}`);
-  }
-  const bad = atol.findIndex((v) => !(v >= 0) || !Number.isFinite(v));
-  if (bad >= 0) throw new RangeError(`${where}: atol must be ≥ 0 and finite, got ${atol[bad]}${typeof atolIn === "number" ? "" : ` at index ${bad}`}`);
+  const atol = perComponent(where, "atol", atolIn, n, (v) => v >= 0 && Number.isFinite(v), "≥ 0 and finite");
 
   const maxStep = o.maxStep ?? Infinity;
   if (typeof maxStep !== "number" || !(maxStep > 0)) throw new RangeError(`${where}: maxStep must be a positive number (or Infinity), got ${describe(o.maxStep)}`);
@@ -110,6 +117,24 @@ export function resolve(where: string, method: unknown, rhs: unknown, t0: number
   const methodName = method === "DOP853" ? "DOP853" : "RK45";
   return {
     methodId: methodName === "DOP853" ? 1 : 0, methodName, system, fn: system ? null : (rhs as RhsFunction),
-    y0: y, n, complex, rtol, atol, maxStep, firstStep, maxSteps,
+    y0: y, n, complex, rtol, rtolArray: uniform ? null : rtols, atol, maxStep, firstStep, maxSteps,
   };
+}
+
+/** A tolerance given as one number or one value per component, as n values, each passing `ok`. */
+function perComponent(where: string, name: string, v: unknown, n: number, ok: (x: number) => boolean, what: string): Float64Array {
+  if (typeof v === "number") {
+    if (!ok(v)) throw new RangeError(`${where}: ${name} must be ${what}, got ${name === "atol" ? v : describe(v)}`);
+    return new Float64Array(n).fill(v);
+  }
+  if (v !== null && typeof v === "object" && typeof (v as ArrayLike<number>).length === "number") {
+    const a = v as ArrayLike<unknown>;
+    if (a.length !== n) throw new RangeError(`${where}: ${name} must be a number or have one value per component (${n}), got length ${a.length}`);
+    checkNumberEntries(where, name, a);
+    const out = Float64Array.from(a as ArrayLike<number>);
+    const bad = out.findIndex((x) => !ok(x));
+    if (bad >= 0) throw new RangeError(`${where}: ${name} must be ${what}, got ${out[bad]} at index ${bad}`);
+    return out;
+  }
+  throw new TypeError(`${where}: ${name} must be a number or an array with one value per component, got ${describe(v)}`);
 }

@@ -6,10 +6,10 @@
  */
 import { kernel } from "../wasm/load.js";
 import { memoryBuffer } from "../wasm/memory.js";
-import { describe } from "../validate.js";
+import { describe, checkOptions, checkBool } from "../validate.js";
 import { signalOf } from "../limits.js";
 import { OdeIntegrator, Status, STATUS_MESSAGES } from "./integrator.js";
-import type { Method, RhsFunction, StepOptions } from "./options.js";
+import { STEP_KEYS, type Method, type RhsFunction, type StepOptions } from "./options.js";
 import type { OdeSystem } from "./systems.js";
 import { GrowF64 } from "./grow.js";
 import { SolutionBuilder, type OdeSolution } from "./solution.js";
@@ -25,6 +25,12 @@ export interface SolveOptions extends StepOptions {
   /** Cancels the integration between steps: it ends with status −1 and reason "aborted", keeping the steps so far. */
   signal?: AbortSignal;
 }
+
+/** The option keys of ode.solve. */
+export const SOLVE_KEYS = [...STEP_KEYS, "tEval", "dense", "events", "signal"] as const;
+
+/** scipy's message when the step size collapses (rk.py TOO_SMALL_STEP), also its ending for a NaN right-hand side. */
+const TOO_SMALL = "Required step size is less than spacing between numbers.";
 
 export interface OdeResult {
   /** Times: every accepted step (with t0) or the tEval points reached. */
@@ -85,7 +91,7 @@ export function solve(
   if (!Array.isArray(tSpan) && !(tSpan instanceof Float64Array) || (tSpan as ArrayLike<number>).length !== 2) {
     throw new TypeError(`${where}: tSpan must be [t0, t1], got ${describe(tSpan)}`);
   }
-  if (options === null || typeof options !== "object") throw new TypeError(`${where}: options must be an object, got ${describe(options)}`);
+  options = checkOptions(where, options, SOLVE_KEYS);
   const [t0, t1] = [tSpan[0], tSpan[1]];
   const integ = new OdeIntegrator(method, rhs, t0, y0, { ...options, tBound: t1 }, where);
   try {
@@ -101,7 +107,7 @@ function run(integ: OdeIntegrator, t0: number, t1: number, o: SolveOptions, wher
   const N = integ.complex ? 2 * integ.n : integ.n;
   const dir = t1 > t0 ? 1 : -1;
   const tEval = o.tEval !== undefined ? checkTEval(where, o.tEval, t0, t1) : null;
-  const dense = o.dense === true;
+  const dense = checkBool(where, "dense", o.dense, false);
   const ev = o.events !== undefined ? prepareEvents(where, o.events) : null;
   const y0 = Float64Array.from(integ.y);
 
@@ -149,11 +155,14 @@ function run(integ: OdeIntegrator, t0: number, t1: number, o: SolveOptions, wher
     let t = k.odeT(p);
     let y: Float64Array = new Float64Array(mem(), yPtr(), N);
     let prepared = false;
-    const prepare = () => { if (!prepared) { k.odeDensePrepare(p); prepared = true; } };
+    // an empty state has nothing to interpolate: scipy spends no evaluations on it (ConstantDenseOutput)
+    const prepare = () => { if (!prepared && N > 0) { k.odeDensePrepare(p); prepared = true; } };
     if (builder) {
       prepare();
       const rows = integ.method === "DOP853" ? 7 : 4;
-      builder.push(tOld, t, new Float64Array(mem(), k.odeYOldPtr(p), N), new Float64Array(mem(), k.odeFPtr(p), rows * N));
+      // t0 = t1: no step was taken and y_old is unset; the segment is the constant y0 (h = 0 returns it)
+      const yOld = new Float64Array(mem(), tOld === t ? yPtr() : k.odeYOldPtr(p), N);
+      builder.push(tOld, t, yOld, new Float64Array(mem(), k.odeFPtr(p), rows * N));
       y = new Float64Array(mem(), yPtr(), N);
     }
     if (ev) {
@@ -193,9 +202,13 @@ function run(integ: OdeIntegrator, t0: number, t1: number, o: SolveOptions, wher
   const yList: Float64Array[] = [];
   for (let i = 0; i < tArr.length; i++) yList.push(yAll.subarray(i * N, (i + 1) * N));
   const tEnd = integ.t;
+  // a NaN right-hand side mid-run ends as in scipy: every attempt is rejected (Python's max keeps the 0.2 factor)
+  // until the step is too small, with scipy's message; NaN already at t0 (scipy loops forever) says so
   const message = aborted ? `Aborted by the signal at t = ${tEnd}.`
     : status === 1 ? "A termination event occurred."
     : code === Status.Budget ? `The step budget of ${integ.maxSteps} steps was reached at t = ${tEnd}; raise maxSteps to integrate further.`
+    : code === Status.NonFinite && integ.naccept + integ.nreject > 0 ? TOO_SMALL
+    : code === Status.NonFinite ? `The right-hand side is not finite (NaN or ±Infinity) at t0 = ${t0}; check it there.`
     : STATUS_MESSAGES[code];
   const reason = aborted ? "aborted" : status === 1 ? "event" : (["finished", "finished", "step-too-small", "non-finite", "budget"] as const)[code];
   return {

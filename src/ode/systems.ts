@@ -2,7 +2,7 @@
  * Right-hand sides compiled into the WASM module. `ode.solve`/`ode.create` accept these objects in
  * place of a JS function; the stepper then never leaves WASM (no JS↔WASM call per evaluation).
  */
-import { describe } from "../validate.js";
+import { describe, checkOptions, checkBool, checkNumberEntries } from "../validate.js";
 
 /** A built-in system: its id in the kernel, its parameter block and the state it expects. */
 export interface OdeSystem {
@@ -39,6 +39,7 @@ function make(name: string, id: number, params: number[] | Float64Array, n: numb
  */
 export function lorenz(p: { sigma?: number; rho?: number; beta?: number } = {}): OdeSystem {
   const w = "ode.systems.lorenz(options)";
+  p = checkOptions(w, p, ["sigma", "rho", "beta"]);
   return make("lorenz", 1, [num(w, "sigma", p.sigma, 10), num(w, "rho", p.rho, 28), num(w, "beta", p.beta, 8 / 3)], 3);
 }
 
@@ -49,7 +50,9 @@ export function lorenz(p: { sigma?: number; rho?: number; beta?: number } = {}):
  * ode.solve("RK45", ode.systems.vanDerPol({ mu: 5 }), [0, 20], [2, 0]);
  */
 export function vanDerPol(p: { mu?: number } = {}): OdeSystem {
-  return make("vanDerPol", 2, [num("ode.systems.vanDerPol(options)", "mu", p.mu, 1)], 2);
+  const w = "ode.systems.vanDerPol(options)";
+  p = checkOptions(w, p, ["mu"]);
+  return make("vanDerPol", 2, [num(w, "mu", p.mu, 1)], 2);
 }
 
 /**
@@ -62,7 +65,9 @@ export function vanDerPol(p: { mu?: number } = {}): OdeSystem {
  *           [0.994, 0, 0, -2.00158510637908252240537862224], { rtol: 1e-10, atol: 1e-10 });
  */
 export function arenstorf(p: { mu?: number } = {}): OdeSystem {
-  return make("arenstorf", 3, [num("ode.systems.arenstorf(options)", "mu", p.mu, 0.012277471)], 4);
+  const w = "ode.systems.arenstorf(options)";
+  p = checkOptions(w, p, ["mu"]);
+  return make("arenstorf", 3, [num(w, "mu", p.mu, 0.012277471)], 4);
 }
 
 /**
@@ -75,10 +80,12 @@ export function arenstorf(p: { mu?: number } = {}): OdeSystem {
  */
 export function linear(p: { matrix: ArrayLike<number>; complex?: boolean }): OdeSystem {
   const w = "ode.systems.linear(options)";
+  if (p !== null && typeof p === "object") checkOptions(w, p, ["matrix", "complex"]);
   if (p === null || typeof p !== "object" || p.matrix === undefined || typeof (p.matrix as ArrayLike<number>).length !== "number") {
     throw new TypeError(`${w}: matrix must be an array of numbers (n×n row-major; interleaved complex with complex: true), got ${describe(p?.matrix)}`);
   }
-  const complex = p.complex === true;
+  const complex = checkBool(w, "complex", p.complex, false);
+  checkNumberEntries(w, "matrix", p.matrix as ArrayLike<unknown>);
   const m = Float64Array.from(p.matrix);
   const per = complex ? 2 : 1;
   const n = Math.round(Math.sqrt(m.length / per));
