@@ -70,7 +70,8 @@ describe("ode.create stepping object", () => {
     expect(it.t).toBeLessThanOrEqual(0.5);
     const r = ode.solve("RK45", (t, y, d) => { d[0] = t > 0.5 ? NaN : 1; }, [0, 1], [0]);
     expect(r.status).toBe(-1);
-    expect(r.message).toMatch(/non-finite/);
+    expect(r.reason).toBe("non-finite");                  // scipy's own message, and our reason
+    expect(r.message).toMatch(/Required step size is less than spacing between numbers/);
   });
 
   it("an exception in a JS right-hand side propagates and the integrator refuses further use", () => {
@@ -134,7 +135,6 @@ describe("ode.solve", () => {
   it("bad arguments throw errors naming the option, the value and the fix", () => {
     const f = jsRhs.decay;
     expect(() => ode.solve("RK4" as never, f, [0, 1], [1])).toThrow(/method must be "DOP853" or "RK45" \(alias "DOPRI5"\), got string "RK4"/);
-    expect(() => ode.solve("RK45", f, [0, 0], [1])).toThrow(/the interval is empty \(t0 = t1 = 0\)/);
     expect(() => ode.solve("RK45", f, [0, 1], [1], { atol: -1 })).toThrow(/atol must be ≥ 0 and finite, got -1/);
     expect(() => ode.solve("RK45", f, [0, 1], [1, 2], { atol: [1e-6] })).toThrow(/atol must be a number or have one value per component \(2\), got length 1/);
     expect(() => ode.solve("RK45", ode.systems.lorenz(), [0, 1], [1, 1])).toThrow(/y0 must have 3 components for ode.systems.lorenz, got 2/);
