@@ -87,6 +87,13 @@ describe("ode scipy parity at the edges", () => {
       expect(warned.join()).toMatch(/rtol\[0\] = 1e-20 is too small/);
     }
     expect(() => ode.solve("RK45", osc, [0, 1], [1, 0], { rtol: [1e-3] })).toThrow(/rtol must be a number or have one value per component \(2\), got length 1/);
+    // the kernel reads the array per component: a compiled system takes it too, step for step with the JS right-hand side
+    for (const m of METHODS) {
+      const js = ode.solve(m, osc, [0, 10], [1, 0], { rtol: [1e-8, 1e-3], atol: 1e-10 });
+      const wasm = ode.solve(m, ode.systems.linear({ matrix: [0, 1, -1, 0] }), [0, 10], [1, 0], { rtol: [1e-8, 1e-3], atol: 1e-10 });
+      expect(wasm.nfev).toBe(js.nfev);
+      expect(Array.from(wasm.t)).toEqual(Array.from(js.t));
+    }
   });
 
   it("t1 = Infinity runs to a terminal event (as solve_ivp) or to the step budget", () => {

@@ -74,9 +74,17 @@ export function nextAfter(t: f64, dir: f64): f64 {
   return reinterpret<f64>((t > 0) == up ? b + 1 : b - 1);
 }
 
-/** scale_i = atol_i + max(|y_i|, |y_new,i|)·rtol for i < n (np.maximum: NaN wins). */
-export function fillScale(scale: usize, atol: usize, y: usize, yNew: usize, n: i32, cplx: bool, rtol: f64): void {
+/** scale_i = atol_i + max(|y_i|, |y_new,i|)·rtol_i for i < n (np.maximum: NaN wins); rtol_i = rtolv[i] if rtolv ≠ 0. */
+export function fillScale(scale: usize, atol: usize, y: usize, yNew: usize, n: i32, cplx: bool, rtol: f64, rtolv: usize = 0): void {
   let i = 0;
+  if (rtolv) {
+    // one rtol per component: the scalar rule in both builds (so they stay bit-identical)
+    for (; i < n; i++) {
+      const o = <usize>i << 3;
+      store<f64>(scale + o, load<f64>(atol + o) + Math.max(modulus(y, i, cplx), modulus(yNew, i, cplx)) * load<f64>(rtolv + o));
+    }
+    return;
+  }
   if (ASC_FEATURE_SIMD && cplx) {
     // two components per iteration; the √ of both when every square is in range, else the scalar rule
     const rr = f64x2.splat(rtol);

@@ -1,10 +1,10 @@
 // ode/index.ts — exported integrator kernels and accessors (pointer level).
 
-import { Rk, odeCreate, odeFree, odeInit, odeStep } from "./rk";
+import { Rk, odeCreate, odeFree, odeInit, odeStep, odeRtolVector } from "./rk";
 import { odeDensePrepare, odeDenseEval } from "./dense";
 import { tableau, Tableau } from "./tableau";
 
-export { odeCreate, odeFree, odeInit, odeStep, odeDensePrepare, odeDenseEval };
+export { odeCreate, odeFree, odeInit, odeStep, odeDensePrepare, odeDenseEval, odeRtolVector };
 
 // @ts-ignore: decorator
 @inline function R(p: usize): Rk { return changetype<Rk>(p); }

@@ -27,6 +27,7 @@ export class Rk {
   tab: usize;
   y: usize; yOld: usize; yNew: usize; K: usize; ytmp: usize; scale: usize; atol: usize;
   F: usize; cbY: usize; cbDy: usize; params: usize;
+  rtolv: usize;    // per-component rtol (n doubles) or 0: the scalar rtol for every component
 }
 
 // @ts-ignore: decorator
@@ -63,11 +64,19 @@ export function odeCreate(method: i32, n: i32, cplx: i32, nparams: i32): usize {
   return changetype<usize>(r);
 }
 
+/** Switches the integrator to one rtol per component (scipy's array rtol) and returns the n-double buffer to fill. */
+export function odeRtolVector(p: usize): usize {
+  const r = changetype<Rk>(p);
+  if (!r.rtolv) r.rtolv = zalloc(<usize>r.n << 3);
+  return r.rtolv;
+}
+
 export function odeFree(p: usize): void {
   const r = changetype<Rk>(p);
   heap.free(r.y); heap.free(r.yOld); heap.free(r.yNew); heap.free(r.ytmp);
   heap.free(r.cbY); heap.free(r.cbDy); heap.free(r.K); heap.free(r.F);
   heap.free(r.scale); heap.free(r.atol); heap.free(r.params);
+  if (r.rtolv) heap.free(r.rtolv);
   heap.free(p);
 }
 
@@ -107,7 +116,8 @@ function initialStep(r: Rk, q: i32, f0: usize): f64 {
   if (interval == 0.0) return 0.0;
   const cplx = r.cplx != 0;
   for (let i = 0; i < r.n; i++) {
-    store<f64>(r.scale + (<usize>i << 3), load<f64>(r.atol + (<usize>i << 3)) + modulus(r.y, i, cplx) * r.rtol);
+    const rt = r.rtolv ? load<f64>(r.rtolv + (<usize>i << 3)) : r.rtol;
+    store<f64>(r.scale + (<usize>i << 3), load<f64>(r.atol + (<usize>i << 3)) + modulus(r.y, i, cplx) * rt);
   }
   const d0 = rmsScaled(r, r.y);
   const d1 = rmsScaled(r, f0);
@@ -211,7 +221,7 @@ export function odeStep(p: usize): i32 {
     h = tNew - t;
     hAbs = Math.abs(h);
     rkStep(r, tab, t, h);
-    fillScale(r.scale, r.atol, r.y, r.yNew, r.n, cplx, r.rtol);
+    fillScale(r.scale, r.atol, r.y, r.yNew, r.n, cplx, r.rtol, r.rtolv);
     const err = errorNorm(r, tab, h);
     if (err < 1.0) {
       let factor = err == 0.0 ? MAX_FACTOR : pyMin(MAX_FACTOR, SAFETY * Math.pow(err, exponent));

@@ -93,18 +93,18 @@ export class OdeIntegrator {
     const nparams = r.system ? r.system.params.length : 0;
     this.ptr = k.odeCreate(r.methodId, r.n, r.complex ? 1 : 0, nparams);
     this.gen = currentGeneration();
+    const rtolPtr = r.rtolArray ? k.odeRtolVector(this.ptr) : 0;   // allocates: before the views below
     const buf = memoryBuffer();
     new Float64Array(buf, k.odeYPtr(this.ptr), this.N).set(r.y0);
     new Float64Array(buf, k.odeAtolPtr(this.ptr), r.n).set(r.atol);
+    if (rtolPtr) new Float64Array(buf, rtolPtr, r.n).set(r.rtolArray!);   // scipy's array rtol, read per component
     if (r.system) new Float64Array(buf, k.odeParamsPtr(this.ptr), nparams).set(r.system.params);
     this.handle = -1;
     if (r.fn) {
       const fn = r.fn, N = this.N, cbY = k.odeCbYPtr(this.ptr), cbDy = k.odeCbDyPtr(this.ptr);
       let yv = new Float64Array(buf, cbY, N), dv = new Float64Array(buf, cbDy, N);
-      const scale = r.rtolArray ? rtolScale(r, this.ptr) : null;
       this.handle = registerCallback((t) => {
         if (yv.byteLength === 0) { const b = memoryBuffer(); yv = new Float64Array(b, cbY, N); dv = new Float64Array(b, cbDy, N); }
-        if (scale) scale(yv);
         fn(t, yv, dv);
       });
     }
@@ -229,34 +229,4 @@ export class OdeIntegrator {
  */
 export function create(method: Method, rhs: RhsFunction | OdeSystem, t0: number, y0: ArrayLike<number>, options: CreateOptions): OdeIntegrator {
   return new OdeIntegrator(method, rhs, t0, y0, options);
-}
-
-/**
- * Per-component rtol on a kernel that takes one rtol. The kernel computes the error scale as
- * atol_i + max(|y_i|, |y_new,i|)·rtol right after evaluating f(t + h, y_new) (rk.ts: rkStep, then fillScale),
- * and select_initial_step's atol_i + |y0_i|·rtol right after f(t0, y0). With the kernel's rtol set to 0, this
- * hook, run on every right-hand-side call with the state y it is called at, writes
- * atol_i + max(|y_i|, |y_start,i|)·rtol_i into the kernel's atol, so the scale equals scipy's
- * `atol + np.maximum(abs(y), abs(y_new)) * rtol` bit for bit (x + 0·M = x for finite M). Calls at other
- * stages write values that the next f(t + h, y_new) overwrites before they are read.
- */
-function rtolScale(r: Resolved, ptr: number): (y: Float64Array) => void {
-  const k = kernel(), n = r.n, cplx = r.complex;
-  const rtol = r.rtolArray!, atol = r.atol, atolPtr = k.odeAtolPtr(ptr);
-  let buf = memoryBuffer(), heap = new Float64Array(buf), out = new Float64Array(buf, atolPtr, n);
-  const mod = (a: Float64Array, o: number, i: number): number => {
-    if (!cplx) return Math.abs(a[o + i]);
-    const re = a[o + 2 * i], im = a[o + 2 * i + 1], s = re * re + im * im;   // as control.ts modulus()
-    return s < 1e300 && s > 1e-300 ? Math.sqrt(s) : Math.hypot(re, im);
-  };
-  return (y) => {
-    if (out.byteLength === 0) { buf = memoryBuffer(); heap = new Float64Array(buf); out = new Float64Array(buf, atolPtr, n); }
-    const y0 = k.odeYPtr(ptr) >>> 3;   // the step's start state (the kernel swaps y only after acceptance)
-    for (let i = 0; i < n; i++) {
-      const a = mod(heap, y0, i), b = mod(y, 0, i);
-      // np.maximum: NaN wins
-      const m = a !== a || b !== b ? NaN : a > b ? a : b;
-      out[i] = atol[i] + m * rtol[i];
-    }
-  };
 }

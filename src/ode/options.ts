@@ -44,7 +44,7 @@ export interface Resolved {
   y0: Float64Array;
   n: number;
   complex: boolean;
-  /** The kernel's scalar rtol: 0 when `rtolArray` is set (the scale then lives in atol, see integrator.ts). */
+  /** The kernel's scalar rtol (its first value when `rtolArray` is set: the kernel then reads rtolArray per component). */
   rtol: number;
   /** Per-component rtol when its values differ, else null. */
   rtolArray: Float64Array | null;
@@ -94,10 +94,7 @@ export function resolve(where: string, method: unknown, rhs: unknown, t0: number
     }
   });
   const uniform = rtols.every((v) => v === rtols[0]);
-  if (!uniform && system) {
-    throw new RangeError(`${where}: a per-component rtol with different values needs a JS right-hand side (t, y, dydt) => void; ode.systems.${system.name} takes one rtol for all components`);
-  }
-  const rtol = !uniform ? 0 : n > 0 ? rtols[0] : typeof o.rtol === "number" ? Math.max(o.rtol, 100 * EPS) : 1e-3;
+  const rtol = !uniform ? rtols[0] : n > 0 ? rtols[0] : typeof o.rtol === "number" ? Math.max(o.rtol, 100 * EPS) : 1e-3;
   const atolIn = o.atol ?? 1e-6;
   const atol = perComponent(where, "atol", atolIn, n, (v) => v >= 0 && Number.isFinite(v), "≥ 0 and finite");
 

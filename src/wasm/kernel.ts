@@ -32,6 +32,7 @@ export interface Kernel {
   odeYPtr(p: number): number;
   odeYOldPtr(p: number): number;
   odeAtolPtr(p: number): number;
+  odeRtolVector(p: number): number;
   odeParamsPtr(p: number): number;
   odeCbYPtr(p: number): number;
   odeCbDyPtr(p: number): number;
