@@ -9,7 +9,7 @@ export function fftPlanCreate(n: i32): usize { return complexPlanCreate(n, true)
 export function fftPlanFree(plan: usize): void { complexPlanFree(plan); }
 export function fftPlanInput(plan: usize): usize { return <usize>load<u32>(plan + L.CP_IN); }
 export function fftPlanOutput(plan: usize): usize { return <usize>load<u32>(plan + L.CP_OUT); }
-/** 0 = Stockham mixed radix (2,3,4,5), 1 = Bluestein. */
+/** 0 = Stockham passes (radix 4, 2, 3, 5, generic odd primes), 1 = Bluestein. */
 export function fftPlanKind(plan: usize): i32 { return <i32>load<u32>(plan + L.CP_KIND); }
 export function fftForward(plan: usize, inPtr: usize, outPtr: usize): void { complexExec(plan, inPtr, outPtr, false); }
 export function fftInverse(plan: usize, inPtr: usize, outPtr: usize): void { complexExec(plan, inPtr, outPtr, true); }

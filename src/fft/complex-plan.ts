@@ -1,7 +1,8 @@
 /**
  * Complex FFT plans: X_k = Σ_j x_j e^{−2πijk/n} (forward, unnormalised) and
- * x_j = (1/n) Σ_k X_k e^{+2πijk/n} (inverse) — numpy's convention. Any n ≥ 1: Stockham
- * radix-4/2/3/5 for n = 2^a·3^b·5^c, Bluestein otherwise. Data are interleaved [re, im, …] f64.
+ * x_j = (1/n) Σ_k X_k e^{+2πijk/n} (inverse) — numpy's convention. Any n ≥ 1: Stockham passes
+ * of radix 4/2/3/5 and generic odd primes, or Bluestein when n has a prime factor too large for that
+ * (numpy's own choice of path, docs/fft.md). Data are interleaved [re, im, …] f64.
  */
 import { kernel, currentGeneration } from "../wasm/load.js";
 import { LiveView } from "../wasm/memory.js";
@@ -25,7 +26,10 @@ export const MAX_N = 1 << 24;
 export class FFTPlan {
   /** Number of complex points. */
   readonly n: number;
-  /** "stockham" for n = 2^a·3^b·5^c, "bluestein" otherwise. */
+  /**
+   * "stockham" when n runs as radix passes (every 2^a·3^b·5^c, every n < 50, and any n whose large
+   * prime factors are cheaper done directly, e.g. 97 or 4095); "bluestein" otherwise (e.g. 127, 1009).
+   */
   readonly algorithm: "stockham" | "bluestein";
   private ptr: number;
   private readonly gen: number;
