@@ -16,3 +16,10 @@ it("school.metrics: unknown option keys get did you mean; booleans must be boole
 it("nlse.simulate(options, 5): the callback is checked before any work", () => {
   expect(() => nlse.simulate({ case: "single_soliton" }, 5 as never)).toThrow(/nlse.simulate: onSnapshot must be a function \(snapshot\) => void, got number/);
 });
+
+it("model booleans must be booleans (legacy: 'yes' was silently false)", async () => {
+  const { kleinGordon } = await import("../src/index.js");
+  expect(() => nlse.create({ case: "single_soliton", legacy: "yes" as never })).toThrow(/nlse.create: legacy must be true or false, got string "yes"/);
+  expect(() => kleinGordon.create({ case: "case1", adaptiveDt: 1 as never })).toThrow(/adaptiveDt must be true or false, got number 1/);
+  expect(() => school.create({ case: "case1", computeEntropy: "no" as never })).toThrow(/computeEntropy must be true or false/);
+});

@@ -96,6 +96,9 @@ export function resolveKg(where: string, o: KgOptions): KgResolved {
   for (const k of Object.keys(o)) if (!KNOWN.has(k)) throw new RangeError(`${where}: unknown option "${k}" — did you mean "${closestName(k, KNOWN)}"?`);
   const caseName = o.case ?? "case1";
   if (!KG_CASES.includes(caseName)) throw new RangeError(`${where}: case must be one of ${KG_CASES.join(", ")}; got ${describe(caseName)}`);
+  for (const k of ["legacy", "adaptiveDt", "saveNetcdf", "saveAnimation"] as const) {
+    if (o[k] !== undefined && typeof o[k] !== "boolean") throw new TypeError(`${where}: ${k} must be true or false, got ${describe(o[k])}`);
+  }
   const legacy = o.legacy === true;
   if (legacy && !(caseName in SEED)) throw new RangeError(`${where}: legacy mode runs the seed's own cases case1…case4; "${caseName}" is a samudra case`);
   const base = legacy ? { ...SEED[caseName as keyof typeof SEED], method: "legacy" as KgMethod } : CORRECTED[caseName];

@@ -83,6 +83,9 @@ export function resolveOptions(where: string, o: NlseOptions): Resolved {
     if (v !== undefined && (typeof v !== "number" || !Number.isFinite(v))) throw new TypeError(`${where}: ${k} must be a finite number, got ${describe(v)}`);
   }
   const num = (k: string, d: number) => (m[k] as number | undefined) ?? d;
+  for (const k of ["legacy", "useAdaptive", "useFiltering", "useNumba", "monitorConservation", "saveNetcdf", "saveAnimation"] as const) {
+    if (o[k] !== undefined && typeof o[k] !== "boolean") throw new TypeError(`${where}: ${k} must be true or false, got ${describe(o[k])}`);
+  }
   const legacy = o.legacy === true;
   const N = num("numPoints", 512), L = num("domainLength", 50);
   if (!Number.isInteger(N) || N < 8 || N > 1 << 20) throw new RangeError(`${where}: numPoints must be an integer 8 ≤ N ≤ 1048576, got ${N}`);
