@@ -7,8 +7,10 @@
 // Exact at the edges: a pair whose computed distance is ≤ r must be found even when rounding put its points
 // two cells apart (true distance r + 1 ulp, r = cell edge). Such points lie within `tau` (2⁻⁴⁰ of the extent,
 // ~10⁴ ulps: far above the few-ulp errors of binning and of the distance arithmetic) of a cell face, so the
-// build lists the points that close to a face ("band" points, almost never in random data) and the queries
-// extend the stencil by one cell toward that face for them only.
+// queries extend the stencil by one cell toward that face for those points ("band" points, almost never in
+// random data). Only a pair query with r ≥ cell − tau needs them, so the band is found lazily, on the first such
+// query after a build (`gridBand`: one f64x2 pass over the sorted coordinates); builds for kNN, for radius
+// queries with r < cell, or for the school model never pay for it.
 
 @unmanaged
 export class Grid {
@@ -27,15 +29,11 @@ export class Grid {
   xs: usize = 0; ys: usize = 0; zs: usize = 0;   // f64[cap] sorted coordinates
   scratch: usize = 0;    // i32[cap]: per-point cell during the build; reused by queries
   tau: f64 = 0;          // rounding allowance, 2⁻⁴⁰·(extent + cs): far above any error of binning or distances
-  flags: usize = 0;      // u8[cap] by original index: FACE_* bits, the point is within tau of a face of its cell
-  band: usize = 0;       // i32[cap]: sorted slots of the points with face bits (few: measure zero for random data)
-  nBand: i32 = 0;
+  band: usize = 0;       // i32[cap]: sorted slots of the points within tau of a face of their cell (few)
+  nBand: i32 = -1;       // points in band; −1: not yet computed for this build (see gridBand)
 }
 
 const TAU_REL: f64 = 9.094947017729282e-13;   // 2⁻⁴⁰
-
-/** Face bits: low/high face of the cell along x, y, z (bit 2·axis, 2·axis + 1). */
-export const FACE_ANY: i32 = 63;
 
 // @ts-ignore: decorator
 @inline export function gi(p: usize, i: i32): i32 { return load<i32>(p + (<usize>i << 2)); }
@@ -56,7 +54,7 @@ export function gridFree(p: usize): void {
   const g = changetype<Grid>(p);
   if (g.cap > 0) {
     heap.free(g.cellOf); heap.free(g.order); heap.free(g.xs); heap.free(g.ys); heap.free(g.zs); heap.free(g.scratch);
-    heap.free(g.flags); heap.free(g.band);
+    heap.free(g.band);
   }
   if (g.cellCap > 0) heap.free(g.cellStart);
   heap.free(p);
@@ -66,12 +64,12 @@ function ensurePoints(g: Grid, n: i32): void {
   if (n <= g.cap) return;
   if (g.cap > 0) {
     heap.free(g.cellOf); heap.free(g.order); heap.free(g.xs); heap.free(g.ys); heap.free(g.zs); heap.free(g.scratch);
-    heap.free(g.flags); heap.free(g.band);
+    heap.free(g.band);
   }
   const c = max(n, 16);
-  g.flags = heap.alloc(<usize>c); g.band = heap.alloc(<usize>c << 2);
   g.cellOf = heap.alloc(<usize>c << 2); g.order = heap.alloc(<usize>c << 2); g.scratch = heap.alloc(<usize>c << 2);
   g.xs = heap.alloc(<usize>c << 3); g.ys = heap.alloc(<usize>c << 3); g.zs = heap.alloc(<usize>c << 3);
+  g.band = heap.alloc(<usize>c << 2);
   g.cap = c;
 }
 
@@ -96,7 +94,12 @@ function ensureCells(g: Grid, cells: i32): void {
  */
 // @ts-ignore: decorator
 @inline export function wrapBox(x: f64, L: f64): f64 {
-  if (x >= 0 && x < L) return x + 0.0;   // + 0: −0 → +0, as x − L·⌊x/L⌋ gave
+  return x >= 0 && x < L ? x + 0.0 : wrapOutside(x, L);   // + 0: −0 → +0, as x − L·⌊x/L⌋ gave
+}
+
+/** wrapBox for x outside [0, L) (kept out of line: the build's binning loop stays small). */
+// @ts-ignore: decorator
+@noinline function wrapOutside(x: f64, L: f64): f64 {
   let r = x % L;
   if (r < 0) r += L;
   return r >= L ? 0.0 : r + 0.0;
@@ -118,18 +121,20 @@ function ensureCells(g: Grid, cells: i32): void {
  * `box` (coordinates are wrapped into [0, box) for binning; the caller's array is not changed). `box` = 0:
  * open space. `cellSize` > 0 is the smallest cell edge (use the largest query radius). `cellLimit` caps the
  * number of cells (0 → max(8n, 4096)). Returns the number of cells, or (grid left empty) −1 when a coordinate
- * is not finite, −2 when finite open-space coordinates span more than the largest double. Points within tau
- * of a face of their cell are listed in `band` (their face bits in `flags`) for the queries' exactness pass.
+ * is not finite, −2 when finite open-space coordinates span more than the largest double. The band (points
+ * within tau of a face of their cell) is left for `gridBand` to find when a query needs it.
  */
 export function gridBuild(p: usize, xyz: usize, n: i32, box: f64, cellSize: f64, cellLimit: i32): i32 {
   const g = changetype<Grid>(p);
   ensurePoints(g, n);
-  g.n = n; g.nBand = 0;
+  g.n = n; g.nBand = -1;
+  let per = false, wrapAll = false;
   const limit = cellLimit > 0 ? cellLimit : max(8 * n, 4096);
   if (box > 0) {
-    let bad = 0.0;   // x − x is NaN exactly when x is ±∞ or NaN
-    for (let i = 0; i < 3 * n; i++) { const v = load<f64>(xyz + (<usize>i << 3)); bad += v - v; }
+    let bad = 0.0, out = 0;   // x − x is NaN exactly when x is ±∞ or NaN
+    for (let i = 0; i < 3 * n; i++) { const v = load<f64>(xyz + (<usize>i << 3)); bad += v - v; out |= <i32>(v < 0) | <i32>(v >= box); }
     if (bad != 0) { g.n = 0; return -1; }
+    per = true; wrapAll = out != 0;
     g.periodic = 1; g.L = box;
     // cells per axis in f64 first: box / cellSize may be 1e30 (or ∞), and no grid has more than 1291³ > 2³¹ cells
     let nc = <i32>min(max(Math.floor(box / cellSize), 1.0), 1291.0);
@@ -167,20 +172,82 @@ export function gridBuild(p: usize, xyz: usize, n: i32, box: f64, cellSize: f64,
   }
   const cells = g.nx * g.ny * g.nz;
   ensureCells(g, cells);
-  const start = g.cellStart, cellOfPt = g.scratch, flags = g.flags;
-  memory.fill(start, 0, <usize>(cells + 1) << 2);
-  const L = g.L, per = g.periodic != 0, inv = g.inv, w = g.tau * g.inv;
-  let nFlagged = 0;
+  memory.fill(g.cellStart, 0, <usize>(cells + 1) << 2);
+  // the wrapping loop calls fmod for coordinates outside the box: kept apart so the usual loops stay lean
+  if (!per) sortOpen(g, xyz, n); else if (!wrapAll) sortInBox(g, xyz, n); else sortWrapped(g, xyz, n);
+  const start = g.cellStart;
+  for (let c = cells; c > 0; c--) gsi(start, c, gi(start, c - 1));
+  gsi(start, 0, 0);
+  return cells;
+}
+
+/** Face bits (1 | 2 per axis, x in bits 0–1, y 2–3, z 4–5) of sorted slot s, which lies in cell (cx, cy, cz). */
+// @ts-ignore: decorator
+@inline export function slotFaces(g: Grid, s: i32, cx: i32, cy: i32, cz: i32, w: f64): i32 {
+  return faceBits((gf(g.xs, s) - g.ox) * g.inv, cx, w) | (faceBits((gf(g.ys, s) - g.oy) * g.inv, cy, w) << 2)
+    | (faceBits((gf(g.zs, s) - g.oz) * g.inv, cz, w) << 4);
+}
+
+/**
+ * Lists the band of the last build (once; later calls return at once): the sorted slots, ascending, of the
+ * points within tau of a face of their cell — exactly those with nonzero `slotFaces` (the face test of the
+ * binning arithmetic: u = (x − o)·inv, f = u − cell). A cheap filter runs first, two slots per step in the
+ * SIMD build: |u − nearest(u)| < 2w (w = tau·inv) holds for every band point (f < w or 1 − f < w; a cell
+ * index clamped at the grid's edge only happens for u within rounding of an integer), and almost never
+ * otherwise; its rare hits are decided by slotFaces, so both builds list the same slots.
+ */
+export function gridBand(p: usize): i32 {
+  const g = changetype<Grid>(p);
+  if (g.nBand >= 0) return g.nBand;
+  const n = g.n, xs = g.xs, ys = g.ys, zs = g.zs, ox = g.ox, oy = g.oy, oz = g.oz, inv = g.inv;
+  const w = g.tau * g.inv, w2 = w + w;
+  g.nBand = 0;
+  let s = 0;
+  if (ASC_FEATURE_SIMD) {
+    const vox = f64x2.splat(ox), voy = f64x2.splat(oy), voz = f64x2.splat(oz), vinv = f64x2.splat(inv), vw2 = f64x2.splat(w2);
+    for (; s + 1 < n; s += 2) {
+      const o = <usize>s << 3;
+      const ux = f64x2.mul(f64x2.sub(v128.load(xs + o), vox), vinv);
+      const uy = f64x2.mul(f64x2.sub(v128.load(ys + o), voy), vinv);
+      const uz = f64x2.mul(f64x2.sub(v128.load(zs + o), voz), vinv);
+      const ex = f64x2.abs(f64x2.sub(ux, f64x2.nearest(ux)));
+      const ey = f64x2.abs(f64x2.sub(uy, f64x2.nearest(uy)));
+      const ez = f64x2.abs(f64x2.sub(uz, f64x2.nearest(uz)));
+      const m = v128.or(v128.or(f64x2.lt(ex, vw2), f64x2.lt(ey, vw2)), f64x2.lt(ez, vw2));
+      if (v128.any_true(m)) { bandCheck(g, s, w); bandCheck(g, s + 1, w); }
+    }
+  }
+  for (; s < n; s++) {
+    const ux = (gf(xs, s) - ox) * inv, uy = (gf(ys, s) - oy) * inv, uz = (gf(zs, s) - oz) * inv;
+    const e = min(min(Math.abs(ux - nearest<f64>(ux)), Math.abs(uy - nearest<f64>(uy))), Math.abs(uz - nearest<f64>(uz)));
+    if (e < w2) bandCheck(g, s, w);
+  }
+  return g.nBand;
+}
+
+/** Appends slot s to the band when it lies within tau of a face of its cell. */
+function bandCheck(g: Grid, s: i32, w: f64): void {
+  const c = gi(g.cellOf, s), nx = g.nx, ny = g.ny;
+  if (slotFaces(g, s, c % nx, (c / nx) % ny, c / (nx * ny), w) != 0) { gsi(g.band, g.nBand, s); g.nBand++; }
+}
+
+const WRAP_NONE = 0, WRAP_ZERO = 1, WRAP_FMOD = 2;
+
+/**
+ * The counting sort of gridBuild (cells of x-fastest index; stable), copying the coordinates into xs/ys/zs.
+ * wrap (a constant at each call): WRAP_NONE open space; WRAP_ZERO periodic, every coordinate in [0, L) (x + 0
+ * turns −0 into +0, as wrapBox does); WRAP_FMOD periodic with coordinates outside [0, L) (wrapBox).
+ */
+// @ts-ignore: decorator
+@inline function sortPoints(g: Grid, xyz: usize, n: i32, wrap: i32): void {
+  const cells = g.nx * g.ny * g.nz;
+  const start = g.cellStart, cellOfPt = g.scratch, L = g.L, inv = g.inv;
   for (let i = 0; i < n; i++) {
     const b = xyz + <usize>(i * 24);
     let x = load<f64>(b), y = load<f64>(b, 8), z = load<f64>(b, 16);
-    if (per) { x = wrapBox(x, L); y = wrapBox(y, L); z = wrapBox(z, L); }
-    const ux = (x - g.ox) * inv, uy = (y - g.oy) * inv, uz = (z - g.oz) * inv;
-    const cx = clampCell(ux, g.nx), cy = clampCell(uy, g.ny), cz = clampCell(uz, g.nz);
-    const c = cx + g.nx * (cy + g.ny * cz);
-    const f = faceBits(ux, cx, w) | (faceBits(uy, cy, w) << 2) | (faceBits(uz, cz, w) << 4);
-    store<u8>(flags + <usize>i, <u8>f);
-    nFlagged += <i32>(f != 0);
+    if (wrap == WRAP_ZERO) { x += 0.0; y += 0.0; z += 0.0; }
+    if (wrap == WRAP_FMOD) { x = wrapBox(x, L); y = wrapBox(y, L); z = wrapBox(z, L); }
+    const c = clampCell((x - g.ox) * inv, g.nx) + g.nx * (clampCell((y - g.oy) * inv, g.ny) + g.ny * clampCell((z - g.oz) * inv, g.nz));
     gsi(cellOfPt, i, c);
     gsi(start, c + 1, gi(start, c + 1) + 1);
   }
@@ -194,14 +261,16 @@ export function gridBuild(p: usize, xyz: usize, n: i32, box: f64, cellSize: f64,
     gsi(g.cellOf, s, c);
     const b = xyz + <usize>(i * 24);
     let x = load<f64>(b), y = load<f64>(b, 8), z = load<f64>(b, 16);
-    if (per) { x = wrapBox(x, L); y = wrapBox(y, L); z = wrapBox(z, L); }
+    if (wrap == WRAP_ZERO) { x += 0.0; y += 0.0; z += 0.0; }
+    if (wrap == WRAP_FMOD) { x = wrapBox(x, L); y = wrapBox(y, L); z = wrapBox(z, L); }
     gsf(g.xs, s, x); gsf(g.ys, s, y); gsf(g.zs, s, z);
-    if (nFlagged > 0 && load<u8>(flags + <usize>i) != 0) { gsi(g.band, g.nBand, s); g.nBand++; }
   }
-  for (let c = cells; c > 0; c--) gsi(start, c, gi(start, c - 1));
-  gsi(start, 0, 0);
-  return cells;
 }
+
+// one copy of the sort per case, each a function of its own (one loop body with all three is slower)
+function sortOpen(g: Grid, xyz: usize, n: i32): void { sortPoints(g, xyz, n, WRAP_NONE); }
+function sortInBox(g: Grid, xyz: usize, n: i32): void { sortPoints(g, xyz, n, WRAP_ZERO); }
+function sortWrapped(g: Grid, xyz: usize, n: i32): void { sortPoints(g, xyz, n, WRAP_FMOD); }
 
 /** Grid facts for the JS side: 0 nx, 1 ny, 2 nz, 3 points. */
 export function gridInfo(p: usize, what: i32): i32 {

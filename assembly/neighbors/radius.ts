@@ -3,8 +3,9 @@
 // distance r counts (d ≤ r, as scipy's query_pairs). Results go to caller-owned buffers;
 // the return value is the full count even when it exceeds the capacity (then only `cap` were written).
 // Exact at the edges: when r is within the grid's rounding allowance of the cell edge, points lying on a cell
-// face (the build's band) also scan the cells two away toward that face (see grid.ts).
-import { Grid, gi, gsi, gf, gsf, periodicLo, periodicHi, minImageBox, minImageBox2, wrapBox, faceBits } from "./grid";
+// face (the grid's band, found on the first such query after a build) also scan the cells two away toward that
+// face (see grid.ts).
+import { Grid, gi, gsi, gf, gsf, periodicLo, periodicHi, minImageBox, minImageBox2, wrapBox, faceBits, gridBand, slotFaces } from "./grid";
 
 // @ts-ignore: decorator
 @inline function wrap(c: i32, nc: i32): i32 { return c < 0 ? c + nc : (c >= nc ? c - nc : c); }
@@ -70,22 +71,28 @@ export function gridRadius(p: usize, qx: f64, qy: f64, qz: f64, r: f64, outIdx: 
   return count;
 }
 
-// pair output state of gridPairs: sorted slots are written without branches (a full buffer writes to a dummy
-// slot), then translated to original indices in one pass at the end
+// pair output of gridPairs: sorted slots are written without branches (a full buffer writes to a dummy slot),
+// then translated to original indices in one pass at the end. The count and the buffers travel as locals
+// through the hot loops (wasm globals are memory loads and stores in every iteration); pCount/pCap/pOutI/pOutJ
+// hold them for the band pass and finishPairs.
 let pCount: i32 = 0, pCap: i32 = 0, pOutI: usize = 0, pOutJ: usize = 0;
 const DUMMY: usize = memory.data(8);
 
+/** Writes the pair (a, b) at position cnt (or to the dummy slot when cnt ≥ cap); returns cnt + bit. */
 // @ts-ignore: decorator
-@inline function emitIf(a: i32, b: i32, bit: i32): void {
-  const full = pCount >= pCap;
-  store<i32>(select<usize>(DUMMY, pOutI + (<usize>pCount << 2), full), a);
-  store<i32>(select<usize>(DUMMY + 4, pOutJ + (<usize>pCount << 2), full), b);
-  pCount += bit;
+@inline function emit(cnt: i32, cap: i32, outI: usize, outJ: usize, a: i32, b: i32, bit: i32): i32 {
+  const full = cnt >= cap, o = <usize>cnt << 2;
+  store<i32>(select<usize>(DUMMY, outI + o, full), a);
+  store<i32>(select<usize>(DUMMY + 4, outJ + o, full), b);
+  return cnt + bit;
 }
 
-/** Pairs of slot a with the slots [b0, b1) (contiguous in the sorted arrays), d ≤ r. */
 // @ts-ignore: decorator
-@inline function scanRange(g: Grid, a: i32, b0: i32, b1: i32, r2: f64): void {
+@inline function emitIf(a: i32, b: i32, bit: i32): void { pCount = emit(pCount, pCap, pOutI, pOutJ, a, b, bit); }
+
+/** Pairs of slot a with the slots [b0, b1) (contiguous in the sorted arrays), d ≤ r; returns the new count. */
+// @ts-ignore: decorator
+@inline function scanRange(g: Grid, a: i32, b0: i32, b1: i32, r2: f64, cnt: i32, cap: i32, outI: usize, outJ: usize): i32 {
   const xs = g.xs, ys = g.ys, zs = g.zs, L = g.L, per = g.periodic != 0;
   const ax = gf(xs, a), ay = gf(ys, a), az = gf(zs, a);
   let b = b0;
@@ -98,15 +105,16 @@ const DUMMY: usize = memory.data(8);
       if (per) { dx = minImageBox2(dx, vL, vH, vmH); dy = minImageBox2(dy, vL, vH, vmH); dz = minImageBox2(dz, vL, vH, vmH); }
       const d2 = f64x2.add(f64x2.add(f64x2.mul(dx, dx), f64x2.mul(dy, dy)), f64x2.mul(dz, dz));
       const m = i64x2.bitmask(f64x2.le(d2, vr));
-      emitIf(a, b, m & 1);
-      emitIf(a, b + 1, (m >> 1) & 1);
+      cnt = emit(cnt, cap, outI, outJ, a, b, m & 1);
+      cnt = emit(cnt, cap, outI, outJ, a, b + 1, (m >> 1) & 1);
     }
   }
   for (; b < b1; b++) {
     let dx = gf(xs, b) - ax, dy = gf(ys, b) - ay, dz = gf(zs, b) - az;
     if (per) { dx = minImageBox(dx, L, 0.5 * L); dy = minImageBox(dy, L, 0.5 * L); dz = minImageBox(dz, L, 0.5 * L); }
-    emitIf(a, b, <i32>(dx * dx + dy * dy + dz * dz <= r2));
+    cnt = emit(cnt, cap, outI, outJ, a, b, <i32>(dx * dx + dy * dy + dz * dz <= r2));
   }
+  return cnt;
 }
 
 // ranges [lo, hi) of sorted slots shared by every point of one cell (the forward half shell)
@@ -145,7 +153,8 @@ export function gridPairs(p: usize, r: f64, outI: usize, outJ: usize, cap: i32):
   const g = changetype<Grid>(p);
   const per = g.periodic, r2 = r * r;
   const nx = g.nx, ny = g.ny, nz = g.nz;
-  pCount = 0; pCap = cap; pOutI = outI; pOutJ = outJ;
+  pCap = cap; pOutI = outI; pOutJ = outJ;
+  let cnt = 0;
   if (!per || (nx >= 3 && ny >= 3 && nz >= 3)) {
     for (let cz = 0; cz < nz; cz++) for (let cy = 0; cy < ny; cy++) for (let cx = 0; cx < nx; cx++) {
       const c = cx + nx * (cy + ny * cz);
@@ -165,14 +174,15 @@ export function gridPairs(p: usize, r: f64, outI: usize, outJ: usize, cap: i32):
         addRow(g, cx, y, z);
       }
       for (let a = a0; a < a1; a++) {
-        scanRange(g, a, a + 1, ownEnd, r2);
+        cnt = scanRange(g, a, a + 1, ownEnd, r2, cnt, cap, outI, outJ);
         for (let q = 0; q < nRanges; q++) {
           const o = RANGES + (<usize>q << 3);
-          scanRange(g, a, load<i32>(o), load<i32>(o, 4), r2);
+          cnt = scanRange(g, a, load<i32>(o), load<i32>(o, 4), r2, cnt, cap, outI, outJ);
         }
       }
     }
-    if (g.nBand > 0 && r >= g.cs - g.tau) bandPairs(g, r2);
+    pCount = cnt;
+    if (r >= g.cs - g.tau && gridBand(p) > 0) bandPairs(g, r2);
     return finishPairs(g);
   }
   for (let a = 0; a < g.n; a++) {
@@ -180,10 +190,11 @@ export function gridPairs(p: usize, r: f64, outI: usize, outJ: usize, cap: i32):
     const cx = c % nx, cy = (c / nx) % ny, cz = c / (nx * ny);
     for (let dz = periodicLo(nz); dz <= periodicHi(nz); dz++) for (let dy = periodicLo(ny); dy <= periodicHi(ny); dy++) for (let dx = periodicLo(nx); dx <= periodicHi(nx); dx++) {
       const c2 = wrap(cx + dx, nx) + nx * (wrap(cy + dy, ny) + ny * wrap(cz + dz, nz));
-      scanRange(g, a, max(gi(g.cellStart, c2), a + 1), gi(g.cellStart, c2 + 1), r2);
+      cnt = scanRange(g, a, max(gi(g.cellStart, c2), a + 1), gi(g.cellStart, c2 + 1), r2, cnt, cap, outI, outJ);
     }
   }
-  if (g.nBand > 0 && r >= g.cs - g.tau) bandPairs(g, r2);
+  pCount = cnt;
+  if (r >= g.cs - g.tau && gridBand(p) > 0) bandPairs(g, r2);
   return finishPairs(g);
 }
 
@@ -201,12 +212,12 @@ export function gridPairs(p: usize, r: f64, outI: usize, outJ: usize, cap: i32):
  * slot. Same distance arithmetic as scanRange's scalar loop (so SIMD and scalar builds agree).
  */
 function bandPairs(g: Grid, r2: f64): void {
-  const per = g.periodic, nx = g.nx, ny = g.ny, nz = g.nz, L = g.L;
+  const per = g.periodic, nx = g.nx, ny = g.ny, nz = g.nz, L = g.L, w = g.tau * g.inv;
   for (let q = 0; q < g.nBand; q++) {
     const a = gi(g.band, q);
-    const f = <i32>load<u8>(g.flags + <usize>gi(g.order, a));
     const c = gi(g.cellOf, a);
     const cx = c % nx, cy = (c / nx) % ny, cz = c / (nx * ny);
+    const f = slotFaces(g, a, cx, cy, cz, w);
     const fx = f & 3, fy = (f >> 2) & 3, fz = (f >> 4) & 3;
     const ax = gf(g.xs, a), ay = gf(g.ys, a), az = gf(g.zs, a);
     for (let dz = stencilLo(per, nz, fz); dz <= stencilHi(per, nz, fz); dz++) {
@@ -222,7 +233,7 @@ function bandPairs(g: Grid, r2: f64): void {
           const c2 = x + nx * (y + ny * z);
           const e = gi(g.cellStart, c2 + 1);
           for (let b = gi(g.cellStart, c2); b < e; b++) {
-            const fb = <i32>load<u8>(g.flags + <usize>gi(g.order, b));
+            const fb = slotFaces(g, b, x, y, z, w);   // b lies in cell (x, y, z)
             if (b < a && reaches(per, nx, -dx, fb & 3) && reaches(per, ny, -dy, (fb >> 2) & 3) && reaches(per, nz, -dz, (fb >> 4) & 3)) continue;
             let ddx = gf(g.xs, b) - ax, ddy = gf(g.ys, b) - ay, ddz = gf(g.zs, b) - az;
             if (per) { ddx = minImageBox(ddx, L, 0.5 * L); ddy = minImageBox(ddy, L, 0.5 * L); ddz = minImageBox(ddz, L, 0.5 * L); }
