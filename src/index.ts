@@ -17,6 +17,11 @@ export * from "./api.js";
  * when the engine supports it. Options: `{ simd: false }` forces scalar, `{ module }` takes a
  * precompiled WebAssembly.Module, `{ bytes }` takes a .wasm file's bytes. Calling it again replaces
  * the instance (plans made before become invalid).
+ *
+ * @example
+ * import { init } from "samudra";
+ * const info = await init();   // { simd: true, source: "inline", … }
+ * // Cloudflare Workers: import mod from "samudra/simd.wasm"; await init({ module: mod });
  */
 export function init(options?: InitOptions): Promise<RuntimeInfo> {
   return initWith(inlineSource, options);

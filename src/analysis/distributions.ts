@@ -34,7 +34,12 @@ export function asField(where: string, field: unknown, complex: boolean, name = 
   return f;
 }
 
-/** |ψ_j|² (complex) or φ_j² (real). */
+/**
+ * |ψ_j|² (complex) or φ_j² (real).
+ *
+ * @example
+ * analysis.intensity(Float64Array.of(3, 4, 1, 0), true);   // Float64Array [25, 1]
+ */
 export function intensity(field: Float64Array, complex: boolean): Float64Array {
   const n = complex ? field.length / 2 : field.length;
   const out = new Float64Array(n);
@@ -43,7 +48,12 @@ export function intensity(field: Float64Array, complex: boolean): Float64Array {
   return out;
 }
 
-/** |ψ_j| (complex) or |φ_j| (real). */
+/**
+ * |ψ_j| (complex) or |φ_j| (real).
+ *
+ * @example
+ * analysis.amplitude(Float64Array.of(3, 4, 1, 0), true);   // Float64Array [5, 1]
+ */
 export function amplitude(field: Float64Array, complex: boolean): Float64Array {
   const n = complex ? field.length / 2 : field.length;
   const out = new Float64Array(n);
@@ -103,6 +113,9 @@ export function spectralDistribution(field: ArrayLike<number>, o: { complex?: bo
 /**
  * KG supplement density: p_j = φ_j²/∫φ²dx with the trapezoid rule on spacing dx (norm < 1e-15 → 1).
  * Σp = 1/dx, not 1: entropies of it depend on the grid (legacy parity only).
+ *
+ * @example
+ * analysis.densityOnGrid([1, 2, 1], 0.5);   // Float64Array [0.4, 1.6, 0.4]
  */
 export function densityOnGrid(field: ArrayLike<number>, dx: number, o: { complex?: boolean } = {}): Float64Array {
   const where = "analysis.densityOnGrid(field, dx)";
@@ -117,6 +130,7 @@ export function densityOnGrid(field: ArrayLike<number>, dx: number, o: { complex
   return w;
 }
 
+/** What `analysis.histogram` returns: values per bin and the bin edges. */
 export interface Histogram {
   /** Counts, or densities (count / (n·width)) with `density: true`. */
   values: Float64Array;

@@ -35,6 +35,7 @@ export function differentialEntropy(values: ArrayLike<number>, o: { bins?: numbe
   return legacy ? s * d + W.log(d) : s * d;
 }
 
+/** What `analysis.spectralRichness` returns. */
 export interface SpectralRichness {
   /** Number of bins with P/max P > fraction. */
   modesAbove: number;
@@ -44,7 +45,12 @@ export interface SpectralRichness {
   meanFrequency: number;
 }
 
-/** numpy.fft.fftfreq(n, d): [0, 1, …, ⌈n/2⌉−1, −⌊n/2⌋, …, −1]/(n·d); n an integer ≥ 1, d the sample spacing. */
+/**
+ * numpy.fft.fftfreq(n, d): [0, 1, …, ⌈n/2⌉−1, −⌊n/2⌋, …, −1]/(n·d); n an integer ≥ 1, d the sample spacing.
+ *
+ * @example
+ * analysis.fftfreq(4, 0.5);   // Float64Array [0, 0.5, -1, -0.5] (numpy.fft.fftfreq)
+ */
 export function fftfreq(n: number, d = 1): Float64Array {
   const where = "analysis.fftfreq(n, d)";
   if (typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > 2 ** 31) throw new RangeError(`${where}: n must be an integer ≥ 1 (the number of samples), got ${describe(n)}`);

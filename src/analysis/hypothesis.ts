@@ -40,6 +40,7 @@ function pool(gs: Float64Array[]): { all: Float64Array; start: number[] } {
   return { all, start };
 }
 
+/** What `analysis.kruskalWallis` returns. */
 export interface KruskalResult {
   /** H statistic (tie-corrected). */ H: number;
   /** k − 1 */ df: number;
@@ -71,6 +72,7 @@ export function kruskalWallis(groups: ArrayLike<number>[]): KruskalResult {
   return { H, df, pValue: exp(logP), logPValue: logP, log10PValue: logP / Math.LN10 };
 }
 
+/** Romano et al.'s magnitude labels for |δ|: < 0.147 negligible, < 0.33 small, < 0.474 medium, else large. */
 export type CliffMagnitude = "negligible" | "small" | "medium" | "large";
 
 /**
@@ -92,7 +94,19 @@ export function cliffsDelta(a: ArrayLike<number>, b: ArrayLike<number>): { delta
   return { delta, magnitude };
 }
 
-export interface DunnPair { i: number; j: number; z: number; p: number; pAdjusted: number }
+/** One pair of groups in `analysis.dunn`. */
+export interface DunnPair {
+  /** Index of the first group. */
+  i: number;
+  /** Index of the second group. */
+  j: number;
+  /** Dunn's z statistic (tie-corrected). */
+  z: number;
+  /** Two-sided p-value. */
+  p: number;
+  /** p-value after the multiple-comparison adjustment. */
+  pAdjusted: number;
+}
 
 /**
  * Dunn's post-hoc test for all pairs of groups.

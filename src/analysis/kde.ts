@@ -13,6 +13,7 @@ import { kernel } from "../wasm/load.js";
 import { memoryBuffer } from "../wasm/memory.js";
 import * as W from "./wmath.js";
 
+/** What `analysis.gaussianKde` returns: a Gaussian kernel density estimate (scipy.stats.gaussian_kde). */
 export interface Kde {
   /** Bandwidth factor (multiplies the sample standard deviation). */
   factor: number;

@@ -16,12 +16,42 @@ import { asField } from "./distributions.js";
 import { moments, pearson, spearman, quantile, robustSummary, gradient } from "./statistics.js";
 import * as W from "./wmath.js";
 
+/** What `analysis.phaseSpaceStats` returns: statistics of the points (Re ψ_j, Im ψ_j). Angles in radians. */
 export interface PhaseSpaceStats {
-  pearson: number; spearman: number; normalizedMutualInformation: number;
-  phaseMean: number; phaseStd: number; circularMean: number; circularStd: number;
-  amplitudeMean: number; amplitudeStd: number; amplitudeMedian: number; amplitudeMax: number;
-  rmsRadius: number; centroid: [number, number]; eccentricity: number;
-  skewnessRe: number; skewnessIm: number; kurtosisAmplitude: number;
+  /** Pearson correlation of Re ψ and Im ψ (−1…1). */
+  pearson: number;
+  /** Spearman rank correlation of Re ψ and Im ψ. */
+  spearman: number;
+  /** Mutual information of Re ψ and Im ψ from a 2-D histogram over their 1–99 % quantile ranges, divided by ln(bins) (0…1). */
+  normalizedMutualInformation: number;
+  /** Arithmetic mean of arg ψ_j ∈ (−π, π]. */
+  phaseMean: number;
+  /** Population standard deviation of arg ψ_j. */
+  phaseStd: number;
+  /** Circular mean atan2(mean sin θ, mean cos θ). */
+  circularMean: number;
+  /** Circular standard deviation √(−2 ln R̄). */
+  circularStd: number;
+  /** Mean of |ψ_j|. */
+  amplitudeMean: number;
+  /** Population standard deviation of |ψ_j|. */
+  amplitudeStd: number;
+  /** Median of |ψ_j|. */
+  amplitudeMedian: number;
+  /** max_j |ψ_j|. */
+  amplitudeMax: number;
+  /** √(mean |ψ_j|²). */
+  rmsRadius: number;
+  /** [mean Re ψ, mean Im ψ]. */
+  centroid: [number, number];
+  /** √(1 − λ_min/λ_max) of the sample covariance of the cloud (0 round … 1 a line). */
+  eccentricity: number;
+  /** Biased skewness g1 of Re ψ. */
+  skewnessRe: number;
+  /** Biased skewness g1 of Im ψ. */
+  skewnessIm: number;
+  /** Biased excess kurtosis g2 of |ψ_j|. */
+  kurtosisAmplitude: number;
 }
 
 function nmi(re: Float64Array, im: Float64Array): number {

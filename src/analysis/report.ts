@@ -21,13 +21,40 @@ import { sampleEntropy } from "./sample-entropy.js";
 import { moments, robustSummary, spearman, gradient } from "./statistics.js";
 import { describe, toF64, checkOptions, checkBool } from "../validate.js";
 
+/** What `analysis.snapshotReport` returns. Entropies in nats; p is the spatial distribution |ψ|²/Σ|ψ|², P the spectral one. */
 export interface SnapshotReport {
-  shannon: number; spectralShannon: number;
-  renyi0: number; renyi2: number; renyiInf: number;
-  tsallis05: number; tsallis2: number;
-  lmc: number; lmcHNorm: number; lmcDisequilibrium: number;
-  permutation: number; sampleEntropy: number; differential: number;
-  modesAbove1pct: number; bandwidth: number; meanFrequency: number;
+  /** Shannon entropy of p. */
+  shannon: number;
+  /** Shannon entropy of the spectral distribution P. */
+  spectralShannon: number;
+  /** Rényi entropy of order 0 of p (ln of the support size). */
+  renyi0: number;
+  /** Rényi entropy of order 2 of p (collision entropy). */
+  renyi2: number;
+  /** Rényi entropy of order ∞ of p (min-entropy, −ln max p). */
+  renyiInf: number;
+  /** Tsallis entropy of p, q = 0.5. */
+  tsallis05: number;
+  /** Tsallis entropy of p, q = 2. */
+  tsallis2: number;
+  /** LMC statistical complexity of p (normalised entropy × disequilibrium). */
+  lmc: number;
+  /** Shannon entropy of p normalised by ln n (0…1). */
+  lmcHNorm: number;
+  /** LMC disequilibrium Σ (p_i − 1/n)². */
+  lmcDisequilibrium: number;
+  /** Permutation entropy of |ψ| (order 3, delay 1). */
+  permutation: number;
+  /** Sample entropy of |ψ| (m = 2). */
+  sampleEntropy: number;
+  /** Differential entropy of |ψ| from a 50-bin histogram. */
+  differential: number;
+  /** Spectral bins with P/max P above 1 %. */
+  modesAbove1pct: number;
+  /** Spectral bandwidth √(Σ (f − f̄)² P), cycles per sample. */
+  bandwidth: number;
+  /** Spectral mean frequency f̄ = Σ f P, cycles per sample. */
+  meanFrequency: number;
 }
 
 /**
@@ -60,7 +87,23 @@ export function snapshotReport(field: ArrayLike<number>, o: { complex?: boolean;
   };
 }
 
-export interface KgEntropies { shannon: number; renyi05: number; renyi2: number; renyi10: number; tsallis05: number; tsallis2: number; composite: number }
+/** What `analysis.kgEntropies` returns (nats; legacy mode keeps the supplement's unnormalised density summing to 1/dx). */
+export interface KgEntropies {
+  /** Shannon entropy S of the density of φ. */
+  shannon: number;
+  /** Rényi entropy, order 0.5. */
+  renyi05: number;
+  /** Rényi entropy, order 2. */
+  renyi2: number;
+  /** Rényi entropy, order 10. */
+  renyi10: number;
+  /** Tsallis entropy, q = 0.5. */
+  tsallis05: number;
+  /** Tsallis entropy, q = 2. */
+  tsallis2: number;
+  /** The supplement's composite 0.5·S + 0.3·Rényi₂ + 0.2·Tsallis₂. */
+  composite: number;
+}
 
 /**
  * The KG supplement's entropy set for one real snapshot φ on spacing dx.

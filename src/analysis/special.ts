@@ -26,6 +26,13 @@ function dof(where: string, k: unknown): number {
 const LANCZOS = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
   -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
 
+/**
+ * ln |Γ(x)| (Lanczos approximation, reflection for x < 0.5); +Infinity at the poles x = 0, −1, −2, … and −∞.
+ * A non-number x is a `TypeError`.
+ *
+ * @example
+ * analysis.lnGamma(5);   // ≈ 3.178054 (ln 24)
+ */
 export function lnGamma(x: number): number {
   if (typeof x !== "number") throw new TypeError(`analysis.lnGamma(x): x must be a number, got ${describe(x)}`);
   // poles: sin(πx) is not exactly 0 in floating point, so the reflection would give a finite value (37.78 at −1)
@@ -80,7 +87,12 @@ export function gammaQ(a: number, x: number): number {
   return exp(logGammaQ(a, x));
 }
 
-/** Survival function of χ² with k degrees of freedom. */
+/**
+ * Survival function of χ² with k degrees of freedom.
+ *
+ * @example
+ * analysis.chi2Sf(3.841458820694124, 1);   // ≈ 0.05
+ */
 export function chi2Sf(x: number, k: number): number {
   const w = "analysis.chi2Sf(x, k)";
   num(w, "x", x); dof(w, k);
@@ -88,7 +100,12 @@ export function chi2Sf(x: number, k: number): number {
   return gammaQ(k / 2, x / 2);
 }
 
-/** ln of the χ² survival function. */
+/**
+ * ln of the χ² survival function.
+ *
+ * @example
+ * analysis.chi2LogSf(1000, 2);   // -500 (chi2Sf underflows to 0 there)
+ */
 export function chi2LogSf(x: number, k: number): number {
   const w = "analysis.chi2LogSf(x, k)";
   num(w, "x", x); dof(w, k);
@@ -96,7 +113,12 @@ export function chi2LogSf(x: number, k: number): number {
   return logGammaQ(k / 2, x / 2);
 }
 
-/** Standard normal survival function P(Z > z). */
+/**
+ * Standard normal survival function P(Z > z).
+ *
+ * @example
+ * analysis.normSf(1.959963984540054);   // ≈ 0.025
+ */
 export function normSf(z: number): number {
   num("analysis.normSf(z)", "z", z);
   if (z === Infinity) return 0;

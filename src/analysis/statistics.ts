@@ -10,15 +10,22 @@
 import { describe, toF64, checkNoNaN } from "../validate.js";
 
 
+/** What `analysis.moments` returns: count, mean, variances, skewness and excess kurtosis (biased and bias-corrected), range. */
 export interface Moments {
-  n: number; mean: number;
+  /** Number of values. */
+  n: number;
+  /** Arithmetic mean. */
+  mean: number;
   /** population variance (ddof 0) */ variance: number;
   /** sample variance (ddof 1) */ sampleVariance: number;
   /** biased skewness g1 */ skewness: number;
   /** bias-corrected skewness G1 (n ≥ 3) */ skewnessUnbiased: number;
   /** biased excess kurtosis g2 */ kurtosis: number;
   /** bias-corrected excess kurtosis G2 (n ≥ 4) */ kurtosisUnbiased: number;
-  min: number; max: number;
+  /** Smallest value. */
+  min: number;
+  /** Largest value. */
+  max: number;
 }
 
 /**
@@ -52,7 +59,12 @@ function sorted(a: Float64Array): Float64Array {
   return Float64Array.from(a).sort();
 }
 
-/** numpy.quantile(x, q) with the default linear method; q in [0, 1]. */
+/**
+ * numpy.quantile(x, q) with the default linear method; q in [0, 1].
+ *
+ * @example
+ * analysis.quantile([1, 2, 3, 4], 0.5);   // 2.5
+ */
 export function quantile(x: ArrayLike<number>, q: number): number {
   const where = "analysis.quantile(x, q)";
   if (!(q >= 0 && q <= 1)) throw new RangeError(`${where}: q must be in [0, 1], got ${describe(q)}`);
@@ -64,7 +76,12 @@ export function quantileSorted(s: ArrayLike<number>, q: number): number {
   return s[lo] + (h - lo) * (s[hi] - s[lo]);
 }
 
-/** Median, quartiles, IQR and MAD in one sort. */
+/**
+ * Median, quartiles, IQR and MAD in one sort.
+ *
+ * @example
+ * analysis.robustSummary([1, 2, 3, 4, 100]);   // { median: 3, q1: 2, q3: 4, iqr: 2, mad: 1 }
+ */
 export function robustSummary(x: ArrayLike<number>): { median: number; q1: number; q3: number; iqr: number; mad: number } {
   const s = sorted(toF64("analysis.robustSummary(x)", x, 1));
   const median = quantileSorted(s, 0.5), q1 = quantileSorted(s, 0.25), q3 = quantileSorted(s, 0.75);
@@ -72,7 +89,12 @@ export function robustSummary(x: ArrayLike<number>): { median: number; q1: numbe
   return { median, q1, q3, iqr: q3 - q1, mad: quantileSorted(dev, 0.5) };
 }
 
-/** Average ranks (1-based), ties get the mean of their positions; also returns Σ(t³ − t) over tie groups. */
+/**
+ * Average ranks (1-based), ties get the mean of their positions; also returns Σ(t³ − t) over tie groups.
+ *
+ * @example
+ * analysis.rankdata([10, 20, 20, 5]).ranks;   // Float64Array [2, 3.5, 3.5, 1]
+ */
 export function rankdata(values: ArrayLike<number>): { ranks: Float64Array; tieSum: number } {
   const where = "analysis.rankdata(x)";
   const x = toF64(where, values, 0);
@@ -109,7 +131,12 @@ export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
   return sab / Math.sqrt(saa * sbb);
 }
 
-/** Spearman rank correlation (Pearson on average ranks, scipy.stats.spearmanr). */
+/**
+ * Spearman rank correlation (Pearson on average ranks, scipy.stats.spearmanr).
+ *
+ * @example
+ * analysis.spearman([1, 2, 3, 4], [1, 4, 9, 16]);   // 1
+ */
 export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const where = "analysis.spearman(x, y)";
   const a = toF64(where, x, 2, "x"), b = toF64(where, y, 2, "y");
@@ -117,7 +144,12 @@ export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
   return pearson(rankdata(a).ranks, rankdata(b).ranks);
 }
 
-/** numpy.gradient(y, spacing): central differences inside, one-sided at the ends (spacing: number or coordinates). */
+/**
+ * numpy.gradient(y, spacing): central differences inside, one-sided at the ends (spacing: number or coordinates).
+ *
+ * @example
+ * analysis.gradient([0, 1, 4, 9]);   // Float64Array [1, 2, 4, 5] (numpy.gradient)
+ */
 export function gradient(values: ArrayLike<number>, spacing: number | ArrayLike<number> = 1): Float64Array {
   const where = "analysis.gradient(y, spacing)";
   const y = toF64(where, values, 2, "y");

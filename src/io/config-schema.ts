@@ -6,13 +6,24 @@
  * matching camelCase option — test/config-schema.test.ts checks the enumerations against the models' lists.
  * This module imports no model (io never does), so a model's new option or value needs an entry here too.
  */
+/** Which model a config file is for: `"nlse"`, `"kg"` (Klein–Gordon) or `"school"`. */
 export type Seed = "nlse" | "kg" | "school";
+/** Value type of a config key (`"number|null"`: a number or null/none). */
 export type KeyType = "number" | "int" | "bool" | "string" | "number|null";
 
+/** Type, range and meaning of one config key (see {@link SCHEMAS}). */
 export interface KeySpec {
+  /** Value type the key is converted to. */
   type: KeyType;
-  /** Inclusive/exclusive bounds and enumerations, checked after typing. */
-  min?: number; max?: number; gt?: number; lt?: number;
+  /** Inclusive lower bound (checked after typing). */
+  min?: number;
+  /** Inclusive upper bound. */
+  max?: number;
+  /** Exclusive lower bound. */
+  gt?: number;
+  /** Exclusive upper bound. */
+  lt?: number;
+  /** Allowed string values. */
   oneOf?: string[];
   /** oneOf compares case-insensitively (the model lower-cases the value). */
   ci?: boolean;
@@ -32,6 +43,13 @@ const maxSteps = (): KeySpec => int("step budget: the run ends with status budge
 const field = (): KeySpec => str("initial field file (.npy, or a samudra .nc whose last record is used)");
 const NLSE_CASES = ["single_soliton", "two_soliton", "breather", "modulation_instability", "akhmediev", "peregrine", "kuznetsov_ma", "plane_wave_mi", "second_order_soliton"];
 
+/**
+ * Every key each model's config files may hold (snake_case, as in the seeds' files), with its type and allowed
+ * range; any other key is an error with a did-you-mean.
+ *
+ * @example
+ * io.SCHEMAS.nlse.num_points;   // { type: "int", doc: "grid points N", min: 8, max: 1048576 }
+ */
 export const SCHEMAS: Record<Seed, Record<string, KeySpec>> = {
   nlse: {
     scenario_name: str("scenario name; sets output file names"),

@@ -12,6 +12,7 @@
  */
 import type { Seed } from "./config-schema.js";
 
+/** A config file or value that cannot be used: the message names the file, line, key, value and the fix. */
 export class ConfigError extends Error {
   constructor(message: string) {
     super(message);
@@ -19,7 +20,9 @@ export class ConfigError extends Error {
   }
 }
 
+/** A typed config value: boolean, number, string, null, or a nested object (YAML/JSON sections). */
 export type ConfigValue = boolean | number | string | null | ConfigObject;
+/** Config keys to typed values (prototype-free: keys are plain data). */
 export interface ConfigObject { [key: string]: ConfigValue }
 
 /** Names no config key may have: every property of Object.prototype, plus `prototype`. */
@@ -83,7 +86,12 @@ export interface TextConfig {
   raw: Record<string, string>;
 }
 
-/** Parses a text config with the seed's grammar (no schema checks). */
+/**
+ * Parses a text config with the seed's grammar (no schema checks).
+ *
+ * @example
+ * io.parseText("num_points = 256\nbeta = 0.5\n", "nlse").values;   // { num_points: 256, beta: 0.5 }
+ */
 export function parseText(text: string, seed: Seed, source = "config"): TextConfig {
   const values = emptyObject(), lines = emptyObject<number>(), raw = emptyObject<string>();
   let start = 0, n = 0;

@@ -17,10 +17,13 @@ import { fromYaml } from "./config-yaml.js";
 
 export { ConfigError, parseText, typeValue, type ConfigObject, type ConfigValue } from "./config-text.js";
 
+/** What `io.readConfig` returns: the model, the typed values, warnings and where each key was written. */
 export interface ParsedConfig {
+  /** The model the file is for. */
   seed: Seed;
   /** Typed values of the keys (a prototype-free object). */
   values: ConfigObject;
+  /** Non-fatal problems (e.g. seed keys with no effect), one sentence each. */
   warnings: string[];
   /** Line of each key in a text or YAML file (for messages). */
   lines: Record<string, number>;
@@ -33,7 +36,12 @@ const SUGGEST_MAX = 64;
 /** Unknown keys listed in one error; the rest are counted. */
 const LIST_MAX = 5;
 
-/** The known key closest to `key` (case-insensitive edit distance), or "" if none is plausible. */
+/**
+ * The known key closest to `key` (case-insensitive edit distance), or "" if none is plausible.
+ *
+ * @example
+ * io.closestKey("nlse", "num_point");   // "num_points"
+ */
 export function closestKey(seed: Seed, key: string, candidates: Iterable<string> = Object.keys(SCHEMAS[seed])): string {
   if (key.length > SUGGEST_MAX) return "";
   let best = "", bd = Infinity;
@@ -143,12 +151,22 @@ export function readConfig(text: string, o: { seed: Seed; format?: "yaml" | "jso
   return { seed: o.seed, values, warnings, lines, raw };
 }
 
-/** snake_case → camelCase (`domain_length` → `domainLength`; `A1` stays `A1`). */
+/**
+ * snake_case → camelCase (`domain_length` → `domainLength`; `A1` stays `A1`).
+ *
+ * @example
+ * io.camelCase("num_points");   // "numPoints"
+ */
 export function camelCase(key: string): string {
   return key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
-/** Seed-style file stem of a scenario name: lower case, " - ", "-", " " → "_", "__" collapsed, trailing "_" dropped. */
+/**
+ * Seed-style file stem of a scenario name: lower case, " - ", "-", " " → "_", "__" collapsed, trailing "_" dropped.
+ *
+ * @example
+ * io.scenarioStem("Case 1 - Linear Wave");   // "case1_linear_wave"
+ */
 export function scenarioStem(name: string): string {
   return name.toLowerCase().replace(/ - /g, "_").replace(/-/g, "_").replace(/ /g, "_").replace(/_+/g, "_").replace(/_$/, "").replace(/^case_(\d+)_/, "case$1_");
 }

@@ -3,7 +3,13 @@
  * exponent of at least two digits, e.g. 1.23456789e-05), which JS's toExponential does not do by itself.
  */
 
-/** C printf "%.{digits}e". */
+/**
+ * C printf "%.{digits}e".
+ *
+ * @example
+ * io.formatE(1234.5);      // "1.23450000e+03"
+ * io.formatE(1234.5, 3);   // "1.235e+03"
+ */
 export function formatE(v: number, digits = 8): string {
   if (!Number.isFinite(v)) return Number.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf";
   const s = v.toExponential(digits);
@@ -26,13 +32,23 @@ export function toCsv(header: string[], rows: ArrayLike<number | string>[]): str
   return lines.join("\n") + "\n";
 }
 
-/** Column-wise series → rows for toCsv. */
+/**
+ * Column-wise series → rows for toCsv.
+ *
+ * @example
+ * io.columns([1, 2], [3, 4]);   // [[1, 3], [2, 4]]
+ */
 export function columns(...cols: ArrayLike<number>[]): number[][] {
   const n = Math.min(...cols.map((c) => c.length));
   return Array.from({ length: n }, (_, i) => cols.map((c) => c[i]));
 }
 
-/** JSON with typed arrays as plain arrays and non-finite numbers as null (valid JSON). */
+/**
+ * JSON with typed arrays as plain arrays and non-finite numbers as null (valid JSON).
+ *
+ * @example
+ * io.toJson({ a: NaN, b: 1 });   // '{\n  "a": null,\n  "b": 1\n}\n'
+ */
 export function toJson(value: unknown): string {
   return JSON.stringify(value, (_k, v) => {
     if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return Array.from(v as unknown as ArrayLike<number>, (x) => (Number.isFinite(x) ? x : null));

@@ -20,7 +20,9 @@ export type NcAttr = string | { type: Exclude<NcType, "char">; values: ArrayLike
 
 /** Helpers to type attribute values explicitly. */
 export const ncDouble = (...v: number[]): NcAttr => ({ type: "double", values: v });
+/** An `int` (32-bit) NetCDF attribute from numbers: `ncInt(1, 2)`. */
 export const ncInt = (...v: number[]): NcAttr => ({ type: "int", values: v });
+/** A `float` (32-bit) NetCDF attribute from numbers: `ncFloat(0.5)`. */
 export const ncFloat = (...v: number[]): NcAttr => ({ type: "float", values: v });
 
 /**

@@ -20,16 +20,51 @@ export class NetCDFError extends Error {
   constructor(message: string) { super(message); this.name = "NetCDFError"; }
 }
 
-export interface NcFileDim { name: string; size: number; unlimited: boolean }
+/** A dimension read from a NetCDF file. */
+export interface NcFileDim {
+  /** Dimension name. */
+  name: string;
+  /** Length (for the unlimited dimension: the record count). */
+  size: number;
+  /** True for the record dimension. */
+  unlimited: boolean;
+}
 /** Attribute values (text, or numbers of any type) and each attribute's NetCDF type. */
 export type NcAttrValues = Record<string, string | number[]>;
-export interface NcFileVar { name: string; dims: string[]; type: NcType; attrs: NcAttrValues; attrTypes: Record<string, NcType>; begin: number; vsize: number; record: boolean; shape: number[] }
-export interface NcFile {
-  version: 1 | 2;
-  numrecs: number;
-  dims: NcFileDim[];
+/** A variable read from a NetCDF file (header data; values via `NcFile.read`). */
+export interface NcFileVar {
+  /** Variable name. */
+  name: string;
+  /** Dimension names, slowest first. */
+  dims: string[];
+  /** NetCDF type. */
+  type: NcType;
+  /** Attribute values. */
   attrs: NcAttrValues;
+  /** NetCDF type of each attribute. */
   attrTypes: Record<string, NcType>;
+  /** Byte offset of the data (of the first record for record variables). */
+  begin: number;
+  /** Bytes per record (record variables) or of the whole variable, padded as in the header. */
+  vsize: number;
+  /** True when the first dimension is the unlimited one. */
+  record: boolean;
+  /** Length of each dimension. */
+  shape: number[];
+}
+/** What `io.readNetCDF` returns: the header, and `read(name)` for a variable's values. */
+export interface NcFile {
+  /** 1: CDF-1 (classic), 2: CDF-2 (64-bit offsets). */
+  version: 1 | 2;
+  /** Number of records. */
+  numrecs: number;
+  /** Dimensions. */
+  dims: NcFileDim[];
+  /** Global attribute values. */
+  attrs: NcAttrValues;
+  /** NetCDF type of each global attribute. */
+  attrTypes: Record<string, NcType>;
+  /** Variables. */
   vars: NcFileVar[];
   /** All values of a variable (row-major), or its text for char variables. */
   read(name: string): Float64Array | string;

@@ -10,21 +10,47 @@
  */
 import { NC_TYPE_CODE, NC_TYPE_SIZE, NC_DIMENSION, NC_VARIABLE, NC_ATTRIBUTE, RESERVED_GLOBAL_NAMES, RESERVED_VARIABLE_ATTR_NAMES, pad4, type NcType, type NcAttr } from "./netcdf-format.js";
 
+/** Where `NetCDFWriter` sends bytes: appended in order, patched in place, closed once. See `memorySink()`. */
 export interface Sink {
+  /** Appends bytes at the end. */
   write(bytes: Uint8Array): void;
   /** Overwrites bytes already written at `offset`. */
   patch(offset: number, bytes: Uint8Array): void;
+  /** Finishes the output (e.g. renames a temp file into place). */
   close(): void;
 }
 
-export interface NcDimSpec { name: string; size: number | null }
+/** A dimension of a NetCDF file to write. */
+export interface NcDimSpec {
+  /** Dimension name. */
+  name: string;
+  /** Length, or null for the unlimited (record) dimension (at most one). */
+  size: number | null;
+}
+/** A variable of a NetCDF file to write. */
 export interface NcVarSpec {
-  name: string; dims: string[]; type: Exclude<NcType, "char"> | "char";
+  /** Variable name. */
+  name: string;
+  /** Dimension names, slowest first; the unlimited dimension first makes it a record variable. */
+  dims: string[];
+  /** NetCDF type: byte, char, short, int, float or double. */
+  type: Exclude<NcType, "char"> | "char";
+  /** Variable attributes (units, long_name, …). */
   attrs?: Record<string, NcAttr>;
   /** Data of a fixed-size variable (all of it, row-major); record variables get data via appendRecord. */
   data?: ArrayLike<number> | string;
 }
-export interface NcSchema { dims: NcDimSpec[]; vars: NcVarSpec[]; attrs?: Record<string, NcAttr>; version?: 1 | 2 }
+/** Everything `NetCDFWriter` writes in the header. */
+export interface NcSchema {
+  /** Dimensions. */
+  dims: NcDimSpec[];
+  /** Variables (fixed-size ones with their data). */
+  vars: NcVarSpec[];
+  /** Global attributes. */
+  attrs?: Record<string, NcAttr>;
+  /** 1: CDF-1 (32-bit offsets), 2: CDF-2 (64-bit offsets, the default). */
+  version?: 1 | 2;
+}
 
 class Bytes {
   private parts: number[] = [];
@@ -39,7 +65,12 @@ class Bytes {
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
-/** Big-endian encoding of values of one type. */
+/**
+ * Big-endian encoding of values of one type.
+ *
+ * @example
+ * io.encode("int", [1]);   // Uint8Array [0, 0, 0, 1] (big-endian, as NetCDF stores it)
+ */
 export function encode(type: NcType, values: ArrayLike<number> | string): Uint8Array {
   if (type === "char") return typeof values === "string" ? utf8(values) : Uint8Array.from(values as ArrayLike<number>);
   if (typeof values === "string") throw new TypeError(`NetCDF: a ${type} variable needs numbers, got a string`);
@@ -81,6 +112,16 @@ function attrs(b: Bytes, a: Record<string, NcAttr> | undefined, where?: Map<stri
   }
 }
 
+/**
+ * Streaming NetCDF-3 writer: header and fixed-size variables at construction, then one record at a time with
+ * `appendRecord`, `close()` to patch the record count. Memory stays constant however many records are written.
+ *
+ * @example
+ * const sink = io.memorySink();
+ * const w = new io.NetCDFWriter(sink, { dims: [{ name: "time", size: null }], vars: [{ name: "t", dims: ["time"], type: "double" }] });
+ * w.appendRecord({ t: [0] });
+ * w.close();
+ */
 export class NetCDFWriter {
   private readonly recVars: NcVarSpec[];
   private readonly recSizes: number[];
@@ -180,6 +221,7 @@ export class NetCDFWriter {
     this.records++;
   }
 
+  /** Records appended so far. */
   get recordCount(): number { return this.records; }
 
   /**
@@ -205,7 +247,15 @@ export class NetCDFWriter {
   }
 }
 
-/** A sink that keeps the bytes in memory (browsers, tests); `bytes()` after close. */
+/**
+ * A sink that keeps the bytes in memory (browsers, tests); `bytes()` after close.
+ *
+ * @example
+ * const sink = io.memorySink();
+ * sink.write(Uint8Array.of(1, 2));
+ * sink.close();
+ * sink.bytes();   // Uint8Array [1, 2]
+ */
 export function memorySink(): Sink & { bytes(): Uint8Array } {
   const chunks: Uint8Array[] = [];
   let result: Uint8Array | null = null;

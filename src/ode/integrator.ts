@@ -23,6 +23,7 @@ export const Status = Object.freeze({
   /** The step budget (`maxSteps`) was reached before the end. */
   Budget: 4,
 } as const);
+/** A value of {@link Status}: what the last `step()` did (0 Ok, 1 Finished, 2 StepTooSmall, 3 NonFinite, 4 Budget). */
 export type StatusCode = (typeof Status)[keyof typeof Status];
 
 export const STATUS_MESSAGES: Record<number, string> = {
@@ -33,6 +34,7 @@ export const STATUS_MESSAGES: Record<number, string> = {
   4: "The step budget was reached; raise maxSteps to integrate further.",
 };
 
+/** Options of `ode.create`: the step options ({@link StepOptions}) plus the required end `tBound`. */
 export interface CreateOptions extends StepOptions {
   /** End of the integration interval (required); may be below t0 to integrate backwards, or ±Infinity. */
   tBound: number;
@@ -59,11 +61,13 @@ const registry = typeof FinalizationRegistry === "function"
  * it.dispose();
  */
 export class OdeIntegrator {
+  /** The Runge–Kutta pair in use (DOPRI5 is reported as RK45). */
   readonly method: "DOP853" | "RK45";
   /** Number of components (complex count for complex states). */
   readonly n: number;
   /** True for a complex state (interleaved [re, im]). */
   readonly complex: boolean;
+  /** End of the integration interval. */
   readonly tBound: number;
   /** @internal */ ptr: number;
   private readonly gen: number;

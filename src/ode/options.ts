@@ -6,8 +6,10 @@ import { maxStepsOf } from "../limits.js";
 /** `(t, y, dydt) => void`: write f(t, y) into dydt. `y` and `dydt` are views on WASM memory, reused between calls. */
 export type RhsFunction = (t: number, y: Float64Array, dydt: Float64Array) => void;
 
+/** Runge–Kutta pair: `"DOP853"` (order 8(5,3)) or `"RK45"` (Dormand–Prince 5(4), alias `"DOPRI5"`), scipy's step control. */
 export type Method = "DOP853" | "RK45" | "DOPRI5";
 
+/** Step-control options shared by `ode.solve` and `ode.create` (scipy.integrate.solve_ivp's, same defaults). */
 export interface StepOptions {
   /**
    * Relative tolerance: a number or one value per component (default 1e-3, as scipy). Values below 100·ε are

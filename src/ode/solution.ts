@@ -13,7 +13,9 @@ export interface OdeSolution {
   at(t: number, out?: Float64Array): Float64Array;
   /** Breakpoints: the step boundaries (t0 first). */
   readonly ts: Float64Array;
+  /** Smallest time covered (min of t0, t_end). */
   readonly tMin: number;
+  /** Largest time covered (max of t0, t_end). */
   readonly tMax: number;
 }
 

@@ -15,6 +15,10 @@ import { GrowF64 } from "./grow.js";
 import { SolutionBuilder, type OdeSolution } from "./solution.js";
 import { prepareEvents, findActive, handleEvents, type EventFunction } from "./events.js";
 
+/**
+ * Options of `ode.solve`: the step options ({@link StepOptions})
+ * plus output choices. Unknown keys are a `RangeError` with a did-you-mean; bad values an error naming the option.
+ */
 export interface SolveOptions extends StepOptions {
   /** Times at which to store the solution (inside tSpan, sorted in the direction of integration). */
   tEval?: ArrayLike<number>;
@@ -32,6 +36,7 @@ export const SOLVE_KEYS = [...STEP_KEYS, "tEval", "dense", "events", "signal"] a
 /** scipy's message when the step size collapses (rk.py TOO_SMALL_STEP), also its ending for a NaN right-hand side. */
 const TOO_SMALL = "Required step size is less than spacing between numbers.";
 
+/** What `ode.solve` returns: scipy.integrate.solve_ivp's result with the state transposed (`y[i]` is the state at `t[i]`). */
 export interface OdeResult {
   /** Times: every accepted step (with t0) or the tEval points reached. */
   t: Float64Array;
@@ -39,15 +44,21 @@ export interface OdeResult {
   y: Float64Array[];
   /** −1 integration failed, 0 reached the end, 1 a terminal event occurred (scipy's codes). */
   status: -1 | 0 | 1;
+  /** scipy's message for the status (e.g. "The solver successfully reached the end of the integration interval."). */
   message: string;
   /** Why the integration ended: "finished", "event", "step-too-small", "non-finite", "budget" (maxSteps) or "aborted" (signal). */
   reason: "finished" | "event" | "step-too-small" | "non-finite" | "budget" | "aborted";
+  /** status ≥ 0. */
   success: boolean;
   /** Right-hand-side evaluations, counted as scipy counts them. */
   nfev: number;
+  /** Jacobian evaluations: always 0 (explicit methods; kept for scipy's shape). */
   njev: 0;
+  /** LU decompositions: always 0 (explicit methods). */
   nlu: 0;
+  /** Accepted steps. */
   naccept: number;
+  /** Rejected steps (error estimate above tolerance). */
   nreject: number;
   /** Continuous solution when `dense: true`, else null. */
   sol: OdeSolution | null;

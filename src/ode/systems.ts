@@ -6,6 +6,7 @@ import { describe, checkOptions, checkBool, checkNumberEntries } from "../valida
 
 /** A built-in system: its id in the kernel, its parameter block and the state it expects. */
 export interface OdeSystem {
+  /** Brand that marks a compiled system (a plain object with this kind is not one). */
   readonly kind: "samudra.ode.system";
   /** Name for messages, e.g. "lorenz". */
   readonly name: string;

@@ -12,6 +12,10 @@ import { REQUIRED_EXPORTS, type Kernel } from "./kernel.js";
 import { odeRhsJs } from "./callbacks.js";
 import { describe, checkOptions } from "../validate.js";
 
+/**
+ * Options of `init()`: at most one of `module` and `bytes`; unknown keys are a `RangeError` with a did-you-mean,
+ * and asking for SIMD on an engine without it is an error.
+ */
 export interface InitOptions {
   /** Force the SIMD (true) or scalar (false) build. Default: SIMD when the engine supports it. */
   simd?: boolean;
@@ -42,7 +46,13 @@ const SIMD_PROBE = new Uint8Array([
   0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11,
 ]);
 
-/** True when this engine accepts WASM SIMD (false e.g. in iOS Lockdown mode). */
+/**
+ * True when this engine accepts WASM SIMD (false e.g. in iOS Lockdown mode).
+ *
+ * @example
+ * import { simdSupported } from "samudra";
+ * simdSupported();   // true on Node ≥ 20, Deno, current browsers
+ */
 export function simdSupported(): boolean {
   try {
     return WebAssembly.validate(SIMD_PROBE);
@@ -72,7 +82,15 @@ export function onReset(hook: () => void): void {
   resetHooks.push(hook);
 }
 
-/** What the last init() loaded, or null before init(). */
+/**
+ * What the last init() loaded, or null before init().
+ *
+ * @example
+ * import { init, runtimeInfo } from "samudra";
+ * runtimeInfo();   // null before init()
+ * await init();
+ * runtimeInfo()?.simd;   // true where SIMD is supported
+ */
 export function runtimeInfo(): RuntimeInfo | null {
   return info;
 }

@@ -18,16 +18,31 @@ import { CHUNK, endMessage, type RunStatus } from "../../limits.js";
 /** Spectral tail fraction above which a frame is flagged as under-resolved. */
 export const KG_TAIL_ALARM = 1e-6;
 
+/** One stored frame of a Klein–Gordon run, passed to the `simulate` callback and returned by `KgRun.step()`. */
 export interface KgSnapshot {
-  index: number; t: number;
+  /** Frame number, 0 = the initial field. */
+  index: number;
+  /** Time of the frame. */
+  t: number;
   /**
    * φ and φ_t at the snapshot (views on WASM memory, valid during the callback; re-made on each read if memory grew
    * meanwhile, e.g. by an analysis call, so read `s.phi` again rather than keeping the array).
    */
-  phi: Float64Array; phiT: Float64Array;
+  phi: Float64Array;
+  /** φ_t at the grid points (same view rules as `phi`). */
+  phiT: Float64Array;
   /** max_j |φ − φ_exact| for cases with an exact solution (sg_breather, sg_kink, sg_kink_antikink, boosted φ⁴ kink), else NaN. */
   error: number;
-  energy: number; momentum: number; maxAbs: number; centroid: number; tailFraction: number;
+  /** Energy H = Σ (φ_t²/2 + φ_x²/2 + V(φ)) dx (spectral φ_x); conserved. */
+  energy: number;
+  /** Field momentum P = −Σ φ_t φ_x dx; conserved on the periodic grid. */
+  momentum: number;
+  /** max_j |φ(x_j)|. */
+  maxAbs: number;
+  /** Energy centroid Σ x e(x) / Σ e(x) (x units). */
+  centroid: number;
+  /** Spectral tail fraction of φ (share of |φ̂|² above ⅔ k_max): above 1e-6 the grid does not resolve φ. */
+  tailFraction: number;
   /** sub-grid positions where φ crosses 0 (φ⁴, linear) or an odd multiple of π (sine-Gordon). */
   kinks: number[];
   /** sign of each crossing in `kinks`: +1 where φ increases through it (kink), −1 where it decreases (antikink). */
@@ -36,9 +51,29 @@ export interface KgSnapshot {
   charge: number;
 }
 
+/** What `kleinGordon.simulate` returns (and `solve`, plus the frames): invariant series, errors, status, timing. */
 export interface KgSummary {
-  case: string; legacy: boolean; method: string; scenarioName: string;
-  x: Float64Array; t: Float64Array; steps: number; adaptations: number; dtInitial: number; dtFinal: number;
+  /** Case name. */
+  case: string;
+  /** True for a seed-parity run. */
+  legacy: boolean;
+  /** Integrator used (`"legacy"` for the seed's leapfrog). */
+  method: string;
+  /** Run name (file stems in the CLI). */
+  scenarioName: string;
+  /** Grid points x_j. */
+  x: Float64Array;
+  /** Frame times (nFrames + 1 when the run completed). */
+  t: Float64Array;
+  /** Time steps taken. */
+  steps: number;
+  /** Legacy adaptive Δt: how many times Δt changed (0 for corrected runs). */
+  adaptations: number;
+  /** First time step used. */
+  dtInitial: number;
+  /** Last time step used. */
+  dtFinal: number;
+  /** Legacy adaptive Δt: each change as { step, dt }. */
   dtHistory: Array<{ step: number; dt: number }>;
   /** "ok", or why the run ended early: "budget" (maxSteps), "aborted" (signal), "non-finite". */
   status: RunStatus;
@@ -52,9 +87,13 @@ export interface KgSummary {
   warnings: string[];
   /** Per frame max|φ − φ_exact| (cases with an exact solution), else null; maxError its maximum. */
   error: Float64Array | null;
+  /** max over frames of `error`, or null without an exact solution. */
   maxError: number | null;
+  /** Energy and momentum per frame, and their drift max_t |Q(t) − Q(0)| / |Q(0)| (absolute when |Q(0)| is ~0). */
   invariants: { energy: Float64Array; momentum: Float64Array; drift: { energy: number; momentum: number } };
+  /** Wall-clock milliseconds of set-up and time stepping. */
   timing: { setupMs: number; integrateMs: number };
+  /** The options after defaults and validation. */
   options: KgResolved;
 }
 
@@ -128,7 +167,9 @@ function fixedStep(r: KgResolved): { sub: number; dt: number } {
  * the next call) or null at the end. WASM memory is held until `dispose()`.
  */
 export class KgRun {
+  /** The options after case defaults and validation. */
   readonly options: KgResolved;
+  /** Grid points x_j. */
   readonly x: Float64Array;
   private readonly k = kernel();
   private readonly n: number;

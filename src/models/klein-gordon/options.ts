@@ -5,10 +5,27 @@
 import { maxStepsOf, signalOf, progressOf, checkMemory, type ProgressCallback } from "../../limits.js";
 import { describe, closestName } from "../../validate.js";
 
+/**
+ * Klein–Gordon cases: the seed's `case1`…`case4` (linear Gaussian, φ⁴ kink, sine-Gordon breather, φ⁴
+ * kink–antikink) and samudra's cases with exact solutions or clean physics checks. See {@link KG_CASES}.
+ */
 export type KgCase = "case1" | "case2" | "case3" | "case4" | "boosted_kink" | "sg_breather" | "kink_antikink" | "kink_pair_static" | "sg_kink" | "sg_kink_antikink" | "gaussian_packet";
+/**
+ * Time integrator: `"verlet"` (velocity Verlet, 2nd order, the corrected default), `"strang_exact"` (exact linear
+ * flow + nonlinear kick), `"yoshida4"`, `"yoshida6"`, `"kahanli6"` (symplectic compositions, periodic only);
+ * `"legacy"` is the seed's leapfrog (chosen by `legacy: true`).
+ */
 export type KgMethod = "legacy" | "verlet" | "strang_exact" | "yoshida4" | "yoshida6" | "kahanli6";
+/** Every case name accepted by `kleinGordon.solve`/`simulate` (`case` option), seed cases first. */
 export const KG_CASES: KgCase[] = ["case1", "case2", "case3", "case4", "boosted_kink", "sg_breather", "kink_antikink", "kink_pair_static", "sg_kink", "sg_kink_antikink", "gaussian_packet"];
 
+/**
+ * Options of `kleinGordon.solve` / `simulate` / `create` for φ_tt − φ_xx + V′(φ) = 0: the seed's config keys in
+ * camelCase plus samudra's method, boundary and legacy choices. Every field is optional; the `case` supplies the
+ * defaults (listed per case in docs/kg.md) and any field overrides them. Units are the dimensionless units of the
+ * equation (c = 1). Bad input throws before the run: an unknown key is a `RangeError` with a did-you-mean, a
+ * non-finite number a `TypeError`, an out-of-range value a `RangeError` naming the option and the range.
+ */
 export interface KgOptions {
   /** Which case: the seed's case1…case4 (as coded with legacy: true, corrected otherwise) or a samudra case. */
   case?: KgCase;
@@ -18,23 +35,51 @@ export interface KgOptions {
   method?: KgMethod;
   /** Run name (file stems in the CLI). */
   scenarioName?: string;
-  /** Grid points (even, ≥ 8) and domain [xMin, xMax]. */
-  nx?: number; xMin?: number; xMax?: number;
-  /** End time and time step (corrected runs shrink dt so that frames fall on steps). */
-  tFinal?: number; dt?: number;
+  /** Grid points (even, ≥ 8) of the domain [xMin, xMax]. Default per case (512 or 1024). */
+  nx?: number;
+  /** Left end of the domain. Default per case (e.g. −30 for case1, −50 for case2). */
+  xMin?: number;
+  /** Right end of the domain; > xMin. Default per case (e.g. 30 for case1, 50 for case2). */
+  xMax?: number;
+  /** End time; > 0. Default per case (50 for case1, case2). */
+  tFinal?: number;
+  /** Time step; > 0. Default per case (0.005 or 0.01). Corrected runs shrink dt so that frames fall on steps. */
+  dt?: number;
   /** Corrected runs: choose Δt from Δt·√(k_max² + max V″) = cfl instead of giving dt (0 < cfl; Verlet needs < 2). */
   cfl?: number;
   /** Legacy only: the seed's adaptive Δt rule (default true). */
   adaptiveDt?: boolean;
   /** V(φ): ½m²φ² (linear, mass m), (λ/4)(φ² − v²)² (phi4, lambda, vacuum v) or 1 − cos φ (sine_gordon). */
-  potential?: "linear" | "phi4" | "sine_gordon"; mass?: number; lambda?: number; vacuum?: number;
+  potential?: "linear" | "phi4" | "sine_gordon";
+  /** Mass m of the linear potential ½m²φ². Default 1. */
+  mass?: number;
+  /** Coupling λ of the φ⁴ potential (λ/4)(φ² − v²)²; > 0. Default 1. */
+  lambda?: number;
+  /** Vacuum v of the φ⁴ potential (the kink goes from −v to v). Default 1. */
+  vacuum?: number;
   /** Initial condition and its parameters (see docs/kg.md): amplitude/width (Gaussian, packet), position x0,
    *  velocity u (kinks, breather boost; the Gaussian's growth rate), frequency ω (breather), separation d (K–AK),
    *  phase t0 (breather), k0 (packet), sign (+1 kink, −1 antikink for sg_kink); sg_kink_antikink: the exact
    *  Perring–Skyrme pair at speed u whose kinks are `separation` apart at t = 0 (they pass through each other). */
   icType?: "gaussian" | "kink" | "breather" | "kink_antikink" | "packet" | "kink_pair" | "sg_kink" | "sg_kink_antikink";
-  amplitude?: number; width?: number; position?: number; velocity?: number; frequency?: number; separation?: number;
-  phase?: number; k0?: number; sign?: number;
+  /** Gaussian and packet amplitude. Default 1 (case1). */
+  amplitude?: number;
+  /** Gaussian and packet width (x units). Default 2 (case1). */
+  width?: number;
+  /** Centre x0 of the initial condition. Default 0 (per case). */
+  position?: number;
+  /** Velocity u (|u| < 1) of kinks and the breather boost; the Gaussian's initial growth rate. Default 0 (case4: 0.3). */
+  velocity?: number;
+  /** Breather frequency ω, 0 < ω < 1. Default 0.5 (case3). */
+  frequency?: number;
+  /** Distance d between kink and antikink (x units). Default 20 (case4). */
+  separation?: number;
+  /** Breather phase t0 (time units). Default 0. */
+  phase?: number;
+  /** Wave number k0 of the Gaussian packet. */
+  k0?: number;
+  /** sg_kink: +1 kink, −1 antikink. Default 1. */
+  sign?: number;
   /** Stored frames after t = 0 (the result has nFrames + 1). */
   nFrames?: number;
   /**
@@ -54,9 +99,25 @@ export interface KgOptions {
   /** Dealiasing of V′(φ) (method "verlet"): none, "two_thirds" (|k| > ⅔k_max of V̂′ dropped) or "pad2" (2× padding). */
   dealias?: "none" | "two_thirds" | "pad2";
   /** Absorbing sponge at both ends (method "verlet"): damping σ(x) = spongeStrength·(1 − d/spongeWidth)² within spongeWidth of an end. */
-  spongeWidth?: number; spongeStrength?: number;
+  spongeWidth?: number;
+  /** Peak damping rate σ of the sponge (1/time); ≥ 0. Default 0 (no sponge). */
+  spongeStrength?: number;
   /** Seed config keys read by the CLI (files, animation) or ignored (nCores, energyTol), accepted so seed configs load unchanged. */
-  saveNetcdf?: boolean; saveAnimation?: boolean; fps?: number; dpi?: number; colormap?: string; nCores?: number; outputDir?: string; energyTol?: number;
+  saveNetcdf?: boolean;
+  /** Seed key read by the CLI (write the GIF); no effect on the computation. */
+  saveAnimation?: boolean;
+  /** Seed key read by the CLI (GIF frame rate); no effect on the computation. */
+  fps?: number;
+  /** Seed key; no effect on the computation. */
+  dpi?: number;
+  /** Seed key read by the CLI (colormap of the figures); no effect on the computation. */
+  colormap?: string;
+  /** Seed key; ignored (samudra is single-threaded per run). */
+  nCores?: number;
+  /** Seed key; the CLI takes `-o DIR`. No effect on the computation. */
+  outputDir?: string;
+  /** Seed key; ignored. */
+  energyTol?: number;
 }
 
 const SEED: Record<"case1" | "case2" | "case3" | "case4", KgOptions> = {

@@ -2,24 +2,35 @@
  * NLSE cases: the seed's four (defaults from its shipped configs, nlse.md §2) and the exact-solution
  * cases it lacked (§2.3–2.5). Each case is a set of default options; any option overrides them.
  */
+/** NLSE case names: the seed's four, then the exact-solution and physics-check cases samudra adds. */
 export type CaseName =
   | "single_soliton" | "two_soliton" | "breather" | "modulation_instability"
   | "akhmediev" | "peregrine" | "kuznetsov_ma" | "plane_wave_mi" | "second_order_soliton";
 
+/** The seed's four cases (the ones `legacy: true` reproduces number for number). */
 export const SEED_CASES: CaseName[] = ["single_soliton", "two_soliton", "breather", "modulation_instability"];
+/** Every accepted `case` value. */
 export const CASES: CaseName[] = [...SEED_CASES, "akhmediev", "peregrine", "kuznetsov_ma", "plane_wave_mi", "second_order_soliton"];
 
+/** Description, exact-solution flag and default options of one case (see {@link CASE_INFO}). */
 export interface CaseInfo {
   /** One line: what the case is. */
   description: string;
   /** True when the case has an exact solution the run is compared with. */
   exact: boolean;
+  /** Option values the case sets (any option given overrides them). */
   defaults: Record<string, unknown>;
 }
 
 const SEED_GRID = { domainLength: 50, numPoints: 512, tFinal: 20, nSnapshots: 100 };
 const AKHMEDIEV_OMEGA = (a: number) => 2 * Math.sqrt(1 - 2 * a);
 
+/**
+ * Every case's description, whether it has an exact solution, and its default options.
+ *
+ * @example
+ * nlse.CASE_INFO.peregrine.defaults.numPoints;   // 4096
+ */
 export const CASE_INFO: Record<CaseName, CaseInfo> = {
   single_soliton: {
     description: "bright soliton A sech(A(x − x0)) e^{ivx}, A = 2, x0 = −10, v = 1 (exact: moves at v)",

@@ -13,8 +13,30 @@
 import * as W from "../../analysis/wmath.js";
 import { fft as fftNs } from "../../api-fft.js";
 
-export interface SolitonParams { A1: number; A2: number; x1: number; x2: number; v1: number; v2: number }
+/** Two-soliton parameters (as in the two_soliton case options): amplitudes A1, A2, centres x1, x2, velocities v1, v2. */
+export interface SolitonParams {
+  /** Amplitude of soliton 1 (> 0). */
+  A1: number;
+  /** Amplitude of soliton 2 (> 0). */
+  A2: number;
+  /** Initial centre of soliton 1. */
+  x1: number;
+  /** Initial centre of soliton 2. */
+  x2: number;
+  /** Velocity of soliton 1. */
+  v1: number;
+  /** Velocity of soliton 2 (≠ v1). */
+  v2: number;
+}
 
+/**
+ * Position and phase shifts of two solitons after their collision, from the inverse-scattering formula
+ * (R = (Δv² + (A1+A2)²)/(Δv² + (A1−A2)²), δx1 = ln R/A1, δx2 = −ln R/A2). Equal velocities give a non-finite
+ * result (no collision).
+ *
+ * @example
+ * nlse.predictedShifts({ A1: 2, A2: 1.5, x1: -10, x2: 10, v1: 2, v2: -2 });   // { dx1, dx2, dphi1, dphi2 }
+ */
 export function predictedShifts(p: SolitonParams) {
   const dv = Math.abs(p.v1 - p.v2), sp = p.A1 + p.A2, sm = p.A1 - p.A2;
   const R = (dv * dv + sp * sp) / (dv * dv + sm * sm), lnR = W.log(R);

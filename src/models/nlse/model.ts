@@ -21,15 +21,23 @@ import { checkMemory, endMessage, type RunStatus } from "../../limits.js";
 /** Spectral tail fraction above which a snapshot is flagged as under-resolved. */
 export const TAIL_ALARM = 1e-6;
 
+/** One output time of an NLSE run, passed to the `simulate` callback and returned by `NlseRun.step()`. */
 export interface Snapshot {
+  /** Snapshot number, 0 = the initial field. */
   index: number;
+  /** Time of the snapshot. */
   t: number;
   /**
    * ψ(x_j), interleaved complex, 2N doubles: a view on WASM memory valid during the callback only (re-made on each
    * read if memory grew meanwhile, e.g. by an analysis call, so read `s.psi` again rather than keeping the array).
    */
   psi: Float64Array;
-  mass: number; momentum: number; hamiltonian: number;
+  /** Mass (norm) M = ∫|ψ|² dx; conserved. */
+  mass: number;
+  /** Momentum P = ∫ Im(ψ* ψ_x) dx; conserved. */
+  momentum: number;
+  /** Hamiltonian H = ∫ (β|ψ_x|² − (γ/2)|ψ|⁴) dx; conserved. */
+  hamiltonian: number;
   /** max_j |ψ − ψ_exact| where the case has an exact solution, else NaN. */
   error: number;
   /** Σ_{|k|>⅔k_max}|ψ̂_k|² / Σ|ψ̂_k|²: above 1e-6 the grid does not resolve ψ (raise numPoints). */
@@ -38,14 +46,27 @@ export interface Snapshot {
   stepSize: number;
 }
 
+/** What `nlse.simulate` returns (and `solve`, plus the fields): invariant series and drifts, errors, counts, status, timing. */
 export interface NlseSummary {
-  case: string; scenarioName: string; legacy: boolean; method: string;
-  x: Float64Array; t: Float64Array;
+  /** Case name. */
+  case: string;
+  /** Run name (file stems in the CLI). */
+  scenarioName: string;
+  /** True for a seed-parity run. */
+  legacy: boolean;
+  /** Integrator used. */
+  method: string;
+  /** Grid points x_j = −L/2 + jL/N. */
+  x: Float64Array;
+  /** Snapshot times. */
+  t: Float64Array;
   /** RHS evaluations (adaptive) or FFT-pair evaluations (fixed-step). */
   nfev: number;
+  /** Accepted and rejected steps (fixed-step methods: rejected = 0). */
   steps: { accepted: number; rejected: number };
   /** Fixed-step methods: the step actually used. */
   dt: number | null;
+  /** Mass, momentum and Hamiltonian per snapshot, and their drifts. */
   invariants: {
     mass: Float64Array; momentum: Float64Array; hamiltonian: Float64Array;
     /** max_t |Q(t) − Q(0)| / |Q(0)| (momentum: absolute when |P0| < 1e-12). */
@@ -53,6 +74,7 @@ export interface NlseSummary {
   };
   /** Per snapshot max|ψ − exact| (cases with an exact solution), else null. */
   error: Float64Array | null;
+  /** max over snapshots of `error`, or null without an exact solution. */
   maxError: number | null;
   /** "ok", or why the run ended early: "budget" (maxSteps), "aborted" (signal), "non-finite", "step-too-small". */
   status: RunStatus;
@@ -64,7 +86,9 @@ export interface NlseSummary {
   maxTailFraction: number;
   /** Resolution and other warnings about the results. */
   warnings: string[];
+  /** Wall-clock milliseconds: set-up, time stepping, total. */
   timing: { setupMs: number; integrateMs: number; totalMs: number };
+  /** The options after case defaults and validation. */
   options: Resolved;
 }
 
@@ -72,9 +96,13 @@ const STATUS_NAME: Record<number, RunStatus> = { 0: "ok", 1: "ok", 2: "step-too-
 
 /** A run in progress: snapshot-by-snapshot stepping over WASM buffers allocated once. */
 export class NlseRun {
+  /** The options after case defaults and validation. */
   readonly options: Resolved;
+  /** Grid points x_j = −L/2 + jL/N. */
   readonly x: Float64Array;
+  /** The snapshot times (nSnapshots, tStart … tFinal). */
   readonly times: Float64Array;
+  /** Index of the last snapshot returned by `step()` (−1 before the first). */
   index = -1;
   private ctx: number;
   private buf: number;         // [v (2N) | out (2N) | psi (2N) | exact (2N) | scratch (N) | inv (3)]
@@ -82,6 +110,7 @@ export class NlseRun {
   private status: number = Status.Ok;
   private readonly mem: NlseMemory;
   private readonly life: Lifetime;
+  /** performance.now() when the run was created (for the summary's timing). */
   readonly t0ms: number;
 
   constructor(o: NlseOptions, where = "nlse.create") {
@@ -181,8 +210,11 @@ export class NlseRun {
     return { mass: inv[0], momentum: inv[1], hamiltonian: inv[2] };
   }
 
+  /** Right-hand-side evaluations (adaptive) or FFT-pair evaluations (fixed-step) so far. */
   get nfev(): number { this.live("nfev"); return this.engine.nfev(); }
+  /** Accepted and rejected steps so far. */
   get steps(): { accepted: number; rejected: number } { this.live("steps"); return this.engine.steps(); }
+  /** "ok", or why stepping stopped: "budget", "aborted", "non-finite", "step-too-small". */
   get statusName(): RunStatus { this.live("statusName"); return STATUS_NAME[this.status]; }
   /** The time the state has reached. */
   get tReached(): number { this.live("tReached"); return this.engine.time(); }
@@ -192,6 +224,7 @@ export class NlseRun {
     const s = this.statusName, last = this.index >= 0 ? this.times[this.index] : this.options.tStart;
     return endMessage(s, s === "budget" || s === "aborted" ? this.tReached : last, this.options.maxSteps, this.index < 0);
   }
+  /** Fixed-step methods: the step used (dt shrunk so snapshots fall on steps); adaptive methods: null. */
   get dt(): number | null {
     this.live("dt");
     const r = this.options;

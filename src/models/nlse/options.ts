@@ -6,31 +6,122 @@ import { describe, closestName } from "../../validate.js";
 import { CASES, CASE_INFO, type CaseName } from "./cases.js";
 import { maxStepsOf, signalOf, progressOf, type ProgressCallback } from "../../limits.js";
 
+/**
+ * Time integrator: `"dop853"` (default) and `"rk45"` are adaptive Runge–Kutta on the Fourier coefficients
+ * (step set by `rtol`/`atol`); `"strang"` (2nd order), `"yoshida4"`, `"yoshida6"`, `"kahanli6"` (split-step
+ * compositions) and `"etdrk4"` (exponential RK4) take fixed steps of `dt`. Legacy mode allows only dop853/rk45.
+ */
 export type NlseMethod = "dop853" | "rk45" | "strang" | "yoshida4" | "yoshida6" | "kahanli6" | "etdrk4";
+/**
+ * Spectral filter applied after each fixed step: `"none"`, `"two_thirds"` (the ⅔-rule dealiasing) or
+ * `"exponential"` (exp(−α (|k|/k_max)^order), see `filterAlpha`, `filterOrder`). Corrected mode: fixed-step methods only.
+ */
 export type FilterKind = "none" | "two_thirds" | "exponential";
 
+/**
+ * Options of {@link simulate} / {@link solve}: the seed's config keys in camelCase plus samudra's own. Every
+ * field is optional; the chosen `case` supplies defaults and any field overrides them. Units are the
+ * dimensionless units of i ψ_t + β ψ_xx + γ|ψ|²ψ = 0. Bad input throws before anything runs: an unknown key is a
+ * `RangeError` with a did-you-mean, a non-finite number a `TypeError`, an out-of-range value a `RangeError`
+ * naming the option, the value and the allowed range.
+ */
 export interface NlseOptions {
-  /** Case whose defaults are used (also accepted as the seed's `initialCondition`). */
+  /** Case whose defaults are used (also accepted as the seed's `initialCondition`). Default `"single_soliton"`; one of {@link CASES}. */
   case?: CaseName;
+  /** The seed's name for `case`; if both are given they must agree. */
   initialCondition?: CaseName;
-  /** Reproduce the seed exactly (DOP853 on ĉ, filter inside the RHS, max_step 0.1, dense outputs). */
+  /** Reproduce the seed exactly (DOP853 on ĉ, filter inside the RHS, max_step 0.1, dense outputs). Default false. */
   legacy?: boolean;
+  /** Label used in output file names and metadata. Default: the case's title (e.g. "Single Soliton"). */
   scenarioName?: string;
-  domainLength?: number; numPoints?: number;
-  tFinal?: number; nSnapshots?: number; tStart?: number;
-  beta?: number; gamma?: number;
+  /** Periodic domain length L, x ∈ [−L/2, L/2). Default 50 (the seed's); > 0. */
+  domainLength?: number;
+  /** Grid points N (any integer 8 ≤ N ≤ 1048576; powers of two are fastest). Default 512. */
+  numPoints?: number;
+  /** End time. Default 20 for the seed cases (each case sets its own); must exceed `tStart`. */
+  tFinal?: number;
+  /** Number of snapshots, including t = tStart and t = tFinal; integer ≥ 2. Default 100. */
+  nSnapshots?: number;
+  /** Start time (the exact-solution cases start before 0, e.g. akhmediev −6). Default 0; legacy mode forces 0. */
+  tStart?: number;
+  /** Dispersion coefficient β in i ψ_t + β ψ_xx + γ|ψ|²ψ = 0. Default 0.5; legacy mode requires 0.5. */
+  beta?: number;
+  /** Nonlinearity γ (> 0 focusing, < 0 defocusing). Default 1; legacy mode requires 1. */
+  gamma?: number;
+  /** Time integrator (see {@link NlseMethod}); case-insensitive. Default `"dop853"`. */
   method?: NlseMethod | "DOP853" | "RK45";
-  rtol?: number; atol?: number; maxStep?: number; dt?: number;
-  useAdaptive?: boolean; useFiltering?: boolean;
-  filter?: FilterKind; filterAlpha?: number; filterOrder?: number;
-  amplitude?: number; position?: number; velocity?: number;
-  A1?: number; A2?: number; x1?: number; x2?: number; v1?: number; v2?: number;
-  frequency?: number; modulation?: number;
-  width?: number; center?: number; noiseLevel?: number; seed?: number;
-  a?: number; epsilon?: number; mode?: number; order?: number;
-  /** Seed keys with no effect on the computation (accepted so seed configs load unchanged). */
-  useNumba?: boolean; monitorConservation?: boolean; saveNetcdf?: boolean; saveAnimation?: boolean;
-  fps?: number; dpi?: number; outputDir?: string; logDir?: string;
+  /** Relative tolerance of the adaptive methods; > 0. Default 1e-10 (legacy 1e-9). */
+  rtol?: number;
+  /** Absolute tolerance of the adaptive methods, on the amplitudes ĉ/N (legacy: on ĉ); ≥ 0. Default 1e-14 (legacy 1e-11). */
+  atol?: number;
+  /** Largest adaptive step; > 0. Default Infinity (legacy: 0.1, whatever is given). */
+  maxStep?: number;
+  /** Fixed step of the split-step/ETD methods; > 0. Default strang 1e-3, yoshida4 2e-3, yoshida6 5e-3, kahanli6 5e-3, etdrk4 2e-3. Ignored by dop853/rk45. */
+  dt?: number;
+  /** The seed's switch: false turns dop853 into rk45. Default true. */
+  useAdaptive?: boolean;
+  /** Legacy mode: the seed's exponential filter inside the right-hand side (default true). Corrected mode: use `filter`. */
+  useFiltering?: boolean;
+  /** Spectral filter after each fixed step (see {@link FilterKind}). Default `"none"`; with dop853/rk45 only `"none"`. */
+  filter?: FilterKind;
+  /** Strength α of the exponential filter exp(−α (|k|/k_max)^order). Default 36. */
+  filterAlpha?: number;
+  /** Order of the exponential filter. Default 36. */
+  filterOrder?: number;
+  /** single_soliton, breather, modulation_instability: amplitude A of ψ0. Defaults 2, 1, 1. */
+  amplitude?: number;
+  /** single_soliton: initial centre x0. Default −10. */
+  position?: number;
+  /** single_soliton: velocity v (phase e^{ivx}). Default 1. */
+  velocity?: number;
+  /** two_soliton: amplitude of the first soliton. Default 2. */
+  A1?: number;
+  /** two_soliton: amplitude of the second soliton. Default 1.5. */
+  A2?: number;
+  /** two_soliton: centre of the first soliton. Default −10. */
+  x1?: number;
+  /** two_soliton: centre of the second soliton. Default 10. */
+  x2?: number;
+  /** two_soliton: velocity of the first soliton. Default 2. */
+  v1?: number;
+  /** two_soliton: velocity of the second soliton. Default −2. */
+  v2?: number;
+  /** breather: carrier frequency f in √2 a sech(ax) e^{ifx}(1 + m cos 2fx). Default 0.5. */
+  frequency?: number;
+  /** breather: modulation depth m. Default 0.5 (legacy forces 0.5, as the seed does). */
+  modulation?: number;
+  /** modulation_instability: Gaussian width w in A e^{−x²/(2w²)}. Default 5. */
+  width?: number;
+  /** modulation_instability: Gaussian centre. Default 0. */
+  center?: number;
+  /** modulation_instability: standard deviation of the added noise. Default 0.01. */
+  noiseLevel?: number;
+  /** modulation_instability: noise seed (numpy-legacy MT19937 stream); integer 0 ≤ seed < 2^32. Default 42. */
+  seed?: number;
+  /** akhmediev (0 < a < 0.5, default 0.25) and kuznetsov_ma (a > 0.5, default 1): the breather parameter a. */
+  a?: number;
+  /** plane_wave_mi: perturbation amplitude ε in ψ0 = 1 + ε cos Kx. Default 1e-6. */
+  epsilon?: number;
+  /** plane_wave_mi: perturbation mode number m, K = 2πm/L. Default 11. */
+  mode?: number;
+  /** second_order_soliton: soliton order n in ψ0 = n sech x. Default 2. */
+  order?: number;
+  /** Seed key with no effect on the computation (accepted so seed configs load unchanged). */
+  useNumba?: boolean;
+  /** Seed key with no effect (accepted so seed configs load unchanged). */
+  monitorConservation?: boolean;
+  /** Seed key with no effect (accepted so seed configs load unchanged). */
+  saveNetcdf?: boolean;
+  /** Seed key with no effect (accepted so seed configs load unchanged). */
+  saveAnimation?: boolean;
+  /** Seed key with no effect on the computation (the CLI's animation frame rate). */
+  fps?: number;
+  /** Seed key with no effect on the computation. */
+  dpi?: number;
+  /** Seed key with no effect on the computation (the CLI takes `-o DIR`). */
+  outputDir?: string;
+  /** Seed key with no effect on the computation. */
+  logDir?: string;
   /** Step budget (default 1e6 accepted + rejected steps, or fixed steps): the run ends with status "budget" there. */
   maxSteps?: number;
   /** Cancels the run between steps (status "aborted"; what was produced so far is kept). */

@@ -25,9 +25,13 @@ export type { SchoolCase, SchoolMode, SchoolBoundary } from "./options.js";
  * analysis function) is re-read rather than kept.
  */
 export interface SchoolFrame {
+  /** Frame number, 0 = the initial state. */
   index: number;
+  /** Simulated time of the frame (step · dt). */
   t: number;
+  /** 3·nFish interleaved x, y, z (length units); a view valid during the call. */
   positions: Float64Array;
+  /** 3·nFish interleaved velocity components (length per time unit); a view valid during the call. */
   velocities: Float64Array;
   /** The frame's 12 metrics (polarization, rotation, spread and order index always; the rest NaN unless computeEntropy). */
   metrics: SchoolMetrics;
@@ -35,16 +39,29 @@ export interface SchoolFrame {
 
 /** What `simulate` returns. Statistics follow the seed: mean/std over frames ≥ ⌊frames/2⌋ (population std). */
 export interface SchoolSummary {
+  /** The options after case defaults and validation. */
   options: SchoolResolved;
+  /** Number of stored frames. */
   frames: number;
+  /** Time of each frame. */
   time: Float64Array;
   /** Per-frame metric series (length `frames` each). */
   series: Record<MetricKey, Float64Array>;
-  final: SchoolMetrics; mean: SchoolMetrics; std: SchoolMetrics; min: SchoolMetrics; max: SchoolMetrics;
+  /** Metrics of the last frame. */
+  final: SchoolMetrics;
+  /** Mean of each metric over the second half of the frames. */
+  mean: SchoolMetrics;
+  /** Population standard deviation over the second half of the frames. */
+  std: SchoolMetrics;
+  /** Minimum over the second half of the frames. */
+  min: SchoolMetrics;
+  /** Maximum over the second half of the frames. */
+  max: SchoolMetrics;
   /** Class from the second-half means of P and M (see `classify`). */
   state: SchoolState;
   /** The seed CLI's class, from the final P and M. */
   finalState: SchoolState;
+  /** Wall-clock seconds spent stepping and computing metrics. */
   seconds: { simulation: number; metrics: number };
   /** "ok", or why the run ended early: "budget" (maxSteps), "aborted" (signal), "non-finite" (frames kept up to the last finite one). */
   status: RunStatus;
@@ -54,6 +71,7 @@ export interface SchoolSummary {
   tReached: number;
 }
 
+/** The seed's collective-state classes (see `classify`). */
 export type SchoolState = "Highly Parallel" | "Dynamic Parallel" | "Torus/Milling" | "Transitional" | "Swarm";
 
 /**
@@ -150,7 +168,15 @@ function meanOf(a: Float64Array): number { let s = 0; for (const v of a) s += v;
 function stdOf(a: Float64Array): number { const m = meanOf(a); let s = 0; for (const v of a) s += (v - m) ** 2; return Math.sqrt(s / a.length); }
 
 /** Input of `metrics`: one frame's interleaved positions and velocities (3N each) and the box edge. */
-export interface MetricsInput { positions: Float64Array | ArrayLike<number>; velocities: Float64Array | ArrayLike<number>; boxSize: number; }
+/** Input of `school.metrics`: one frame of a school. */
+export interface MetricsInput {
+  /** 3N interleaved x, y, z (finite). */
+  positions: Float64Array | ArrayLike<number>;
+  /** 3N interleaved velocity components (finite, same length as positions). */
+  velocities: Float64Array | ArrayLike<number>;
+  /** Cube edge L (> 0): the periodic box, or the scale of the spatial metrics. */
+  boxSize: number;
+}
 
 /**
  * The 12 metrics of one frame. `legacy: true` → dewi-kadita's definitions to round-off (periodic kNN,
@@ -175,7 +201,19 @@ export function metrics(input: MetricsInput, options: { legacy?: boolean; period
 }
 
 /** One point of a hysteresis sweep. */
-export interface SweepPoint { rOrientation: number; direction: "up" | "down"; polarization: number; rotation: number; state: SchoolState; }
+/** One point of `school.sweep`. */
+export interface SweepPoint {
+  /** Orientation radius r_o of this point. */
+  rOrientation: number;
+  /** Whether r_o was being swept up or back down. */
+  direction: "up" | "down";
+  /** Second-half mean polarization P (0…1). */
+  polarization: number;
+  /** Second-half mean rotation M (0…1). */
+  rotation: number;
+  /** Class from P and M (see `classify`). */
+  state: SchoolState;
+}
 
 /**
  * Couzin's hysteresis protocol: r_o is swept up through `values` and back down at fixed r_a, each point

@@ -5,42 +5,93 @@
 import { maxStepsOf, signalOf, checkMemory } from "../../limits.js";
 import { describe, closestName } from "../../validate.js";
 
+/** Fish-school cases: the seed's `case1`…`case4` (legacy mode) and three Couzin et al. 2002 parameter sets (torus, swarm, parallel). */
 export type SchoolCase = "case1" | "case2" | "case3" | "case4" | "couzin_torus" | "couzin_swarm" | "couzin_parallel";
+/** Every accepted `case` value, seed cases first. */
 export const SCHOOL_CASES: SchoolCase[] = ["case1", "case2", "case3", "case4", "couzin_torus", "couzin_swarm", "couzin_parallel"];
+/** Update rule and metrics: `"legacy"` (dewi-kadita's, defects included) or `"couzin2002"` (the published model). */
 export type SchoolMode = "legacy" | "couzin2002";
+/** Space: `"periodic"` box (legacy always), `"open"` (unbounded) or `"reflect"` (walls at 0 and boxSize). */
 export type SchoolBoundary = "periodic" | "open" | "reflect";
 
+/**
+ * Options of `school.simulate` / `school.create` for the Couzin zone model (repulsion, orientation, attraction
+ * zones): dewi-kadita's config keys in camelCase plus samudra's mode, boundary and perception choices. Every field
+ * is optional; the `case` supplies defaults (docs/school.md) and any field overrides them. Lengths are in the
+ * model's length unit (body lengths in Couzin 2002), times in its time unit. Bad input throws before the run:
+ * unknown key → `RangeError` with a did-you-mean; non-finite or out-of-range value → an error naming the option,
+ * the value and the fix. Legacy mode accepts seed configs the corrected mode rejects (e.g. r_a > L/2 periodic)
+ * and warns instead.
+ */
 export interface SchoolOptions {
   /** case1…case4: the seed's configs (legacy mode); couzin_*: Couzin et al. 2002 parameter sets (open space). */
   case?: SchoolCase;
   /** "legacy" (dewi-kadita's update rule and metrics) or "couzin2002". `legacy: true/false` is the same switch. */
   mode?: SchoolMode;
+  /** `true` ≡ mode "legacy", `false` ≡ mode "couzin2002". Default: the case's mode (legacy for case1…case4). */
   legacy?: boolean;
+  /** Run name (file stems in the CLI). Default: the case's title. */
   scenarioName?: string;
-  /** Fish, cube edge L (the periodic box, the reflecting tank, or in open space the initial cube and metric scale). */
-  nFish?: number; boxSize?: number;
-  /** Speed v0 and the zone radii r_r < r_o ≤ r_a (absolute radii). */
-  speed?: number; rRepulsion?: number; rOrientation?: number; rAttraction?: number;
-  /** Largest turn per step (radians); couzin2002 may give `turnRate` (radians per time unit) instead. */
-  maxTurn?: number; turnRate?: number;
+  /** Number of fish; integer ≥ 1. Default per case (150 for case1). */
+  nFish?: number;
+  /** Cube edge L (the periodic box, the reflecting tank, or in open space the initial cube and metric scale); > 0. Default per case (25 for case1). */
+  boxSize?: number;
+  /** Speed v0 (length per time unit); > 0. Default per case (1 for case1). */
+  speed?: number;
+  /** Repulsion radius r_r (absolute); 0 < r_r < r_o. Default per case (2 for case1). */
+  rRepulsion?: number;
+  /** Orientation radius r_o; r_r < r_o ≤ r_a. Default per case (3 for case1). */
+  rOrientation?: number;
+  /** Attraction radius r_a; ≥ r_o (periodic corrected runs: ≤ L/2). Default per case (15 for case1). */
+  rAttraction?: number;
+  /** Largest turn per step (radians); > 0. Default per case (0.4 for case1). */
+  maxTurn?: number;
+  /** couzin2002: turning rate θ in radians per time unit instead of maxTurn (maxTurn = turnRate·dt). Couzin sets: 40°/s. */
+  turnRate?: number;
   /** Noise σ: legacy, additive σ·N(0, I₃) after the turn; couzin2002, the wrapped-Gaussian angle (radians). */
   noise?: number;
   /** Half-angle of the rear blind cone in degrees (legacy); couzin2002 may give `fieldOfPerception` α instead (β = 180 − α/2). */
-  blindAngle?: number; fieldOfPerception?: number;
+  blindAngle?: number;
+  /** couzin2002: field of perception α in degrees (0 < α ≤ 360; the blind cone is 360 − α). Couzin sets: 270. */
+  fieldOfPerception?: number;
   /** Legacy: weight w_o of the orientation sum (0…1). */
   orientationWeight?: number;
   /** Start on a ring with tangential headings (legacy: the seed's torus_init; radius default 0.25·L). */
-  torusInit?: boolean; torusRadius?: number | null;
+  torusInit?: boolean;
+  /** Radius of the start ring (length units); null → 0.25·boxSize. */
+  torusRadius?: number | null;
   /** Random seed (legacy: numpy's np.random.seed; couzin2002: the counter-based generator's key). */
   seed?: number;
-  dt?: number; nSteps?: number; saveInterval?: number;
+  /** Time step (time units); > 0. Default 0.1. */
+  dt?: number;
+  /** Number of steps; integer ≥ 1. Default per case (1000 for case1). */
+  nSteps?: number;
+  /** Store a frame every saveInterval steps; integer ≥ 1. Default 1. */
+  saveInterval?: number;
   /** couzin2002: "open" (default, unbounded), "periodic" (needs r_a ≤ L/2) or "reflect" (walls at 0 and L). */
   boundary?: SchoolBoundary;
   /** Compute the 12 metrics on every saved frame (default true). */
   computeEntropy?: boolean;
   /** Seed config keys used by the CLI (files, images) or ignored (useNumba), accepted so seed configs load unchanged. */
-  useNumba?: boolean; saveCsv?: boolean; saveNetcdf?: boolean; savePng?: boolean; saveGif?: boolean;
-  animationFps?: number; animationDpi?: number; animationSkip?: number; animationDuration?: number; outputDir?: string;
+  useNumba?: boolean;
+  /** Seed key read by the CLI (write the CSV); no effect on the computation. Default true. */
+  saveCsv?: boolean;
+  /** Seed key read by the CLI (write the NetCDF file); no effect on the computation. Default true. */
+  saveNetcdf?: boolean;
+  /** Seed key read by the CLI (write the PNG figures); no effect on the computation. Default true. */
+  savePng?: boolean;
+  /** Seed key read by the CLI (write the GIF); no effect on the computation. Default true. */
+  saveGif?: boolean;
+  /** Seed key read by the CLI (GIF frames per second). Default 30. */
+  animationFps?: number;
+  /** Seed key; no effect on the computation. Default 100. */
+  animationDpi?: number;
+  /** Seed key read by the CLI (use every n-th frame in the GIF). Default per case. */
+  animationSkip?: number;
+  /** Seed key read by the CLI (GIF length in seconds). Default 18. */
+  animationDuration?: number;
+  /** Seed key; the CLI takes `-o DIR`. No effect on the computation. */
+  outputDir?: string;
   /** Step budget (default 1e6 steps): simulate ends with status "budget" there, keeping the frames so far. */
   maxSteps?: number;
   /** Cancels simulate between steps (status "aborted"; the frames so far are kept). */
@@ -52,14 +103,68 @@ export interface SchoolOptions {
   initialField?: { positions: ArrayLike<number>; velocities: ArrayLike<number> };
 }
 
+/** School options after case defaults, mode conversions (turnRate → maxTurn, fieldOfPerception → blindAngle) and validation. */
 export interface SchoolResolved {
-  case: SchoolCase; mode: SchoolMode; legacy: boolean; scenarioName: string;
-  nFish: number; boxSize: number; speed: number; rRepulsion: number; rOrientation: number; rAttraction: number;
-  maxTurn: number; noise: number; blindAngle: number; orientationWeight: number;
-  torusInit: boolean; torusRadius: number | null; seed: number; dt: number; nSteps: number; saveInterval: number;
-  boundary: SchoolBoundary; computeEntropy: boolean;
-  saveCsv: boolean; saveNetcdf: boolean; savePng: boolean; saveGif: boolean;
-  animationFps: number; animationDpi: number; animationSkip: number; animationDuration: number;
+  /** Case name. */
+  case: SchoolCase;
+  /** Update rule. */
+  mode: SchoolMode;
+  /** mode === "legacy". */
+  legacy: boolean;
+  /** Run name. */
+  scenarioName: string;
+  /** Number of fish. */
+  nFish: number;
+  /** Cube edge L. */
+  boxSize: number;
+  /** Speed v0. */
+  speed: number;
+  /** Repulsion radius r_r. */
+  rRepulsion: number;
+  /** Orientation radius r_o. */
+  rOrientation: number;
+  /** Attraction radius r_a. */
+  rAttraction: number;
+  /** Largest turn per step (radians; from turnRate·dt when that was given). */
+  maxTurn: number;
+  /** Noise σ (see SchoolOptions.noise). */
+  noise: number;
+  /** Half-angle of the rear blind cone, degrees (from fieldOfPerception when that was given). */
+  blindAngle: number;
+  /** Legacy orientation weight w_o. */
+  orientationWeight: number;
+  /** Start on a ring. */
+  torusInit: boolean;
+  /** Ring radius (null: 0.25·boxSize). */
+  torusRadius: number | null;
+  /** Random seed. */
+  seed: number;
+  /** Time step. */
+  dt: number;
+  /** Number of steps. */
+  nSteps: number;
+  /** Steps between stored frames. */
+  saveInterval: number;
+  /** Boundary of space. */
+  boundary: SchoolBoundary;
+  /** Metrics computed on every frame. */
+  computeEntropy: boolean;
+  /** CLI: write the CSV. */
+  saveCsv: boolean;
+  /** CLI: write the NetCDF file. */
+  saveNetcdf: boolean;
+  /** CLI: write the PNG figures. */
+  savePng: boolean;
+  /** CLI: write the GIF. */
+  saveGif: boolean;
+  /** CLI: GIF frames per second. */
+  animationFps: number;
+  /** Seed key, unused. */
+  animationDpi: number;
+  /** CLI: every n-th frame in the GIF. */
+  animationSkip: number;
+  /** CLI: GIF length in seconds. */
+  animationDuration: number;
   /** Step budget. */
   maxSteps: number;
 }

@@ -9,8 +9,11 @@ import { describe } from "../../validate.js";
 import { resolveSchool, type SchoolOptions, type SchoolResolved } from "./options.js";
 import { CHUNK } from "../../limits.js";
 
+/** Names of the 12 per-frame metrics, in the order of the metric arrays and NetCDF variables. */
 export const METRIC_KEYS = ["polarization", "rotation", "spread", "orderIndex", "schoolCohesionEntropy", "polarizationEntropy", "depthStratificationEntropy", "angularMomentumEntropy", "nearestNeighborEntropy", "velocityCorrelationEntropy", "schoolShapeEntropy", "oceanicSchoolingIndex"] as const;
+/** One of {@link METRIC_KEYS}. */
 export type MetricKey = (typeof METRIC_KEYS)[number];
+/** The 12 metrics of one frame by name: polarization P, rotation M, spread, order index, seven entropies (nats), OSI. */
 export type SchoolMetrics = Record<MetricKey, number>;
 
 const BOUNDARY = { periodic: 0, open: 1, reflect: 2 } as const;
@@ -72,7 +75,18 @@ export function toRecord(v: ArrayLike<number>): SchoolMetrics {
   return r;
 }
 
+/**
+ * A school being stepped: state in WASM memory allocated once, `advance(steps)`, metrics of the current state,
+ * `dispose()` to free it (or let it be collected).
+ *
+ * @example
+ * const run = school.create({ case: "case1" });
+ * run.advance(100);
+ * run.metricsArray();
+ * run.dispose();
+ */
 export class SchoolRun {
+  /** The options after case defaults and validation. */
   readonly options: SchoolResolved;
   private readonly k = kernel();
   private ptr: number;
@@ -103,9 +117,11 @@ export class SchoolRun {
 
   /** Steps taken so far. */
   get step(): number { this.live("step"); return this.k.schoolStepCount(this.ptr); }
+  /** Simulated time: steps · dt. */
   get time(): number { return this.step * this.options.dt; }
   /** Interleaved x, y, z of every fish (a view on WASM memory: valid until the next advance/dispose). */
   get positions(): Float64Array { this.live("positions"); return new Float64Array(memoryBuffer(), this.posPtr, 3 * this.options.nFish); }
+  /** Interleaved velocity components of every fish (a view on WASM memory: valid until the next advance/dispose). */
   get velocities(): Float64Array { this.live("velocities"); return new Float64Array(memoryBuffer(), this.velPtr, 3 * this.options.nFish); }
 
   /**
