@@ -46,7 +46,7 @@ print(json.dumps({"dims": dict(ds.sizes), "vars": sorted(ds.data_vars), "P0": fl
   expect(sum.map((l) => l.split(",")[0]).slice(1)).toEqual(["polarization", "rotation", "spread", "order_index", "school_cohesion_entropy", "polarization_entropy", "depth_stratification_entropy", "angular_momentum_entropy", "nearest_neighbor_entropy", "velocity_correlation_entropy", "school_shape_entropy", "oceanic_schooling_index"]);
   const png = readFileSync(path.join(dir, "out1/figs/case2_torus_summary.png"));
   expect(png.subarray(1, 4).toString()).toBe("PNG");
-  expect(png.readUInt32BE(16)).toBe(1200);                  // 6-panel layout at the config's dpi 100
+  expect(png.readUInt32BE(16)).toBe(1500);                  // 6-panel layout, 15 in at the config's dpi 100
   const gif = readFileSync(path.join(dir, "out1/gifs/case2_torus_animation.gif"));
   expect(gif.subarray(0, 6).toString()).toBe("GIF89a");
   // one image descriptor per animation_skip-th saved frame: ceil(101 / 10) = 11

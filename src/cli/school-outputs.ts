@@ -12,8 +12,11 @@
  *   csv/<stem>_final_state.csv             Fish_ID, x, y, z, vx, vy, vz
  *   csv/<stem>_entropy_timeseries.csv      Time, Polarization, …, Oceanic_Schooling_Index (metrics only)
  *   csv/<stem>_entropy_summary.csv         Metric, Mean_2nd_Half, Std_2nd_Half, Final_Value, Min, Max
- *   figs/<stem>_summary.png                six panels (two without metrics)
- *   gifs/<stem>_animation.gif              every animation_skip-th frame, encoded as it arrives (at most
+ *   figs/<stem>_summary.png                six panels (two without metrics) with axes, units, legends and a depth
+ *                                          colorbar (render/school-figures.ts), 1500 px wide at animation_dpi 100
+ *   gifs/<stem>_animation.gif              the 3-D view with the box (periodic/reflect; a periodic school drawn in
+ *                                          one piece) and t, P, M per frame (render/school-animation.ts); every
+ *                                          animation_skip-th frame, encoded as it arrives (at most
  *                                          MAX_SCHOOL_GIF_FRAMES: a longer run uses a multiple of the skip)
  *   <stem>_summary.json                    the run summary (samudra's addition)
  * Every file is written under a temporary name and renamed when complete; abort() removes them.
@@ -23,7 +26,9 @@ import { NetCDFWriter, type NcVarSpec } from "../io/netcdf-writer.js";
 import { ncDouble, ncInt, type NcAttr } from "../io/netcdf-format.js";
 import { ncCount, ncHistory } from "../io/netcdf-cf.js";
 import { toCsv, toJson } from "../io/csv.js";
-import { summaryPng, SchoolAnimation } from "../render/school-figures.js";
+import { summaryFigure } from "../render/school-figures.js";
+import { SchoolAnimation } from "../render/school-animation.js";
+import { sceneToPng } from "../render/canvas.js";
 import { openSink, writeAtomic, type AtomicFile } from "./file-sink.js";
 import { version } from "../version.js";
 import type { SchoolFrame, SchoolSummary } from "../models/school/index.js";
@@ -95,7 +100,8 @@ export class SchoolOutputs {
     this.gifSkip = r.animationSkip * Math.max(1, Math.ceil(Math.ceil(this.frames / r.animationSkip) / MAX_SCHOOL_GIF_FRAMES));
     if (formats.has("gif")) {
       const n = Math.ceil(this.frames / this.gifSkip);
-      this.anim = new SchoolAnimation({ boxSize: r.boxSize, frames: n, delay: Math.round(1000 / r.animationFps), title: `${r.scenarioName}  N = ${r.nFish}  L = ${r.boxSize}  r = ${r.rRepulsion}/${r.rOrientation}/${r.rAttraction}` });
+      this.anim = new SchoolAnimation({ boxSize: r.boxSize, frames: n, delay: Math.round(1000 / r.animationFps), boundary: r.boundary, dpi: Math.min(100, r.animationDpi),
+        title: `${r.scenarioName} (${r.mode})`, subtitle: `N = ${r.nFish}, L = ${r.boxSize}, r = ${r.rRepulsion}/${r.rOrientation}/${r.rAttraction}, noise = ${r.noise}, ${r.boundary}` });
     }
     this.timing.netcdf = performance.now() - t0;
   }
@@ -115,7 +121,7 @@ export class SchoolOutputs {
     this.timing.netcdf += performance.now() - t0;
     if (this.anim && f.index % this.gifSkip === 0) {
       t0 = performance.now();
-      this.anim.frame(f.positions, f.velocities, `t = ${f.t.toFixed(1)}   P = ${f.metrics.polarization.toFixed(3)}   M = ${f.metrics.rotation.toFixed(3)}`);
+      this.anim.frame(f.positions, f.velocities, `t = ${f.t.toFixed(1)}     P = ${f.metrics.polarization.toFixed(3)}     M = ${f.metrics.rotation.toFixed(3)}`);
       this.timing.gif = (this.timing.gif ?? 0) + performance.now() - t0;
     }
     // the latest frame, not only the planned last one: a run that ends early (non-finite, budget) still has a final state
@@ -155,7 +161,10 @@ export class SchoolOutputs {
     }
     if (this.formats.has("png")) {
       t0 = performance.now();
-      writeAtomic(file("figs", "_summary.png"), summaryPng({ title: `${r.scenarioName}   ${s.state}   (samudra ${version}, ${r.mode})`, t: s.time, series: s.series, mean: s.mean, final: s.final, positions: this.lastPos!, velocities: this.lastVel!, boxSize: r.boxSize, metrics: r.computeEntropy, scale: r.animationDpi / 100 }));
+      writeAtomic(file("figs", "_summary.png"), sceneToPng(summaryFigure({
+        title: `${r.scenarioName} (${r.mode}): ${s.state}`, subtitle: `N = ${r.nFish}, L = ${r.boxSize}, r = ${r.rRepulsion}/${r.rOrientation}/${r.rAttraction}, noise = ${r.noise}, ${r.boundary}, seed ${r.seed}; samudra ${version}`,
+        t: s.time, series: s.series, mean: s.mean, final: s.final, positions: this.lastPos!, velocities: this.lastVel!, boxSize: r.boxSize, boundary: r.boundary, metrics: r.computeEntropy, dpi: r.animationDpi,
+      })));
       this.written.push(file("figs", "_summary.png"));
       this.timing.png = performance.now() - t0;
     }

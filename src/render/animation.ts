@@ -9,7 +9,7 @@
 import { GIFEncoder } from "gifenc";
 import { Canvas, parseColour } from "./canvas.js";
 import { Scene } from "./scene.js";
-import { drawAxes, drawLegend, drawTitle, formatValue, TAB10, type AxisSpec, type Axes, type LegendEntry } from "./axes.js";
+import { drawAxes, drawLegend, drawTitle, formatValue, TAB10, type AxisSpec, type Axes, type LegendEntry, type Rect } from "./axes.js";
 import { panelRect, type FigureBase } from "./figures.js";
 import { CAP_HEIGHT, textWidth } from "./font.js";
 
@@ -35,16 +35,35 @@ export function inkPalette(background: string, inks: string[], levels = 16): { p
   return { palette, lut };
 }
 
-/** A GIF under construction: add RGB canvases of one size, get the file's bytes. */
+/**
+ * A GIF under construction: add RGB canvases of one size, get the file's bytes. After the first frame, add(c, rect)
+ * encodes only the rectangle that changes (a GIF frame may cover part of the screen; the rest stays as drawn), so
+ * static axes, titles and colorbars cost nothing per frame. Colours go through the fixed palette's lookup table:
+ * no per-frame quantisation.
+ */
 export class GifWriter {
   private readonly enc = GIFEncoder();
   private index: Uint8Array | null = null;
   private n = 0;
   constructor(private readonly pal: { palette: number[][]; lut: Uint8Array }, private readonly delay: number) {}
-  add(c: Canvas): void {
-    const px = c.data, idx = (this.index ??= new Uint8Array(c.width * c.height)), lut = this.pal.lut;
-    for (let i = 0, p = 0; i < idx.length; i++, p += 3) idx[i] = lut[((px[p] >> 3) << 10) | ((px[p + 1] >> 3) << 5) | (px[p + 2] >> 3)];
-    this.enc.writeFrame(idx, c.width, c.height, { palette: this.n === 0 ? this.pal.palette : undefined, delay: this.delay, repeat: 0 });
+  add(c: Canvas, rect?: { x: number; y: number; w: number; h: number }): void {
+    let x0 = 0, y0 = 0, x1 = c.width, y1 = c.height;
+    if (rect && this.n > 0) {
+      x0 = Math.max(0, Math.floor(rect.x)); y0 = Math.max(0, Math.floor(rect.y));
+      x1 = Math.min(c.width, Math.ceil(rect.x + rect.w)); y1 = Math.min(c.height, Math.ceil(rect.y + rect.h));
+      if (x1 <= x0 || y1 <= y0) { x0 = y0 = 0; x1 = y1 = 1; }
+    }
+    const w = x1 - x0, h = y1 - y0, px = c.data, lut = this.pal.lut;
+    const idx = (this.index ??= new Uint8Array(c.width * c.height)).subarray(0, w * h);
+    for (let y = y0, i = 0; y < y1; y++) for (let p = (y * c.width + x0) * 3, e = p + 3 * w; p < e; p += 3, i++) idx[i] = lut[((px[p] >> 3) << 10) | ((px[p + 1] >> 3) << 5) | (px[p + 2] >> 3)];
+    const at = this.enc.bytesView().length;
+    this.enc.writeFrame(idx, w, h, { palette: this.n === 0 ? this.pal.palette : undefined, delay: this.delay, repeat: 0 });
+    if (x0 || y0) {
+      // gifenc writes left = top = 0: set the image descriptor's position (after the 8-byte graphic control extension)
+      const b = this.enc.bytesView();
+      if (b[at] !== 0x21 || b[at + 8] !== 0x2c) throw new Error("GifWriter: unexpected gifenc frame layout");
+      b[at + 9] = x0 & 255; b[at + 10] = x0 >> 8; b[at + 11] = y0 & 255; b[at + 12] = y0 >> 8;
+    }
     this.n++;
   }
   get frameCount(): number { return this.n; }
@@ -69,6 +88,9 @@ export interface LineAnimationOptions extends FigureBase {
  */
 export class LineAnimation {
   private readonly base: Canvas;
+  /** base + legend + stamp box: their rectangles are copied over the curves in each frame. */
+  private readonly over: Canvas;
+  private readonly boxes: Rect[] = [];
   private readonly canvas: Canvas;
   private readonly ax: Axes;
   private readonly gif: GifWriter;
@@ -88,6 +110,13 @@ export class LineAnimation {
     if (o.y.lo < 0 && o.y.hi > 0) s.line([r.x, this.ax.Y(0), r.x + r.w, this.ax.Y(0)], "#bbbbbb", 0.8 * pt);
     this.colours = o.labels.map((_, k) => o.colours?.[k] ?? TAB10[k % TAB10.length]);
     this.base = new Canvas(W, H).drawScene(s);
+    const ov = new Scene(W, H), fs = 10 * pt;
+    const lg = drawLegend(ov, this.ax.r, o.labels.map((label, k): LegendEntry => ({ label, colour: this.colours[k] })), pt);
+    if (lg) this.boxes.push(lg);
+    const stampBox = { x: r.x + 5 * pt, y: r.y + 5 * pt, w: textWidth(`${o.stampPrefix ?? "t = "}−0.0000×10⁻⁰⁰`, fs) + 8 * pt, h: 1.6 * fs };
+    ov.rect(stampBox.x, stampBox.y, stampBox.w, stampBox.h, "#ffffff", "#bbbbbb", 0.6 * pt);
+    this.boxes.push({ x: stampBox.x - pt, y: stampBox.y - pt, w: stampBox.w + 2 * pt, h: stampBox.h + 2 * pt });
+    this.over = new Canvas(W, H); this.over.copyFrom(this.base); this.over.drawScene(ov);
     this.canvas = new Canvas(W, H);
     this.gif = new GifWriter(inkPalette("#ffffff", ["#222222", "#e6e6e6", "#bbbbbb", ...this.colours], 16), o.delay ?? 50);
   }
@@ -102,13 +131,10 @@ export class LineAnimation {
       for (let j = 0; j < x.length; j += stepN) pts.push(X(x[j]), Y(Math.max(y.lo, Math.min(y.hi, cv[j]))));
       c.strokePolyline(pts, this.colours[k], 1.5 * pt);
     });
-    const legend = new Scene(this.width, this.height);
-    drawLegend(legend, r, this.o.labels.map((label, k): LegendEntry => ({ label, colour: this.colours[k] })), pt);
+    for (const b of this.boxes) c.copyRect(this.over, b);
     const fs = 10 * pt, stamp = `${this.o.stampPrefix ?? "t = "}${formatValue(Number(t.toFixed(4)))}`;
-    legend.rect(r.x + 5 * pt, r.y + 5 * pt, textWidth(stamp, fs) + 8 * pt, 1.6 * fs, "#ffffff", "#bbbbbb", 0.6 * pt);
-    legend.text(r.x + 9 * pt, r.y + 5 * pt + 0.8 * fs + (CAP_HEIGHT * fs) / 2, stamp, fs, "#222222");
-    c.drawScene(legend);
-    this.gif.add(c);
+    c.text(stamp, r.x + 9 * pt, r.y + 5 * pt + 0.8 * fs + (CAP_HEIGHT * fs) / 2, fs, "#222222");
+    this.gif.add(c, { x: r.x - 3 * pt, y: r.y - 3 * pt, w: r.w + 6 * pt, h: r.h + 6 * pt });
   }
 
   get frameCount(): number { return this.gif.frameCount; }

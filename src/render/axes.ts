@@ -120,9 +120,9 @@ export function drawColorbar(s: Scene, r: Rect, lut: Uint8Array, vmin: number, v
 
 export interface LegendEntry { label: string; colour: string; dash?: number[]; lw?: number }
 
-/** A legend box in the upper-right (or upper-left) corner of the axes rectangle. */
-export function drawLegend(s: Scene, r: Rect, entries: LegendEntry[], pt: number, o: { corner?: "upper right" | "upper left" | "lower right"; theme?: Theme } = {}): void {
-  if (!entries.length) return;
+/** A legend box in the upper-right (or upper-left) corner of the axes rectangle; returns the box (null without entries). */
+export function drawLegend(s: Scene, r: Rect, entries: LegendEntry[], pt: number, o: { corner?: "upper right" | "upper left" | "lower right"; theme?: Theme } = {}): Rect | null {
+  if (!entries.length) return null;
   const th = o.theme ?? LIGHT, fs = 9 * pt, row = 1.45 * fs, sw = 18 * pt, pad = 5 * pt;
   const w = pad * 3 + sw + Math.max(...entries.map((e) => textWidth(e.label, fs))), h = pad * 2 + row * entries.length - (row - fs);
   const corner = o.corner ?? "upper right";
@@ -133,6 +133,7 @@ export function drawLegend(s: Scene, r: Rect, entries: LegendEntry[], pt: number
     s.line([x + pad, cy, x + pad + sw, cy], e.colour, e.lw ?? 1.8 * pt, e.dash);
     s.text(x + 2 * pad + sw, cy, e.label, fs, th.fg, "start", "middle");
   });
+  return { x, y, w, h };
 }
 
 /** A title line (size 12 pt) and an optional smaller parameter line under it, centred on `cx`. Returns the height used. */

@@ -42,6 +42,13 @@ export class Canvas {
   /** Copies the pixels of another canvas of the same size (a frame's static background). */
   copyFrom(o: Canvas): void { this.data.set(o.data); }
 
+  /** Copies the pixels of rectangle r (rounded outwards, clipped) from a canvas of the same size. */
+  copyRect(o: Canvas, r: { x: number; y: number; w: number; h: number }): void {
+    const x0 = Math.max(0, Math.floor(r.x)), x1 = Math.min(this.width, Math.ceil(r.x + r.w)), y0 = Math.max(0, Math.floor(r.y)), y1 = Math.min(this.height, Math.ceil(r.y + r.h));
+    if (x1 <= x0) return;
+    for (let y = y0; y < y1; y++) { const a = (y * this.width + x0) * 3, b = (y * this.width + x1) * 3; this.data.set(o.data.subarray(a, b), a); }
+  }
+
   /** Adds the edge (x0, y0) → (x1, y1) to the coverage accumulator. */
   private edge(x0: number, y0: number, x1: number, y1: number): void {
     if (y0 === y1 || !Number.isFinite(x0 + y0 + x1 + y1)) return;

@@ -1,157 +1,104 @@
 /**
- * The fish-school figures: a 6-panel summary PNG (P and M over t with second-half means, the final state in
- * 3-D, OSI over t, three entropies over t, spread over t, the seven final entropies as bars — the seed's
- * layout, "deep-ocean" dark theme) and a streamed GIF of the school (one frame per call, O(frames) cost).
+ * The fish-school summary figure as a Scene (SVG- and PNG-ready), the seed's six panels with real axes:
+ *   order parameters P, M over t (second-half means dashed) │ final state in 3-D with a depth colorbar │ OSI over t
+ *   three entropies over t                                   │ spread over t                         │ final entropies (bars)
+ * Without metrics only the first two panels. Axis labels carry the NetCDF names and units ("1": dimensionless, the
+ * model's lengths are those of box_size). Size: 15 × 9 in (15 × 5 without metrics) at `dpi` (1500 px wide at 100).
  */
-import { GIFEncoder } from "gifenc";
-import { Raster, textWidth, type RGB } from "./raster.js";
+import { Scene } from "./scene.js";
 import { colormap } from "./colormap.js";
-import { drawSchool, type Camera } from "./school-view.js";
-
-const BG: RGB = [8, 20, 38], PANEL: RGB = [14, 32, 56], AXIS: RGB = [120, 150, 180], TEXT: RGB = [225, 235, 245];
-const COLOURS: RGB[] = [[0, 200, 255], [255, 140, 60], [120, 230, 120], [240, 90, 120], [200, 160, 255], [255, 220, 80], [150, 220, 220]];
-
-function depthColour(lut: Uint8Array, c: number): RGB { const k = Math.round(c * 255) * 3; return [lut[k], lut[k + 1], lut[k + 2]]; }
-
-function fmt(v: number): string { const a = Math.abs(v); return a >= 1e5 || (a < 0.01 && v !== 0) ? v.toExponential(1) : a >= 100 ? v.toFixed(0) : v.toFixed(2); }
-
-interface Series { y: ArrayLike<number>; colour: RGB; label: string; mean?: number }
-
-function linePanel(r: Raster, x: number, y: number, w: number, h: number, title: string, t: ArrayLike<number>, series: Series[], yRange?: [number, number]): void {
-  r.fill(x, y, w, h, PANEL);
-  r.text(x + 8, y + 6, title, TEXT, 2);
-  const px = x + 50, py = y + 30, pw = w - 70, ph = h - 60;
-  let lo = Infinity, hi = -Infinity;
-  if (yRange) [lo, hi] = yRange;
-  else for (const s of series) for (let i = 0; i < s.y.length; i++) { const v = s.y[i]; if (Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); } }
-  if (!(hi > lo)) { hi = (Number.isFinite(lo) ? lo : 0) + 1; lo = hi - 2; }
-  const t0 = t[0], t1 = t[t.length - 1] > t0 ? t[t.length - 1] : t0 + 1;
-  const X = (v: number) => px + ((v - t0) / (t1 - t0)) * pw, Y = (v: number) => py + ph - ((v - lo) / (hi - lo)) * ph;
-  r.line(px, py + ph, px + pw, py + ph, AXIS); r.line(px, py, px, py + ph, AXIS);
-  r.text(px - textWidth(fmt(hi)) - 4, py, fmt(hi), AXIS); r.text(px - textWidth(fmt(lo)) - 4, py + ph - 7, fmt(lo), AXIS);
-  r.text(px, py + ph + 6, fmt(t0), AXIS); r.text(px + pw - textWidth(`t = ${fmt(t1)}`), py + ph + 6, `t = ${fmt(t1)}`, AXIS);
-  let lx = px + 8;
-  series.forEach((s) => {
-    const step = Math.max(1, Math.floor(s.y.length / (2 * pw)));
-    for (let i = step; i < s.y.length; i += step) r.line(X(t[i - step]), Y(s.y[i - step]), X(t[i]), Y(s.y[i]), s.colour);
-    if (s.mean !== undefined && Number.isFinite(s.mean)) for (let q = 0; q < pw; q += 8) r.line(px + q, Y(s.mean), px + Math.min(q + 4, pw), Y(s.mean), s.colour);
-    r.fill(lx, py + 4, 10, 3, s.colour);
-    lx += 14 + r.text(lx + 14, py, s.label, TEXT) + 10;
-  });
-}
+import { drawAxes, drawColorbar, drawLegend, drawTitle, TAB10, type AxisSpec, type LegendEntry, type Rect } from "./axes.js";
+import { plotSeries, seriesRange, type LineSeries } from "./figures.js";
+import { axisLabel } from "./plots.js";
+import { schoolView, type Boundary, type Camera } from "./school-view.js";
+import { CAP_HEIGHT } from "./font.js";
 
 export interface SummaryFigureInput {
-  title: string;
+  title: string; subtitle?: string;
   t: ArrayLike<number>;
   series: Record<string, ArrayLike<number>>;
   mean: Record<string, number>;
   final: Record<string, number>;
   positions: ArrayLike<number>; velocities: ArrayLike<number>; boxSize: number;
+  boundary?: Boundary;
   metrics: boolean;
-  /** Figure scale: 1 → 1200 × 720 px (the seed's 20 × 12 in at dpi 60); dpi/60 otherwise. */
-  scale?: number;
+  dpi?: number;
 }
 
-/** The summary PNG (Uint8Array of a .png file). */
-export function summaryPng(f: SummaryFigureInput): Uint8Array {
-  const W = Math.round(1200 * (f.scale ?? 1)), H = Math.round((f.metrics ? 720 : 420) * (f.scale ?? 1));
-  const r = new Raster(W, H, BG);
-  r.text(12, 8, f.title, TEXT, 2);
-  const cols = 3, rows = f.metrics ? 2 : 1, gw = (W - 16) / (f.metrics ? cols : 2), gh = (H - 40) / rows;
-  const cell = (i: number) => ({ x: 8 + (i % (f.metrics ? cols : 2)) * gw, y: 32 + Math.floor(i / (f.metrics ? cols : 2)) * gh, w: gw - 8, h: gh - 8 });
-  const c0 = cell(0);
-  linePanel(r, c0.x, c0.y, c0.w, c0.h, "ORDER PARAMETERS", f.t, [
-    { y: f.series.polarization, colour: COLOURS[0], label: "P", mean: f.mean.polarization },
-    { y: f.series.rotation, colour: COLOURS[1], label: "M", mean: f.mean.rotation }], [0, 1]);
-  const c1 = cell(1), lut = colormap("viridis");
-  r.fill(c1.x, c1.y, c1.w, c1.h, PANEL);
-  r.text(c1.x + 8, c1.y + 6, "FINAL STATE (COLOUR: DEPTH)", TEXT, 2);
-  drawSchool({ x: c1.x + 10, y: c1.y + 30, w: c1.w - 20, h: c1.h - 40 }, f.positions, f.velocities, f.boxSize, { azimuth: 35, elevation: 25 }, {
-    edge: (a, b, c, d) => r.line(a, b, c, d, AXIS),
-    line: (a, b, c, d, z) => r.line(a, b, c, d, depthColour(lut, z)),
-    dot: (a, b, z) => r.dot(a, b, 1, depthColour(lut, z)),
+const ENTROPY_BARS: [string, string][] = [["schoolCohesionEntropy", "COH"], ["polarizationEntropy", "POL"], ["depthStratificationEntropy", "DEP"], ["angularMomentumEntropy", "ANG"], ["nearestNeighborEntropy", "NN"], ["velocityCorrelationEntropy", "VEL"], ["schoolShapeEntropy", "SHP"]];
+
+/** Axes rectangle inside a grid cell, below the panel's title. */
+function inner(c: Rect, pt: number, right = 14): Rect { return { x: c.x + 58 * pt, y: c.y + 26 * pt, w: c.w - (58 + right) * pt, h: c.h - 70 * pt }; }
+
+function panelTitle(s: Scene, c: Rect, text: string, pt: number): void { s.text(c.x + c.w / 2, c.y + 8 * pt + CAP_HEIGHT * 11 * pt, text, 11 * pt, "#222222", "middle"); }
+
+function linePanel(s: Scene, c: Rect, title: string, tAx: AxisSpec, y: AxisSpec, series: LineSeries[], pt: number, legendAt: "upper right" | "lower right" = "upper right"): void {
+  panelTitle(s, c, title, pt);
+  const r = inner(c, pt), ax = drawAxes(s, r, tAx, y, pt, { grid: true });
+  const entries: LegendEntry[] = plotSeries(s, ax, series, pt);
+  drawLegend(s, r, entries, pt, { corner: legendAt });
+}
+
+/** A horizontal line at v across the t axis (a second-half mean), as a two-point series. */
+const level = (t: AxisSpec, v: number, label: string, colour: string): LineSeries => ({ x: [t.lo, t.hi], y: [v, v], label, colour, dash: [5, 3] });
+const f3 = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : "—");
+
+/** The depth colour scale of a view: its range and label (open space: relative to the school's mean depth). */
+export function depthScale(L: number, boundary: Boundary): { lo: number; hi: number; label: string } {
+  return boundary === "open" ? { lo: -L / 2, hi: L / 2, label: axisLabel("depth z − z̄", "1") } : { lo: 0, hi: L, label: axisLabel("depth z", "1") };
+}
+
+/** The 3-D view, the x/y/z labels on the box's edges from the origin, and the depth colorbar, inside cell c. */
+export function viewPanel(s: Scene, c: Rect, pos: ArrayLike<number>, vel: ArrayLike<number>, L: number, boundary: Boundary, cam: Camera, pt: number): void {
+  const lut = colormap("viridis"), cb = { x: c.x + c.w - 62 * pt, y: c.y + 30 * pt, w: 11 * pt, h: c.h - 60 * pt };
+  const box = { x: c.x + 4 * pt, y: c.y + 22 * pt, w: cb.x - c.x - 20 * pt, h: c.h - 26 * pt };
+  const v = schoolView(box, pos, vel, L, cam, boundary, lut, { dot: 2.2 * pt, lw: 0.9 * pt });
+  s.add(...v.items);
+  if (v.corners.length) {
+    const k = v.corners, mx = (k[0] + k[2] + k[4] + k[6] + k[8] + k[10] + k[12] + k[14]) / 8, my = (k[1] + k[3] + k[5] + k[7] + k[9] + k[11] + k[13] + k[15]) / 8;
+    for (const [j, name] of [[1, "x"], [2, "y"], [4, "z"]] as [number, string][]) {
+      const ex = (k[0] + k[2 * j]) / 2, ey = (k[1] + k[2 * j + 1]) / 2, d = Math.hypot(ex - mx, ey - my) || 1;
+      s.text(ex + ((ex - mx) / d) * 12 * pt, ey + ((ey - my) / d) * 12 * pt, name, 11 * pt, "#222222", "middle", "middle");
+    }
+    s.text(k[0] + (k[0] - mx > 0 ? 6 : -6) * pt, k[1] + 12 * pt, "0", 9 * pt, "#555555", "middle", "middle");
+  }
+  const d = depthScale(L, boundary);
+  drawColorbar(s, cb, lut, d.lo, d.hi, d.label, pt);
+}
+
+/** The summary figure (Scene: sceneToPng / sceneToSvg). */
+export function summaryFigure(f: SummaryFigureInput): Scene {
+  const dpi = f.dpi ?? 100, pt = dpi / 72, W = Math.round(15 * dpi), H = Math.round((f.metrics ? 9 : 5) * dpi);
+  const s = new Scene(W, H), boundary = f.boundary ?? "periodic", L = f.boxSize;
+  const top = drawTitle(s, W / 2, 8 * pt, f.title, f.subtitle, pt) + 12 * pt;
+  const cols = f.metrics ? 3 : 2, rows = f.metrics ? 2 : 1, gw = W / cols, gh = (H - top) / rows;
+  const cell = (i: number): Rect => ({ x: (i % cols) * gw, y: top + Math.floor(i / cols) * gh, w: gw, h: gh });
+  const t0 = f.t[0] ?? 0, t1 = f.t[f.t.length - 1] ?? 1, tAx: AxisSpec = { lo: t0, hi: t1 > t0 ? t1 : t0 + 1, label: axisLabel("time t", "1") };
+  const unit = (label: string): AxisSpec => ({ lo: 0, hi: 1, label });
+  const S = f.series, m = f.mean;
+  linePanel(s, cell(0), "Order parameters", tAx, unit(axisLabel("order parameter", "1")), [
+    { x: f.t, y: S.polarization, label: "polarization P", colour: TAB10[0] }, { x: f.t, y: S.rotation, label: "rotation M", colour: TAB10[1] },
+    level(tAx, m.polarization, `mean P, 2nd half = ${f3(m.polarization)}`, TAB10[0]), level(tAx, m.rotation, `mean M, 2nd half = ${f3(m.rotation)}`, TAB10[1]),
+  ], pt, "lower right");
+  const c1 = cell(1);
+  panelTitle(s, c1, `Final state (${boundary === "open" ? "open space, view on the school" : `${boundary} box, L = ${L}`})`, pt);
+  viewPanel(s, c1, f.positions, f.velocities, L, boundary, { azimuth: 35, elevation: 25 }, pt);
+  if (!f.metrics) return s;
+  linePanel(s, cell(2), "Oceanic Schooling Index", tAx, unit(axisLabel("OSI", "1")), [
+    { x: f.t, y: S.oceanicSchoolingIndex, label: "OSI", colour: TAB10[2] }, level(tAx, m.oceanicSchoolingIndex, `mean, 2nd half = ${f3(m.oceanicSchoolingIndex)}`, TAB10[2])], pt);
+  linePanel(s, cell(3), "Entropies", tAx, unit(axisLabel("normalised entropy", "1")), [
+    { x: f.t, y: S.polarizationEntropy, label: "polarization", colour: TAB10[0] }, { x: f.t, y: S.schoolCohesionEntropy, label: "cohesion", colour: TAB10[1] },
+    { x: f.t, y: S.angularMomentumEntropy, label: "angular momentum", colour: TAB10[3] }], pt);
+  const [lo, hi] = seriesRange([{ y: S.spread }]);
+  linePanel(s, cell(4), "Spread (rms distance from the centroid)", tAx, { lo: Math.max(0, lo), hi, label: axisLabel("spread", "1") }, [{ x: f.t, y: S.spread, label: "spread", colour: TAB10[4] }], pt);
+  const c5 = cell(5), r = inner(c5, pt);
+  panelTitle(s, c5, "Final entropies", pt);
+  const n = ENTROPY_BARS.length;
+  const ax = drawAxes(s, r, { lo: -0.5, hi: n - 0.5, label: "entropy", ticks: ENTROPY_BARS.map((_, i) => i), tickLabels: ENTROPY_BARS.map((b) => b[1]) }, unit(axisLabel("final value", "1")), pt, { grid: true });
+  ENTROPY_BARS.forEach(([k], i) => {
+    const v = f.final[k], h = Number.isFinite(v) ? Math.max(0, Math.min(1, v)) : 0, x0 = ax.X(i - 0.35), x1 = ax.X(i + 0.35);
+    s.rect(x0, ax.Y(h), x1 - x0, ax.Y(0) - ax.Y(h), TAB10[i]);
+    s.text((x0 + x1) / 2, ax.Y(h) - 4 * pt, f3(v).replace(/^(\d\.\d\d)\d$/, "$1"), 9 * pt, "#222222", "middle");
   });
-  if (!f.metrics) { r.text(12, H - 14, "metrics not computed", AXIS); return r.png(); }
-  const c2 = cell(2);
-  linePanel(r, c2.x, c2.y, c2.w, c2.h, "OCEANIC SCHOOLING INDEX", f.t, [{ y: f.series.oceanicSchoolingIndex, colour: COLOURS[2], label: "OSI", mean: f.mean.oceanicSchoolingIndex }], [0, 1]);
-  const c3 = cell(3);
-  linePanel(r, c3.x, c3.y, c3.w, c3.h, "ENTROPIES", f.t, [
-    { y: f.series.polarizationEntropy, colour: COLOURS[0], label: "H POL" },
-    { y: f.series.schoolCohesionEntropy, colour: COLOURS[1], label: "H COH" },
-    { y: f.series.angularMomentumEntropy, colour: COLOURS[3], label: "H ANG" }], [0, 1]);
-  const c4 = cell(4);
-  linePanel(r, c4.x, c4.y, c4.w, c4.h, "SPREAD (RMS)", f.t, [{ y: f.series.spread, colour: COLOURS[4], label: "SPREAD" }]);
-  const c5 = cell(5);
-  r.fill(c5.x, c5.y, c5.w, c5.h, PANEL);
-  r.text(c5.x + 8, c5.y + 6, "FINAL ENTROPIES", TEXT, 2);
-  const keys: [string, string][] = [["schoolCohesionEntropy", "COH"], ["polarizationEntropy", "POL"], ["depthStratificationEntropy", "DEP"], ["angularMomentumEntropy", "ANG"], ["nearestNeighborEntropy", "NN"], ["velocityCorrelationEntropy", "VEL"], ["schoolShapeEntropy", "SHP"]];
-  const bx = c5.x + 40, by = c5.y + 34, bw = c5.w - 60, bh = c5.h - 64, slot = bw / keys.length;
-  r.line(bx, by + bh, bx + bw, by + bh, AXIS); r.line(bx, by, bx, by + bh, AXIS);
-  r.text(bx - 28, by, "1.0", AXIS); r.text(bx - 28, by + bh - 7, "0.0", AXIS);
-  keys.forEach(([k, label], i) => {
-    const v = Math.max(0, Math.min(1, f.final[k] ?? 0)), hgt = v * bh;
-    r.fill(bx + i * slot + slot * 0.15, by + bh - hgt, slot * 0.7, hgt, COLOURS[i]);
-    r.text(bx + i * slot + slot / 2 - textWidth(label) / 2, by + bh + 5, label, TEXT);
-    r.text(bx + i * slot + slot / 2 - textWidth(v.toFixed(2)) / 2, by + bh - hgt - 10, v.toFixed(2), TEXT);
-  });
-  return r.png();
-}
-
-/** Palette: 0 background, 1 cube edges, 2 text, 3… 34 depth colours (viridis). */
-function gifPalette(): number[][] {
-  const lut = colormap("viridis"), p: number[][] = [[...BG], [...AXIS], [...TEXT]];
-  for (let k = 0; k < 32; k++) { const i = Math.round((k / 31) * 255) * 3; p.push([lut[i], lut[i + 1], lut[i + 2]]); }
-  return p;
-}
-
-/**
- * The school as an animated GIF, encoded frame by frame (memory: one frame). The camera's azimuth eases from
- * 35° to 215° over the run and the elevation swings 25° ± 8°, as the seed's animation.
- * @example const a = new SchoolAnimation({ boxSize: 25, frames: 200, delay: 33 }); a.frame(pos, vel, "t = 0"); a.finish();
- */
-export class SchoolAnimation {
-  private readonly enc = GIFEncoder();
-  private readonly px: Uint8Array;
-  private readonly palette = gifPalette();
-  private index = 0;
-  readonly width: number; readonly height: number;
-  constructor(private readonly o: { boxSize: number; frames: number; delay: number; width?: number; height?: number; title?: string }) {
-    this.width = o.width ?? 640; this.height = o.height ?? 520;
-    this.px = new Uint8Array(this.width * this.height);
-  }
-
-  private set(x: number, y: number, c: number): void {
-    x = Math.round(x); y = Math.round(y);
-    if (x >= 0 && y >= 0 && x < this.width && y < this.height) this.px[y * this.width + x] = c;
-  }
-  private line(x0: number, y0: number, x1: number, y1: number, c: number): void {
-    const n = Math.max(Math.abs(x1 - x0), Math.abs(y1 - y0), 1);
-    for (let i = 0; i <= n; i++) this.set(x0 + ((x1 - x0) * i) / n, y0 + ((y1 - y0) * i) / n, c);
-  }
-  private text(x: number, y: number, s: string): void {
-    const r = new Raster(textWidth(s), 7, [0, 0, 0]);
-    r.text(0, 0, s, [255, 255, 255]);
-    for (let yy = 0; yy < 7; yy++) for (let xx = 0; xx < r.width; xx++) if (r.data[(yy * r.width + xx) * 3]) this.set(x + xx, y + yy, 2);
-  }
-
-  /** Adds one frame (positions/velocities interleaved, 3N). */
-  frame(positions: ArrayLike<number>, velocities: ArrayLike<number>, caption: string): void {
-    const s = this.o.frames > 1 ? this.index / (this.o.frames - 1) : 0;
-    const cam: Camera = { azimuth: 35 + 180 * (0.5 - 0.5 * Math.cos(Math.PI * s)), elevation: 25 + 8 * Math.sin(Math.PI * s) };
-    this.px.fill(0);
-    const dc = (z: number) => 3 + Math.round(z * 31);
-    drawSchool({ x: 10, y: 24, w: this.width - 20, h: this.height - 34 }, positions, velocities, this.o.boxSize, cam, {
-      edge: (a, b, c, d) => this.line(a, b, c, d, 1),
-      line: (a, b, c, d, z) => this.line(a, b, c, d, dc(z)),
-      dot: (a, b, z) => { for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) this.set(a + dx, b + dy, dc(z)); },
-    });
-    if (this.o.title) this.text(8, 4, this.o.title);
-    this.text(8, 14, caption);
-    this.enc.writeFrame(this.px, this.width, this.height, { palette: this.palette, delay: this.o.delay, repeat: 0 });
-    this.index++;
-  }
-
-  get frameCount(): number { return this.index; }
-
-  finish(): Uint8Array { this.enc.finish(); return this.enc.bytes(); }
+  return s;
 }
