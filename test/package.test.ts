@@ -27,12 +27,17 @@ beforeAll(() => {
 
 afterAll(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
 
-it("the packed tarball contains dist (JS, .d.ts, .wasm), README and LICENSE, and no sources", () => {
+it("the packed tarball contains dist (JS, .d.ts, .wasm), README, CHANGELOG, LICENSE, docs/ and examples/, and no sources", () => {
   const files = execFileSync("tar", ["-tzf", tgz], { encoding: "utf8" }).split("\n");
   for (const f of ["package/dist/index.js", "package/dist/workers.js", "package/dist/cli.js", "package/dist/simd.wasm", "package/configs/nlse/single_soliton.yaml",
-    "package/dist/scalar.wasm", "package/dist/types/index.d.ts", "package/README.md", "package/LICENSE"]) {
+    "package/dist/scalar.wasm", "package/dist/types/index.d.ts", "package/README.md", "package/CHANGELOG.md", "package/LICENSE"]) {
     expect(files, f).toContain(f);
   }
+  // the README links into docs/ and examples/: every file of theirs that git tracks is in the tarball
+  const tracked = execFileSync("git", ["ls-files", "docs", "examples"], { cwd: root, encoding: "utf8" }).split("\n").filter(Boolean);
+  expect(tracked.length).toBeGreaterThan(5);
+  for (const f of tracked) expect(files, f).toContain(`package/${f}`);
+  expect(files.some((f) => f.startsWith("package/docs-api/") || f.startsWith("package/scripts/"))).toBe(false);
   expect(files.some((f) => f.startsWith("package/assembly/") || f.startsWith("package/test/"))).toBe(false);
 });
 
