@@ -141,7 +141,8 @@ export class NlseOutputs {
     this.spectrum?.offer(i, (row = new Float32Array(N)) => {
       const t1 = performance.now();
       const f = (this.fft ??= { plan: fftPlan(N), out: new Float64Array(2 * N) });
-      f.plan.forward(f.out, psi instanceof Float64Array ? psi : Float64Array.from(psi));
+      const cur = s.psi;   // re-read: creating the plan may grow WASM memory, which detaches the earlier view
+      f.plan.forward(f.out, cur instanceof Float64Array ? cur : Float64Array.from(cur));
       const h = N >> 1, norm = 1 / (N * N);
       for (let j = 0; j < N; j++) {
         const q = (j + N - h) % N, re = f.out[2 * q], im = f.out[2 * q + 1];
