@@ -29,6 +29,7 @@ it("unknown flags: did you mean, per command, with the way to say it (never node
   const e = usage(["nlse", "--dtt", "0.1"], /unknown option --dtt for samudra nlse — did you mean --dt\?/);
   expect(e).not.toMatch(/Unknown option '--dtt'|parseArgs|positional argument/);
   usage(["kg", "--metod", "verlet"], /did you mean --method\?/);
+  usage(["nlse", "--meth", "yoshida4"], /unknown option --meth for samudra nlse — did you mean --method\?/);   // a unique prefix
   usage(["nlse", "--seed", "3"], /--seed .*use --set seed=VALUE/);
   usage(["nlse", "--t-final", "3"], /use --set t_final=VALUE/);
   usage(["school", "--dt", "0.1"], /--dt is not a school option; use --set dt=VALUE/);

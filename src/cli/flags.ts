@@ -54,6 +54,9 @@ function unknownFlag(command: string, flag: string, specs: FlagSpecs, configKeys
   const cmd = command ? `samudra ${command}` : "samudra";
   const hint = HINTS[command]?.[name];
   if (hint) return `${flag} is not a ${command} option; ${hint}`;
+  // a unique prefix (--meth → --method) is what people type most; then the nearest by edit distance
+  const prefixed = name.length >= 2 ? Object.keys(specs).filter((k) => k.startsWith(name.toLowerCase())) : [];
+  if (prefixed.length === 1) return `unknown option ${flag} for ${cmd} — did you mean --${prefixed[0]}?`;
   const near = closestName(name, Object.keys(specs));
   if (near && name.length <= 64 && editDistance(name.toLowerCase(), near) <= Math.max(1, Math.floor(name.length / 3))) return `unknown option ${flag} for ${cmd} — did you mean --${near}?`;
   const snake = name.replace(/-/g, "_").replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
