@@ -1,6 +1,6 @@
 // School figures (src/render/school-*.ts): the summary's axes (tick and axis labels with units, depth colorbar
 // ends), PNG sizes, and the animation: the box drawn in a periodic frame (box-edge grey at the projected corners) and
-// a periodic school drawn in one piece (case3 after 1200 steps: projected bounding box under half the frame).
+// a periodic school drawn in one piece (case3, 300–1500 steps: projected bounding box under half the frame).
 import { it, expect, beforeAll } from "vitest";
 import { init, school } from "../src/index.js";
 import { summaryFigure } from "../src/render/school-figures.js";
@@ -83,16 +83,22 @@ it("animation: the box is drawn (edge grey at the projected corners), t/P/M capt
   expect([gif[6] | (gif[7] << 8), gif[8] | (gif[9] << 8)]).toEqual([512, 480]);
 });
 
-it("case3 (periodic, the school crosses faces) after 1200 steps: the animation draws it in one piece", () => {
-  const a = new SchoolAnimation({ boxSize: 28, frames: 13, delay: 50, boundary: "periodic", dpi: 60 });
-  let wide = 0;
-  school.simulate({ case: "case3", nSteps: 1200, computeEntropy: false }, (f) => {
-    if (f.index % 100) return;
+it("case3 (periodic, the school crosses faces) after 300–1500 steps: the animation draws it in one piece", () => {
+  const a = new SchoolAnimation({ boxSize: 28, frames: 31, delay: 50, boundary: "periodic", dpi: 60 });
+  let wide = 0, crossing = 0;
+  school.simulate({ case: "case3", nSteps: 1500, computeEntropy: false }, (f) => {
+    if (f.index % 50) return;
     a.frame(f.positions, f.velocities, `t = ${f.t}`);
     if (f.index < 300) return;                              // after the school has formed
     const [x0, y0, x1, y1] = a.lastView!.bbox;
     if (x1 - x0 >= a.width / 2 || y1 - y0 >= a.height / 2) wide++;
+    for (let ax = 0; ax < 3; ax++) {                        // stored (wrapped) positions spanning > L/2: split across a face
+      let lo = Infinity, hi = -Infinity;
+      for (let i = ax; i < f.positions.length; i += 3) { lo = Math.min(lo, f.positions[i]); hi = Math.max(hi, f.positions[i]); }
+      if (hi - lo > 14) { crossing++; break; }
+    }
   });
-  expect(a.frameCount).toBe(13);
+  expect(a.frameCount).toBe(31);
+  expect(crossing, "frames where the stored school is split by a face").toBeGreaterThan(0);
   expect(wide).toBe(0);
 });

@@ -97,3 +97,25 @@ it("golden image: the heatmap figure at dpi 60 matches test/fixtures/render-gold
   expect(sum / a.data.length, "mean absolute difference per channel").toBeLessThan(1.5);
   expect(bad / a.data.length, "fraction of channels off by > 48").toBeLessThan(0.002);
 });
+
+it("PNG through an installed native zlib (useDeflate) decodes to the same pixels as the portable encoder", async () => {
+  const { useDeflate, encodePng } = await import("../src/render/png-encode.js");
+  const { deflateSync } = await import("node:zlib");
+  const c = new Canvas(37, 23, "#ffffff");
+  c.fillRect(3, 4, 20.5, 9, "#1f77b4"); c.text("x = 1", 5, 20, 9, "#222222");
+  const portable = encodePng(c.width, c.height, c.data);
+  useDeflate((b) => deflateSync(b));
+  try {
+    const nat = encodePng(c.width, c.height, c.data);
+    expect(Array.from(decode(nat).data)).toEqual(Array.from(decode(portable).data));
+    expect(pngSize(nat)).toEqual([37, 23]);
+  } finally { useDeflate(null); }
+});
+
+it("SVG embeds a field at its grid resolution (the viewer scales it), not a second full-size copy of the PNG's pixels", () => {
+  const svg = sceneToSvg(heat(150));
+  const b64 = [...svg.matchAll(/href="data:image\/png;base64,([^"]+)"/g)].map((m) => Buffer.from(m[1], "base64"));
+  const sizes = b64.map((b) => pngSize(new Uint8Array(b.buffer, b.byteOffset, b.length)));
+  expect(sizes).toContainEqual([128, 60]);                 // the 128 × 60 field, stretched over a ~1200 px panel
+  expect(svg).toMatch(/clip-path="url\(#c1\)"/);
+});

@@ -11,7 +11,7 @@
  *                             when there are kinks, from ≤ 1000 evenly spaced frames; with svg also _spacetime.svg
  *   <stem>_energy.png         energy density e = φ_t²/2 + φ_x²/2 + V(φ) over (x, t) (φ_x: central differences);
  *                             with svg also _energy.svg
- *   <stem>.gif                φ and φ_t with legend and t per frame, ≤ 200 evenly spaced frames
+ *   <stem>.gif                φ and φ_t with legend and t per frame, ≤ 200 evenly spaced frames, ≤ GIF_DPI (512 px)
  *   <stem>_invariants.svg     drift of H (relative) and P, log y when it spans decades
  * Memory is bounded however many frames a run saves: every frame goes to the NetCDF and CSV streams, the figures
  * keep an evenly spaced subset (FrameReservoir) chosen without knowing the count ahead.
@@ -28,7 +28,7 @@ import { sceneToSvg } from "../render/scene.js";
 import { openSink, writeAtomic, type AtomicFile } from "./file-sink.js";
 import { CsvStream } from "./csv-stream.js";
 import { FrameReservoir, framesWithin } from "./frame-reservoir.js";
-import { MAX_IMAGE_ROWS, MAX_GIF_FRAMES, FIGURE_BYTES, writeFigure, type Format } from "./nlse-outputs.js";
+import { MAX_IMAGE_ROWS, MAX_GIF_FRAMES, FIGURE_BYTES, GIF_DPI, writeFigure, type Format } from "./nlse-outputs.js";
 import { version } from "../version.js";
 import type { KgSnapshot, KgSummary } from "../models/klein-gordon/model.js";
 import type { KgResolved } from "../models/klein-gordon/options.js";
@@ -191,7 +191,7 @@ export class KgOutputs {
       t0 = performance.now();
       let m = 0;
       for (const f of this.gif.frames) for (let j = 0; j < 2 * n; j++) m = Math.max(m, Math.abs(f[j]));
-      const anim = new LineAnimation({ title, subtitle: params, x: xAxis, y: { lo: -1.1 * (m || 1), hi: 1.1 * (m || 1), label: "φ, φ_t" }, labels: ["φ", "φ_t"], delay: Math.round(1000 / fps), dpi: Math.min(dpi, 100) });
+      const anim = new LineAnimation({ title, subtitle: params, x: xAxis, y: { lo: -1.1 * (m || 1), hi: 1.1 * (m || 1), label: "φ, φ_t" }, labels: ["φ", "φ_t"], delay: Math.round(1000 / fps), dpi: Math.min(dpi, GIF_DPI) });
       const idx = this.gif.frameIndices;
       this.gif.frames.forEach((f, k) => anim.frame(x, [f.subarray(0, n), f.subarray(n)], t[idx[k]] ?? NaN));
       writeAtomic(file(".gif"), anim.finish());

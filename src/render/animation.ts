@@ -13,8 +13,15 @@ import { drawAxes, drawLegend, drawTitle, formatValue, TAB10, type AxisSpec, typ
 import { panelRect, type FigureBase } from "./figures.js";
 import { CAP_HEIGHT, textWidth } from "./font.js";
 
-/** Palette (≤ 256 colours) of `background` blended towards each ink in `levels` steps, and its lookup table. */
+/** Palette (≤ 256 colours) of `background` blended towards each ink in `levels` steps, and its lookup table (built once per set of inks). */
+const palettes = new Map<string, { palette: number[][]; lut: Uint8Array }>();
 export function inkPalette(background: string, inks: string[], levels = 16): { palette: number[][]; lut: Uint8Array } {
+  const key = [background, levels, ...inks].join(" ");
+  let p = palettes.get(key);
+  if (!p) { p = buildPalette(background, inks, levels); palettes.set(key, p); }
+  return p;
+}
+function buildPalette(background: string, inks: string[], levels: number): { palette: number[][]; lut: Uint8Array } {
   const bg = parseColour(background), palette: number[][] = [bg];
   const uniq = [...new Set(inks)];
   const lv = Math.max(2, Math.min(levels, Math.floor(255 / Math.max(1, uniq.length))));
@@ -113,7 +120,7 @@ export class LineAnimation {
     const ov = new Scene(W, H), fs = 10 * pt;
     const lg = drawLegend(ov, this.ax.r, o.labels.map((label, k): LegendEntry => ({ label, colour: this.colours[k] })), pt);
     if (lg) this.boxes.push(lg);
-    const stampBox = { x: r.x + 5 * pt, y: r.y + 5 * pt, w: textWidth(`${o.stampPrefix ?? "t = "}−0.0000×10⁻⁰⁰`, fs) + 8 * pt, h: 1.6 * fs };
+    const stampBox = { x: r.x + 5 * pt, y: r.y + 5 * pt, w: textWidth(`${o.stampPrefix ?? "t = "}0.00000`, fs) + 8 * pt, h: 1.6 * fs };
     ov.rect(stampBox.x, stampBox.y, stampBox.w, stampBox.h, "#ffffff", "#bbbbbb", 0.6 * pt);
     this.boxes.push({ x: stampBox.x - pt, y: stampBox.y - pt, w: stampBox.w + 2 * pt, h: stampBox.h + 2 * pt });
     this.over = new Canvas(W, H); this.over.copyFrom(this.base); this.over.drawScene(ov);
@@ -125,7 +132,7 @@ export class LineAnimation {
   frame(x: ArrayLike<number>, curves: ArrayLike<number>[], t: number): void {
     const c = this.canvas, { r, X, Y, y } = this.ax, pt = this.pt;
     c.copyFrom(this.base);
-    const stepN = Math.max(1, Math.floor(x.length / (2 * r.w)));
+    const stepN = Math.max(1, Math.floor(x.length / r.w));   // about one point a pixel column
     curves.forEach((cv, k) => {
       const pts: number[] = [];
       for (let j = 0; j < x.length; j += stepN) pts.push(X(x[j]), Y(Math.max(y.lo, Math.min(y.hi, cv[j]))));

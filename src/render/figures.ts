@@ -21,16 +21,23 @@ export function panelRect(W: number, H: number, pt: number, titleH: number, righ
  * value, mapped through `lut` between vmin and vmax (log10 of the value first with `log`). NaN draws grey.
  */
 export function fieldImage(values: ArrayLike<number>, rows: number, cols: number, iw: number, ih: number, lut: Uint8Array, vmin: number, vmax: number): Uint8Array {
-  const rgb = new Uint8Array(iw * ih * 3), span = vmax - vmin || 1;
+  const rgb = new Uint8Array(iw * ih * 3), k = 255 / (vmax - vmin || 1);
+  // the column weights are the same for every row: computed once
+  const c0 = new Int32Array(iw), c1 = new Int32Array(iw), wx = new Float64Array(iw);
+  for (let px = 0; px < iw; px++) {
+    const fx = cols > 1 ? (px / Math.max(1, iw - 1)) * (cols - 1) : 0;
+    c0[px] = Math.min(cols - 1, Math.floor(fx)); c1[px] = Math.min(cols - 1, c0[px] + 1); wx[px] = fx - c0[px];
+  }
   for (let py = 0; py < ih; py++) {
     const fy = rows > 1 ? ((ih - 1 - py) / Math.max(1, ih - 1)) * (rows - 1) : 0, r0 = Math.min(rows - 1, Math.floor(fy)), r1 = Math.min(rows - 1, r0 + 1), wy = fy - r0;
-    for (let px = 0; px < iw; px++) {
-      const fx = cols > 1 ? (px / Math.max(1, iw - 1)) * (cols - 1) : 0, c0 = Math.min(cols - 1, Math.floor(fx)), c1 = Math.min(cols - 1, c0 + 1), wx = fx - c0;
-      const v = (1 - wy) * ((1 - wx) * values[r0 * cols + c0] + wx * values[r0 * cols + c1]) + wy * ((1 - wx) * values[r1 * cols + c0] + wx * values[r1 * cols + c1]);
-      const q = (py * iw + px) * 3;
-      if (!Number.isFinite(v)) { rgb[q] = rgb[q + 1] = rgb[q + 2] = 128; continue; }
-      const k = 3 * Math.max(0, Math.min(255, Math.round(((v - vmin) / span) * 255)));
-      rgb[q] = lut[k]; rgb[q + 1] = lut[k + 1]; rgb[q + 2] = lut[k + 2];
+    const b0 = r0 * cols, b1 = r1 * cols;
+    for (let px = 0, q = py * iw * 3; px < iw; px++, q += 3) {
+      const a = c0[px], b = c1[px], w = wx[px];
+      const v = (1 - wy) * (values[b0 + a] + w * (values[b0 + b] - values[b0 + a])) + wy * (values[b1 + a] + w * (values[b1 + b] - values[b1 + a]));
+      if (!(v === v) || v === Infinity || v === -Infinity) { rgb[q] = rgb[q + 1] = rgb[q + 2] = 128; continue; }
+      let i = Math.round((v - vmin) * k);
+      i = 3 * (i < 0 ? 0 : i > 255 ? 255 : i);
+      rgb[q] = lut[i]; rgb[q + 1] = lut[i + 1]; rgb[q + 2] = lut[i + 2];
     }
   }
   return rgb;
@@ -53,7 +60,9 @@ export function heatmapFigure(f: HeatmapFigure): Scene {
   const th = drawTitle(s, W / 2 - 30 * pt, 8 * pt, f.title, f.subtitle, pt);
   const r = panelRect(W, H, pt, th, 95);
   const iw = Math.max(1, Math.round(r.w)), ih = Math.max(1, Math.round(r.h));
-  s.add({ kind: "image", x: r.x, y: r.y, w: r.w, h: r.h, iw, ih, rgb: fieldImage(f.values, f.rows, f.cols, iw, ih, colormap(f.colormap), f.vmin, f.vmax) });
+  const lut = colormap(f.colormap), vw = Math.min(f.cols, iw), vh = Math.min(f.rows, ih);
+  s.add({ kind: "image", x: r.x, y: r.y, w: r.w, h: r.h, iw, ih, rgb: fieldImage(f.values, f.rows, f.cols, iw, ih, lut, f.vmin, f.vmax),
+    vector: { iw: vw, ih: vh, rgb: fieldImage(f.values, f.rows, f.cols, vw, vh, lut, f.vmin, f.vmax) } });
   const ax = drawAxes(s, r, f.x, f.y, pt);
   const legend: LegendEntry[] = [];
   for (const o of f.overlays ?? []) {

@@ -4,16 +4,18 @@
  * Every figure is drawn once as a Scene; sceneToSvg() writes it as SVG, canvas.ts rasterises the same Scene for
  * PNG files and GIF frames. Colours are "#rrggbb".
  */
-import { encode } from "fast-png";
-
-/** deflate level 1: half the encoding time of the default for ~2 % larger files (lossless either way). */
-const FAST = { zlib: { level: 1 as const } };
+import { encodePng } from "./png-encode.js";
 import { FONT_FAMILY, baselineShift, type Anchor, type Baseline } from "./font.js";
 
 export interface RectItem { kind: "rect"; x: number; y: number; w: number; h: number; fill?: string; stroke?: string; lw?: number }
 export interface PathItem { kind: "path"; pts: ArrayLike<number>; stroke?: string; lw?: number; dash?: number[]; closed?: boolean; fill?: string; opacity?: number }
 export interface TextItem { kind: "text"; x: number; y: number; text: string; size: number; fill: string; anchor?: Anchor; baseline?: Baseline; angle?: number }
-export interface ImageItem { kind: "image"; x: number; y: number; w: number; h: number; iw: number; ih: number; rgb: Uint8Array }
+/**
+ * An RGB image of iw × ih pixels stretched over (x, y, w, h). `vector`: the same picture at the data's own resolution
+ * (one pixel per grid point, its centres on the rectangle's edges): the SVG embeds it instead of `rgb` and lets the
+ * viewer scale it (smoothly), so the SVG does not carry a second full-size copy of the PNG's pixels.
+ */
+export interface ImageItem { kind: "image"; x: number; y: number; w: number; h: number; iw: number; ih: number; rgb: Uint8Array; vector?: { iw: number; ih: number; rgb: Uint8Array } }
 /** Filled discs of radius r, one RGB colour each (rgb has 3 entries a dot). */
 export interface DotsItem { kind: "dots"; xy: ArrayLike<number>; rgb: ArrayLike<number>; r: number }
 /** Separate line segments (x0, y0, x1, y1 each), one RGB colour each. */
@@ -51,6 +53,7 @@ function points(p: ArrayLike<number>): string {
 
 /** The Scene as an SVG document (text stays text: searchable, and tick labels are testable). */
 export function sceneToSvg(s: Scene): string {
+  let clips = 0;
   const o = [`<svg xmlns="http://www.w3.org/2000/svg" width="${s.width}" height="${s.height}" viewBox="0 0 ${s.width} ${s.height}" font-family="${FONT_FAMILY}">`,
     `<rect width="${s.width}" height="${s.height}" fill="${s.background}"/>`];
   for (const it of s.items) {
@@ -62,8 +65,14 @@ export function sceneToSvg(s: Scene): string {
       const dy = baselineShift(it.baseline ?? "alphabetic", it.size);
       const rot = it.angle ? ` transform="rotate(${f(-it.angle)} ${f(it.x)} ${f(it.y)})"` : "";
       o.push(`<text x="${f(it.x)}" y="${f(it.y + dy)}" font-size="${f(it.size)}" fill="${it.fill}"${it.anchor && it.anchor !== "start" ? ` text-anchor="${it.anchor}"` : ""}${rot}>${esc(it.text)}</text>`);
+    } else if (it.kind === "image" && it.vector) {
+      // pixel centres on the edges: the image reaches half a pixel past the rectangle, clipped to it
+      const v = it.vector, hx = v.iw > 1 ? it.w / (2 * (v.iw - 1)) : 0, hy = v.ih > 1 ? it.h / (2 * (v.ih - 1)) : 0, id = `c${++clips}`;
+      const png = encodePng(v.iw, v.ih, v.rgb);
+      o.push(`<clipPath id="${id}"><rect x="${f(it.x)}" y="${f(it.y)}" width="${f(it.w)}" height="${f(it.h)}"/></clipPath>`,
+        `<image x="${f(it.x - hx)}" y="${f(it.y - hy)}" width="${f(it.w + 2 * hx)}" height="${f(it.h + 2 * hy)}" preserveAspectRatio="none" image-rendering="optimizeQuality" clip-path="url(#${id})" href="data:image/png;base64,${base64(png)}"/>`);
     } else if (it.kind === "image") {
-      const png = encode({ width: it.iw, height: it.ih, data: it.rgb, channels: 3, depth: 8 }, FAST);
+      const png = encodePng(it.iw, it.ih, it.rgb);
       o.push(`<image x="${f(it.x)}" y="${f(it.y)}" width="${f(it.w)}" height="${f(it.h)}" preserveAspectRatio="none" href="data:image/png;base64,${base64(png)}"/>`);
     } else if (it.kind === "dots") {
       for (let i = 0; 2 * i + 1 < it.xy.length; i++) o.push(`<circle cx="${f(it.xy[2 * i])}" cy="${f(it.xy[2 * i + 1])}" r="${f(it.r)}" fill="${hex(it.rgb, i)}"/>`);

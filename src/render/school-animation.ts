@@ -3,7 +3,8 @@
  * Each frame: the 3-D view (school-view.ts: box drawn for periodic and reflecting runs, a periodic school unwrapped
  * about its circular-mean centre so it stays in one piece) and a caption with t, P and M in the outline font.
  * The title, parameters and depth colorbar are rasterised once; each later GIF frame encodes only the rectangle
- * of the view and caption, through one fixed palette (background blended towards each ink, 32 viridis depths).
+ * that this frame or the previous one drew on (caption, box, fish), through one fixed palette (background blended
+ * towards each ink, 32 viridis depths): no per-frame quantisation.
  * The camera's azimuth eases from 35° to 215° over the run and the elevation swings 25° ± 8°, as the seed's.
  * Size: 6.4 × 6 in at `dpi` (default 100: 640 × 600 px).
  * @example const a = new SchoolAnimation({ boxSize: 25, frames: 200, delay: 33, title: "case1" }); a.frame(pos, vel, "t = 0"); a.finish();
@@ -15,7 +16,7 @@ import { drawColorbar, drawTitle } from "./axes.js";
 import { GifWriter, inkPalette } from "./animation.js";
 import { schoolView, BOX_COLOUR, type Boundary, type SchoolView } from "./school-view.js";
 import { depthScale } from "./school-figures.js";
-import { CAP_HEIGHT } from "./font.js";
+import { CAP_HEIGHT, textWidth } from "./font.js";
 
 export interface SchoolAnimationOptions {
   boxSize: number; frames: number; delay: number;
@@ -42,6 +43,7 @@ export class SchoolAnimation {
   private readonly lut = colormap("viridis");
   private readonly scratch: Float64Array[] = [];
   private index = 0;
+  private prev: { x0: number; y0: number; x1: number; y1: number } | null = null;
   readonly width: number; readonly height: number;
   /** The last frame's view (projected box corners, fish bounding box) and pixels: for tests and previews. */
   lastView: SchoolView | null = null;
@@ -72,7 +74,15 @@ export class SchoolAnimation {
     const v = (this.lastView = schoolView(this.box, positions, velocities, this.o.boxSize, cam, this.o.boundary ?? "periodic", this.lut, { dot: 2.2 * pt, lw: 0.9 * pt, scratch }));
     for (const it of v.items) c.draw(it);
     c.text(caption, this.captionAt[0], this.captionAt[1], 11 * pt, "#222222", "middle");
-    this.gif.add(c, this.dyn);
+    // encode only what this frame or the previous one drew: caption, box corners, fish (padded by a dot and a stroke)
+    const k = v.corners, fs = 11 * pt, cw = textWidth(caption, fs) / 2 + 4 * pt, pad = 6 * pt;
+    let x0 = Math.min(v.bbox[0], this.captionAt[0] - cw), x1 = Math.max(v.bbox[2], this.captionAt[0] + cw);
+    let y0 = Math.min(v.bbox[1], this.captionAt[1] - fs - 2 * pt), y1 = Math.max(v.bbox[3], this.captionAt[1] + 0.4 * fs);
+    for (let i = 0; i + 1 < k.length; i += 2) { x0 = Math.min(x0, k[i]); x1 = Math.max(x1, k[i]); y0 = Math.min(y0, k[i + 1]); y1 = Math.max(y1, k[i + 1]); }
+    const cur = { x0: x0 - pad, y0: y0 - pad, x1: x1 + pad, y1: y1 + pad }, p = this.prev ?? cur;
+    this.prev = cur;
+    const u = { x0: Math.max(this.dyn.x, Math.min(cur.x0, p.x0)), y0: Math.max(this.dyn.y, Math.min(cur.y0, p.y0)), x1: Math.min(this.dyn.x + this.dyn.w, Math.max(cur.x1, p.x1)), y1: Math.min(this.dyn.y + this.dyn.h, Math.max(cur.y1, p.y1)) };
+    this.gif.add(c, Number.isFinite(u.x0 + u.x1 + u.y0 + u.y1) ? { x: u.x0, y: u.y0, w: u.x1 - u.x0, h: u.y1 - u.y0 } : this.dyn);
     this.index++;
   }
 

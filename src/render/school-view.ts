@@ -44,7 +44,7 @@ export interface SchoolView {
   items: Item[];
   /** The box's 8 projected corners (x, y pairs, pixels; corner i = (i&1, i>>1&1, i>>2&1)·L), empty in open space. */
   corners: number[];
-  /** The fish's projected bounding box [x0, y0, x1, y1] in pixels. */
+  /** The fish's projected bounding box [x0, y0, x1, y1] in pixels (dot centres and heading tips). */
   bbox: [number, number, number, number];
 }
 
@@ -85,8 +85,8 @@ export function schoolView(box: Rect, positions: ArrayLike<number>, velocities: 
     const m = Math.hypot(vx, vy, vz) || 1;
     depth[i] = proj(x, y, z, tmp, 0); xy[2 * i] = tmp[0]; xy[2 * i + 1] = tmp[1];
     proj(x + (stroke * vx) / m, y + (stroke * vy) / m, z + (stroke * vz) / m, tmp, 0); tip[2 * i] = tmp[0]; tip[2 * i + 1] = tmp[1];
-    if (Number.isFinite(xy[2 * i] + xy[2 * i + 1])) {
-      bb[0] = Math.min(bb[0], xy[2 * i]); bb[1] = Math.min(bb[1], xy[2 * i + 1]); bb[2] = Math.max(bb[2], xy[2 * i]); bb[3] = Math.max(bb[3], xy[2 * i + 1]);
+    for (const q of [xy, tip]) if (Number.isFinite(q[2 * i] + q[2 * i + 1])) {
+      bb[0] = Math.min(bb[0], q[2 * i]); bb[1] = Math.min(bb[1], q[2 * i + 1]); bb[2] = Math.max(bb[2], q[2 * i]); bb[3] = Math.max(bb[3], q[2 * i + 1]);
     }
   }
   const order = Array.from({ length: n }, (_, i) => i).sort((p, q) => depth[p] - depth[q]);
