@@ -81,7 +81,7 @@ export function summaryFigure(f: SummaryFigureInput): Scene {
     level(tAx, m.polarization, `mean P, 2nd half = ${f3(m.polarization)}`, TAB10[0]), level(tAx, m.rotation, `mean M, 2nd half = ${f3(m.rotation)}`, TAB10[1]),
   ], pt, "lower right");
   const c1 = cell(1);
-  panelTitle(s, c1, `Final state (${boundary === "open" ? "open space, view on the school" : `${boundary} box, L = ${L}`})`, pt);
+  panelTitle(s, c1, `Final state (${boundary === "open" ? "open space, view on the school" : boundary === "periodic" ? `periodic box, L = ${L}; school unwrapped about its centre` : `${boundary} box, L = ${L}`})`, pt);
   viewPanel(s, c1, f.positions, f.velocities, L, boundary, { azimuth: 35, elevation: 25 }, pt);
   if (!f.metrics) return s;
   linePanel(s, cell(2), "Oceanic Schooling Index", tAx, unit(axisLabel("OSI", "1")), [
@@ -94,7 +94,7 @@ export function summaryFigure(f: SummaryFigureInput): Scene {
   const c5 = cell(5), r = inner(c5, pt);
   panelTitle(s, c5, "Final entropies", pt);
   const n = ENTROPY_BARS.length;
-  const ax = drawAxes(s, r, { lo: -0.5, hi: n - 0.5, label: "entropy", ticks: ENTROPY_BARS.map((_, i) => i), tickLabels: ENTROPY_BARS.map((b) => b[1]) }, unit(axisLabel("final value", "1")), pt, { grid: true });
+  const ax = drawAxes(s, r, { lo: -0.5, hi: n - 0.5, label: "entropy", ticks: ENTROPY_BARS.map((_, i) => i), tickLabels: ENTROPY_BARS.map((b) => b[1]) }, { ...unit(axisLabel("final value", "1")), hi: 1.1, ticks: [0, 0.2, 0.4, 0.6, 0.8, 1] }, pt, { grid: true });
   ENTROPY_BARS.forEach(([k], i) => {
     const v = f.final[k], h = Number.isFinite(v) ? Math.max(0, Math.min(1, v)) : 0, x0 = ax.X(i - 0.35), x1 = ax.X(i + 0.35);
     s.rect(x0, ax.Y(h), x1 - x0, ax.Y(0) - ax.Y(h), TAB10[i]);
