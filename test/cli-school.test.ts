@@ -20,7 +20,7 @@ it("samudra school --config <the seed's case2_torus.txt>: the seed's files, init
   const r = cli("school", "--config", seedConfig("case2_torus.txt"), "--save-interval", "20", "-o", "out1");
   expect(r.status, r.stderr).toBe(0);
   expect(r.stdout).toMatch(/\[8\/8\] summary/);
-  expect(tree(path.join(dir, "out1"))).toEqual(["case2_torus_summary.json", "csv/case2_torus_entropy_summary.csv", "csv/case2_torus_entropy_timeseries.csv", "csv/case2_torus_final_state.csv", "csv/case2_torus_order_parameters.csv", "figs/case2_torus_summary.png", "gifs/case2_torus_animation.gif", "logs/case2_torus.log", "netcdf/case2_torus.nc"]);
+  expect(tree(path.join(dir, "out1"))).toEqual(["case2_torus_summary.json", "csv/case2_torus_entropy_summary.csv", "csv/case2_torus_entropy_timeseries.csv", "csv/case2_torus_final_state.csv", "csv/case2_torus_order_parameters.csv", "figs/case2_torus_summary.png", "figs/case2_torus_summary.svg", "gifs/case2_torus_animation.gif", "logs/case2_torus.log", "netcdf/case2_torus.nc"]);
   const py = JSON.parse(runPython(ncPython(), `
 import json, sys, xarray as xr
 ds = xr.open_dataset(sys.argv[1])

@@ -12,8 +12,9 @@
  *   csv/<stem>_final_state.csv             Fish_ID, x, y, z, vx, vy, vz
  *   csv/<stem>_entropy_timeseries.csv      Time, Polarization, …, Oceanic_Schooling_Index (metrics only)
  *   csv/<stem>_entropy_summary.csv         Metric, Mean_2nd_Half, Std_2nd_Half, Final_Value, Min, Max
- *   figs/<stem>_summary.png                six panels (two without metrics) with axes, units, legends and a depth
- *                                          colorbar (render/school-figures.ts), 1500 px wide at animation_dpi 100
+ *   figs/<stem>_summary.png, .svg          six panels (two without metrics) with axes, units, legends and a depth
+ *                                          colorbar (render/school-figures.ts), 1500 px wide at animation_dpi 100;
+ *                                          the SVG is the same drawing as vectors (text stays text)
  *   gifs/<stem>_animation.gif              the 3-D view with the box (periodic/reflect; a periodic school drawn in
  *                                          one piece) and t, P, M per frame (render/school-animation.ts); every
  *                                          animation_skip-th frame at ≤ 80 dpi (512 × 480 px), encoded as it arrives (at most
@@ -29,6 +30,7 @@ import { toCsv, toJson } from "../io/csv.js";
 import { summaryFigure } from "../render/school-figures.js";
 import { SchoolAnimation } from "../render/school-animation.js";
 import { sceneToPng } from "../render/canvas.js";
+import { sceneToSvg } from "../render/scene.js";
 import { useDeflate } from "../render/png-encode.js";
 import { deflateSync } from "node:zlib";
 import { openSink, writeAtomic, type AtomicFile } from "./file-sink.js";
@@ -166,11 +168,13 @@ export class SchoolOutputs {
     }
     if (this.formats.has("png")) {
       t0 = performance.now();
-      writeAtomic(file("figs", "_summary.png"), sceneToPng(summaryFigure({
+      const fig = summaryFigure({
         title: `${r.scenarioName} (${r.mode}): ${s.state}`, subtitle: `N = ${r.nFish}, L = ${r.boxSize}, r = ${r.rRepulsion}/${r.rOrientation}/${r.rAttraction}, noise = ${r.noise}, ${r.boundary}, seed ${r.seed}; samudra ${version}`,
         t: s.time, series: s.series, mean: s.mean, final: s.final, positions: this.lastPos!, velocities: this.lastVel!, boxSize: r.boxSize, boundary: r.boundary, metrics: r.computeEntropy, dpi: r.animationDpi,
-      })));
-      this.written.push(file("figs", "_summary.png"));
+      });
+      writeAtomic(file("figs", "_summary.png"), sceneToPng(fig));
+      writeAtomic(file("figs", "_summary.svg"), sceneToSvg(fig));
+      this.written.push(file("figs", "_summary.png"), file("figs", "_summary.svg"));
       this.timing.png = performance.now() - t0;
     }
     if (this.anim) {
