@@ -3,8 +3,11 @@
  * O(frames) and memory is one frame. Colours: a fixed palette made of the background blended with each ink the
  * figure uses (`levels` steps each, so anti-aliased edges keep their shades) and a 32768-entry RGB555 → palette
  * lookup table, built once: indexing a frame is one table lookup a pixel.
+ * After the first frame only the rectangle that changes is encoded (GifWriter.add(canvas, rect)): a GIF frame may
+ * cover part of the logical screen, the rest stays as the earlier frames left it.
  * LineAnimation: curves y_k(x) on fixed axes with a legend and the time stamp in each frame; the axes, labels and
- * title are rasterised once and copied under every frame.
+ * title are rasterised once and copied under every frame, the legend and the stamp's box once and copied over the
+ * curves; each frame encodes the panel only. Curves are drawn with about one point per pixel column.
  */
 import { GIFEncoder } from "gifenc";
 import { Canvas, parseColour } from "./canvas.js";

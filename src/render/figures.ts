@@ -2,7 +2,8 @@
  * Single-panel figures as Scenes (scene.ts): a heatmap of a field over two axes with a colorbar and optional
  * overlays (e.g. kink trajectories), and line charts with a legend (linear or log y). Sizes: `width` × `height`
  * inches at `dpi` (px = inches × dpi; fonts in points, 1 pt = dpi/72 px), matplotlib's convention, so the seeds'
- * dpi keys mean what they meant there. The field is resampled (bilinear, in value) to the panel's pixels.
+ * dpi keys mean what they meant there. The field is resampled (bilinear, in value) to the panel's pixels for PNGs;
+ * SVGs embed it at its grid resolution (at most the panel's) and let the viewer scale it.
  */
 import { Scene } from "./scene.js";
 import { colormap } from "./colormap.js";
