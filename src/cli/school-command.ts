@@ -46,7 +46,7 @@ Examples:
   samudra school --config case1_swarm.txt --seed 7 --no-entropy
 
 Files: netcdf/<stem>.nc, csv/<stem>_{order_parameters,final_state,entropy_timeseries,entropy_summary}.csv,
-figs/<stem>_summary.png, gifs/<stem>_animation.gif, <stem>_summary.json and logs/<stem>.log.`;
+figs/<stem>_summary.{png,svg}, gifs/<stem>_animation.gif, <stem>_summary.json and logs/<stem>.log.`;
 
 export interface SchoolArgs {
   positionals: string[]; all: boolean; json: boolean; quiet: boolean; config?: string; outputDir?: string; format?: string;
