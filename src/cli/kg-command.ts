@@ -44,8 +44,10 @@ Examples:
   samudra kg kink_antikink --method yoshida4       # u = 0.3 > v_c: one bounce, walls escape
   samudra kg --config case2_kink.txt --legacy --format nc,csv
 
-Files per run (in the output dir): <stem>.nc, <stem>_diagnostics.csv, <stem>_summary.json, <stem>_spacetime.png,
-<stem>.gif, <stem>_invariants.svg, and <stem>.log.`;
+Files per run (in the output dir; corrected runs' <stem> ends in _corrected): <stem>.nc, <stem>_diagnostics.csv,
+<stem>_summary.json, <stem>_spacetime.{png,svg}, <stem>_energy.{png,svg}, <stem>.gif, <stem>_invariants.svg and
+<stem>.log. They appear together when the run ends; a run that ends early writes <stem>.failed.* instead and leaves
+the previous files alone. Exit codes: 0 ok, 1 run failed, 2 usage, 130/143 signal.`;
 
 export type KgArgs = ModelArgs;
 

@@ -42,8 +42,10 @@ Examples:
   samudra nlse --config two_soliton.txt --format nc,csv
   samudra nlse --all --legacy --json
 
-Files per run (in the output dir): <stem>.nc, <stem>_invariants.csv, <stem>_summary.json, <stem>_spacetime.png,
-<stem>.gif, <stem>_invariants.svg, and <stem>.log (in the config's log_dir if set).`;
+Files per run (in the output dir; legacy runs' <stem> ends in _legacy): <stem>.nc, <stem>_invariants.csv,
+<stem>_summary.json, <stem>_spacetime.{png,svg}, <stem>_spectrum.{png,svg}, <stem>.gif, <stem>_invariants.svg and
+<stem>.log (in the config's log_dir if set). They appear together when the run ends; a run that ends early writes
+<stem>.failed.* instead and leaves the previous files alone. Exit codes: 0 ok, 1 run failed, 2 usage, 130/143 signal.`;
 
 export type NlseArgs = ModelArgs;
 
