@@ -14,6 +14,10 @@ async function runAll(simd: boolean) {
     out.push(...big.y, big.sol!(1.2345));
     const small = ode.solve(m, ode.systems.lorenz(), [0, 3], [1, 1, 1], { rtol: 1e-10, atol: 1e-12, tEval: [1, 2, 3] });
     out.push(...small.y, Float64Array.of(small.nfev, big.nfev));
+    // the step loop inside WASM (no dense output): every step kept, large and small states
+    const bigLoop = ode.solve(m, ode.systems.linear({ matrix: A, complex: true }), [0, 2], randomArray(2 * n, 9), { rtol: 1e-9, atol: 1e-12 });
+    const aren = ode.solve(m, ode.systems.arenstorf(), [0, 17.0652165601579625588917206249], [0.994, 0, 0, -2.00158510637908252240537862224], { rtol: 1e-10, atol: 1e-10 });
+    out.push(bigLoop.t, ...bigLoop.y, aren.t, ...aren.y, Float64Array.of(bigLoop.nfev, aren.nfev));
   }
   return out;
 }

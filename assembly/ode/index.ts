@@ -3,8 +3,10 @@
 import { Rk, odeCreate, odeFree, odeInit, odeStep, odeRtolVector } from "./rk";
 import { odeDensePrepare, odeDenseEval } from "./dense";
 import { tableau, Tableau } from "./tableau";
+import { odeAdvance, odeRecCreate, odeRecTEvalPtr, odeRecT, odeRecY, odeRecPush, odeRecLen, odeRecFree } from "./loop";
 
 export { odeCreate, odeFree, odeInit, odeStep, odeDensePrepare, odeDenseEval, odeRtolVector };
+export { odeAdvance, odeRecCreate, odeRecTEvalPtr, odeRecT, odeRecY, odeRecPush, odeRecLen, odeRecFree };
 
 // @ts-ignore: decorator
 @inline function R(p: usize): Rk { return changetype<Rk>(p); }

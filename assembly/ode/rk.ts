@@ -7,7 +7,8 @@
 
 import { Tableau, tableau, METHOD_DOP853 } from "./tableau";
 import { combine } from "./vec";
-import { evalRhs, lorenz, SYS_LORENZ } from "./systems";
+import { evalRhs, lorenz, arenstorf, SYS_LORENZ, SYS_ARENSTORF } from "./systems";
+import { dop853SmallStages, dop853SmallError } from "./dop853_small";
 import { SAFETY, MIN_FACTOR, MAX_FACTOR, pyMax, pyMin, modulus, sumSqScaled, minStep, fillScale } from "./control";
 
 export const ST_RUNNING: i32 = 0;
@@ -37,6 +38,7 @@ export class Rk {
 @inline export function rhs(r: Rk, t: f64, y: usize, dy: usize): void {
   r.nfev++;
   if (r.system == SYS_LORENZ) lorenz(r.params, y, dy);
+  else if (r.system == SYS_ARENSTORF) arenstorf(r.params, y, dy);
   else evalRhs(r.system, r.handle, r.params, r.n, r.N, t, y, dy, r.cbY, r.cbDy);
 }
 
@@ -210,6 +212,7 @@ export function odeStep(p: usize): i32 {
   let hAbs = r.hAbs > r.maxStep ? r.maxStep : (r.hAbs < minS ? minS : r.hAbs);
   let rejected = false;
   let tNew: f64 = t, h: f64 = 0;
+  const small = tab.method == METHOD_DOP853 && !cplx && r.N < 16;
   for (;;) {
     if (hAbs < minS) {
       r.status = r.nanReject ? ST_NONFINITE : ST_TOO_SMALL;
@@ -220,9 +223,16 @@ export function odeStep(p: usize): i32 {
     if (dir * (tNew - r.tBound) > 0) tNew = r.tBound;
     h = tNew - t;
     hAbs = Math.abs(h);
-    rkStep(r, tab, t, h);
-    fillScale(r.scale, r.atol, r.y, r.yNew, r.n, cplx, r.rtol, r.rtolv);
-    const err = errorNorm(r, tab, h);
+    let err: f64;
+    if (small) {
+      // DOP853, real N < 16: the same operations with constant coefficients (dop853_small.ts)
+      dop853SmallStages(r, t, h);
+      err = dop853SmallError(r, h);
+    } else {
+      rkStep(r, tab, t, h);
+      fillScale(r.scale, r.atol, r.y, r.yNew, r.n, cplx, r.rtol, r.rtolv);
+      err = errorNorm(r, tab, h);
+    }
     if (err < 1.0) {
       let factor = err == 0.0 ? MAX_FACTOR : pyMin(MAX_FACTOR, SAFETY * Math.pow(err, exponent));
       if (rejected) factor = pyMin(1.0, factor);

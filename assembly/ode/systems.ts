@@ -34,6 +34,19 @@ declare function odeRhsJs(handle: i32, t: f64): void;
   store<f64>(dy, y0 * y1 - load<f64>(p, 16) * y2, 16);
 }
 
+/** Arenstorf, inlined into the stepper's call site too. */
+// @ts-ignore: decorator
+@inline export function arenstorf(p: usize, y: usize, dy: usize): void {
+  const mu = load<f64>(p), mup = 1.0 - mu;
+  const x = load<f64>(y), yy = load<f64>(y, 8), vx = load<f64>(y, 16), vy = load<f64>(y, 24);
+  const r1 = (x + mu) * (x + mu) + yy * yy, r2 = (x - mup) * (x - mup) + yy * yy;
+  const d1 = r1 * Math.sqrt(r1), d2 = r2 * Math.sqrt(r2);
+  store<f64>(dy, vx);
+  store<f64>(dy, vy, 8);
+  store<f64>(dy, x + 2.0 * vy - mup * (x + mu) / d1 - mu * (x - mup) / d2, 16);
+  store<f64>(dy, yy - 2.0 * vx - mup * yy / d1 - mu * yy / d2, 24);
+}
+
 /** Evaluates system `sys` (n components; N doubles) at (t, y) into dy. `cbY`/`cbDy` stage the JS bridge. */
 export function evalRhs(sys: i32, handle: i32, p: usize, n: i32, N: i32, t: f64, y: usize, dy: usize, cbY: usize, cbDy: usize): void {
   if (sys == SYS_LORENZ) {
@@ -43,14 +56,7 @@ export function evalRhs(sys: i32, handle: i32, p: usize, n: i32, N: i32, t: f64,
     store<f64>(dy, y1);
     store<f64>(dy, load<f64>(p) * (1.0 - y0 * y0) * y1 - y0, 8);
   } else if (sys == SYS_ARENSTORF) {
-    const mu = load<f64>(p), mup = 1.0 - mu;
-    const x = load<f64>(y), yy = load<f64>(y, 8), vx = load<f64>(y, 16), vy = load<f64>(y, 24);
-    const r1 = (x + mu) * (x + mu) + yy * yy, r2 = (x - mup) * (x - mup) + yy * yy;
-    const d1 = r1 * Math.sqrt(r1), d2 = r2 * Math.sqrt(r2);
-    store<f64>(dy, vx);
-    store<f64>(dy, vy, 8);
-    store<f64>(dy, x + 2.0 * vy - mup * (x + mu) / d1 - mu * (x - mup) / d2, 16);
-    store<f64>(dy, yy - 2.0 * vx - mup * yy / d1 - mu * yy / d2, 24);
+    arenstorf(p, y, dy);
   } else if (sys == SYS_NLSE) {
     nlseRhs(<usize>load<f64>(p), y, dy);
   } else if (sys == SYS_LINEAR) {

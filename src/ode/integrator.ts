@@ -158,6 +158,51 @@ export class OdeIntegrator {
     }
   }
 
+  /**
+   * Steps until t reaches or passes `tTarget` (in the direction of integration), the run ends, or the
+   * step budget is reached — the whole loop inside WASM, one call from JS (a JS right-hand side is still
+   * called once per evaluation). The steps are exactly those of repeated {@link step} calls: the last one
+   * may pass `tTarget` (the step size is never clipped to it); read the state there with `dense(tTarget)`.
+   * Returns {@link Status}: Ok when t has reached tTarget and the interval goes on (also at once, taking no
+   * step, when t is already there), else Finished, StepTooSmall, NonFinite or Budget, as step() would.
+   *
+   * @example
+   * const it = ode.create("DOP853", ode.systems.lorenz(), 0, [1, 1, 1], { tBound: 100, rtol: 1e-10, atol: 1e-12 });
+   * for (const tOut of [10, 20, 30]) { it.advanceTo(tOut); console.log(it.dense(tOut)); }
+   */
+  advanceTo(tTarget: number): StatusCode {
+    this.live("advanceTo(t)");
+    if (typeof tTarget !== "number" || Number.isNaN(tTarget)) {
+      throw new RangeError(`OdeIntegrator.advanceTo(t): t must be a number (±Infinity runs to the end), got ${describe(tTarget)}`);
+    }
+    return this.loop(tTarget, 0, 0, "advanceTo(t)") as StatusCode;
+  }
+
+  /**
+   * @internal The WASM step loop (assembly/ode/loop.ts): to tTarget (NaN: to the end), `chunk` > 0
+   * accepted steps at most (then returns 5), recording into `rec` (0: nothing). Same statuses and
+   * budget rule as step().
+   */
+  loop(tTarget: number, chunk: number, rec: number, what = "advanceTo(t)"): StatusCode | 5 {
+    const p = this.live(what);
+    const k = kernel();
+    if (this.ended) {
+      const s = (this.budgetHit ? Status.Budget : k.odeStatus(p)) as StatusCode;
+      throw new Error(`OdeIntegrator.${what}: the integration already ended (${STATUS_MESSAGES[s]}); create a new integrator to continue`);
+    }
+    let r: number;
+    try {
+      r = k.odeAdvance(p, tTarget, this.maxSteps, chunk, rec);
+    } catch (e) {
+      this.failed = e instanceof Error ? e : new Error(String(e));
+      throw e;
+    }
+    if (k.odeNaccept(p) + k.odeNreject(p) > 0 || r !== Status.Ok) this.stepped = true;
+    if (r === Status.Budget) this.budgetHit = true;
+    if (r >= 1 && r <= 4) this.ended = true;
+    return r as StatusCode | 5;
+  }
+
   /** Current status (see {@link Status}). */
   get status(): StatusCode { const p = this.live("status"); return this.budgetHit ? Status.Budget : kernel().odeStatus(p) as StatusCode; }
   /** Current time. */

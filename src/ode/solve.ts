@@ -12,6 +12,7 @@ import { OdeIntegrator, Status, STATUS_MESSAGES } from "./integrator.js";
 import { STEP_KEYS, type Method, type RhsFunction, type StepOptions } from "./options.js";
 import type { OdeSystem } from "./systems.js";
 import { GrowF64 } from "./grow.js";
+import { runInWasm } from "./solve-wasm.js";
 import { SolutionBuilder, type OdeSolution } from "./solution.js";
 import { prepareEvents, findActive, handleEvents, type EventFunction } from "./events.js";
 
@@ -120,8 +121,13 @@ function run(integ: OdeIntegrator, t0: number, t1: number, o: SolveOptions, wher
   const tEval = o.tEval !== undefined ? checkTEval(where, o.tEval, t0, t1) : null;
   const dense = checkBool(where, "dense", o.dense, false);
   const ev = o.events !== undefined ? prepareEvents(where, o.events) : null;
+  const signal = signalOf(where, o.signal);
+  if (!dense && !ev) {
+    // the whole loop in WASM (solve-wasm.ts); the same steps, samples and statuses as the loop below
+    const w = runInWasm(integ, tEval, signal);
+    return finish(integ, t0, N, w.t, w.y, w.status, w.code, w.aborted, null, null, null);
+  }
   const y0 = Float64Array.from(integ.y);
-
   const ts = new GrowF64(tEval ? tEval.length : 256);
   const ys = new GrowF64(tEval ? tEval.length * N : 256 * N);
   const ti = new GrowF64(64);
@@ -141,22 +147,8 @@ function run(integ: OdeIntegrator, t0: number, t1: number, o: SolveOptions, wher
   let teI = 0;
   let status: -1 | 0 | 1 | null = null;
   let code: number = Status.Ok;
-  const signal = signalOf(where, o.signal);
   let aborted = false;
 
-  if (!tEval && !builder && !ev) {
-    // fast path (keep every step, nothing else): no views or closures per step
-    let heap = new Float64Array(mem());
-    for (;;) {
-      if (signal?.aborted) { aborted = true; status = -1; break; }
-      code = integ.step();
-      if (code !== Status.Ok && code !== Status.Finished) { status = -1; break; }
-      if (heap.byteLength === 0) heap = new Float64Array(mem());
-      ts.push(k.odeT(p));
-      ys.pushFrom(heap, k.odeYPtr(p) >>> 3, N);
-      if (code === Status.Finished) { status = 0; break; }
-    }
-  }
   while (status === null) {
     if (signal?.aborted) { aborted = true; status = -1; break; }
     code = integ.step();
@@ -209,9 +201,19 @@ function run(integ: OdeIntegrator, t0: number, t1: number, o: SolveOptions, wher
   }
 
   const tArr = ts.view().slice();
-  const yAll = ys.view().slice();
-  const yList: Float64Array[] = [];
-  for (let i = 0; i < tArr.length; i++) yList.push(yAll.subarray(i * N, (i + 1) * N));
+  return finish(integ, t0, N, tArr, ys.view().slice(), status, code, aborted, builder ? builder.build(tEval ? ti.view().slice() : tArr) : null,
+    tEvents, yEvents);
+}
+
+/** The result object: scipy's message and our reason for the ending, y as one view per time on one buffer. */
+function finish(
+  integ: OdeIntegrator, t0: number, N: number, tArr: Float64Array, yAll: Float64Array, status: -1 | 0 | 1 | null, code: number,
+  aborted: boolean, sol: OdeSolution | null, tEvents: number[][] | null, yEvents: Float64Array[][] | null
+): OdeResult {
+  const rows = tArr.length;
+  const yList: Float64Array[] = new Array(rows);
+  // views made by the constructor: ~2× cheaper than subarray() (the one per-row cost left in JS)
+  for (let i = 0, b = yAll.buffer, o = yAll.byteOffset; i < rows; i++) yList[i] = new Float64Array(b, o + i * N * 8, N);
   const tEnd = integ.t;
   // a NaN right-hand side mid-run ends as in scipy: every attempt is rejected (Python's max keeps the 0.2 factor)
   // until the step is too small, with scipy's message; NaN already at t0 (scipy loops forever) says so
@@ -225,7 +227,7 @@ function run(integ: OdeIntegrator, t0: number, t1: number, o: SolveOptions, wher
   return {
     t: tArr, y: yList, status: status as -1 | 0 | 1, message, reason, success: status !== null && status >= 0,
     nfev: integ.nfev, njev: 0, nlu: 0, naccept: integ.naccept, nreject: integ.nreject,
-    sol: builder ? builder.build(tEval ? ti.view().slice() : tArr) : null,
+    sol,
     tEvents: tEvents ? tEvents.map((a) => Float64Array.from(a)) : null,
     yEvents,
   };

@@ -27,6 +27,14 @@ export interface Kernel {
   odeFree(p: number): void;
   odeInit(p: number, system: number, handle: number, t0: number, tBound: number, rtol: number, maxStep: number, firstStep: number): number;
   odeStep(p: number): number;
+  odeAdvance(p: number, tTarget: number, maxSteps: number, chunk: number, rec: number): number;
+  odeRecCreate(mode: number, capRows: number, nEval: number): number;
+  odeRecTEvalPtr(rec: number): number;
+  odeRecT(rec: number): number;
+  odeRecY(rec: number): number;
+  odeRecPush(rec: number, p: number): void;
+  odeRecLen(rec: number): number;
+  odeRecFree(rec: number): void;
   odeDensePrepare(p: number): void;
   odeDenseEval(p: number, t: number, out: number): void;
   odeYPtr(p: number): number;

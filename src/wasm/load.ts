@@ -114,6 +114,7 @@ function readAsString(mem: WebAssembly.Memory, ptr: number): string {
 export const POINTER_EXPORTS = [
   "alloc", "fftPlanCreate", "fftPlanInput", "fftPlanOutput", "rfftPlanCreate", "rfftPlanReal", "rfftPlanSpectrum",
   "odeCreate", "odeYPtr", "odeYOldPtr", "odeAtolPtr", "odeRtolVector", "odeParamsPtr", "odeCbYPtr", "odeCbDyPtr", "odeFPtr", "odeOutPtr",
+  "odeRecCreate", "odeRecTEvalPtr", "odeRecT", "odeRecY",
   "odeTableau", "nlseCreate", "nlseK", "nlseSigma", "splitCreate", "etdCreate", "kgCreate", "kgSplitCreate",
   "gridCreate", "schoolCreate", "schoolPositions", "schoolVelocities",
 ] as const;

@@ -1,0 +1,136 @@
+// The step loop inside WASM (assembly/ode/loop.ts): ode.solve without events or dense output, and
+// OdeIntegrator.advanceTo(t), give the t, y, nfev, naccept, nreject and statuses of the step-by-step loop bit for
+// bit. The reference is ode.solve with an event that never fires, which keeps the JS loop (one step() per step).
+import { describe, it, expect, beforeAll } from "vitest";
+import { init, ode } from "../src/index.js";
+import { SIGNAL_CHUNK } from "../src/ode/solve-wasm.js";
+import type { OdeResult, SolveOptions } from "../src/ode/solve.js";
+
+beforeAll(async () => { await init(); });
+
+const never = () => 1;   // an event function without roots: forces the per-step JS loop, changes nothing else
+const AREN_T = 17.0652165601579625588917206249;
+const AREN_Y0 = [0.994, 0, 0, -2.00158510637908252240537862224];
+const lorenzJs = (_t: number, y: Float64Array, d: Float64Array) => { d[0] = 10 * (y[1] - y[0]); d[1] = y[0] * (28 - y[2]) - y[1]; d[2] = y[0] * y[1] - (8 / 3) * y[2]; };
+
+function same(a: OdeResult, b: OdeResult) {
+  expect([...a.t]).toEqual([...b.t]);
+  expect(a.y.length).toBe(b.y.length);
+  a.y.forEach((v, i) => expect([...v], `y[${i}]`).toEqual([...b.y[i]]));
+  expect([a.nfev, a.naccept, a.nreject, a.status, a.reason, a.message]).toEqual([b.nfev, b.naccept, b.nreject, b.status, b.reason, b.message]);
+}
+
+type Case = [string, "DOP853" | "RK45", Parameters<typeof ode.solve>[1], [number, number], number[], SolveOptions];
+const cases: Case[] = [
+  ["Lorenz DOP853 [0, 20]", "DOP853", ode.systems.lorenz(), [0, 20], [1, 1, 1], { rtol: 1e-10, atol: 1e-12 }],
+  ["Lorenz DOP853, JS rhs", "DOP853", lorenzJs, [0, 10], [1, 1, 1], { rtol: 1e-9, atol: 1e-12 }],
+  ["Lorenz RK45 backwards", "RK45", ode.systems.lorenz(), [2, 0], [1, 1, 1], { rtol: 1e-8, atol: 1e-10 }],
+  ["Arenstorf one period", "DOP853", ode.systems.arenstorf(), [0, AREN_T], AREN_Y0, { rtol: 1e-10, atol: 1e-10 }],
+  ["van der Pol, rtol array, maxStep", "DOP853", ode.systems.vanDerPol({ mu: 5 }), [0, 10], [2, 0], { rtol: [1e-8, 1e-6], atol: 1e-10, maxStep: 0.3 }],
+  ["complex linear 9×9 (f64x2 path)", "DOP853", ode.systems.linear({ matrix: Array.from({ length: 162 }, (_, i) => (i % 20 === 0 ? -1 : Math.sin(i) * 0.3)), complex: true }), [0, 3], Array.from({ length: 18 }, (_, i) => Math.cos(i)), { rtol: 1e-9, atol: 1e-12 }],
+  ["t0 = t1", "DOP853", ode.systems.lorenz(), [1, 1], [1, 1, 1], {}],
+  ["empty state", "RK45", () => {}, [0, 1], [], {}],
+];
+
+describe("ode.solve through the WASM loop = the step-by-step loop", () => {
+  for (const [name, m, f, span, y0, o] of cases) {
+    it(`${name}: every step, tEval, maxSteps budget`, () => {
+      same(ode.solve(m, f, span, y0, o), ode.solve(m, f, span, y0, { ...o, events: never }));
+      const n = span[0] === span[1] ? 1 : 37, tEval = Array.from({ length: n }, (_, i) => span[0] + (span[1] - span[0]) * (i / Math.max(1, n - 1)) ** 1.5);
+      same(ode.solve(m, f, span, y0, { ...o, tEval }), ode.solve(m, f, span, y0, { ...o, tEval, events: never }));
+      const budget = ode.solve(m, f, span, y0, { ...o, maxSteps: 7 });
+      same(budget, ode.solve(m, f, span, y0, { ...o, maxSteps: 7, events: never }));
+      if (span[0] !== span[1] && y0.length > 0) expect(budget.reason).toBe("budget");
+    });
+  }
+
+  it("dense: true keeps the JS loop; its t and y equal the WASM loop's, and sol() matches tEval samples", () => {
+    const o = { rtol: 1e-10, atol: 1e-12 };
+    const a = ode.solve("DOP853", ode.systems.lorenz(), [0, 5], [1, 1, 1], o);
+    const d = ode.solve("DOP853", ode.systems.lorenz(), [0, 5], [1, 1, 1], { ...o, dense: true });
+    expect([...a.t]).toEqual([...d.t]);
+    a.y.forEach((v, i) => expect([...v]).toEqual([...d.y[i]]));
+    const te = [0.3, 1.7, 4.2];
+    const s = ode.solve("DOP853", ode.systems.lorenz(), [0, 5], [1, 1, 1], { ...o, tEval: te });
+    te.forEach((t, i) => expect([...d.sol!(t)]).toEqual([...s.y[i]]));
+  });
+
+  it("a signal is read every SIGNAL_CHUNK accepted steps: not aborted = same result; aborted before = no step", () => {
+    const o = { rtol: 1e-10, atol: 1e-12 };
+    const plain = ode.solve("DOP853", ode.systems.lorenz(), [0, 100], [1, 1, 1], o);
+    expect(plain.naccept).toBeGreaterThan(SIGNAL_CHUNK);   // crosses a chunk boundary
+    same(ode.solve("DOP853", ode.systems.lorenz(), [0, 100], [1, 1, 1], { ...o, signal: new AbortController().signal }), plain);
+    const ac = new AbortController();
+    ac.abort();
+    const r = ode.solve("DOP853", ode.systems.lorenz(), [0, 100], [1, 1, 1], { ...o, signal: ac.signal });
+    same(r, ode.solve("DOP853", ode.systems.lorenz(), [0, 100], [1, 1, 1], { ...o, signal: ac.signal, events: never }));
+    expect([r.reason, r.t.length, r.naccept]).toEqual(["aborted", 1, 0]);
+  });
+
+  it("a JS right-hand side that turns NaN mid-run ends as the step loop does (status −1, scipy's message)", () => {
+    const f = (t: number, y: Float64Array, d: Float64Array) => { d[0] = t > 0.5 ? NaN : -y[0]; };
+    const a = ode.solve("DOP853", f, [0, 1], [1], {});
+    same(a, ode.solve("DOP853", f, [0, 1], [1], { events: never }));
+    expect(a.status).toBe(-1);
+  });
+
+  it("an exception in a JS right-hand side propagates out of the WASM loop", () => {
+    let calls = 0;
+    const f = (_t: number, y: Float64Array, d: Float64Array) => { if (++calls > 50) throw new Error("boom"); d[0] = -y[0]; };
+    expect(() => ode.solve("DOP853", f, [0, 10], [1], {})).toThrow(/boom/);
+  });
+});
+
+describe("OdeIntegrator.advanceTo(t)", () => {
+  const mk = () => ode.create("DOP853", ode.systems.lorenz(), 0, [1, 1, 1], { tBound: 30, rtol: 1e-10, atol: 1e-12 });
+
+  it("takes the steps of a step() loop up to the first t ≥ target, then Ok; to the end Finished", () => {
+    const a = mk(), b = mk();
+    for (const target of [0.5, 3, 3, 10.25, 29.9]) {
+      expect(a.advanceTo(target)).toBe(ode.Status.Ok);
+      while (b.t < target) expect(b.step()).toBe(ode.Status.Ok);
+      expect([a.t, a.tOld, a.h, a.nfev, a.naccept, a.nreject]).toEqual([b.t, b.tOld, b.h, b.nfev, b.naccept, b.nreject]);
+      expect([...a.y]).toEqual([...b.y]);
+      expect([...a.dense(target)]).toEqual([...b.dense(target)]);
+      expect(a.t).toBeGreaterThanOrEqual(target);
+    }
+    expect(a.advanceTo(Infinity)).toBe(ode.Status.Finished);
+    let s: number;
+    do s = b.step(); while (s === ode.Status.Ok);
+    expect(s).toBe(ode.Status.Finished);
+    expect([a.t, a.nfev, ...a.y]).toEqual([b.t, b.nfev, ...b.y]);
+    expect(() => a.advanceTo(40)).toThrow(/already ended/);
+    expect(() => a.step()).toThrow(/already ended/);
+    a.dispose(); b.dispose();
+  });
+
+  it("a target already reached takes no step; NaN is refused; a JS rhs gives the same steps", () => {
+    const a = mk();
+    expect(a.advanceTo(0)).toBe(ode.Status.Ok);
+    expect(a.naccept).toBe(0);
+    expect(() => a.advanceTo(NaN)).toThrow(/advanceTo\(t\): t must be a number/);
+    a.advanceTo(5);
+    const j = ode.create("DOP853", lorenzJs, 0, [1, 1, 1], { tBound: 30, rtol: 1e-10, atol: 1e-12 });
+    j.advanceTo(5);
+    expect([j.t, j.nfev, ...j.y]).toEqual([a.t, a.nfev, ...a.y]);
+    a.dispose(); j.dispose();
+  });
+
+  it("stops at the step budget (Budget, as step() counts it: accepted + rejected before a step)", () => {
+    const o = { tBound: 30, rtol: 1e-10, atol: 1e-12, maxSteps: 100 };
+    const a = ode.create("DOP853", ode.systems.lorenz(), 0, [1, 1, 1], o);
+    const b = ode.create("DOP853", ode.systems.lorenz(), 0, [1, 1, 1], o);
+    expect(a.advanceTo(30)).toBe(ode.Status.Budget);
+    let s: number;
+    do s = b.step(); while (s === ode.Status.Ok);
+    expect(s).toBe(ode.Status.Budget);
+    expect([a.t, a.nfev, a.naccept, a.nreject, a.status]).toEqual([b.t, b.nfev, b.naccept, b.nreject, b.status]);
+    a.dispose(); b.dispose();
+  });
+
+  it("reports a non-finite f(t0, y0) as NonFinite, like step()", () => {
+    const a = ode.create("RK45", (_t, _y, d) => { d[0] = NaN; }, 0, [1], { tBound: 1 });
+    expect(a.advanceTo(1)).toBe(ode.Status.NonFinite);
+    a.dispose();
+  });
+});
