@@ -1,5 +1,6 @@
 // Runtime smoke test shared by every runtime (Node, Deno, Bun, workerd, Chromium): one fixed FFT
-// with a known exact answer, plus bit hashes of larger transforms so runtimes are compared bit for bit.
+// with a known exact answer, plus bit hashes of larger transforms so runtimes are compared bit for bit
+// (and of a labelled figure: the render layer draws the same PNG and SVG bytes everywhere).
 // Inputs come from an integer LCG (no Math.* calls), so they are identical everywhere.
 
 function lcgArray(len, seed) {
@@ -63,6 +64,15 @@ export async function smoke(samudra, initOptions) {
     g.knnInto(4, idx, d, { metric: "max" });
     g.dispose();
     hashes.neighbors = fnv1a(Float64Array.from([np, ...I.subarray(0, np), ...J.subarray(0, np), ...idx, ...d]));
+  }
+  if (samudra.render && samudra.render.heatmapFigure) {
+    // the figure layer (vector scene → SVG, own rasteriser → PNG) runs in every runtime, with the same bytes
+    const rows = 20, cols = 30, values = lcgArray(rows * cols, 13);
+    const scene = samudra.render.heatmapFigure({ title: "smoke", values, rows, cols, x: { lo: -25, hi: 25, label: "x (1)" }, y: { lo: 0, hi: 10, label: "t (1)" },
+      colormap: "inferno", vmin: -0.5, vmax: 0.5, cbLabel: "|ψ|²", dpi: 40, width: 6, height: 4 });
+    const png = samudra.render.sceneToPng(scene), svg = new TextEncoder().encode(samudra.render.sceneToSvg(scene));
+    const bytesHash = (b) => { let h = 0x811c9dc5; for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b[i], 0x01000193) >>> 0; return h.toString(16).padStart(8, "0"); };
+    hashes.render = `${png.length}:${bytesHash(png)}:${svg.length}:${bytesHash(svg)}`;
   }
   const ok = fixed.length === expected.length && fixed.every((v, i) => v === expected[i]);
   return { ok, simd: info.simd, source: info.source, version: samudra.version, fixed, hashes };
