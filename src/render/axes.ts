@@ -104,7 +104,7 @@ export function drawColorbar(s: Scene, r: Rect, lut: Uint8Array, vmin: number, v
   s.rect(r.x, r.y, r.w, r.h, undefined, th.fg, 0.8 * pt);
   const ax: AxisSpec = { lo: vmin, hi: vmax, label, log: o.log };
   const Y = scaler(ax, r.y + r.h, r.y);
-  const ticks = (o.log ? logTicks(vmin, vmax) : niceTicks(vmin, vmax, Math.max(3, Math.floor(r.h / (3 * fs))))).filter((v) => Math.abs(Y(v) - Y(vmin)) > 1.4 * fs && Math.abs(Y(v) - Y(vmax)) > 1.4 * fs);
+  const ticks = (o.log ? logTicks(vmin, vmax) : niceTicks(vmin, vmax, Math.max(3, Math.floor(r.h / (3 * fs))))).filter((v) => Math.abs(Y(v) - Y(vmin)) > 1.8 * fs && Math.abs(Y(v) - Y(vmax)) > 1.8 * fs);   // clear of the min/max labels
   const labels = formatTicks(ticks, o.log);
   let w = 0;
   const put = (v: number, t: string, bold = false) => {
