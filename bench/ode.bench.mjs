@@ -5,13 +5,14 @@
 // Rounds alternate: a batch of every Node implementation (round-robin), then one C process per problem (it times
 // its own batch of ~BATCH ms, so process start-up is not counted). Medians and ranges over ROUNDS rounds; the C
 // code takes the same steps as samudra (checked below: same nfev, naccept, nreject and final state).
-// Run: npm run bench:ode   (BENCH_ROUNDS, BENCH_BATCH_MS to change the defaults 11 and 60)
+// Run: npm run bench:ode   (BENCH_ROUNDS, BENCH_BATCH_MS change the defaults 11 and 60; BENCH_ONLY=regex picks rows)
 import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
+
 import { init, ode } from "../dist/index.js";
 import { consume } from "./harness.mjs";
 
@@ -74,7 +75,10 @@ const A = {
   "Arenstorf: samudra DOP853 (`ode.solve`)": () => solveLast(ode.solve("DOP853", sysA, [0, ARENSTORF_T], arenY0, arenTol)),
   "Arenstorf: samudra DOP853 (`advanceTo`)": () => advance(sysA, ARENSTORF_T, arenY0, arenTol),
 };
-const impls = { ...L, ...A };
+// BENCH_ONLY=regex keeps the matching Node implementations (e.g. "WASM RHS|Arenstorf"); odex stays for the ratio column
+const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
+const pick = (o) => Object.fromEntries(Object.entries(o).filter(([k]) => !only || only.test(k) || k.startsWith("odex")));
+const impls = pick({ ...L, ...A });
 
 function calibrate(fn) {
   for (let reps = 1; ; reps *= 2) {
@@ -104,7 +108,7 @@ const ratioText = (k, c) => haveC ? `${med(ratios(k, c)).toFixed(2)}× (${Math.m
 const refTight = stepLoop("DOP853", sysL, 5, [1, 1, 1], { rtol: 1e-13, atol: 1e-16 }).y;
 const err5 = (y) => Math.max(...[0, 1, 2].map((i) => Math.abs(y[i] - refTight[i])));
 const cL = haveC ? runC("lorenz") : null, cA = haveC ? runC("arenstorf") : null;
-const full = Object.fromEntries(Object.entries(impls).map(([k, f]) => [k, f()]));
+const full = Object.fromEntries(Object.entries({ ...L, ...A }).map(([k, f]) => [k, f()]));
 
 console.log(`\nODE benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}, ${os.cpus()[0]?.model ?? "?"}, ${os.cpus().length} cores`);
 console.log(`${ROUNDS} rounds of ~${BATCH} ms batches; median (range) ms per run; ratios are per round against the C batch of the same round`);
@@ -115,7 +119,7 @@ console.log("|---|---:|---:|---:|---:|---:|---:|");
 const odexMs = med(times["odex 2.0.4 (GBS extrapolation, JS)"]);
 const steps = (r) => Number.isFinite(r.naccept) ? `${r.naccept + r.nreject} (${r.naccept}/${r.nreject})` : "—";
 if (cL) console.log(`| C DOP853 (bench/ref/dop853_ref.c) | ${med(times["C lorenz"]).toFixed(3)} ms (${range(times["C lorenz"])}) | 1.00× | ${(odexMs / med(times["C lorenz"])).toFixed(2)}× | ${cL.nfev} | ${steps(cL)} | ${err5(L["samudra DOP853, WASM RHS (`ode.solve`, keeps every step)"](5).y).toExponential(1)} |`);
-for (const k of Object.keys(L)) {
+for (const k of Object.keys(L).filter((k) => k in impls)) {
   const r = full[k];
   console.log(`| ${k} | ${med(times[k]).toFixed(3)} ms (${range(times[k])}) | ${ratioText(k, "C lorenz")} | ${(odexMs / med(times[k])).toFixed(2)}× | ${Number.isFinite(r.nfev) ? r.nfev : "—"} | ${steps(r)} | ${err5(L[k](5).y).toExponential(1)} |`);
 }
@@ -123,12 +127,12 @@ console.log(`\nArenstorf, one period (T = ${ARENSTORF_T}), rtol = atol = 1e-10\n
 console.log("| solver | wall time (median, range) | vs C ref | RHS evals | steps (acc/rej) |");
 console.log("|---|---:|---:|---:|---:|");
 if (cA) console.log(`| C DOP853 (bench/ref/dop853_ref.c) | ${(1000 * med(times["C arenstorf"])).toFixed(1)} µs (${range(times["C arenstorf"].map((v) => 1000 * v))}) | 1.00× | ${cA.nfev} | ${steps(cA)} |`);
-for (const k of Object.keys(A)) {
+for (const k of Object.keys(A).filter((k) => k in impls)) {
   const r = full[k];
   console.log(`| ${k.replace("Arenstorf: ", "")} | ${(1000 * med(times[k])).toFixed(1)} µs (${range(times[k].map((v) => 1000 * v))}) | ${ratioText(k, "C arenstorf")} | ${r.nfev} | ${steps(r)} |`);
 }
 const jsK = "samudra DOP853, JS RHS (`ode.solve`)", wK = "samudra DOP853, WASM RHS (`ode.solve`, keeps every step)";
-console.log(`\nJS right-hand side: ${(1e6 * (med(times[jsK]) - med(times[wK])) / full[wK].nfev).toFixed(1)} ns more per evaluation than the compiled system (median times, ${full[wK].nfev} evaluations)`);
+if (jsK in impls) console.log(`\nJS right-hand side: ${(1e6 * (med(times[jsK]) - med(times[wK])) / full[wK].nfev).toFixed(1)} ns more per evaluation than the compiled system (median times, ${full[wK].nfev} evaluations)`);
 if (cL) {
   const same = (c, r) => c.nfev === r.nfev && c.naccept === r.naccept && c.nreject === r.nreject && c.y.every((v, i) => v === r.y[i]);
   console.log(`C ref vs samudra: Lorenz ${same(cL, full[wK]) ? "same steps and bit-identical final state" : "DIFFERENT steps or state"}; Arenstorf ${same(cA, full["Arenstorf: samudra DOP853 (`ode.solve`)"]) ? "same steps and bit-identical final state" : "DIFFERENT steps or state"}`);

@@ -10,7 +10,7 @@
 // Times and states go to two buffers (t: 1 double per row, y: N doubles per row), so JS copies each out at once. Budget rule as OdeIntegrator.step(): before each step, naccept + nreject ≥
 // maxSteps ends the run with ADV_BUDGET (a step's rejected attempts may carry the count past it).
 
-import { Rk, odeStep, ST_RUNNING } from "./rk";
+import { Rk, odeStep, copyF64, ST_RUNNING } from "./rk";
 import { odeDensePrepare, odeDenseEval } from "./dense";
 
 export const REC_NONE: i32 = 0;
@@ -39,7 +39,7 @@ export class Rec {
 export function odeRecCreate(mode: i32, capRows: i32, nEval: i32): usize {
   const r = changetype<Rec>(heap.alloc(offsetof<Rec>()));
   r.mode = mode; r.len = 0; r.teI = 0; r.nEval = nEval;
-  r.cap = capRows > 1 ? capRows : 1;
+  r.cap = capRows > 1 ? capRows : 1;   // grows by doubling
   r.tData = 0; r.yData = 0;   // sized on first use (the row length is the integrator's)
   r.tEval = heap.alloc(nEval > 0 ? <usize>nEval << 3 : 8);
   return changetype<usize>(r);
@@ -96,7 +96,7 @@ export function odeAdvance(p: usize, tTarget: f64, maxSteps: i32, chunk: i32, re
     taken++;
     if (s != ST_RUNNING && s != 1) return s;
     if (mode == REC_STEPS) {
-      memory.copy(rowAt(changetype<Rec>(rec), r.t, nb), r.y, nb);
+      copyF64(rowAt(changetype<Rec>(rec), r.t, nb), r.y, N);
     } else if (mode == REC_TEVAL) {
       const rc = changetype<Rec>(rec);
       const t = r.t, dir = r.dir;

@@ -29,6 +29,7 @@ export class Rk {
   y: usize; yOld: usize; yNew: usize; K: usize; ytmp: usize; scale: usize; atol: usize;
   F: usize; cbY: usize; cbDy: usize; params: usize;
   rtolv: usize;    // per-component rtol (n doubles) or 0: the scalar rtol for every component
+  block: usize;    // the one allocation holding y … params
 }
 
 // @ts-ignore: decorator
@@ -40,6 +41,13 @@ export class Rk {
   if (r.system == SYS_LORENZ) lorenz(r.params, y, dy);
   else if (r.system == SYS_ARENSTORF) arenstorf(r.params, y, dy);
   else evalRhs(r.system, r.handle, r.params, r.n, r.N, t, y, dy, r.cbY, r.cbDy);
+}
+
+/** dst[0..n) = src[0..n): a plain loop for small n (V8's memory.copy is an out-of-line call, ~10 ns). */
+// @ts-ignore: decorator
+@inline export function copyF64(dst: usize, src: usize, n: i32): void {
+  if (n < 16) { for (let i = 0; i < n; i++) store<f64>(dst + (<usize>i << 3), load<f64>(src + (<usize>i << 3))); }
+  else memory.copy(dst, src, <usize>n << 3);
 }
 
 function zalloc(bytes: usize): usize {
@@ -56,13 +64,19 @@ export function odeCreate(method: i32, n: i32, cplx: i32, nparams: i32): usize {
   const vb = <usize>N << 3;
   r.tab = changetype<usize>(tab);
   r.n = n; r.N = N; r.cplx = cplx; r.nparams = nparams;
-  r.y = zalloc(vb); r.yOld = zalloc(vb); r.yNew = zalloc(vb); r.ytmp = zalloc(vb);
-  r.cbY = zalloc(vb); r.cbDy = zalloc(vb);
-  r.K = zalloc(vb * <usize>tab.nExt);
-  r.F = zalloc(vb * <usize>tab.nDense);
-  r.scale = zalloc(<usize>n << 3);
-  r.atol = zalloc(<usize>n << 3);
-  r.params = zalloc(<usize>nparams << 3);
+  // one block with a fixed layout, buffers a multiple of 64 bytes apart (as C's static arrays): the buffers'
+  // relative addresses are the same for every integrator instead of wherever the allocator put them
+  const v = (vb + 63) & ~<usize>63, sn = ((<usize>n << 3) + 63) & ~<usize>63;
+  const total = 6 * v + v * <usize>tab.nExt + v * <usize>tab.nDense + 2 * sn + (((<usize>nparams << 3) + 15) & ~<usize>15);
+  let q = zalloc(total);
+  r.block = q;
+  r.y = q; q += v; r.yOld = q; q += v; r.yNew = q; q += v; r.ytmp = q; q += v;
+  r.cbY = q; q += v; r.cbDy = q; q += v;
+  r.K = q; q += v * <usize>tab.nExt;
+  r.F = q; q += v * <usize>tab.nDense;
+  r.scale = q; q += sn;
+  r.atol = q; q += sn;
+  r.params = q;
   return changetype<usize>(r);
 }
 
@@ -75,9 +89,7 @@ export function odeRtolVector(p: usize): usize {
 
 export function odeFree(p: usize): void {
   const r = changetype<Rk>(p);
-  heap.free(r.y); heap.free(r.yOld); heap.free(r.yNew); heap.free(r.ytmp);
-  heap.free(r.cbY); heap.free(r.cbDy); heap.free(r.K); heap.free(r.F);
-  heap.free(r.scale); heap.free(r.atol); heap.free(r.params);
+  heap.free(r.block);
   if (r.rtolv) heap.free(r.rtolv);
   heap.free(p);
 }
@@ -208,7 +220,7 @@ export function odeStep(p: usize): i32 {
   const minS = minStep(t, dir);
   // K_0 = f(t, y): the FSAL row of the last accepted step. Copied once, before any attempt, because
   // a rejected attempt overwrites the FSAL row with f at its own (discarded) y_new.
-  memory.copy(r.K, row(r, tab.nStages), <usize>r.N << 3);
+  copyF64(r.K, row(r, tab.nStages), r.N);
   let hAbs = r.hAbs > r.maxStep ? r.maxStep : (r.hAbs < minS ? minS : r.hAbs);
   let rejected = false;
   let tNew: f64 = t, h: f64 = 0;
