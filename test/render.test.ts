@@ -119,3 +119,57 @@ it("SVG embeds a field at its grid resolution (the viewer scales it), not a seco
   expect(sizes).toContainEqual([128, 60]);                 // the 128 × 60 field, stretched over a ~1200 px panel
   expect(svg).toMatch(/clip-path="url\(#c1\)"/);
 });
+
+it("public render functions reject bad arguments with an error that names the argument and the value (no silent wrong figure)", async () => {
+  const render = await import("../src/render.js");
+  const v = new Float64Array(6).map((_, i) => i);
+  // heatmap: rows × cols, the colour range, cell sizes
+  expect(() => render.heatmap(v, { rows: 2, cols: 4 })).toThrow(/values has 6 entries, rows × cols = 8/);
+  expect(() => render.heatmap(v, { rows: 1.5, cols: 4 })).toThrow(/rows must be a positive integer, got 1.5/);
+  expect(() => render.heatmap(v, { rows: 2, cols: 3, vmin: 2, vmax: 1 })).toThrow(/vmin \(2\) must be below vmax \(1\)/);
+  expect(() => render.heatmap(v, { rows: 2, cols: 3, vmin: 1, vmax: 1 })).toThrow(/vmin \(1\) must be below vmax \(1\)/);
+  expect(() => render.heatmap(v, { rows: 2, cols: 3, vmax: NaN })).toThrow(/vmax must be a finite number, got NaN/);
+  expect(() => render.heatmap(v, { rows: 2, cols: 3, scaleX: 0 })).toThrow(/scaleX must be a positive integer/);
+  expect(() => render.heatmap(v, { rows: 2, cols: 3, colormap: "jet" })).toThrow(/unknown colormap "jet"/);
+  // NaN entries draw as the lowest colour (documented), and a computed range ignores them
+  const a = decode(render.heatmap([NaN, 0, 1, 2], { rows: 2, cols: 2, scaleX: 1, scaleY: 1 })).data, lo = render.colormap("inferno");
+  expect(Array.from(a.subarray(0, 3))).toEqual(Array.from(lo.subarray(0, 3)));
+  expect(Array.from(a.subarray(9, 12))).toEqual(Array.from(lo.subarray(765, 768)));
+  // heatmapFigure: the field's length, the colour range, the size, overlay colours
+  const fig = { title: "t", values: v, rows: 2, cols: 3, x: { lo: 0, hi: 1, label: "x" }, y: { lo: 0, hi: 1, label: "y" }, colormap: "viridis", vmin: 0, vmax: 5, cbLabel: "u" };
+  expect(() => render.heatmapFigure({ ...fig, rows: 3 })).toThrow(/values has 6 entries but rows × cols = 3 × 3 = 9/);
+  expect(() => render.heatmapFigure({ ...fig, vmin: 5, vmax: 0 })).toThrow(/vmin \(5\) and vmax \(0\) must be finite with vmin < vmax/);
+  expect(() => render.heatmapFigure({ ...fig, vmax: NaN })).toThrow(/vmax \(NaN\)/);
+  expect(() => render.heatmapFigure({ ...fig, dpi: 0 })).toThrow(/dpi must be a finite number > 0 \(pixels per inch\), got 0/);
+  expect(() => render.heatmapFigure({ ...fig, overlays: [{ xy: [0, 0, 1, 1], colour: "red", label: "k" }] })).toThrow(/overlays\[0\]\.colour must be "#rrggbb", got "red"/);
+  expect(render.sceneToSvg(render.heatmapFigure(fig))).toMatch(/^<svg/);
+  // lineFigure: a log axis needs 0 < lo < hi
+  expect(() => render.lineFigure({ title: "t", x: { lo: 0, hi: 1, label: "t" }, y: { lo: 0, hi: 1, label: "y", log: true }, series: [] })).toThrow(/log y axis needs 0 < lo < hi, got lo = 0, hi = 1/);
+  // LineAnimation (gif.ts): ranges, curve lengths, finish without frames; an infinite value breaks the line (no hang)
+  expect(() => new render.LineAnimation({ xmin: 1, xmax: 1, ymin: -1, ymax: 1 })).toThrow(/xmin \(1\) and xmax \(1\) must be finite with xmin < xmax/);
+  expect(() => new render.LineAnimation({ xmin: 0, xmax: 1, ymin: -1, ymax: 1, width: 10.5 })).toThrow(/width must be a positive integer \(pixels\), got 10.5/);
+  const anim = new render.LineAnimation({ xmin: 0, xmax: 1, ymin: -1, ymax: 1, width: 64, height: 32 });
+  expect(() => anim.finish()).toThrow(/no frames were added/);
+  expect(() => anim.frame([0, 0.5, 1], [[0, 1]])).toThrow(/curves\[0\] has 2 values but x has 3/);
+  anim.frame([0, 0.5, 1], [[0, Infinity, 0]]);
+  expect(anim.frameCount).toBe(1);
+  expect(String.fromCharCode(...anim.finish().subarray(0, 6))).toBe("GIF89a");
+  // lineChart, Scene
+  expect(() => render.lineChart([], [])).toThrow(/x must be non-empty/);
+  expect(() => new render.Scene(0, 10)).toThrow(/width must be a finite number of pixels > 0, got 0/);
+  // school: box size, matching positions/velocities, the series the summary draws
+  expect(() => new render.SchoolAnimation({ boxSize: 0, frames: 2, delay: 50 })).toThrow(/boxSize must be a finite number > 0.*got 0/);
+  expect(() => new render.SchoolAnimation({ boxSize: 10, frames: NaN, delay: 50 })).toThrow(/frames must be a finite number ≥ 0.*got NaN/);
+  const sa = new render.SchoolAnimation({ boxSize: 10, frames: 2, delay: 50, dpi: 20 });
+  expect(() => sa.frame([1, 2, 3], [1, 0], "t = 0")).toThrow(/positions \(3 values\) and velocities \(2\) must have the same length/);
+  expect(() => render.schoolSummaryFigure({ title: "s", t: [0, 1], series: { polarization: [0, 1] }, mean: {}, final: {}, positions: [1, 2, 3], velocities: [1, 0, 0], boxSize: 10, metrics: false }))
+    .toThrow(/series has no rotation/);
+});
+
+it("fieldFigure (the CLI's heatmaps) still draws an overflowed field: a non-finite vmin/vmax falls back to the finite range of the values", async () => {
+  const { fieldFigure } = await import("../src/render/plots.js");
+  const f = { title: "blow-up", rows: [[0, 1, 2], [3, Infinity, 5]], cols: 3, x: { lo: 0, hi: 1, label: "x" }, y: { lo: 0, hi: 1, label: "t" }, colormap: "inferno", cbLabel: "|ψ|²" };
+  const t = texts(sceneToSvg(fieldFigure({ ...f, vmin: 0, vmax: Infinity })));
+  expect(t).toContain("5");                                 // the colorbar's top: the largest finite value
+  expect(() => fieldFigure({ ...f, vmin: -Infinity, vmax: NaN })).not.toThrow();
+});

@@ -9,7 +9,27 @@ import { Scene } from "./scene.js";
 import { colormap } from "./colormap.js";
 import { drawAxes, drawColorbar, drawLegend, drawTitle, TAB10, type AxisSpec, type Axes, type LegendEntry, type Rect } from "./axes.js";
 
-export interface FigureBase { title: string; subtitle?: string; dpi?: number; width?: number; height?: number }
+/** Fields every single-panel figure has: the title block and the size (inches × dpi = pixels). */
+export interface FigureBase {
+  /** Title, centred above the panel in 12 pt text (plain text; an empty string draws nothing but keeps the space). */
+  title: string;
+  /** Optional second line under the title in 9 pt grey (e.g. the run's parameters); none by default. */
+  subtitle?: string;
+  /** Pixels per inch, > 0; default 100. Sets the pixel size (width × dpi by height × dpi, rounded) and the text size (1 pt = dpi / 72 px). */
+  dpi?: number;
+  /** Figure width in inches, > 0; default 10 (1000 px at dpi 100). */
+  width?: number;
+  /** Figure height in inches, > 0; default 6.5 for {@link heatmapFigure}, 5.5 for {@link lineFigure}. */
+  height?: number;
+}
+
+/** Throws a RangeError naming the figure field when dpi, width or height is given but not a finite number > 0. */
+function checkSize(fn: string, f: FigureBase): void {
+  for (const k of ["dpi", "width", "height"] as const) {
+    const v = f[k];
+    if (v !== undefined && !(Number.isFinite(v) && v > 0)) throw new RangeError(`${fn}: ${k} must be a finite number > 0 (${k === "dpi" ? "pixels per inch" : "inches"}), got ${v}; omit it for the default`);
+  }
+}
 
 /** Panel rectangle for a figure with a title block, room for tick and axis labels, and `right` points on the right. */
 export function panelRect(W: number, H: number, pt: number, titleH: number, right = 20): Rect {
@@ -46,16 +66,64 @@ export function fieldImage(values: ArrayLike<number>, rows: number, cols: number
 
 export interface Overlay { xy: ArrayLike<number>; colour: string; label: string; dots?: boolean; dash?: number[] }
 
+/** Input of {@link heatmapFigure}: a field on a rows × cols grid, its axes, its colour scale and the figure's size. */
 export interface HeatmapFigure extends FigureBase {
-  values: ArrayLike<number>; rows: number; cols: number;
+  /**
+   * The field (data units), row-major: row r (y index, row 0 at the bottom), column c (x index) at r·cols + c.
+   * Length rows × cols (RangeError otherwise). Non-finite entries draw grey (#808080), and so does the bilinear
+   * interpolation next to them (up to one grid cell around each).
+   */
+  values: ArrayLike<number>;
+  /** Number of grid rows (points along y), a positive integer. */
+  rows: number;
+  /** Number of grid columns (points along x), a positive integer. */
+  cols: number;
   /** lo/hi: the extent of the first and last grid column (x) and row (y). */
-  x: AxisSpec; y: AxisSpec;
-  colormap: string; vmin: number; vmax: number; cbLabel: string;
+  x: AxisSpec;
+  /** The y axis (data units, label): lo is the first grid row (at the bottom), hi the last (at the top). */
+  y: AxisSpec;
+  /** Colormap name, case-insensitive, one of {@link COLORMAPS}; an unknown name throws a RangeError listing them. */
+  colormap: string;
+  /** Value (data units) at the colormap's low end; lower values clamp to it. Finite, below vmax (RangeError otherwise). */
+  vmin: number;
+  /** Value (data units) at the colormap's high end; higher values clamp to it. Finite, above vmin. */
+  vmax: number;
+  /** The colorbar's label, drawn rotated along its right side (name and units, e.g. "|ψ|² (1)"). */
+  cbLabel: string;
+  /**
+   * Curves drawn over the field (e.g. kink trajectories), in data units of the axes: polylines or, with
+   * `dots`, one dot each; each non-empty overlay gets a legend entry. None by default.
+   */
   overlays?: Overlay[];
 }
 
-/** A heatmap with axes, colorbar and title. @example sceneToPng(heatmapFigure({ … })) */
+/**
+ * A heatmap of a field with axes, colorbar, optional overlays with a legend, and title, as a {@link Scene}: write it
+ * with {@link sceneToPng} or {@link sceneToSvg}. Size: width × height inches at dpi (default 10 × 6.5 in at 100 dpi =
+ * 1000 × 650 px). The field fills the panel edge to edge (grid point centres on the axis limits), resampled bilinearly
+ * in value for the PNG and embedded at min(grid, panel) resolution for the SVG; values map linearly from
+ * [vmin, vmax] to the colormap. Throws a RangeError when rows or cols is not a positive integer, values.length ≠
+ * rows × cols, vmin or vmax is not finite or vmin ≥ vmax, dpi/width/height is not a finite number > 0, an overlay
+ * colour is not "#rrggbb", or the colormap is unknown.
+ * @param f - the field, axes, colour scale, labels and size ({@link HeatmapFigure}).
+ * @returns the figure as a Scene (pixel coordinates).
+ * @example
+ * const png = render.sceneToPng(render.heatmapFigure({
+ *   title: "single soliton", values, rows: nt, cols: nx,   // values[i * nx + j] = |ψ(x_j, t_i)|²
+ *   x: { lo: -25, hi: 25, label: "x (1)" }, y: { lo: 0, hi: 10, label: "t (1)" },
+ *   colormap: "inferno", vmin: 0, vmax: 4, cbLabel: "|ψ|² (1)",
+ * }));
+ */
 export function heatmapFigure(f: HeatmapFigure): Scene {
+  for (const k of ["rows", "cols"] as const) {
+    if (!(Number.isInteger(f[k]) && f[k] > 0)) throw new RangeError(`heatmapFigure: ${k} must be a positive integer, got ${f[k]}`);
+  }
+  if (f.values.length !== f.rows * f.cols) throw new RangeError(`heatmapFigure: values has ${f.values.length} entries but rows × cols = ${f.rows} × ${f.cols} = ${f.rows * f.cols}; pass rows and cols with rows × cols = values.length (row-major, row = y index)`);
+  if (!Number.isFinite(f.vmin) || !Number.isFinite(f.vmax) || !(f.vmax > f.vmin)) throw new RangeError(`heatmapFigure: vmin (${f.vmin}) and vmax (${f.vmax}) must be finite with vmin < vmax; for a constant field use e.g. vmax = vmin + 1`);
+  checkSize("heatmapFigure", f);
+  for (const [i, o] of (f.overlays ?? []).entries()) {
+    if (!/^#[0-9a-f]{6}$/i.test(o.colour)) throw new RangeError(`heatmapFigure: overlays[${i}].colour must be "#rrggbb", got ${JSON.stringify(o.colour)}`);
+  }
   const dpi = f.dpi ?? 100, pt = dpi / 72, W = Math.round((f.width ?? 10) * dpi), H = Math.round((f.height ?? 6.5) * dpi);
   const s = new Scene(W, H);
   const th = drawTitle(s, W / 2 - 30 * pt, 8 * pt, f.title, f.subtitle, pt);
@@ -111,10 +179,42 @@ export function plotSeries(s: Scene, ax: Axes, series: LineSeries[], pt: number)
   });
 }
 
-export interface LineFigure extends FigureBase { x: AxisSpec; y: AxisSpec; series: LineSeries[] }
+/** Input of {@link lineFigure}: the two axes, the lines and the figure's size. */
+export interface LineFigure extends FigureBase {
+  /** The x axis: range lo … hi (data units), label, optional explicit ticks; `log: true` needs 0 < lo < hi (RangeError otherwise). */
+  x: AxisSpec;
+  /**
+   * The y axis: range lo … hi (data units; values outside are clamped to the frame), label, optional ticks;
+   * `log: true` draws decades and needs 0 < lo < hi (RangeError otherwise) — values ≤ 0 then break the line.
+   */
+  y: AxisSpec;
+  /**
+   * The lines: each its own x and y (data units; the shorter length is used), label, optional "#rrggbb" colour
+   * (default tab10 in order) and dash pattern (on/off lengths in px). Non-finite values break a line. With more than
+   * one series a legend is drawn in the upper-right corner.
+   */
+  series: LineSeries[];
+}
 
-/** A line chart with grid, legend (when there are several lines) and title. */
+/**
+ * A line chart with grid, legend (when there are several lines) and title, as a {@link Scene}: write it with
+ * {@link sceneToPng} or {@link sceneToSvg}. Size: width × height inches at dpi (default 10 × 5.5 in at 100 dpi =
+ * 1000 × 550 px). Lines are 1.5 pt wide; long series are thinned to about four points per pixel of panel width.
+ * Throws a RangeError when dpi/width/height is not a finite number > 0 or a log axis does not have 0 < lo < hi.
+ * @param f - the axes, series, title and size ({@link LineFigure}).
+ * @returns the figure as a Scene (pixel coordinates).
+ * @example
+ * const svg = render.sceneToSvg(render.lineFigure({
+ *   title: "mass drift", x: { lo: 0, hi: 10, label: "t (1)" }, y: { lo: 1e-14, hi: 1e-8, label: "|ΔM| / M", log: true },
+ *   series: [{ x: t, y: drift, label: "mass M" }],
+ * }));
+ */
 export function lineFigure(f: LineFigure): Scene {
+  checkSize("lineFigure", f);
+  for (const k of ["x", "y"] as const) {
+    const a = f[k];
+    if (a.log && !(a.lo > 0 && a.hi > a.lo)) throw new RangeError(`lineFigure: a log ${k} axis needs 0 < lo < hi, got lo = ${a.lo}, hi = ${a.hi}; give a positive range or drop log`);
+  }
   const dpi = f.dpi ?? 100, pt = dpi / 72, W = Math.round((f.width ?? 10) * dpi), H = Math.round((f.height ?? 5.5) * dpi);
   const s = new Scene(W, H);
   const th = drawTitle(s, W / 2, 8 * pt, f.title, f.subtitle, pt);

@@ -18,12 +18,24 @@ export interface FieldFigure {
   colormap: string; vmin: number; vmax: number; cbLabel: string; dpi?: number; overlays?: Overlay[];
 }
 
+/**
+ * heatmapFigure over kept rows, tolerant of what a run can produce: a single row (y spans [lo, lo + 1]), a constant
+ * field (vmax = vmin + 1), and a vmin/vmax that is not finite (a field that overflowed: the finite range of the
+ * values is used instead, or [0, 1] when there is none) — heatmapFigure itself rejects those.
+ */
 export function fieldFigure(f: FieldFigure): Scene {
   const nt = f.rows.length, values = new Float32Array(nt * f.cols);
   f.rows.forEach((row, i) => values.set(row as ArrayLike<number>, i * f.cols));
   const y = f.y.hi > f.y.lo ? f.y : { ...f.y, hi: f.y.lo + 1 };
-  const vmax = f.vmax > f.vmin ? f.vmax : f.vmin + 1;
-  return heatmapFigure({ title: f.title, subtitle: f.subtitle, values, rows: nt, cols: f.cols, x: f.x, y, colormap: f.colormap, vmin: f.vmin, vmax, cbLabel: f.cbLabel, dpi: f.dpi, overlays: f.overlays });
+  let vmin = f.vmin, vmax0 = f.vmax;
+  if (!Number.isFinite(vmin) || !Number.isFinite(vmax0)) {
+    let lo = Infinity, hi = -Infinity;
+    for (let i = 0; i < values.length; i++) { const v = values[i]; if (Number.isFinite(v)) { if (v < lo) lo = v; if (v > hi) hi = v; } }
+    if (!Number.isFinite(vmin)) vmin = Number.isFinite(lo) ? lo : 0;
+    if (!Number.isFinite(vmax0)) vmax0 = Number.isFinite(hi) ? hi : vmin + 1;
+  }
+  const vmax = vmax0 > vmin ? vmax0 : vmin + 1;
+  return heatmapFigure({ title: f.title, subtitle: f.subtitle, values, rows: nt, cols: f.cols, x: f.x, y, colormap: f.colormap, vmin, vmax, cbLabel: f.cbLabel, dpi: f.dpi, overlays: f.overlays });
 }
 
 export interface DriftFigure {

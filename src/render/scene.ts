@@ -22,12 +22,55 @@ export interface DotsItem { kind: "dots"; xy: ArrayLike<number>; rgb: ArrayLike<
 export interface SegmentsItem { kind: "segments"; xy: ArrayLike<number>; rgb: ArrayLike<number>; lw: number }
 export type Item = RectItem | PathItem | TextItem | ImageItem | DotsItem | SegmentsItem;
 
+/**
+ * A figure as a list of vector items in pixel coordinates (origin at the top-left corner, y down), drawn in order
+ * over a background: build one with the drawing methods (or take one from {@link heatmapFigure}, {@link lineFigure},
+ * {@link schoolSummaryFigure}), then write it with {@link sceneToSvg} or {@link sceneToPng}. Items outside the
+ * width × height frame are clipped. Colours are "#rrggbb" (sceneToPng throws a RangeError for any other form; the SVG
+ * writer copies them as written). Drawing methods return the Scene, so calls chain.
+ * Throws a RangeError when width or height is not a finite number > 0.
+ * @param width - frame width in pixels (an integer for {@link sceneToPng}).
+ * @param height - frame height in pixels (an integer for {@link sceneToPng}).
+ * @param background - background colour, "#rrggbb"; default "#ffffff".
+ * @example
+ * const s = new render.Scene(200, 100).rect(10, 10, 180, 80, "#1f77b4").text(100, 55, "hello", 16, "#ffffff", "middle", "middle");
+ * const png = render.sceneToPng(s), svg = render.sceneToSvg(s);
+ */
 export class Scene {
+  /** The items in drawing order (later ones on top); add to it with the drawing methods. */
   readonly items: Item[] = [];
-  constructor(readonly width: number, readonly height: number, readonly background = "#ffffff") {}
+  /** Frame width in pixels (finite, > 0; an integer for {@link sceneToPng}). */
+  readonly width: number;
+  /** Frame height in pixels (finite, > 0; an integer for {@link sceneToPng}). */
+  readonly height: number;
+  /** Background colour, "#rrggbb"; default "#ffffff" (white). */
+  readonly background: string;
+  constructor(width: number, height: number, background = "#ffffff") {
+    this.width = width; this.height = height; this.background = background;
+    for (const [k, v] of [["width", width], ["height", height]] as const) {
+      if (!(Number.isFinite(v) && v > 0)) throw new RangeError(`Scene: ${k} must be a finite number of pixels > 0, got ${v}`);
+    }
+  }
+  /** Appends items (rect, path, text, image, dots or segments objects) as they are, no checks; returns this. */
   add(...items: Item[]): this { this.items.push(...items); return this; }
+  /**
+   * A rectangle with top-left corner (x, y) and size w × h (pixels): filled with `fill` and/or outlined with `stroke`
+   * (line width `lw` px, default 1); neither colour draws nothing. Returns this.
+   */
   rect(x: number, y: number, w: number, h: number, fill?: string, stroke?: string, lw = 1): this { return this.add({ kind: "rect", x, y, w, h, fill, stroke, lw }); }
+  /**
+   * A polyline through the points pts = [x0, y0, x1, y1, …] (pixels) in colour `stroke`, `lw` px wide (default 1;
+   * at least 0.7 px in PNGs), optionally dashed (`dash`: on/off lengths in px). A non-finite coordinate drops that
+   * point (SVG) or the segments touching it (PNG). Returns this.
+   */
   line(pts: ArrayLike<number>, stroke: string, lw = 1, dash?: number[]): this { return this.add({ kind: "path", pts, stroke, lw, dash }); }
+  /**
+   * Text in the embedded outline font (samudra-sans; SVGs name DejaVu Sans as the fallback) at (x, y) pixels,
+   * `size` px high (the em size), colour `fill` (default "#000000"). `anchor`: which end of the text is at x
+   * ("start", "middle", "end"; default "start"); `baseline`: what is at y ("alphabetic" baseline, the "middle" or the
+   * "top" of the digits; default "alphabetic"); `angle`: rotation about (x, y) in degrees, counter-clockwise (90 reads
+   * bottom to top; default 0). Characters missing from the font draw as "?" in PNGs. Returns this.
+   */
   text(x: number, y: number, text: string, size: number, fill = "#000000", anchor: Anchor = "start", baseline: Baseline = "alphabetic", angle = 0): this {
     return this.add({ kind: "text", x, y, text, size, fill, anchor, baseline, angle });
   }
@@ -51,7 +94,16 @@ function points(p: ArrayLike<number>): string {
   return out.join(" ");
 }
 
-/** The Scene as an SVG document (text stays text: searchable, and tick labels are testable). */
+/**
+ * The Scene as a standalone SVG document, width × height user units (pixels) with a matching viewBox. Text stays
+ * text (searchable and selectable, font family samudra-sans / DejaVu Sans / sans-serif); images are embedded as
+ * base64 PNGs (heatmap fields at their grid resolution, scaled smoothly by the viewer); non-finite path points are
+ * dropped. Colours are written as given, not checked.
+ * @param s - the figure.
+ * @returns the SVG document as a string.
+ * @example
+ * const svg = render.sceneToSvg(render.heatmapFigure({ title: "field", values, rows, cols, x, y, colormap: "viridis", vmin: 0, vmax: 1, cbLabel: "u (1)" }));
+ */
 export function sceneToSvg(s: Scene): string {
   let clips = 0;
   const o = [`<svg xmlns="http://www.w3.org/2000/svg" width="${s.width}" height="${s.height}" viewBox="0 0 ${s.width} ${s.height}" font-family="${FONT_FAMILY}">`,

@@ -7,7 +7,6 @@
  * towards each ink, 32 viridis depths): no per-frame quantisation.
  * The camera's azimuth eases from 35° to 215° over the run and the elevation swings 25° ± 8°, as the seed's.
  * Size: 6.4 × 6 in at `dpi` (default 100: 640 × 600 px).
- * @example const a = new SchoolAnimation({ boxSize: 25, frames: 200, delay: 33, title: "case1" }); a.frame(pos, vel, "t = 0"); a.finish();
  */
 import { Canvas } from "./canvas.js";
 import { Scene } from "./scene.js";
@@ -18,10 +17,33 @@ import { schoolView, BOX_COLOUR, type Boundary, type SchoolView } from "./school
 import { depthScale } from "./school-figures.js";
 import { CAP_HEIGHT, textWidth } from "./font.js";
 
+/** Options of {@link SchoolAnimation}: the box, the planned frame count, the delay, the title block and the size. */
 export interface SchoolAnimationOptions {
-  boxSize: number; frames: number; delay: number;
-  title?: string; subtitle?: string; boundary?: Boundary;
-  dpi?: number; width?: number; height?: number;
+  /** Side L of the cubic box [0, L]³ (model length units): the drawn box and the depth colour scale (0 … L; open space: −L/2 … L/2 about the mean depth). Finite, > 0. */
+  boxSize: number;
+  /**
+   * The number of frames you will add: the camera's sweep (azimuth 35° → 215°, elevation 25° ± 8°) is spread over
+   * them. Finite, ≥ 0; adding more frames than this holds the camera at the end of the sweep.
+   */
+  frames: number;
+  /** Frame delay in ms (1000/fps), finite, ≥ 0; GIF stores hundredths of a second, so it is rounded to 10 ms. */
+  delay: number;
+  /** Title at the top in 12 pt text; none by default (the caption moves up). */
+  title?: string;
+  /** A second, smaller grey line under the title (e.g. the parameters); drawn only with a title. */
+  subtitle?: string;
+  /**
+   * How the run treats the box: "periodic" (default; box drawn, a school crossing a face is unwrapped about its
+   * centre so it stays in one piece), "reflect" (box drawn, positions as stored) or "open" (no box; the view follows
+   * the school's mean).
+   */
+  boundary?: Boundary;
+  /** Pixels per inch, > 0; default 100. Sets the pixel size and the text size (1 pt = dpi / 72 px). */
+  dpi?: number;
+  /** Frame width in inches, > 0; default 6.4 (640 px at dpi 100). */
+  width?: number;
+  /** Frame height in inches, > 0; default 6 (600 px at dpi 100). */
+  height?: number;
 }
 
 /** One palette for every school GIF: inks of the furniture and 32 viridis depths. */
@@ -32,6 +54,18 @@ function palette(): ReturnType<typeof inkPalette> {
   return (PALETTE = inkPalette("#ffffff", ["#222222", "#555555", BOX_COLOUR, ...Array.from({ length: 32 }, (_, k) => hex(Math.round((k * 255) / 31)))], 7));
 }
 
+/**
+ * The fish school as an animated GIF, one frame per call to frame(), encoded as frames arrive (memory: one frame;
+ * cost O(frames)): a 3-D view of the box and the fish (dots coloured by depth through viridis, with a heading stroke),
+ * a caption line, the title block and a depth colorbar. The camera turns over the planned `frames`. Throws a
+ * RangeError when boxSize is not a finite number > 0, frames or delay is not a finite number ≥ 0, or dpi, width or
+ * height is not a finite number > 0.
+ * @param o - box size, planned frames, delay, titles, boundary and size ({@link SchoolAnimationOptions}).
+ * @example
+ * const a = new render.SchoolAnimation({ boxSize: 25, frames: 200, delay: 33, title: "case1" });
+ * a.frame(positions, velocities, "t = 0.0     P = 0.912     M = 0.104");   // per saved state: x, y, z interleaved
+ * const gif = a.finish();                                                 // Uint8Array of a .gif file
+ */
 export class SchoolAnimation {
   private readonly base: Canvas;
   private readonly canvas: Canvas;
@@ -44,11 +78,22 @@ export class SchoolAnimation {
   private readonly scratch: Float64Array[] = [];
   private index = 0;
   private prev: { x0: number; y0: number; x1: number; y1: number } | null = null;
-  readonly width: number; readonly height: number;
+  /** Frame width in pixels: round(width in inches × dpi), 640 by default. */
+  readonly width: number;
+  /** Frame height in pixels: round(height in inches × dpi), 600 by default. */
+  readonly height: number;
   /** The last frame's view (projected box corners, fish bounding box) and pixels: for tests and previews. */
   lastView: SchoolView | null = null;
 
   constructor(private readonly o: SchoolAnimationOptions) {
+    if (!(Number.isFinite(o.boxSize) && o.boxSize > 0)) throw new RangeError(`SchoolAnimation: boxSize must be a finite number > 0 (the box side L, model length units), got ${o.boxSize}`);
+    for (const k of ["frames", "delay"] as const) {
+      if (!(Number.isFinite(o[k]) && o[k] >= 0)) throw new RangeError(`SchoolAnimation: ${k} must be a finite number ≥ 0${k === "delay" ? " (milliseconds, 1000 / fps)" : " (the number of frames you will add)"}, got ${o[k]}`);
+    }
+    for (const k of ["dpi", "width", "height"] as const) {
+      const v = o[k];
+      if (v !== undefined && !(Number.isFinite(v) && v > 0)) throw new RangeError(`SchoolAnimation: ${k} must be a finite number > 0 (${k === "dpi" ? "pixels per inch" : "inches"}), got ${v}; omit it for the default`);
+    }
     const dpi = o.dpi ?? 100, pt = (this.pt = dpi / 72);
     const W = (this.width = Math.round((o.width ?? 6.4) * dpi)), H = (this.height = Math.round((o.height ?? 6) * dpi));
     const s = new Scene(W, H);
@@ -65,8 +110,16 @@ export class SchoolAnimation {
     this.gif = new GifWriter(palette(), o.delay);
   }
 
-  /** Adds one frame (positions/velocities interleaved, 3N); `caption` e.g. "t = 1.0   P = 0.98   M = 0.02". */
+  /**
+   * Adds one frame. Positions in model length units (wrapped into [0, L) for periodic runs or not), velocities in
+   * any units (only their direction is drawn), both x, y, z interleaved (3N values for N fish). A fish with a
+   * non-finite position is not drawn. Throws a RangeError when the lengths differ or are not a multiple of 3.
+   * @param positions - x0, y0, z0, x1, … (3N values).
+   * @param velocities - vx0, vy0, vz0, vx1, … (3N values).
+   * @param caption - the line above the view, e.g. "t = 1.0   P = 0.98   M = 0.02" (plain text).
+   */
   frame(positions: ArrayLike<number>, velocities: ArrayLike<number>, caption: string): void {
+    if (positions.length !== velocities.length || positions.length % 3 !== 0) throw new RangeError(`SchoolAnimation.frame: positions (${positions.length} values) and velocities (${velocities.length}) must have the same length, 3 per fish (x, y, z interleaved)`);
     const f = this.o.frames > 1 ? this.index / (this.o.frames - 1) : 0, pt = this.pt, c = this.canvas;
     const cam = { azimuth: 35 + 180 * (0.5 - 0.5 * Math.cos(Math.PI * Math.min(1, f))), elevation: 25 + 8 * Math.sin(Math.PI * Math.min(1, f)) };
     c.copyFrom(this.base);
@@ -86,7 +139,16 @@ export class SchoolAnimation {
     this.index++;
   }
 
+  /** Number of frames added so far (calls to frame()). */
   get frameCount(): number { return this.index; }
+  /**
+   * The canvas of the frame added last (width × height RGB pixels, `data`: 3 bytes a pixel, rows top to bottom), for
+   * tests and previews; it is reused and overwritten by the next frame(). Before any frame it is blank white.
+   */
   get lastFrame(): Canvas { return this.canvas; }
+  /**
+   * Ends the GIF and returns the bytes of the .gif file (GIF89a, looping forever). Call it once, after the last
+   * frame. With no frames added the result is only the GIF trailer byte, not a valid GIF: add at least one frame.
+   */
   finish(): Uint8Array { return this.gif.finish(); }
 }

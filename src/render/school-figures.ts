@@ -66,8 +66,33 @@ export function viewPanel(s: Scene, c: Rect, pos: ArrayLike<number>, vel: ArrayL
   drawColorbar(s, cb, lut, d.lo, d.hi, d.label, pt);
 }
 
-/** The summary figure (Scene: sceneToPng / sceneToSvg). */
+/**
+ * The fish-school summary figure as a Scene (write it with sceneToPng / sceneToSvg; exported as
+ * `render.schoolSummaryFigure`). With `metrics`: six panels, 15 × 9 in at dpi (default 100: 1500 × 900 px) — order
+ * parameters P and M over t with their second-half means (dashed), the final state in 3-D with a depth colorbar,
+ * the Oceanic Schooling Index, three entropies, the spread, and a bar chart of the seven final entropies. Without:
+ * the first two panels, 15 × 5 in. Series are read by name from `series` (polarization, rotation,
+ * oceanicSchoolingIndex, polarizationEntropy, schoolCohesionEntropy, angularMomentumEntropy, spread) and the means
+ * from `mean`; each is drawn against `t` (the shorter length is used); non-finite values break a line. A missing
+ * series throws a RangeError naming it; a missing mean or final value draws as "—" (its line is not drawn). Order parameters and entropies are drawn on
+ * 0 … 1 (values outside clamp to the frame); bars clamp to 0 … 1. Throws a RangeError when boxSize is not a finite
+ * number > 0, dpi is not a finite number > 0, or positions and velocities differ in length or are not 3 per fish.
+ * @param f - the run's time series, second-half means, final values, final positions/velocities (x, y, z
+ *   interleaved), box size, boundary, title and dpi.
+ * @returns the figure as a Scene (pixel coordinates).
+ * @example
+ * const png = render.sceneToPng(render.schoolSummaryFigure({
+ *   title: "case1", t, series: { polarization: P, rotation: M }, mean: { polarization: 0.91, rotation: 0.1 }, final: {},
+ *   positions, velocities, boxSize: 25, metrics: false,
+ * }));
+ */
 export function summaryFigure(f: SummaryFigureInput): Scene {
+  if (!(Number.isFinite(f.boxSize) && f.boxSize > 0)) throw new RangeError(`schoolSummaryFigure: boxSize must be a finite number > 0 (the box side L, model length units), got ${f.boxSize}`);
+  if (f.dpi !== undefined && !(Number.isFinite(f.dpi) && f.dpi > 0)) throw new RangeError(`schoolSummaryFigure: dpi must be a finite number > 0 (pixels per inch), got ${f.dpi}; omit it for 100`);
+  if (f.positions.length !== f.velocities.length || f.positions.length % 3 !== 0) throw new RangeError(`schoolSummaryFigure: positions (${f.positions.length} values) and velocities (${f.velocities.length}) must have the same length, 3 per fish (x, y, z interleaved)`);
+  const need = f.metrics ? ["polarization", "rotation", "oceanicSchoolingIndex", "polarizationEntropy", "schoolCohesionEntropy", "angularMomentumEntropy", "spread"] : ["polarization", "rotation"];
+  const missing = need.filter((k) => !f.series[k]);
+  if (missing.length) throw new RangeError(`schoolSummaryFigure: series has no ${missing.join(", ")}; give every series the figure draws${f.metrics ? " (or metrics: false for the first two panels)" : ""}`);
   const dpi = f.dpi ?? 100, pt = dpi / 72, W = Math.round(15 * dpi), H = Math.round((f.metrics ? 9 : 5) * dpi);
   const s = new Scene(W, H), boundary = f.boundary ?? "periodic", L = f.boxSize;
   const top = drawTitle(s, W / 2, 8 * pt, f.title, f.subtitle, pt) + 12 * pt;

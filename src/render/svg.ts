@@ -2,7 +2,13 @@
  * Minimal SVG line charts (text output, no dependencies): several series against a shared x, linear or
  * symmetric-log y, ticks, legend. Used for invariant drifts and diagnostics.
  */
-export interface Series { name: string; y: ArrayLike<number> }
+/** One line of a {@link lineChart}: its legend name and its values. */
+export interface Series {
+  /** Legend text (plain text; &, <, > are escaped). */
+  name: string;
+  /** Values (data units), y[i] plotted at x[i]; entries past x's length are ignored, non-finite ones are skipped (the line joins across them). */
+  y: ArrayLike<number>;
+}
 
 const COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"];
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -16,11 +22,23 @@ function ticks(lo: number, hi: number, n = 5): number[] {
 }
 
 /**
+ * Several series against a shared x as a standalone SVG document (text, no dependencies): linear axes fitted to
+ * the data (x from x[0] to x[x.length − 1]; y from the smallest to the largest finite value of all series, widened
+ * by ±1 when they are equal or there are none), about 5 round-number ticks per axis, a light y grid, a legend on the
+ * right (150 px) and optional title and axis labels. Lines are 1.8 px wide in matplotlib's first six tab10 colours,
+ * repeating. For figures with the full axes furniture (log axes, units) use {@link lineFigure} and
+ * {@link sceneToSvg}. x should be increasing; when x[0] equals the last x the x axis spans [x[0], x[0] + 1].
+ * @param x - the shared abscissae (data units); non-empty with finite first and last values (RangeError otherwise).
+ * @param series - the lines ({@link Series}); series k is drawn in colour k mod 6.
+ * @param o - title, xLabel and yLabel (plain text, escaped; none by default) and width × height of the SVG in
+ *   pixels (default 720 × 420).
+ * @returns the SVG document as a string.
  * @example
- * lineChart(t, [{ name: "mass", y: dM }], { title: "relative drift", xLabel: "t" });   // SVG text
+ * render.lineChart(t, [{ name: "mass", y: dM }], { title: "relative drift", xLabel: "t" });   // SVG text
  */
 export function lineChart(x: ArrayLike<number>, series: Series[], o: { title?: string; xLabel?: string; yLabel?: string; width?: number; height?: number } = {}): string {
   const W = o.width ?? 720, H = o.height ?? 420, L = 70, R = 150, T = 40, B = 50;
+  if (!x.length || !Number.isFinite(x[0]) || !Number.isFinite(x[x.length - 1])) throw new RangeError(`lineChart: x must be non-empty with finite first and last values (they set the x axis), got length ${x.length}, x[0] = ${x[0]}, last = ${x[x.length - 1]}`);
   let ylo = Infinity, yhi = -Infinity;
   for (const s of series) for (let i = 0; i < s.y.length; i++) { const v = s.y[i]; if (Number.isFinite(v)) { ylo = Math.min(ylo, v); yhi = Math.max(yhi, v); } }
   if (!(yhi > ylo)) { ylo -= 1; yhi += 1; }
