@@ -54,7 +54,7 @@ export function baselineShift(b: Baseline, size: number): number {
 
 /**
  * The outline of `s` as closed polygons (x, y pairs, pixels, y down) anchored at (x, y), rotated by `angle`
- * degrees (counter-clockwise on screen, e.g. −90 for a y-axis label reading upwards).
+ * degrees (counter-clockwise on screen, e.g. 90 for a y-axis label reading upwards, as drawAxes draws it).
  */
 export function textPolygons(s: string, x: number, y: number, size: number, anchor: Anchor = "start", baseline: Baseline = "alphabetic", angle = 0): Float64Array[] {
   const k = size / UNITS_PER_EM, w = textWidth(s, size);
