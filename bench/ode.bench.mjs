@@ -2,7 +2,7 @@
 // step control, gcc -O3 -march=native -ffp-contract=off, a separate process) and odex 2.0.4 (Hairer's ODEX in JS).
 //   Lorenz (σ=10, ρ=28, β=8/3), y0 = (1,1,1), rtol 1e-10, atol 1e-12, t ∈ [0, 100]
 //   Arenstorf orbit, one period, rtol = atol = 1e-10
-// Rounds alternate: a batch of every Node implementation (round-robin), then one C process per problem (it times
+// Rounds alternate: a batch of every Node implementation (round-robin, the order rotating), then one C process per problem (it times
 // its own batch of ~BATCH ms, so process start-up is not counted). Medians and ranges over ROUNDS rounds; the C
 // code takes the same steps as samudra (checked below: same nfev, naccept, nreject and final state).
 // Run: npm run bench:ode   (BENCH_ROUNDS, BENCH_BATCH_MS change the defaults 11 and 60; BENCH_ONLY=regex picks rows)
@@ -91,7 +91,9 @@ function calibrate(fn) {
 const reps = Object.fromEntries(Object.entries(impls).map(([k, f]) => [k, calibrate(f)]));
 const times = Object.fromEntries([...Object.keys(impls), "C lorenz", "C arenstorf"].map((k) => [k, []]));
 for (let s = 0; s < ROUNDS; s++) {
-  for (const [k, f] of Object.entries(impls)) {
+  // the order rotates from round to round: no implementation always runs first after the C processes
+  const ent = Object.entries(impls);
+  for (const [k, f] of [...ent.slice(s % ent.length), ...ent.slice(0, s % ent.length)]) {
     const t0 = performance.now();
     for (let i = 0; i < reps[k]; i++) consume(f().y[0]);
     times[k].push((performance.now() - t0) / reps[k]);
