@@ -1,7 +1,7 @@
 // Build: AssemblyScript → build/{simd,scalar,debug}.wasm (+ .wat), checks that the SIMD build really
 // contains v128 code in its FFT kernels and the scalar build none, inlines the binaries as base64
 // modules, bundles src/ with esbuild into dist/ (ESM) and emits .d.ts with tsc.
-import { mkdirSync, readFileSync, writeFileSync, rmSync, copyFileSync, chmodSync, renameSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync, rmSync, copyFileSync, chmodSync, renameSync, existsSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
@@ -68,6 +68,29 @@ await esbuild.build({
 });
 chmodSync(`${OUT}/cli.js`, 0o755);
 log("esbuild: dist/index.js, dist/workers.js, dist/cli.js");
+
+// The surfaces above the public face (DESIGN.md): the <samudra-sim> element and its module worker (browser),
+// the Hono HTTP app (every runtime) and the ensemble executors (Node). An entry is built when its source exists.
+const surfaces = [
+  { src: "src/web/index.ts", out: "web/index.js", platform: "browser" },
+  { src: "src/web/worker.ts", out: "web/worker.js", platform: "browser" },
+  { src: "src/server/index.ts", out: "server/index.js", platform: "neutral" },
+  { src: "src/server/node.ts", out: "server/node.js", platform: "node" },
+  { src: "src/ensemble/index.ts", out: "ensemble/index.js", platform: "node" },
+  { src: "src/ensemble/thread.ts", out: "ensemble/thread.js", platform: "node" },
+  { src: "src/ensemble/processor.ts", out: "ensemble/processor.js", platform: "node" },
+];
+for (const s of surfaces) {
+  if (!existsSync(s.src)) continue;
+  // node-platform surfaces keep their npm dependencies external (installed with samudra); browser and neutral
+  // bundles are self-contained so a page or a Worker needs nothing else
+  const external = s.platform === "node" ? Object.keys(pkg.dependencies ?? {}) : [];
+  await esbuild.build({
+    ...common, entryPoints: [s.src], outfile: `${OUT}/${s.out}`, platform: s.platform, external,
+    ...(s.platform === "neutral" ? { mainFields: ["module", "main"], conditions: ["worker", "import"] } : {}),
+  });
+  log(`esbuild: dist/${s.out}`);
+}
 
 execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json", "--outDir", `${OUT}/types`], { stdio: "inherit" });
 log("tsc: dist/types");
