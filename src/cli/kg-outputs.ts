@@ -18,9 +18,7 @@
  * Files go through the CLI's file sink (staged, published as one set).
  */
 import path from "node:path";
-import { NetCDFWriter, type NcVarSpec } from "../io/netcdf-writer.js";
-import { ncDouble, ncInt, type NcAttr } from "../io/netcdf-format.js";
-import { ncCount, ncHistory } from "../io/netcdf-cf.js";
+import { KgNetCDF } from "../io/kg-netcdf.js";
 import { toJson } from "../io/csv.js";
 import { LineAnimation } from "../render/animation.js";
 import { driftFigure, axisLabel } from "../render/plots.js";
@@ -33,17 +31,8 @@ import { version } from "../version.js";
 import type { KgSnapshot, KgSummary } from "../models/klein-gordon/model.js";
 import type { KgResolved } from "../models/klein-gordon/options.js";
 
-/** The initial-condition parameters each icType reads (model.ts), and the potential's. */
-const IC_PARAMS: Record<KgResolved["icType"], Array<keyof KgResolved>> = {
-  gaussian: ["amplitude", "position", "width", "velocity"], packet: ["amplitude", "position", "width", "k0"],
-  kink: ["position", "velocity"], breather: ["frequency", "position"], kink_antikink: ["separation", "velocity"],
-  kink_pair: ["separation"], sg_kink: ["position", "velocity", "sign"], sg_kink_antikink: ["position", "velocity", "separation"],
-};
-const POTENTIAL_PARAMS: Record<KgResolved["potential"], Array<keyof KgResolved>> = { linear: ["mass"], phi4: ["lambda", "vacuum"], sine_gordon: [] };
-const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
 export class KgOutputs {
-  private nc: NetCDFWriter | null = null;
+  private nc: KgNetCDF | null = null;
   private ncFile: AtomicFile | null = null;
   private csv: CsvStream | null = null;
   private readonly image: FrameReservoir<Float32Array> | null;
@@ -70,57 +59,14 @@ export class KgOutputs {
     if (!formats.has("nc")) return;
     const t0 = performance.now();
     this.ncFile = openSink(path.join(dir, `${stem}.nc`));
-    this.nc = new NetCDFWriter(this.ncFile, { dims: [{ name: "t", size: null }, { name: "x", size: r.nx }], attrs: this.attributes(), vars: this.variables(x) });
+    this.nc = new KgNetCDF(r, x, exact, this.ncFile);
     this.timing.netcdf = performance.now() - t0;
-  }
-
-  private attributes(): Record<string, NcAttr> {
-    const r = this.r, mode = r.legacy ? "legacy (seed parity)" : "corrected";
-    const attrs: Record<string, NcAttr> = {
-      title: `samudra Klein-Gordon: ${r.scenarioName}`, Conventions: "CF-1.8",
-      source: `samudra ${version}`, software: `samudra ${version}`, history: ncHistory(`samudra kg ${r.caseName} (${mode})`), created: new Date().toISOString(),
-      scenario: r.scenarioName, case: r.caseName,
-      equation: "phi_tt - phi_xx + V'(phi) = 0", potential: r.potential, ic_type: r.icType,
-      samudra_mode: mode, legacy: ncInt(r.legacy ? 1 : 0), method: r.method, boundary: r.legacy ? "periodic (period nx*dx, end points included)" : r.boundary,
-      nx: ncInt(r.nx), x_min: ncDouble(r.xMin), x_max: ncDouble(r.xMax), t_final: ncDouble(r.tFinal), n_frames: ncInt(r.nFrames),
-    };
-    // the step: patched in by finish() with what the run used (corrected runs round dt down to fit the frames)
-    if (r.legacy) {
-      attrs.adaptive_dt = ncInt(r.adaptiveDt ? 1 : 0);
-      if (r.adaptiveDt) Object.assign(attrs, { dt_initial: ncDouble(r.dt), dt_final: ncDouble(r.dt) });
-      else attrs.dt = ncDouble(r.dt);
-    } else {
-      attrs.dt = ncDouble(r.dt);
-      if (Number.isFinite(r.cfl)) attrs.cfl = ncDouble(r.cfl);
-      if (r.dealias !== "none") attrs.dealias = r.dealias;
-      if (r.spongeWidth > 0 && r.spongeStrength > 0) Object.assign(attrs, { sponge_width: ncDouble(r.spongeWidth), sponge_strength: ncDouble(r.spongeStrength) });
-    }
-    const params = [...POTENTIAL_PARAMS[r.potential], ...IC_PARAMS[r.icType]];
-    if (r.icType === "breather" && !r.legacy) params.push("velocity", "phase");
-    if (r.icType === "packet" && r.potential === "linear" && !params.includes("mass")) params.push("mass");
-    for (const k of params) attrs[snake(k)] = k === "sign" ? ncCount(r[k] as number) : ncDouble(r[k] as number);
-    return attrs;
-  }
-
-  private variables(x: Float64Array): NcVarSpec[] {
-    const series = (name: string, long_name: string): NcVarSpec => ({ name, dims: ["t"], type: "double", attrs: { long_name, units: "1" } });
-    return [
-      { name: "x", dims: ["x"], type: "double", attrs: { long_name: "position x (dimensionless)", units: "1", axis: "X" }, data: x },
-      { name: "t", dims: ["t"], type: "double", attrs: { long_name: "time t (dimensionless)", units: "1", axis: "T" } },
-      { name: "phi", dims: ["t", "x"], type: "double", attrs: { long_name: "scalar field phi", units: "1" } },
-      { name: "phi_t", dims: ["t", "x"], type: "double", attrs: { long_name: `time derivative of the field phi_t${this.r.legacy ? " (legacy: central difference)" : ""}`, units: "1" } },
-      series("energy", "energy H = int [phi_t^2/2 + phi_x^2/2 + V(phi)] dx"), series("momentum", "momentum P = -int phi_t phi_x dx"),
-      series("max_abs", "max_x |phi|"), series("centroid", "energy-density centroid (a position x)"),
-      series("tail_fraction", "spectral energy fraction at |k| > 2/3 k_max"),
-      { name: "n_kinks", dims: ["t"], type: "int", attrs: { long_name: "number of kink/antikink crossings", units: "1" } },
-      ...(this.exact ? [series("error", "max_x |phi - phi_exact| against the case's exact solution")] : []),
-    ];
   }
 
   /** Consumes one snapshot (its views are only valid during this call). */
   add(s: KgSnapshot): void {
     const t0 = performance.now(), i = this.count++, n = s.phi.length;
-    this.nc?.appendRecord({ t: [s.t], phi: s.phi, phi_t: s.phiT, energy: [s.energy], momentum: [s.momentum], max_abs: [s.maxAbs], centroid: [s.centroid], tail_fraction: [s.tailFraction], n_kinks: [s.kinks.length], ...(this.exact ? { error: [s.error] } : {}) });
+    this.nc?.add(s);
     this.image?.offer(i, (row = new Float32Array(n)) => { row.set(s.phi); return row; });
     this.gif?.offer(i, (f = new Float32Array(2 * n)) => { f.set(s.phi); f.set(s.phiT, n); return f; });
     this.energy?.offer(i, (row = new Float32Array(n)) => {
@@ -148,9 +94,7 @@ export class KgOutputs {
     const n = this.r.nx;
     let t0 = performance.now();
     if (this.nc && this.ncFile) {
-      if (this.r.legacy && this.r.adaptiveDt) { this.nc.setGlobalAttr("dt_initial", [sum.dtInitial]); this.nc.setGlobalAttr("dt_final", [sum.dtFinal]); }
-      else if (sum.dtFinal > 0) this.nc.setGlobalAttr("dt", [sum.dtFinal]);
-      this.nc.close(); this.ncFile.commit(); this.written.push(this.ncFile.path);
+      this.nc.finish(sum); this.ncFile.commit(); this.written.push(this.ncFile.path);
     }
     this.timing.netcdf = (this.timing.netcdf ?? 0) + performance.now() - t0;
     if (this.csv) {

@@ -18,8 +18,7 @@
  * Files go through the CLI's file sink (staged, published as one set).
  */
 import path from "node:path";
-import { NetCDFWriter, type NcVarSpec } from "../io/netcdf-writer.js";
-import { ncDouble, ncInt, type NcAttr } from "../io/netcdf-format.js";
+import { NlseNetCDF } from "../io/nlse-netcdf.js";
 import { toJson } from "../io/csv.js";
 import { plan as fftPlan, type FFTPlan } from "../fft.js";
 import { fieldFigure, driftFigure, axisLabel, type FieldFigure } from "../render/plots.js";
@@ -31,7 +30,6 @@ import { deflateSync } from "node:zlib";
 import { openSink, writeAtomic, type AtomicFile } from "./file-sink.js";
 import { CsvStream } from "./csv-stream.js";
 import { FrameReservoir, framesWithin } from "./frame-reservoir.js";
-import { ncCount, ncHistory, ncNumber } from "../io/netcdf-cf.js";
 import { version } from "../version.js";
 import type { Snapshot, NlseSummary } from "../models/nlse/model.js";
 import type { Resolved } from "../models/nlse/options.js";
@@ -47,14 +45,6 @@ export const MAX_IMAGE_ROWS = 1000, MAX_GIF_FRAMES = 200, FIGURE_BYTES = 32 << 2
 /** GIF frames are drawn at most at this dpi (6.4 × 3.6 in: 512 × 288 px): a GIF costs per pixel per frame. */
 export const GIF_DPI = 80;
 
-/** Case parameters (Resolved.p) written as attributes: integer ones as int, figure settings not at all. */
-const PARAM_INT = new Set(["seed", "mode", "order"]);
-const PARAM_SKIP = new Set(["domainLength", "numPoints", "tFinal", "nSnapshots", "tStart", "beta", "gamma", "rtol", "atol", "maxStep", "dt", "filterAlpha", "filterOrder", "fps", "dpi"]);
-/** Parameter names that would collide with a reader's own state (scipy's netcdf_file.mode) get a clearer name. */
-const PARAM_RENAME: Record<string, string> = { mode: "mode_number" };
-const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`).replace(/^_/, "");
-
-const ADAPTIVE = new Set(["dop853", "rk45"]);
 
 /** Writes a field figure as `<base>.png` and, with `svg`, `<base>.svg` (the same Scene); returns the paths. */
 export function writeFigure(base: string, svg: boolean, f: FieldFigure | Scene): string[] {
@@ -66,7 +56,7 @@ export function writeFigure(base: string, svg: boolean, f: FieldFigure | Scene):
 }
 
 export class NlseOutputs {
-  private nc: NetCDFWriter | null = null;
+  private nc: NlseNetCDF | null = null;
   private ncFile: AtomicFile | null = null;
   private csv: CsvStream | null = null;
   private readonly image: FrameReservoir<Float32Array> | null;
@@ -75,8 +65,6 @@ export class NlseOutputs {
   private readonly spectrum: FrameReservoir<Float32Array> | null;
   private fft: { plan: FFTPlan; out: Float64Array } | null = null;
   private count = 0;
-  /** The three record fields, reused for every snapshot. */
-  private rec: { re: Float64Array; im: Float64Array; ab: Float64Array } | null = null;
   readonly written: string[] = [];
   readonly timing: Record<string, number> = {};
 
@@ -89,59 +77,16 @@ export class NlseOutputs {
     if (formats.has("nc")) {
       const t0 = performance.now();
       this.ncFile = openSink(path.join(dir, `${stem}.nc`));
-      this.nc = new NetCDFWriter(this.ncFile, { dims: [{ name: "t", size: null }, { name: "x", size: N }], attrs: this.attributes(), vars: this.variables(x) });
+      this.nc = new NlseNetCDF(r, x, this.ncFile);
       this.timing.netcdf = performance.now() - t0;
     }
-  }
-
-  private attributes(): Record<string, NcAttr> {
-    const r = this.r, adaptive = ADAPTIVE.has(r.method);
-    const mode = r.legacy ? "legacy (seed parity)" : "corrected";
-    const attrs: Record<string, NcAttr> = {
-      title: `samudra NLSE: ${r.scenarioName}`, Conventions: "CF-1.8",
-      source: `samudra ${version}`, software: `samudra ${version}`, history: ncHistory(`samudra nlse ${r.caseName} (${mode})`), created: new Date().toISOString(),
-      scenario: r.scenarioName, case: r.caseName,
-      equation: `i psi_t + ${r.beta} psi_xx + ${r.gamma} |psi|^2 psi = 0 (periodic, pseudo-spectral)`,
-      samudra_mode: mode, legacy: ncInt(r.legacy ? 1 : 0), method: r.method, filter: r.filter,
-      domain_length: ncDouble(r.L), num_points: ncInt(r.N), t_start: ncDouble(r.tStart), t_final: ncDouble(r.tFinal),
-      n_snapshots: ncInt(r.nSnapshots), beta: ncDouble(r.beta), gamma: ncDouble(r.gamma),
-    };
-    if (adaptive) {
-      Object.assign(attrs, { rtol: ncDouble(r.rtol), atol: ncDouble(r.atol) });
-      if (Number.isFinite(r.maxStep)) attrs.max_step = ncDouble(r.maxStep);
-    } else attrs.dt = ncDouble(r.dt);   // the step actually used is patched in by finish()
-    if (r.filter === "exponential") Object.assign(attrs, { filter_alpha: ncDouble(r.filterAlpha), filter_order: ncNumber(r.filterOrder) });
-    for (const [k, v] of Object.entries(r.p)) {
-      if (PARAM_SKIP.has(k)) continue;
-      const name = PARAM_RENAME[k] ?? snake(k);
-      if (!(name in attrs)) attrs[name] = PARAM_INT.has(k) ? ncCount(v) : ncDouble(v);
-    }
-    return attrs;
-  }
-
-  private variables(x: Float64Array): NcVarSpec[] {
-    const series = (name: string, long_name: string, extra: Record<string, NcAttr> = {}): NcVarSpec => ({ name, dims: ["t"], type: "double", attrs: { long_name, units: "1", ...extra } });
-    const field = (name: string, long_name: string, symbol: string): NcVarSpec => ({ name, dims: ["t", "x"], type: "double", attrs: { long_name, units: "1", symbol } });
-    return [
-      { name: "x", dims: ["x"], type: "double", attrs: { long_name: "position x (dimensionless)", units: "1", axis: "X" }, data: x },
-      { name: "t", dims: ["t"], type: "double", attrs: { long_name: "time t (dimensionless)", units: "1", axis: "T" } },
-      field("psi_real", "real part of psi", "Re(psi)"), field("psi_imag", "imaginary part of psi", "Im(psi)"), field("psi_abs", "modulus of psi", "|psi|"),
-      series("mass", "mass M = int |psi|^2 dx"), series("momentum", "momentum P = int Im(psi* psi_x) dx"),
-      series("hamiltonian", "Hamiltonian H = beta int |psi_x|^2 dx - (gamma/2) int |psi|^4 dx"),
-      series("error", "max_x |psi - psi_exact| (missing where the case has no exact solution)", { _FillValue: ncDouble(NaN) }),
-      series("tail_fraction", "spectral power fraction at |k| > 2/3 k_max (above 1e-6: under-resolved)"),
-    ];
   }
 
   /** Consumes one snapshot (its psi view is only valid during this call). */
   add(s: Snapshot): void {
     const N = this.r.N, psi = s.psi, i = this.count++;
     const t0 = performance.now();
-    if (this.nc) {
-      const { re, im, ab } = (this.rec ??= { re: new Float64Array(N), im: new Float64Array(N), ab: new Float64Array(N) });
-      for (let j = 0; j < N; j++) { re[j] = psi[2 * j]; im[j] = psi[2 * j + 1]; ab[j] = Math.sqrt(re[j] * re[j] + im[j] * im[j]); }
-      this.nc.appendRecord({ t: [s.t], psi_real: re, psi_imag: im, psi_abs: ab, mass: [s.mass], momentum: [s.momentum], hamiltonian: [s.hamiltonian], error: [s.error], tail_fraction: [s.tailFraction] });
-    }
+    this.nc?.add(s);
     this.image?.offer(i, (row = new Float32Array(N)) => {
       for (let j = 0; j < N; j++) row[j] = psi[2 * j] * psi[2 * j] + psi[2 * j + 1] * psi[2 * j + 1];
       return row;
@@ -176,8 +121,7 @@ export class NlseOutputs {
     const N = this.r.N;
     let t0 = performance.now();
     if (this.nc && this.ncFile) {
-      if (!ADAPTIVE.has(this.r.method) && sum.dt !== null) this.nc.setGlobalAttr("dt", [sum.dt]);
-      this.nc.close(); this.ncFile.commit(); this.written.push(this.ncFile.path);
+      this.nc.finish(sum); this.ncFile.commit(); this.written.push(this.ncFile.path);
     }
     this.timing.netcdf = (this.timing.netcdf ?? 0) + performance.now() - t0;
     if (this.csv) {

@@ -23,9 +23,7 @@
  * Every file is written under a temporary name and renamed when complete; abort() removes them.
  */
 import path from "node:path";
-import { NetCDFWriter, type NcVarSpec } from "../io/netcdf-writer.js";
-import { ncDouble, ncInt, type NcAttr } from "../io/netcdf-format.js";
-import { ncCount, ncHistory } from "../io/netcdf-cf.js";
+import { SchoolNetCDF } from "../io/school-netcdf.js";
 import { toCsv, toJson } from "../io/csv.js";
 import { summaryFigure } from "../render/school-figures.js";
 import { SchoolAnimation } from "../render/school-animation.js";
@@ -49,15 +47,9 @@ export const MAX_SCHOOL_GIF_FRAMES = 400;
 
 const SNAKE: Record<string, string> = Object.fromEntries(METRIC_KEYS.map((k) => [k, k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)]));
 const CSV_NAME: Record<string, string> = Object.fromEntries(METRIC_KEYS.map((k) => [k, SNAKE[k].split("_").map((w) => w[0].toUpperCase() + w.slice(1)).join("_")]));
-const ENTROPY_DOC: Record<string, string> = {
-  schoolCohesionEntropy: "School cohesion entropy (NND distribution)", polarizationEntropy: "Polarization entropy (heading distribution)",
-  depthStratificationEntropy: "Depth stratification entropy", angularMomentumEntropy: "Angular momentum entropy (milling)",
-  nearestNeighborEntropy: "k-NN distance entropy", velocityCorrelationEntropy: "Velocity correlation entropy (pairwise alignment)",
-  schoolShapeEntropy: "School shape entropy (PCA)", oceanicSchoolingIndex: "Composite Oceanic Schooling Index (high = disorder)",
-};
 
 export class SchoolOutputs {
-  private nc: NetCDFWriter | null = null;
+  private nc: SchoolNetCDF | null = null;
   private ncFile: AtomicFile | null = null;
   private anim: SchoolAnimation | null = null;
   private readonly frames: number;
@@ -72,36 +64,7 @@ export class SchoolOutputs {
     const t0 = performance.now();
     if (formats.has("nc")) {
       this.ncFile = openSink(path.join(dir, "netcdf", `${stem}.nc`));
-      const stats: Record<string, NcAttr> = { final_polarization: ncDouble(NaN), mean_polarization: ncDouble(NaN), final_rotation: ncDouble(NaN), mean_rotation: ncDouble(NaN) };
-      if (r.computeEntropy) Object.assign(stats, { final_order_index: ncDouble(NaN), mean_order_index: ncDouble(NaN), final_oceanic_schooling_index: ncDouble(NaN), mean_oceanic_schooling_index: ncDouble(NaN) });
-      const attrs: Record<string, NcAttr> = {
-        title: "3D Couzin Model Fish Schooling Simulation", scenario_name: r.scenarioName, institution: "samudra",
-        source: `samudra ${version}`, history: ncHistory(`samudra school ${r.case} (${r.mode})`), Conventions: "CF-1.8",
-        samudra_mode: r.legacy ? "legacy (dewi-kadita NumPy path)" : "couzin2002", boundary: r.boundary, case: r.case,
-        n_fish: ncInt(r.nFish), box_size: ncDouble(r.boxSize), speed: ncDouble(r.speed), r_repulsion: ncDouble(r.rRepulsion),
-        r_orientation: ncDouble(r.rOrientation), r_attraction: ncDouble(r.rAttraction), max_turn: ncDouble(r.maxTurn), noise: ncDouble(r.noise),
-        blind_angle: ncDouble(r.blindAngle), ...(r.legacy ? { orientation_weight: ncDouble(r.orientationWeight) } : {}), torus_init: ncInt(r.torusInit ? 1 : 0),
-        ...(r.torusInit ? { torus_radius: ncDouble(r.torusRadius ?? 0.25 * r.boxSize) } : {}), seed: ncCount(r.seed),
-        n_steps: ncInt(r.nSteps), dt: ncDouble(r.dt), save_interval: ncInt(r.saveInterval),
-        metric_definitions: r.legacy ? "legacy (dewi-kadita)" : "corrected (PBC-aware centroid, equal-area heading cells, signed angular momentum)",
-        ...stats, license: "MIT",
-      };
-      const series = (name: string, attrs: Record<string, NcAttr>) => ({ name, dims: ["time"], type: "double" as const, attrs });
-      const vars: NcVarSpec[] = [
-        { name: "time", dims: ["time"], type: "double" as const, attrs: { units: "1", long_name: "simulation time (model time units: n_steps steps of dt)", axis: "T" } },
-        { name: "fish", dims: ["fish"], type: "int" as const, attrs: { long_name: "fish index", units: "1" }, data: Int32Array.from({ length: r.nFish }, (_, i) => i) },
-        { name: "spatial", dims: ["spatial"], type: "int" as const, attrs: { long_name: "spatial dimension", units: "1", comment: "0=x, 1=y, 2=z (depth)" }, data: [0, 1, 2] },
-        series("polarization", { units: "1", long_name: "school polarization order parameter", valid_range: ncDouble(0, 1) }),
-        series("rotation", { units: "1", long_name: "school rotation order parameter", valid_range: ncDouble(0, 1) }),
-        { name: "positions", dims: ["time", "fish", "spatial"], type: "double" as const, attrs: { units: "1", long_name: "fish positions (model length units, those of box_size)" } },
-        { name: "velocities", dims: ["time", "fish", "spatial"], type: "double" as const, attrs: { units: "1", long_name: "fish velocities (model length units per time unit)" } },
-      ];
-      if (r.computeEntropy) {
-        vars.push(series("order_index", { units: "1", long_name: "order index max(P, M)", valid_range: ncDouble(0, 1), description: "Simple order index: max(P, M). High = ordered." }));
-        for (const k of METRIC_KEYS.slice(4)) vars.push(series(SNAKE[k], { units: "1", long_name: ENTROPY_DOC[k], valid_range: ncDouble(0, 1), description: ENTROPY_DOC[k] }));
-        vars.push(series("spread", { units: "1", long_name: "school spread, rms distance from the centroid (model length units)" }));
-      }
-      this.nc = new NetCDFWriter(this.ncFile, { dims: [{ name: "time", size: null }, { name: "fish", size: r.nFish }, { name: "spatial", size: 3 }], attrs, vars });
+      this.nc = new SchoolNetCDF(r, this.ncFile);
     }
     // a longer run animates every k-th of the animation_skip frames, so the GIF held in memory stays bounded
     this.gifSkip = r.animationSkip * Math.max(1, Math.ceil(Math.ceil(this.frames / r.animationSkip) / MAX_SCHOOL_GIF_FRAMES));
@@ -116,15 +79,7 @@ export class SchoolOutputs {
   /** Consumes one saved frame (its arrays are only valid during this call). */
   add(f: SchoolFrame): void {
     let t0 = performance.now();
-    if (this.nc) {
-      const rec: Record<string, ArrayLike<number>> = { time: [f.t], polarization: [f.metrics.polarization], rotation: [f.metrics.rotation], positions: f.positions, velocities: f.velocities };
-      if (this.r.computeEntropy) {
-        rec.order_index = [f.metrics.orderIndex];
-        for (const k of METRIC_KEYS.slice(4)) rec[SNAKE[k]] = [f.metrics[k]];
-        rec.spread = [f.metrics.spread];
-      }
-      this.nc.appendRecord(rec);
-    }
+    this.nc?.add(f);
     this.timing.netcdf += performance.now() - t0;
     if (this.anim && f.index % this.gifSkip === 0) {
       t0 = performance.now();
@@ -141,14 +96,7 @@ export class SchoolOutputs {
     const r = this.r, file = (sub: string, suffix: string) => path.join(this.dir, sub, `${this.stem}${suffix}`);
     let t0 = performance.now();
     if (this.nc && this.ncFile) {
-      const set = (k: string, v: number) => this.nc!.setGlobalAttr(k, [v]);
-      set("final_polarization", s.final.polarization); set("mean_polarization", s.mean.polarization);
-      set("final_rotation", s.final.rotation); set("mean_rotation", s.mean.rotation);
-      if (r.computeEntropy) {
-        set("final_order_index", s.final.orderIndex); set("mean_order_index", s.mean.orderIndex);
-        set("final_oceanic_schooling_index", s.final.oceanicSchoolingIndex); set("mean_oceanic_schooling_index", s.mean.oceanicSchoolingIndex);
-      }
-      this.nc.close(); this.ncFile.commit(); this.written.push(this.ncFile.path);
+      this.nc.finish(s); this.ncFile.commit(); this.written.push(this.ncFile.path);
     }
     this.timing.netcdf += performance.now() - t0;
     if (this.formats.has("csv")) {
