@@ -1,5 +1,5 @@
 // school/index.ts — exports of the fish-school kernels.
-export { schoolCreate, schoolSetParams, schoolPositions, schoolVelocities, schoolStepCount, schoolFree } from "./state";
+export { schoolCreate, schoolSetParams, schoolSetPredator, schoolPositions, schoolVelocities, schoolStepCount, schoolFree } from "./state";
 export { schoolInitLegacyRandom, schoolInitLegacyTorus, schoolInitCounter } from "./init";
 export { schoolStep } from "./update";
 export { schoolMetrics, schoolMetricsWorkBytes } from "./metrics";

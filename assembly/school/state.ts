@@ -34,6 +34,9 @@ export class School {
   uslot: usize = 0;       // f64[3n] unit headings as u | v | w in grid-slot (or index) order (couzin2002 scans)
   soa: usize = 0;         // f64[3n] positions as x[0..n) | y[0..n) | z[0..n) (index order)
   grid: usize = 0;
+  predOn: i32 = 0;        // 1: a predator at (predX, predY, predZ); fish within predR of it flee (samudra's addition)
+  predX: f64 = 0; predY: f64 = 0; predZ: f64 = 0;
+  predR: f64 = 0;
 }
 
 export function schoolCreate(n: i32, mode: i32, boundary: i32): usize {
@@ -58,6 +61,12 @@ export function schoolSetParams(p: usize, L: f64, speed: f64, rr: f64, ro: f64, 
   s.L = L; s.speed = speed; s.rr = rr; s.ro = ro; s.ra = ra; s.maxTurn = maxTurn; s.noise = noise;
   s.blindThreshold = blindAngleDeg > 0 ? -Math.cos(blindAngleDeg * (Math.PI / 180.0)) : -2.0;
   s.wo = wo; s.dt = dt; s.seed = <u64>seed;
+}
+
+/** Places the predator (on = 1) at (x, y, z) with flight radius r, or removes it (on = 0). */
+export function schoolSetPredator(p: usize, on: i32, x: f64, y: f64, z: f64, r: f64): void {
+  const s = changetype<School>(p);
+  s.predOn = on; s.predX = x; s.predY = y; s.predZ = z; s.predR = r;
 }
 
 export function schoolPositions(p: usize): usize { return changetype<School>(p).pos; }

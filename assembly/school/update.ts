@@ -8,6 +8,9 @@
 //   couzin  (Couzin et al. 2002): repulsion −Σû, else ½(d̂_o + d̂_a) with the focal heading in d_o; the desired
 //           direction is rotated by a wrapped Gaussian angle σ·N(0,1) about a uniformly random perpendicular
 //           axis (counter-based draws keyed by seed, fish, step); then an exact rotation by at most max_turn.
+//   predator (both modes, samudra's addition): a fish closer than r_p to the predator (minimum image in a periodic
+//           box) takes d̂ = (x_i − x_p)/|x_i − x_p| as its desired direction instead of the social zones' (then
+//           noise and the turn limit apply as usual): flight overrides schooling.
 import { School, ld, st, pyMod, MODE_LEGACY, BOUNDARY_PERIODIC, BOUNDARY_REFLECT } from "./state";
 import { Grid, gridBuild, gi } from "../neighbors/grid";
 import { rx, ry, rz, nr, ox, oy, oz, no, ax, ay, az, na, resetSums, scanSetup, scanSlots, scanList, markSlots, takeMarked, couzinReset, couzinCombine, scanCouzin } from "./pairs";
@@ -73,6 +76,7 @@ function legacyHeading(s: School, i: i32, cx: f64, cy: f64, cz: f64): void {
     const m = Math.sqrt(x * x + y * y + z * z);
     if (m > 1e-10) { dx = x / m; dy = y / m; dz = z / m; }
   }
+  if (flee(s, i)) { dx = px_; dy = py_; dz = pz_; }
   // NLERP turn
   let dot = cx * dx + cy * dy + cz * dz;
   dot = dot < -1 ? -1 : (dot > 1 ? 1 : dot);
@@ -93,6 +97,21 @@ function legacyHeading(s: School, i: i32, cx: f64, cy: f64, cz: f64): void {
   }
   const o = s.nvel + <usize>(i * 24);
   store<f64>(o, nx * s.speed); store<f64>(o, ny * s.speed, 8); store<f64>(o, nz * s.speed, 16);
+}
+
+/** Flight from the predator: true (and the unit direction away in px_, py_, pz_) when fish i is within its radius. */
+function flee(s: School, i: i32): bool {
+  if (s.predOn == 0) return false;
+  let x = ld(s.pos, 3 * i) - s.predX, y = ld(s.pos, 3 * i + 1) - s.predY, z = ld(s.pos, 3 * i + 2) - s.predZ;
+  if (s.boundary == BOUNDARY_PERIODIC) {
+    const L = s.L;
+    x -= L * Math.round(x / L); y -= L * Math.round(y / L); z -= L * Math.round(z / L);
+  }
+  const d2 = x * x + y * y + z * z;
+  if (!(d2 < s.predR * s.predR) || d2 < 1e-24) return false;
+  const m = Math.sqrt(d2);
+  px_ = x / m; py_ = y / m; pz_ = z / m;
+  return true;
 }
 
 /** A unit vector perpendicular to (x, y, z) (unit), built from the axis least aligned with it. */
@@ -128,6 +147,7 @@ function couzinHeading(s: School, i: i32, cx: f64, cy: f64, cz: f64): void {
     const m = Math.sqrt(x * x + y * y + z * z);
     if (m > 1e-12) { dx = x / m; dy = y / m; dz = z / m; }
   }
+  if (flee(s, i)) { dx = px_; dy = py_; dz = pz_; }
   // wrapped-Gaussian noise on the desired direction: rotate by σ·g about a random perpendicular axis
   if (s.noise > 0) {
     const key = <u64>i, ctr = <u64>s.step;

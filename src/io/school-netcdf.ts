@@ -36,6 +36,7 @@ function schema(r: SchoolResolved) {
     ...(r.torusInit ? { torus_radius: ncDouble(r.torusRadius ?? 0.25 * r.boxSize) } : {}), seed: ncCount(r.seed),
     n_steps: ncInt(r.nSteps), dt: ncDouble(r.dt), save_interval: ncInt(r.saveInterval),
     metric_definitions: r.legacy ? "legacy (dewi-kadita)" : "corrected (PBC-aware centroid, equal-area heading cells, signed angular momentum)",
+    ...(r.predator ? { predator_position: ncDouble(...r.predator.position), predator_radius: ncDouble(r.predator.radius) } : {}),
     ...stats, license: "MIT",
   };
   const series = (name: string, a: Record<string, NcAttr>) => ({ name, dims: ["time"], type: "double" as const, attrs: a });

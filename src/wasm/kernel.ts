@@ -138,6 +138,7 @@ export interface Kernel {
   brutePairs(xyz: number, n: number, box: number, r: number, outI: number, outJ: number, cap: number): number;
   bruteKnn(xyz: number, n: number, box: number, k: number, maxNorm: number, outIdx: number, outDist: number): number;
   schoolCreate(n: number, mode: number, boundary: number): number;
+  schoolSetPredator(p: number, on: number, x: number, y: number, z: number, r: number): void;
   schoolSetParams(p: number, L: number, speed: number, rr: number, ro: number, ra: number, maxTurn: number, noise: number, blindAngleDeg: number, wo: number, dt: number, seed: number): void;
   schoolPositions(p: number): number;
   schoolVelocities(p: number): number;

@@ -17,7 +17,7 @@ import { CHUNK, endMessage, type RunStatus } from "../../limits.js";
 
 export { SchoolRun, METRIC_KEYS, SCHOOL_CASES, CASE_DEFAULTS };
 export type { SchoolOptions, SchoolResolved, SchoolMetrics, MetricKey };
-export type { SchoolCase, SchoolMode, SchoolBoundary } from "./options.js";
+export type { SchoolCase, SchoolMode, SchoolBoundary, SchoolPredator } from "./options.js";
 
 /**
  * One saved frame, handed to `onFrame`. The arrays are views valid only during the call (copy to keep); each read

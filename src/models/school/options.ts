@@ -101,6 +101,20 @@ export interface SchoolOptions {
    * Periodic runs (legacy, or boundary "periodic") need positions in [0, boxSize)³; legacy velocities have |v| = speed.
    */
   initialField?: { positions: ArrayLike<number>; velocities: ArrayLike<number> };
+  /**
+   * A predator (samudra's addition, both modes): fish closer than `radius` (length units, > 0) to `position`
+   * (minimum image in a periodic box) flee straight away from it, overriding the social zones; noise and the turn
+   * limit still apply. Default null (none). Move it during a run with `SchoolRun.setPredator`.
+   */
+  predator?: SchoolPredator | null;
+}
+
+/** A predator the fish flee: `position` [x, y, z] (length units) and flight radius `radius` (> 0). */
+export interface SchoolPredator {
+  /** Where the predator is: [x, y, z] in the model's length units (finite). */
+  position: [number, number, number];
+  /** Fish closer than this flee (length units, > 0). */
+  radius: number;
 }
 
 /** School options after case defaults, mode conversions (turnRate → maxTurn, fieldOfPerception → blindAngle) and validation. */
@@ -167,6 +181,8 @@ export interface SchoolResolved {
   animationDuration: number;
   /** Step budget. */
   maxSteps: number;
+  /** The predator at the start (null: none). */
+  predator: SchoolPredator | null;
 }
 
 const COMMON = { torusInit: false, dt: 0.1, saveInterval: 1, computeEntropy: true, saveCsv: true, saveNetcdf: true, savePng: true, saveGif: true, animationFps: 30, animationDpi: 100, animationDuration: 18 };
@@ -182,7 +198,7 @@ export const CASE_DEFAULTS: Record<SchoolCase, SchoolOptions> = {
   couzin_parallel: { scenarioName: "Couzin 2002 - Parallel", mode: "couzin2002", nFish: 100, boxSize: 20, speed: 3, rRepulsion: 1, rOrientation: 10, rAttraction: 14, turnRate: (40 * Math.PI) / 180, noise: 0.05, fieldOfPerception: 270, nSteps: 3000, seed: 1, animationSkip: 15 },
 };
 
-const KNOWN = new Set<string>(["case", "mode", "legacy", "scenarioName", "nFish", "boxSize", "speed", "rRepulsion", "rOrientation", "rAttraction", "maxTurn", "turnRate", "noise", "blindAngle", "fieldOfPerception", "orientationWeight", "torusInit", "torusRadius", "seed", "dt", "nSteps", "saveInterval", "boundary", "computeEntropy", "useNumba", "saveCsv", "saveNetcdf", "savePng", "saveGif", "animationFps", "animationDpi", "animationSkip", "animationDuration", "outputDir", "maxSteps", "signal", "initialField"]);
+const KNOWN = new Set<string>(["case", "mode", "legacy", "scenarioName", "nFish", "boxSize", "speed", "rRepulsion", "rOrientation", "rAttraction", "maxTurn", "turnRate", "noise", "blindAngle", "fieldOfPerception", "orientationWeight", "torusInit", "torusRadius", "seed", "dt", "nSteps", "saveInterval", "boundary", "computeEntropy", "useNumba", "saveCsv", "saveNetcdf", "savePng", "saveGif", "animationFps", "animationDpi", "animationSkip", "animationDuration", "outputDir", "maxSteps", "signal", "initialField", "predator"]);
 
 function fin(where: string, name: string, v: unknown, ok: (x: number) => boolean, need: string): number {
   if (typeof v !== "number" || !Number.isFinite(v) || !ok(v)) throw new RangeError(`${where}: ${name} must be ${need}, got ${describe(v)}`);
@@ -250,8 +266,22 @@ export function resolveSchool(where: string, o: SchoolOptions): SchoolResolved {
     boundary, computeEntropy: bool("computeEntropy"), saveCsv: bool("saveCsv"), saveNetcdf: bool("saveNetcdf"), savePng: bool("savePng"), saveGif: bool("saveGif"),
     animationFps: integer(where, "animationFps", m.animationFps, 1, 100), animationDpi: integer(where, "animationDpi", m.animationDpi, 10, 1200),
     animationSkip: integer(where, "animationSkip", m.animationSkip ?? 5, 1), animationDuration: fin(where, "animationDuration", m.animationDuration, (x) => x > 0, "a number > 0"),
-    maxSteps,
+    maxSteps, predator: checkPredator(where, o.predator ?? null),
   };
+}
+
+/** Validates a predator ({ position: [x, y, z], radius > 0 } or null) and returns a copy. */
+export function checkPredator(where: string, p: unknown): SchoolPredator | null {
+  if (p === null) return null;
+  const need = "{ position: [x, y, z], radius: r > 0 } or null";
+  if (typeof p !== "object") throw new TypeError(`${where}: predator must be ${need}, got ${describe(p)}`);
+  for (const k of Object.keys(p)) if (k !== "position" && k !== "radius") throw new RangeError(`${where}: predator has an unknown key "${k}" — did you mean "${closestName(k, new Set(["position", "radius"]))}"? It takes ${need}`);
+  const { position, radius } = p as { position?: unknown; radius?: unknown };
+  if (!Array.isArray(position) && !ArrayBuffer.isView(position)) throw new TypeError(`${where}: predator.position must be [x, y, z] (3 finite numbers), got ${describe(position)}`);
+  const a = position as ArrayLike<unknown>;
+  if (a.length !== 3) throw new RangeError(`${where}: predator.position must have 3 numbers [x, y, z], got ${a.length}`);
+  const xyz = [0, 1, 2].map((i) => fin(where, `predator.position[${i}]`, a[i], () => true, "a finite number")) as [number, number, number];
+  return { position: xyz, radius: fin(where, "predator.radius", radius, (x) => x > 0, "a number > 0 (length units)") };
 }
 
 /** initialField: { positions, velocities }, 3·nFish finite numbers each; periodic positions inside [0, L)³. */

@@ -6,7 +6,7 @@ import { kernel } from "../../wasm/load.js";
 import { memoryBuffer } from "../../wasm/memory.js";
 import { Lifetime } from "../../wasm/lifetime.js";
 import { describe } from "../../validate.js";
-import { resolveSchool, type SchoolOptions, type SchoolResolved } from "./options.js";
+import { resolveSchool, checkPredator, type SchoolOptions, type SchoolResolved, type SchoolPredator } from "./options.js";
 import { CHUNK } from "../../limits.js";
 
 /** Names of the 12 per-frame metrics, in the order of the metric arrays and NetCDF variables. */
@@ -110,6 +110,7 @@ export class SchoolRun {
       if (r.torusInit) k.schoolInitLegacyTorus(this.ptr, r.seed, R);
       else k.schoolInitLegacyRandom(this.ptr, r.seed);
     } else k.schoolInitCounter(this.ptr, r.boundary === "open" ? Math.min(r.boxSize, 2 * r.rAttraction) : r.boxSize, r.torusInit ? R : 0);
+    if (r.predator) this.setPredator(r.predator);
     this.posPtr = k.schoolPositions(this.ptr);
     this.velPtr = k.schoolVelocities(this.ptr);
     if (o.initialField !== undefined) this.setState(o.initialField.positions, o.initialField.velocities);   // checked in resolveSchool
@@ -170,6 +171,17 @@ export class SchoolRun {
       }
     }
     this.positions.set(positions); this.velocities.set(velocities);
+  }
+
+  /**
+   * Places the predator the fish flee (`{ position: [x, y, z], radius }`, see SchoolOptions.predator) or removes it
+   * (null); from the next step on. Deterministic: the same predator path gives the same run.
+   */
+  setPredator(predator: SchoolPredator | null): void {
+    this.live("setPredator(predator)");
+    const p = checkPredator("SchoolRun.setPredator", predator);
+    if (p) this.k.schoolSetPredator(this.ptr, 1, p.position[0], p.position[1], p.position[2], p.radius);
+    else this.k.schoolSetPredator(this.ptr, 0, 0, 0, 0, 0);
   }
 
   /** Frees the run's WASM memory now (idempotent); every later use throws. */
