@@ -1,0 +1,118 @@
+/**
+ * GLSL ES 3.00 programs of the 3-D school view (WebGL2).
+ *
+ * Fish: one instance per fish (attributes a_pos, a_vel: 3 floats each, relative to the frame origin), drawn as a
+ * 4-vertex triangle strip built from gl_VertexID: a screen-space wedge from the tail p − ℓ v/|v| (half-width
+ * u_halfw.x px) to the head p (half-width u_halfw.y px), each end extended by its half-width along the stroke so an
+ * end-on fish is still a dot. Colour: s = (|p − E| − u_depth.x) · u_depth.y clamped, viridis(1 − s) from a 256 × 1
+ * texture. Depth testing hides far fish behind near ones, so no sorting is needed.
+ * Lines (box edges): positions × u_vp in one colour. Marker (predator): one point sprite, a ring and a centre dot.
+ */
+
+/** Vertex shader of the fish wedges. */
+export const FISH_VS = `#version 300 es
+layout(location = 0) in vec3 a_pos;
+layout(location = 1) in vec3 a_vel;
+uniform mat4 u_vp;
+uniform vec3 u_eye;
+uniform float u_len;
+uniform vec2 u_depth;
+uniform vec2 u_px;
+uniform vec2 u_halfw;
+uniform sampler2D u_lut;
+out vec3 v_col;
+void main() {
+  float headEnd = float(gl_VertexID >> 1);
+  float side = float(gl_VertexID & 1) * 2.0 - 1.0;
+  float m = length(a_vel);
+  vec3 dir = m > 0.0 ? a_vel / m : vec3(0.0);
+  vec4 ch = u_vp * vec4(a_pos, 1.0);
+  vec4 ct = u_vp * vec4(a_pos - u_len * dir, 1.0);
+  if (ch.w <= 0.0) { gl_Position = vec4(2.0, 2.0, 2.0, 1.0); v_col = vec3(0.0); return; }
+  if (ct.w <= 0.0) ct = ch;
+  vec2 d = (ch.xy / ch.w - ct.xy / ct.w) / u_px;
+  float dl = length(d);
+  vec2 along = dl > 1e-6 ? d / dl : vec2(1.0, 0.0);
+  vec2 nrm = vec2(-along.y, along.x);
+  vec4 c = headEnd > 0.5 ? ch : ct;
+  float hw = headEnd > 0.5 ? u_halfw.y : u_halfw.x;
+  vec2 off = (nrm * side + along * (headEnd * 2.0 - 1.0)) * hw * u_px;
+  gl_Position = vec4(c.xy + off * c.w, c.z, c.w);
+  float s = clamp((distance(a_pos, u_eye) - u_depth.x) * u_depth.y, 0.0, 1.0);
+  v_col = texture(u_lut, vec2(((1.0 - s) * 255.0 + 0.5) / 256.0, 0.5)).rgb;
+}`;
+
+/** Fragment shader of the fish wedges (flat per-fish colour). */
+export const FISH_FS = `#version 300 es
+precision mediump float;
+in vec3 v_col;
+out vec4 o;
+void main() { o = vec4(v_col, 1.0); }`;
+
+/** Vertex shader of the box edges. */
+export const LINE_VS = `#version 300 es
+layout(location = 0) in vec3 a_pos;
+uniform mat4 u_vp;
+void main() { gl_Position = u_vp * vec4(a_pos, 1.0); }`;
+
+/** Fragment shader of the box edges. */
+export const LINE_FS = `#version 300 es
+precision mediump float;
+uniform vec3 u_col;
+out vec4 o;
+void main() { o = vec4(u_col, 1.0); }`;
+
+/** Vertex shader of the predator marker (one point, no attributes). */
+export const MARK_VS = `#version 300 es
+uniform mat4 u_vp;
+uniform vec3 u_p;
+uniform float u_size;
+void main() { gl_Position = u_vp * vec4(u_p, 1.0); gl_PointSize = u_size; }`;
+
+/** Fragment shader of the predator marker: a ring and a centre dot. */
+export const MARK_FS = `#version 300 es
+precision mediump float;
+uniform vec3 u_col;
+out vec4 o;
+void main() {
+  float r = length(gl_PointCoord * 2.0 - 1.0);
+  if (r > 1.0 || (r > 0.3 && r < 0.68)) discard;
+  o = vec4(u_col, 1.0);
+}`;
+
+/**
+ * Compiles and links a program; throws an Error with the GLSL log when the driver rejects it.
+ * @example
+ * const prog = linkProgram(gl, LINE_VS, LINE_FS);
+ */
+export function linkProgram(gl: WebGL2RenderingContext, vs: string, fs: string): WebGLProgram {
+  const prog = gl.createProgram();
+  if (!prog) throw new Error("SchoolGLView: gl.createProgram() failed (context lost?)");
+  for (const [type, src] of [[gl.VERTEX_SHADER, vs], [gl.FRAGMENT_SHADER, fs]] as const) {
+    const sh = gl.createShader(type);
+    if (!sh) throw new Error("SchoolGLView: gl.createShader() failed (context lost?)");
+    gl.shaderSource(sh, src);
+    gl.compileShader(sh);
+    if (!gl.getShaderParameter(sh, gl.COMPILE_STATUS) && !gl.isContextLost()) {
+      throw new Error(`SchoolGLView: shader compile failed: ${gl.getShaderInfoLog(sh)}`);
+    }
+    gl.attachShader(prog, sh);
+    gl.deleteShader(sh);
+  }
+  gl.linkProgram(prog);
+  if (!gl.getProgramParameter(prog, gl.LINK_STATUS) && !gl.isContextLost()) {
+    throw new Error(`SchoolGLView: program link failed: ${gl.getProgramInfoLog(prog)}`);
+  }
+  return prog;
+}
+
+/**
+ * The uniform locations of `names` in `prog`, by name.
+ * @example
+ * const u = uniforms(gl, prog, ["u_vp", "u_col"]);   // u.u_vp
+ */
+export function uniforms<K extends string>(gl: WebGL2RenderingContext, prog: WebGLProgram, names: readonly K[]): Record<K, WebGLUniformLocation | null> {
+  const out = {} as Record<K, WebGLUniformLocation | null>;
+  for (const n of names) out[n] = gl.getUniformLocation(prog, n);
+  return out;
+}
