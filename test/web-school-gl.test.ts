@@ -1,0 +1,313 @@
+// SchoolGLView (src/web/school-gl*.ts) in headless Chromium (WebGL2 on SwiftShader, CHROMIUM_ARGS as they are): the
+// pixels are checked against an oracle camera written here from the documented convention (school-gl-camera.ts
+// header: eye E = T + D(cos e cos a, cos e sin a, sin e), D = zoom R / sin(min(fovY, fovX)/2), look-at with z up,
+// stroke from p − 0.06 R v/|v| to p) — no matrices shared with the code under test. The depth colours are checked
+// against d3-scale-chromatic's viridis, and the 2-D fallback (getContext("webgl2") patched to null) against the
+// WebGL image. The page is test/web-gl/ with the view bundled by esbuild (test/web-gl/serve.mjs).
+import { it, expect, beforeAll, afterAll } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { interpolateViridis } from "d3-scale-chromatic";
+import { chromiumExecutable, CHROMIUM_ARGS } from "./helpers/runtimes.js";
+import { viridisLut } from "../src/web/school-gl-colormap.js";
+// @ts-expect-error: a plain .mjs helper shared with the benchmark
+import { startServer } from "./web-gl/serve.mjs";
+
+type V3 = [number, number, number];
+interface Frame { positions: number[]; velocities: number[]; n: number; boxSize: number; periodic: boolean; predator?: V3 | null }
+interface Cam { target: V3; radius: number; azimuth: number; elevation: number; zoom: number; fovY: number; eye: V3 }
+interface Shot { w: number; h: number; px: Buffer; camera: Cam; rect: { left: number; top: number; width: number; height: number } }
+
+const W = 320, H = 240, BG: V3 = [0x0b, 0x0d, 0x12];
+let server: { base: string; close(): Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  const { chromium } = await import("playwright-core");
+  browser = await chromium.launch({ executablePath: chromiumExecutable().path, headless: true, args: CHROMIUM_ARGS });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(noWebGL2 = false): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  if (noWebGL2) {
+    await page.addInitScript(() => {
+      const get = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, o?: unknown) {
+        return type === "webgl2" ? null : (get as (t: string, o?: unknown) => RenderingContext | null).call(this, type, o);
+      } as typeof get;
+    });
+  }
+  await page.goto(`${server.base}/test/web-gl/index.html`);
+  await page.waitForFunction(() => document.title === "ready", undefined, { timeout: 20_000 });
+  return { page, errors };
+}
+
+async function draw(page: Page, frame: Frame, view = { azimuth: 35, elevation: 20, zoom: 1 }): Promise<Shot & { fallback: boolean }> {
+  const r = await page.evaluate(([f, v, w, h]) => {
+    const win = window as unknown as { mk(w: number, h: number): { id: number; fallback: boolean }; draw(id: number, f: unknown, v: unknown): Record<string, unknown> };
+    const { id, fallback } = win.mk(w, h);
+    return { ...win.draw(id, f, v), fallback, id };
+  }, [frame, view, W, H] as const);
+  return { ...(r as unknown as Shot & { fallback: boolean }), px: Buffer.from(r.rgba as string, "base64") };
+}
+
+// ---- the oracle camera (independent of src/web/school-gl-camera.ts) ----
+const sub = (a: V3, b: V3): V3 => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
+const dot = (a: V3, b: V3) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+const cross = (a: V3, b: V3): V3 => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
+const unit = (a: V3): V3 => { const m = Math.hypot(...a); return [a[0] / m, a[1] / m, a[2] / m]; };
+const add = (a: V3, b: V3, s = 1): V3 => [a[0] + s * b[0], a[1] + s * b[1], a[2] + s * b[2]];
+
+function oracle(target: V3, R: number, az = 35, el = 20, zoom = 1, fovY = 40) {
+  const d = Math.PI / 180, aspect = W / H, ty = Math.tan((fovY * d) / 2), tx = aspect * ty;
+  const D = (zoom * R) / Math.sin(Math.min((fovY * d) / 2, Math.atan(tx)));
+  const E: V3 = add(target, [Math.cos(el * d) * Math.cos(az * d), Math.cos(el * d) * Math.sin(az * d), Math.sin(el * d)], D);
+  const f = unit(sub(target, E)), r = unit(cross(f, [0, 0, 1])), u = cross(r, f);
+  const project = (p: V3): [number, number] => {
+    const q = sub(p, E), z = dot(f, q);
+    return [((dot(r, q) / (z * tx)) + 1) * (W / 2), (1 - dot(u, q) / (z * ty)) * (H / 2)];
+  };
+  /** viridis index 0 … 255 of a fish at p (near = 255). */
+  const colourIndex = (p: V3) => (1 - Math.min(1, Math.max(0, (Math.hypot(...sub(p, E)) - (D - R)) / (2 * R)))) * 255;
+  return { D, E, f, r, u, R, project, colourIndex, len: 0.06 * R, pixelWorld: (2 * D * ty) / H };
+}
+
+const at = (s: { px: Buffer }, x: number, y: number): V3 => {
+  const i = 4 * (Math.floor(y) * W + Math.floor(x));
+  return [s.px[i], s.px[i + 1], s.px[i + 2]];
+};
+const diff = (a: V3, b: V3) => Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) + Math.abs(a[2] - b[2]);
+const inked = (s: { px: Buffer }, x: number, y: number, tol = 30) => diff(at(s, x, y), BG) > tol;
+/** Some pixel within ±k px of (x, y) is drawn. */
+const inkedNear = (s: { px: Buffer }, x: number, y: number, k = 1) => {
+  for (let dy = -k; dy <= k; dy++) for (let dx = -k; dx <= k; dx++) {
+    const X = x + dx, Y = y + dy;
+    if (X >= 0 && Y >= 0 && X < W && Y < H && inked(s, X, Y)) return true;
+  }
+  return false;
+};
+const segDist = (px: number, py: number, a: [number, number], b: [number, number]) => {
+  const vx = b[0] - a[0], vy = b[1] - a[1], L2 = vx * vx + vy * vy;
+  const t = L2 > 0 ? Math.max(0, Math.min(1, ((px - a[0]) * vx + (py - a[1]) * vy) / L2)) : 0;
+  return Math.hypot(px - a[0] - t * vx, py - a[1] - t * vy);
+};
+const BOX_EDGES = (() => {
+  const e: [V3, V3][] = [];
+  for (let i = 0; i < 8; i++) for (const d of [1, 2, 4]) if (!(i & d)) {
+    const c = (k: number): V3 => [k & 1, (k >> 1) & 1, (k >> 2) & 1];
+    e.push([c(i), c(i | d)]);
+  }
+  return e;
+})();
+
+/** Three fish around the centre of a box of side 10, headings along x, y and a slanted direction. */
+const THREE: Frame = {
+  positions: [3, 4, 5, 6.5, 6, 4.5, 5, 3, 6.5], velocities: [1, 0, 0, 0, 1, 0, 0.6, -0.5, 0.6], n: 3, boxSize: 10, periodic: true,
+};
+const stroke = (o: ReturnType<typeof oracle>, fr: Frame, i: number) => {
+  const p: V3 = [fr.positions[3 * i], fr.positions[3 * i + 1], fr.positions[3 * i + 2]];
+  const v = unit([fr.velocities[3 * i], fr.velocities[3 * i + 1], fr.velocities[3 * i + 2]]);
+  return { head: o.project(p), tail: o.project(add(p, v, -o.len)), p };
+};
+
+it("gets a WebGL2 context in headless Chromium (fallback === false) and reports the renderer", async () => {
+  const { page, errors } = await open();
+  const info = await page.evaluate(() => (window as unknown as { glInfo(): string | null }).glInfo());
+  const s = await draw(page, THREE);
+  console.log(`WebGL2 renderer: ${info}`);
+  expect(info).toMatch(/\S/);
+  expect(s.fallback).toBe(false);
+  expect(s.w).toBe(W);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+it("draws each fish as a stroke from its projected tail to its projected head, the periodic box's 12 edges, and nothing else", async () => {
+  const { page, errors } = await open();
+  const s = await draw(page, THREE);
+  const o = oracle([5, 5, 5], (Math.sqrt(3) / 2) * 10);
+  for (let i = 0; i < 3; i++) expect(Math.abs(s.camera.eye[i] - o.E[i])).toBeLessThan(1e-9 * o.D);
+  const strokes = [0, 1, 2].map((i) => stroke(o, THREE, i));
+  const edges = BOX_EDGES.map(([a, b]) => [o.project(a.map((x) => 10 * x) as V3), o.project(b.map((x) => 10 * x) as V3)] as const);
+  strokes.forEach(({ head, tail }, i) => {
+    const len = Math.hypot(head[0] - tail[0], head[1] - tail[1]);
+    expect(len).toBeGreaterThan(3);     // a visible stroke, not a dot
+    for (const t of [0, 0.25, 0.5, 0.75, 1]) expect(inkedNear(s, tail[0] + t * (head[0] - tail[0]), tail[1] + t * (head[1] - tail[1]))).toBe(true);
+    expect(inked(s, head[0], head[1])).toBe(true);
+    // 4 px behind the tail (beyond the wedge's 0.6 px extension) is background unless another stroke or an edge is there
+    const bx = tail[0] - (4 * (head[0] - tail[0])) / len, by = tail[1] - (4 * (head[1] - tail[1])) / len;
+    const other = strokes.some((k, j) => j !== i && segDist(bx, by, k.tail, k.head) < 4) || edges.some(([a, b]) => segDist(bx, by, a, b) < 2);
+    if (!other) expect(inked(s, bx, by)).toBe(false);
+  });
+  for (const [a, b] of edges) {
+    for (const t of [0.2, 0.4, 0.6, 0.8]) {
+      const x = a[0] + t * (b[0] - a[0]), y = a[1] + t * (b[1] - a[1]);
+      if (strokes.some((k) => segDist(x, y, k.tail, k.head) < 6)) continue;
+      expect(inkedNear(s, x, y)).toBe(true);
+    }
+  }
+  // every drawn pixel lies on a stroke or on an edge; the rest is the background exactly
+  let drawn = 0;
+  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
+    if (!inked(s, x, y, 0)) continue;
+    drawn++;
+    const cx = x + 0.5, cy = y + 0.5;
+    const near = strokes.some((k) => segDist(cx, cy, k.tail, k.head) < 3.5) || edges.some(([a, b]) => segDist(cx, cy, a, b) < 1.5);
+    if (!near) throw new Error(`pixel (${x}, ${y}) = ${at(s, x, y)} is drawn but lies on no stroke and no box edge`);
+  }
+  expect(drawn).toBeGreaterThan(300);
+  expect(at(s, 0, 0)).toEqual(BG);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+it("open space: no box, the camera looks at the centroid framed by twice the rms spread, and the predator is a red ring", async () => {
+  const { page, errors } = await open();
+  const fr: Frame = { ...THREE, periodic: false, predator: [5, 4.5, 5.2] };
+  const s = await draw(page, fr);
+  const P = [0, 1, 2].map((i) => [fr.positions[3 * i], fr.positions[3 * i + 1], fr.positions[3 * i + 2]] as V3);
+  const c: V3 = [0, 1, 2].map((a) => (P[0][a] + P[1][a] + P[2][a]) / 3) as V3;
+  const R = Math.max(2 * Math.sqrt(P.reduce((m, p) => m + dot(sub(p, c), sub(p, c)), 0) / 3), 0.5);
+  const o = oracle(c, R);
+  for (let a = 0; a < 3; a++) expect(Math.abs(s.camera.target[a] - c[a])).toBeLessThan(1e-12);
+  expect(Math.abs(s.camera.radius - R)).toBeLessThan(1e-12 * R);
+  const strokes = [0, 1, 2].map((i) => stroke(o, fr, i));
+  const m = o.project(fr.predator!), red: V3 = [255, 59, 48];
+  for (const { head, tail } of strokes) for (const t of [0, 0.5, 1]) expect(inkedNear(s, tail[0] + t * (head[0] - tail[0]), tail[1] + t * (head[1] - tail[1]))).toBe(true);
+  // the marker: red at its centre and on its ring (radius 8 px × 0.84), background between
+  expect(diff(at(s, m[0], m[1]), red)).toBeLessThan(30);
+  for (const [dx, dy] of [[6.8, 0], [-6.8, 0], [0, 6.8], [0, -6.8]]) expect(diff(at(s, m[0] + dx, m[1] + dy), red)).toBeLessThan(60);
+  let stray = 0;
+  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
+    const cx = x + 0.5, cy = y + 0.5;
+    if (inked(s, x, y, 0) && !strokes.some((k) => segDist(cx, cy, k.tail, k.head) < 3.5) && Math.hypot(cx - m[0], cy - m[1]) > 9) stray++;
+  }
+  expect(stray).toBe(0);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+it("colours by distance from the eye through viridis: near yellow, far purple, each within 3 table steps of the oracle", async () => {
+  const { page, errors } = await open();
+  const T: V3 = [5, 5, 5], o = oracle(T, (Math.sqrt(3) / 2) * 10);
+  const back = sub(o.E, T).map((x) => x / o.D) as V3;       // unit vector towards the eye
+  const P = [[0.55, -2.5], [0, 0], [-0.55, 2.5]].map(([k, side]) => add(add(T, back, k * o.R), o.r, side));
+  const fr: Frame = { positions: P.flat(), velocities: [...o.u, ...o.u, ...o.u], n: 3, boxSize: 10, periodic: true };
+  const s = await draw(page, fr);
+  const d3 = Array.from({ length: 256 }, (_, i) => { const h = interpolateViridis(i / 255); return [1, 3, 5].map((k) => parseInt(h.slice(k, k + 2), 16)) as V3; });
+  const seen = P.map((p) => {
+    const [x, y] = o.project(p), c = at(s, x, y);
+    let best = 0;
+    for (let i = 1; i < 256; i++) if (diff(d3[i], c) < diff(d3[best], c)) best = i;
+    return { want: o.colourIndex(p), got: best, err: diff(d3[best], c) };
+  });
+  console.log("depth colours (viridis index: oracle, drawn):", seen.map((q) => `${q.want.toFixed(1)} ${q.got}`).join("; "));
+  for (const q of seen) { expect(Math.abs(q.got - q.want)).toBeLessThanOrEqual(3); expect(q.err).toBeLessThanOrEqual(9); }
+  expect(seen[0].got).toBeGreaterThan(seen[1].got + 40);
+  expect(seen[1].got).toBeGreaterThan(seen[2].got + 40);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+it("pickWorld inverts the projection on the plane through the target facing the camera (within one pixel)", async () => {
+  const { page, errors } = await open();
+  for (const view of [{ azimuth: 35, elevation: 20, zoom: 1 }, { azimuth: -120, elevation: -40, zoom: 0.7 }]) {
+    const s = await draw(page, THREE, view);
+    const o = oracle([5, 5, 5], (Math.sqrt(3) / 2) * 10, view.azimuth, view.elevation, view.zoom);
+    const id = (s as unknown as { id: number }).id;
+    for (const [a, b] of [[0, 0], [3, -2], [-6, 4.5], [7.5, 5]]) {
+      const P = add(add([5, 5, 5], o.r, a), o.u, b), [x, y] = o.project(P);
+      const got = await page.evaluate(([i, cx, cy]) => (window as unknown as { pick(i: number, x: number, y: number): V3 }).pick(i, cx, cy), [id, s.rect.left + x, s.rect.top + y] as const);
+      expect(Math.hypot(...sub(got, P))).toBeLessThan(o.pixelWorld);
+      expect(Math.abs(dot(sub(got, [5, 5, 5]), o.f))).toBeLessThan(1e-9);
+    }
+  }
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+it("reuses its buffers: 3 fish, then 5000, then the 3 again draw the first image bit for bit; bad frames throw naming the field", async () => {
+  const { page, errors } = await open();
+  const big: Frame = { positions: [], velocities: [], n: 5000, boxSize: 10, periodic: true };
+  for (let i = 0; i < 5000; i++) {
+    big.positions.push((i * 7.31) % 10, (i * 3.77) % 10, (i * 1.93) % 10);
+    big.velocities.push(Math.cos(i), Math.sin(i), 0.3);
+  }
+  const r = await page.evaluate(([a, b]) => {
+    const win = window as unknown as { mk(w: number, h: number): { id: number }; draw(id: number, f: unknown): { rgba: string }; views: Map<number, { view: { update(f: unknown): void } }> };
+    const { id } = win.mk(320, 240);
+    const first = win.draw(id, a).rgba, busy = win.draw(id, b).rgba, again = win.draw(id, a).rgba;
+    const v = win.views.get(id)!.view, ok = { positions: new Float64Array(3), velocities: new Float64Array(3), n: 1, boxSize: 1, periodic: true };
+    const msg = (f: unknown) => { try { v.update(f); return "no error"; } catch (e) { return String(e); } };
+    return {
+      same: first === again, differs: first !== busy,
+      errors: [msg({ ...ok, n: 1.5 }), msg({ ...ok, n: 2 }), msg({ ...ok, velocities: new Float64Array(1) }), msg({ ...ok, boxSize: 0 }), msg({ ...ok, predator: [1, 2] })],
+    };
+  }, [THREE, big] as const);
+  expect(r.same).toBe(true);
+  expect(r.differs).toBe(true);
+  expect(r.errors[0]).toMatch(/frame\.n must be a non-negative integer, got 1\.5/);
+  expect(r.errors[1]).toMatch(/frame\.positions must hold 3n = 6 numbers, got 3/);
+  expect(r.errors[2]).toMatch(/frame\.velocities must hold 3n = 3 numbers, got 1/);
+  expect(r.errors[3]).toMatch(/frame\.boxSize must be a finite number > 0, got 0/);
+  expect(r.errors[4]).toMatch(/frame\.predator must be \[x, y, z\]/);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+it("without WebGL2 the 2-D fallback draws the same fish, box and colours at the same pixels (within 2 px)", async () => {
+  const fr: Frame = { positions: [], velocities: [], n: 40, boxSize: 10, periodic: true };
+  for (let i = 0; i < 40; i++) {
+    fr.positions.push(0.5 + ((i * 2.37) % 9), 0.5 + ((i * 5.11) % 9), 0.5 + ((i * 3.61) % 9));
+    fr.velocities.push(Math.cos(1.3 * i), Math.sin(1.3 * i), Math.cos(0.7 * i));
+  }
+  const gl = await open(), fb = await open(true);
+  const a = await draw(gl.page, fr), b = await draw(fb.page, fr);
+  expect(a.fallback).toBe(false);
+  expect(b.fallback).toBe(true);
+  const strong = (s: Shot, x: number, y: number) => diff(at(s, x, y), BG) > 90;
+  const within = (s: Shot, x: number, y: number, k: number) => {
+    for (let dy = -k; dy <= k; dy++) for (let dx = -k; dx <= k; dx++) if (x + dx >= 0 && y + dy >= 0 && x + dx < W && y + dy < H && inked(s, x + dx, y + dy)) return true;
+    return false;
+  };
+  let n = 0;
+  for (const [p, q] of [[a, b], [b, a]] as const) for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
+    if (!strong(p, x, y)) continue;
+    n++;
+    if (!within(q, x, y, 2)) throw new Error(`pixel (${x}, ${y}) is drawn by the ${p === a ? "WebGL" : "2-D"} view but nothing within 2 px by the other`);
+  }
+  expect(n).toBeGreaterThan(1000);
+  const o = oracle([5, 5, 5], (Math.sqrt(3) / 2) * 10);
+  let compared = 0;
+  const all = [...Array(40).keys()].map((i) => stroke(o, fr, i));
+  for (let i = 0; i < 40; i++) {
+    const { head, p } = all[i];
+    if (all.some((k, j) => j !== i && segDist(head[0], head[1], k.tail, k.head) < 6)) continue;     // overlapped
+    compared++;
+    expect(inked(b, head[0], head[1])).toBe(true);
+    expect(diff(at(a, head[0], head[1]), at(b, head[0], head[1]))).toBeLessThan(24);       // 64 depth bins vs continuous
+    const lut = viridisLut(), k = 3 * Math.round(o.colourIndex(p));
+    expect(diff(at(b, head[0], head[1]), [lut[k], lut[k + 1], lut[k + 2]])).toBeLessThan(24);
+  }
+  expect(compared).toBeGreaterThan(20);
+  expect([...gl.errors, ...fb.errors]).toEqual([]);
+  await gl.page.close();
+  await fb.page.close();
+});
+
+it("the built-in viridis table matches d3-scale-chromatic's interpolateViridis within 3/255", () => {
+  const lut = viridisLut();
+  let worst = 0;
+  for (let i = 0; i < 256; i++) {
+    const h = interpolateViridis(i / 255);
+    for (let c = 0; c < 3; c++) worst = Math.max(worst, Math.abs(lut[3 * i + c] - parseInt(h.slice(1 + 2 * c, 3 + 2 * c), 16)));
+  }
+  expect(worst).toBeLessThanOrEqual(3);
+});
