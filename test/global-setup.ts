@@ -5,6 +5,8 @@
 //     from this machine's local wheel index; ~45 s the first time, a 1 s import check afterwards);
 //   * a headless Chromium for the browser tests: the binary that the npm devDependency `@sparticuz/chromium`
 //     ships inside its package (unpacked once into node_modules/.cache/), else a system `chromium`;
+//   * Debian's `redis-server` (package redis-server) for the BullMQ ensemble tests, found or installed the same way
+//     (the tests start their own server on a random 127.0.0.1 port, see test/helpers/redis.ts);
 //   * Debian's `udunits2` command (package udunits-bin) for the NetCDF CF-units test: when it is missing and the
 //     tests run as root with apt-get, it is installed (.ci/run installs it up front too).
 // What it found, or why it failed, is handed to the tests with `provide` (read with `inject`, see
@@ -32,6 +34,9 @@ export interface SamudraTestEnv {
   /** the udunits2 command, or null with the reason in udunits2Error */
   udunits2: string | null;
   udunits2Error: string | null;
+  /** the redis-server command, or null with the reason in redisServerError */
+  redisServer: string | null;
+  redisServerError: string | null;
 }
 
 declare module "vitest" {
@@ -242,8 +247,39 @@ function prepareUdunits(): { udunits2: string | null; udunits2Error: string | nu
   }
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// redis-server (Debian redis-server), installed like udunits-bin when missing
+
+function prepareRedis(): { redisServer: string | null; redisServerError: string | null } {
+  const found = onPath(["redis-server"]);
+  if (found) return { redisServer: found, redisServerError: null };
+  const howTo = "install Debian's redis-server (`apt-get update && apt-get install -y redis-server`; .ci/run does it)";
+  if (process.getuid?.() !== 0 || !onPath(["apt-get"])) {
+    const msg = `the redis-server command is missing: ${howTo}`;
+    log(msg);
+    return { redisServer: null, redisServerError: msg };
+  }
+  try {
+    return withLock(path.join(root, "node_modules", ".cache", "samudra-apt.lock"), "installing redis-server", () => {
+      const again = onPath(["redis-server"]);
+      if (again) return { redisServer: again, redisServerError: null };
+      log("installing Debian's redis-server with apt-get (once)");
+      const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+      const upd = spawnSync("apt-get", ["update", "-qq"], { encoding: "utf8", env, timeout: 600_000 });
+      const ins = upd.status === 0 ? spawnSync("apt-get", ["install", "-y", "-qq", "redis-server"], { encoding: "utf8", env, timeout: 600_000 }) : upd;
+      const exe = onPath(["redis-server"]);
+      if (ins.status !== 0 || !exe) throw new Error(`apt-get failed: ${ins.error ?? ""}${ins.stderr}`);
+      return { redisServer: exe, redisServerError: null };
+    });
+  } catch (e) {
+    const msg = `the redis-server command is missing and installing it failed (${(e as Error).message.trim()}): ${howTo}`;
+    log(msg);
+    return { redisServer: null, redisServerError: msg };
+  }
+}
+
 export default async function setup(project: TestProject) {
   mkdirSync(path.join(root, "node_modules", ".cache"), { recursive: true });
-  const env: SamudraTestEnv = { ...prepareNcPython(), ...(await prepareChromium()), ...prepareUdunits() };
+  const env: SamudraTestEnv = { ...prepareNcPython(), ...(await prepareChromium()), ...prepareUdunits(), ...prepareRedis() };
   project.provide("samudraTestEnv", env);
 }

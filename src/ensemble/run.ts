@@ -8,6 +8,7 @@
  * with an AbortError.
  */
 import os from "node:os";
+import { setMaxListeners } from "node:events";
 import { init, runtimeInfo, nlse, kleinGordon, school } from "../index.js";
 import { normalizeSpec, SpecError, type SweepSpec, type NormalSpec } from "./spec.js";
 import { memberCount, memberOptions, zoneRadii } from "./grid.js";
@@ -98,6 +99,7 @@ async function threads(spec: NormalSpec, o: RunOptions): Promise<MemberResult[]>
   const size = o.concurrency ?? os.availableParallelism();
   const pool = new Piscina({ filename: workerFile("thread.js"), minThreads: size, maxThreads: size, idleTimeout: 1000 });
   const ac = new AbortController();
+  setMaxListeners(0, ac.signal);   // piscina listens once per queued task
   const stop = () => ac.abort();
   o.signal?.addEventListener("abort", stop, { once: true });
   try {
