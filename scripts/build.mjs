@@ -64,6 +64,9 @@ await esbuild.build({
 });
 await esbuild.build({
   ...common, entryPoints: ["src/cli/entry.ts"], outfile: `${OUT}/cli.js`, platform: "node",
+  // samudra sweep/worker load these at run time from the installed dependencies (BullMQ's sandbox and piscina's
+  // threads need the packages' own files, not a bundled copy)
+  external: ["bullmq", "ioredis", "piscina"],
   banner: { js: "#!/usr/bin/env node\nimport { createRequire as __samudraRequire } from \"node:module\"; const require = __samudraRequire(import.meta.url);" },
 });
 chmodSync(`${OUT}/cli.js`, 0o755);
@@ -76,6 +79,8 @@ const surfaces = [
   { src: "src/web/worker.ts", out: "web/worker.js", platform: "browser" },
   { src: "src/server/index.ts", out: "server/index.js", platform: "neutral" },
   { src: "src/server/node.ts", out: "server/node.js", platform: "node" },
+  // the app on the Workers entry: .wasm imports kept external (../simd.wasm next to dist/server/), as in dist/workers.js
+  { src: "src/server/workers.ts", out: "server/workers.js", platform: "neutral", esbuild: { plugins: [{ name: "wasm-external", setup(b) { b.onResolve({ filter: /\.wasm$/ }, (a) => ({ path: `../${path.basename(a.path)}`, external: true })); } }] } },
   { src: "src/ensemble/index.ts", out: "ensemble/index.js", platform: "node" },
   { src: "src/ensemble/thread.ts", out: "ensemble/thread.js", platform: "node" },
   { src: "src/ensemble/processor.ts", out: "ensemble/processor.js", platform: "node" },
@@ -88,6 +93,7 @@ for (const s of surfaces) {
   await esbuild.build({
     ...common, entryPoints: [s.src], outfile: `${OUT}/${s.out}`, platform: s.platform, external,
     ...(s.platform === "neutral" ? { mainFields: ["module", "main"], conditions: ["worker", "import"] } : {}),
+    ...(s.esbuild ?? {}),
   });
   log(`esbuild: dist/${s.out}`);
 }

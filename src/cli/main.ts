@@ -7,12 +7,16 @@ import { runNlse, NLSE_HELP } from "./nlse-command.js";
 import { runInspect, INSPECT_HELP } from "./inspect-command.js";
 import { runKg, KG_HELP } from "./kg-command.js";
 import { runSchool, SCHOOL_HELP } from "./school-command.js";
+import { runSweep, SWEEP_HELP, SWEEP_FLAGS } from "./sweep-command.js";
+import { runWorker, WORKER_HELP, WORKER_FLAGS } from "./worker-command.js";
 import { findCommand, parseFlags, COMMAND_FLAGS } from "./flags.js";
 import { UsageError } from "./run-args.js";
 import { SCHEMAS } from "../io/config-schema.js";
 import { closestName, editDistance } from "../validate.js";
 
-const COMMANDS = ["nlse", "kg", "school", "inspect", "info"];
+Object.assign(COMMAND_FLAGS, { sweep: SWEEP_FLAGS, worker: WORKER_FLAGS });
+
+const COMMANDS = ["nlse", "kg", "school", "sweep", "worker", "inspect", "info"];
 
 const HELP = `samudra ${version} — numerical kernels in SIMD WebAssembly
 
@@ -20,6 +24,8 @@ Usage:
   samudra nlse [case] [...]   run the nonlinear Schrödinger model (samudra nlse --help)
   samudra kg [case] [...]     run the nonlinear Klein–Gordon model (samudra kg --help)
   samudra school [case] [...] run the 3-D Couzin fish-school model (samudra school --help)
+  samudra sweep SPEC.yaml     run a parameter sweep / ensemble into one NetCDF (samudra sweep --help)
+  samudra worker --redis URL  run sweep members from a Redis queue (samudra worker --help)
   samudra inspect FILE.nc     show a NetCDF-3 file's dimensions, variables and attributes
   samudra info [--scalar]     show the runtime, the WASM build in use, and run an FFT self-check
   samudra --version           print the version
@@ -99,6 +105,14 @@ export async function main(argv: string[]): Promise<number> {
     if (values.help) { console.log(SCHOOL_HELP); return 0; }
     await init(values.scalar ? { simd: false } : {});
     return runSchool({ ...common, noEntropy: bool("no-entropy"), saveInterval: str("save-interval"), seed: str("seed"), mode: str("mode"), boundary: str("boundary") });
+  }
+  if (cmd === "sweep") {
+    if (values.help) { console.log(SWEEP_HELP); return 0; }
+    return runSweep({ positionals: rest, values });
+  }
+  if (cmd === "worker") {
+    if (values.help) { console.log(WORKER_HELP); return 0; }
+    return runWorker({ positionals: rest, values });
   }
   if (cmd === "inspect") {
     if (values.help) { console.log(INSPECT_HELP); return 0; }
