@@ -8,7 +8,7 @@
 import type { RunInfo, ViewData } from "../protocol.js";
 import { FieldPlot, StripPlot, type StripSeries } from "./plots.js";
 import { SpaceTimeHeatmap } from "./heatmap.js";
-import { School2DView as SchoolView } from "./school-2d.js";
+import { SchoolGLView as SchoolView } from "../school-gl.js";
 
 /** Callbacks for direct manipulation. */
 export interface ViewInput {
