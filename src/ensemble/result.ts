@@ -39,7 +39,8 @@ export interface EnsembleResult {
 const CODE = { ok: 0, early: 1, failed: 2 } as const;
 
 /**
- * Assembles member results (any order, each index once) into an EnsembleResult.
+ * Assembles member results (any order, each index exactly once: a missing or repeated member is an error) into an
+ * EnsembleResult.
  *
  * @example
  * const res = reduce(spec, results);   // results[i].index covers 0 … memberCount(spec) − 1
@@ -49,6 +50,7 @@ export function reduce(spec: NormalSpec, results: Iterable<MemberResult>): Ensem
   const byIndex: Array<MemberResult | undefined> = new Array(n);
   for (const r of results) {
     if (!(r.index >= 0 && r.index < n)) throw new RangeError(`ensemble: member index ${r.index} is outside 0 … ${n - 1}`);
+    if (byIndex[r.index] !== undefined) throw new RangeError(`ensemble: member ${r.index} has two results; every member must be present once`);
     byIndex[r.index] = r;
   }
   const missing = byIndex.findIndex((r) => r === undefined);
