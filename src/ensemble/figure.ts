@@ -94,7 +94,8 @@ export function summaryFigure(res: EnsembleResult): render.Scene | null {
   keys.forEach((k, i) => {
     const { mean, std } = collapse(res, res.summary[k], d);
     lines.push({ x, y: mean, label: `${k} (mean)`, colour: colours[i] });
-    if (spec.replicates > 1) lines.push({ x, y: mean.map((m, j) => m + std[j]), label: `± 1 std`, colour: colours[i], dash: [3, 3] }, { x, y: mean.map((m, j) => m - std[j]), label: "", colour: colours[i], dash: [3, 3] });
+    // ± one std over replicates as one outline: up along mean + std, back along mean − std
+    if (spec.replicates > 1) lines.push({ x: [...x, ...x.slice().reverse()], y: [...mean.map((m, j) => m + std[j]), ...mean.map((m, j) => m - std[j]).reverse()], label: `${k} ± 1 std (replicates)`, colour: colours[i], dash: [3, 3] });
   });
   const yr = spec.model === "school" ? { lo: 0, hi: 1.05 } : range(lines);
   return render.lineFigure({ title, x: xr, y: { ...yr, label: spec.model === "school" ? "order parameter (1)" : "value" }, series: lines });
