@@ -9,14 +9,15 @@ import { runKg, KG_HELP } from "./kg-command.js";
 import { runSchool, SCHOOL_HELP } from "./school-command.js";
 import { runSweep, SWEEP_HELP, SWEEP_FLAGS } from "./sweep-command.js";
 import { runWorker, WORKER_HELP, WORKER_FLAGS } from "./worker-command.js";
+import { runServe, SERVE_HELP, SERVE_FLAGS } from "./serve-command.js";
 import { findCommand, parseFlags, COMMAND_FLAGS } from "./flags.js";
 import { UsageError } from "./run-args.js";
 import { SCHEMAS } from "../io/config-schema.js";
 import { closestName, editDistance } from "../validate.js";
 
-Object.assign(COMMAND_FLAGS, { sweep: SWEEP_FLAGS, worker: WORKER_FLAGS });
+Object.assign(COMMAND_FLAGS, { sweep: SWEEP_FLAGS, worker: WORKER_FLAGS, serve: SERVE_FLAGS });
 
-const COMMANDS = ["nlse", "kg", "school", "sweep", "worker", "inspect", "info"];
+const COMMANDS = ["nlse", "kg", "school", "sweep", "worker", "serve", "inspect", "info"];
 
 const HELP = `samudra ${version} — numerical kernels in SIMD WebAssembly
 
@@ -26,6 +27,7 @@ Usage:
   samudra school [case] [...] run the 3-D Couzin fish-school model (samudra school --help)
   samudra sweep SPEC.yaml     run a parameter sweep / ensemble into one NetCDF (samudra sweep --help)
   samudra worker --redis URL  run sweep members from a Redis queue (samudra worker --help)
+  samudra serve [--port P]    the simulations as an HTTP service (samudra serve --help)
   samudra inspect FILE.nc     show a NetCDF-3 file's dimensions, variables and attributes
   samudra info [--scalar]     show the runtime, the WASM build in use, and run an FFT self-check
   samudra --version           print the version
@@ -109,6 +111,10 @@ export async function main(argv: string[]): Promise<number> {
   if (cmd === "sweep") {
     if (values.help) { console.log(SWEEP_HELP); return 0; }
     return runSweep({ positionals: rest, values });
+  }
+  if (cmd === "serve") {
+    if (values.help) { console.log(SERVE_HELP); return 0; }
+    return runServe({ positionals: rest, values });
   }
   if (cmd === "worker") {
     if (values.help) { console.log(WORKER_HELP); return 0; }

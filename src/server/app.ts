@@ -90,7 +90,7 @@ export function createAppWith(lib: Lib, options: AppOptions = {}): Hono {
   const lru = new Lru(options.cacheBytes ?? 32 << 20, options.cacheEntries ?? 1000);
   const useEdge = options.edgeCache !== false;
   const maxBody = options.maxBodyBytes ?? 65536;
-  const stats = { runs: 0, cacheHits: 0, notModified: 0, refused: 0 };
+  const stats = { runs: 0, cacheHits: 0, notModified: 0, refused: 0, streaming: 0 };
   const app = new Hono();
 
   app.use("*", cors({ origin: options.corsOrigin ?? "*", allowMethods: ["GET", "POST", "OPTIONS"], allowHeaders: ["Content-Type", "Accept", "If-None-Match"], exposeHeaders: ["ETag", "X-Samudra-Cache", "X-Samudra-Estimate-Ms", "Content-Length"], maxAge: 86400 }));
@@ -120,7 +120,8 @@ export function createAppWith(lib: Lib, options: AppOptions = {}): Hono {
       const opts = c.req.method === "GET" ? parseQuery(url.searchParams) : await parseBody(c.req.raw, maxBody);
       const format = negotiate(url.searchParams.get("format"), c.req.header("Accept"), (q) => lib.io.closestKey("nlse", q, FORMAT_NAMES));
       for (const k of NOT_OVER_HTTP) if (opts && typeof opts === "object" && Object.hasOwn(opts, k)) throw new HttpError(422, `${k} is a library hook and cannot be sent over HTTP; remove it (a streamed run ends when the client disconnects)`, { option: k });
-      const etag = await etagOf(canonicalJson({ model: name, format, options: opts, version: lib.version }));
+      // NetCDF files record their creation time: equal data, not equal bytes, so their ETag is weak
+      const etag = (format === "netcdf" ? "W/" : "") + await etagOf(canonicalJson({ model: name, format, options: opts, version: lib.version }));
       // cache headers only on 200/304: an error is not a cacheable representation of the run
       const cacheable = () => { c.header("ETag", etag); c.header("Cache-Control", "public, max-age=86400"); c.header("Vary", "Accept"); };
       if (format !== "ndjson") cacheable();
@@ -142,7 +143,7 @@ export function createAppWith(lib: Lib, options: AppOptions = {}): Hono {
       c.header("X-Samudra-Estimate-Ms", prepared.estimate.ms.toPrecision(3));
       c.header("X-Samudra-Cache", "miss");
       stats.runs++;
-      if (format === "ndjson") return ndjson(c, lib, adapter, prepared);
+      if (format === "ndjson") return ndjson(c, lib, adapter, prepared, stats);
       const body = render(lib, adapter, prepared, format);
       const entry: CachedBody = { body, type: MEDIA[format] };
       lru.set(etag, entry);
@@ -185,10 +186,14 @@ function render(lib: Lib, adapter: Adapter, p: Prepared, format: Format): Uint8A
 }
 
 /** NDJSON: one line per frame, flushed as computed; the run stops when the client goes away. */
-function ndjson(c: Context, lib: Lib, adapter: Adapter, p: Prepared): Response {
+function ndjson(c: Context, lib: Lib, adapter: Adapter, p: Prepared, stats: { streaming: number }): Response {
   c.header("Content-Type", MEDIA.ndjson);
   c.header("Cache-Control", "no-store");
   return stream(c, async (s) => {
+    stats.streaming++;
+    try { await lines(s); } finally { stats.streaming--; }
+  }, async (e, s) => { await s.writeln(JSON.stringify({ type: "error", message: e.message })); });
+  async function lines(s: Parameters<Parameters<typeof stream>[1]>[0]) {
     let gone = false;
     s.onAbort(() => { gone = true; });
     let pending = 0;
@@ -200,7 +205,7 @@ function ndjson(c: Context, lib: Lib, adapter: Adapter, p: Prepared): Response {
       if (pending > 1 << 16 || line.type !== "frame") { pending = 0; await macrotask(); }
       if (gone) break;
     }
-  }, async (e, s) => { await s.writeln(JSON.stringify({ type: "error", message: e.message })); });
+  }
 }
 
 const macrotask = () => new Promise<void>((r) => setTimeout(r, 0));

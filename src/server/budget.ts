@@ -76,6 +76,13 @@ export interface Estimate {
 
 const ceilSteps = (interval: number, dt: number) => Math.max(1, Math.ceil(interval / dt - 1e-9));
 const round = (v: number, digits = 4) => Number(v.toPrecision(digits));
+/** v rounded down to `digits` significant digits (a largest allowed value must stay allowed). */
+function floorDigits(v: number, digits: number): number {
+  if (!(v > 0)) return 0;
+  const e = 10 ** (Math.floor(Math.log10(v)) - digits + 1);
+  const r = Math.floor(v / e + 1e-9) * e;
+  return Number(r.toPrecision(digits));
+}
 
 /** Resolved NLSE options as the estimate reads them. */
 export interface NlseShape { N: number; method: string; tFinal: number; tStart: number; nSnapshots: number; dt: number; maxStep: number; maxSteps: number }
@@ -110,8 +117,8 @@ export function estimateNlse(r: NlseShape, b: Budget, maxStepsGiven: boolean): E
   const interval = r.tFinal / (frames - 1), steps = (frames - 1) * ceilSteps(interval, r.dt);
   const ms = snapMs + Math.min(steps, r.maxSteps) * perStep;
   if (ms > b.ms) {
-    // tFinal at the same dt and snapshot spacing: steps scale with it
-    const largest = round(r.tFinal * (b.ms - snapMs) / (ms - snapMs), 3);
+    // the largest tFinal at the same dt and snapshot count: whole steps per snapshot interval within the budget
+    const largest = floorDigits(Math.floor(Math.floor((b.ms - snapMs) / perStep) / (frames - 1)) * (frames - 1) * r.dt, 3);
     throw new BudgetError(`the run takes ${steps} steps of ${r.method} on ${r.N} points, about ${round(ms)} ms of work, above the budget of ${b.ms} ms; lower tFinal (largest allowed about ${largest} at dt = ${r.dt}) or numPoints, or raise dt`, "tFinal", largest > 0 ? largest : null, ms, b.ms);
   }
   return { ms, frames, frameBytes, stepCap: null };
@@ -138,7 +145,7 @@ export function estimateKg(r: KgShape, b: Budget, maxStepsGiven: boolean): Estim
   const steps = r.nFrames * ceilSteps(r.tFinal / r.nFrames, r.dt);
   const ms = frameMs + Math.min(steps, r.maxSteps) * perStep;
   if (ms > b.ms) {
-    const largest = round(r.tFinal * (b.ms - frameMs) / (ms - frameMs), 3);
+    const largest = floorDigits(Math.floor(Math.floor((b.ms - frameMs) / perStep) / r.nFrames) * r.nFrames * r.dt, 3);
     throw new BudgetError(`the run takes ${steps} steps of ${r.method} on ${r.nx} points, about ${round(ms)} ms of work, above the budget of ${b.ms} ms; lower tFinal (largest allowed about ${largest} at dt = ${r.dt}) or nx, or raise dt`, "tFinal", largest > 0 ? largest : null, ms, b.ms);
   }
   return { ms, frames, frameBytes, stepCap: null };

@@ -45,7 +45,8 @@ export async function etagOf(key: string): Promise<string> {
 /** Whether an If-None-Match header value matches `etag` (a list, weak forms, or `*`). */
 export function matchesEtag(header: string | undefined | null, etag: string): boolean {
   if (!header) return false;
-  return header.split(",").some((t) => { const v = t.trim().replace(/^W\//, ""); return v === "*" || v === etag; });
+  const bare = etag.replace(/^W\//, "");
+  return header.split(",").some((t) => { const v = t.trim().replace(/^W\//, ""); return v === "*" || v === bare; });
 }
 
 /**
@@ -92,4 +93,4 @@ export function edgeCache(): Cache | null {
 }
 
 /** The synthetic URL under which the edge cache keeps an entry. */
-export const edgeKey = (etag: string) => `https://samudra.cache/v1/${etag.replace(/"/g, "")}`;
+export const edgeKey = (etag: string) => `https://samudra.cache/v1/${etag.replace(/^W\//, "").replace(/"/g, "")}`;
