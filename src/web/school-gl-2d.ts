@@ -1,8 +1,8 @@
 /**
  * The 2-D canvas drawer of the school view, used when WebGL2 is unavailable. It draws what the WebGL path draws,
- * through the same perspective camera (school-gl-camera.ts) and the same wedge geometry (school-gl-shaders.ts:
- * tail half-width hwTail, head half-width hwHead, each end extended by its half-width along the stroke), so the
- * fish land on the same pixels. Depth order without a depth buffer: fish are counting-sorted into 64 depth bins
+ * through the same perspective camera (school-gl-camera.ts) and the same wedge (school-gl-shaders.ts: one
+ * triangle, apex hwTail px behind the tail, base across the head hwHead px to each side and ahead), so the fish land
+ * on the same pixels. Depth order without a depth buffer: fish are counting-sorted into 64 depth bins
  * (bin b holds s ∈ [b/64, (b+1)/64)) and drawn far bins first, one filled path per bin in the colour of the bin
  * centre; the box edges are drawn first, the predator last. Scratch arrays grow only when n grows.
  */
@@ -24,7 +24,7 @@ export interface Draw2DParams {
   depth0: number;
   /** See depth0. */
   depthScale: number;
-  /** Half-widths of the wedge at the tail and at the head (device px). */
+  /** The wedge's apex distance behind the tail and its half-width at the head (device px). */
   hwTail: number;
   /** See hwTail. */
   hwHead: number;
@@ -140,10 +140,9 @@ export class Fallback2D {
         if (dl > 1e-6) { ax /= dl; ay /= dl; } else { ax = 1; ay = 0; }
         const nx = -ay, ny = ax, ht = p.hwTail, hh = p.hwHead;
         // corners in y-up offsets, flipped to canvas y-down: (x + ox, y − oy)
-        ctx.moveTo(tx + (-nx - ax) * ht, ty - (-ny - ay) * ht);
-        ctx.lineTo(tx + (nx - ax) * ht, ty - (ny - ay) * ht);
-        ctx.lineTo(hx + (nx + ax) * hh, hy - (ny + ay) * hh);
+        ctx.moveTo(tx - ax * ht, ty + ay * ht);
         ctx.lineTo(hx + (-nx + ax) * hh, hy - (-ny + ay) * hh);
+        ctx.lineTo(hx + (nx + ax) * hh, hy - (ny + ay) * hh);
         ctx.closePath();
       }
       ctx.fill();

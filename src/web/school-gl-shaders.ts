@@ -1,18 +1,24 @@
 /**
  * GLSL ES 3.00 programs of the 3-D school view (WebGL2).
  *
- * Fish: one instance per fish (attributes a_pos, a_vel: 3 floats each, relative to the frame origin), drawn as a
- * 4-vertex triangle strip built from gl_VertexID: a screen-space wedge from the tail p − ℓ v/|v| (half-width
- * u_halfw.x px) to the head p (half-width u_halfw.y px), each end extended by its half-width along the stroke so an
- * end-on fish is still a dot. Colour: s = (|p − E| − u_depth.x) · u_depth.y clamped, viridis(1 − s) from a 256 × 1
- * texture. Depth testing hides far fish behind near ones, so no sorting is needed.
+ * Fish: no vertex attributes and no instancing. The state lives in an RGB32F texture 2048 texels wide (texel 2i:
+ * position of fish i relative to the frame origin, texel 2i + 1: its velocity); vertex v of a plain
+ * drawArrays(TRIANGLES, 0, 3n) is corner v mod 3 of fish ⌊v/3⌋. Instancing and quads are avoided on purpose:
+ * SwiftShader (the CPU WebGL of headless and GPU-less browsers) runs each instance as its own draw (~20 µs apiece)
+ * and pays per triangle, so a fish is ONE triangle — a wedge in screen space with its apex u_halfw.x px behind the
+ * tail p − ℓ v/|v| and its base across the head p, u_halfw.y px to each side and u_halfw.y px ahead of it, so an
+ * end-on fish is still a dot. Colour: s = (|p − E| − u_depth.x) · u_depth.y clamped, viridis(1 − s) from a
+ * 256 × 1 texture. Depth testing hides far fish behind near ones, so no sorting is needed.
  * Lines (box edges): positions × u_vp in one colour. Marker (predator): one point sprite, a ring and a centre dot.
+ * Also here: the box-edge geometry and the software-renderer probe.
  */
+
+/** Texels per row of the fish-state texture (2 per fish). */
+export const DATA_WIDTH = 2048;
 
 /** Vertex shader of the fish wedges. */
 export const FISH_VS = `#version 300 es
-layout(location = 0) in vec3 a_pos;
-layout(location = 1) in vec3 a_vel;
+uniform highp sampler2D u_data;
 uniform mat4 u_vp;
 uniform vec3 u_eye;
 uniform float u_len;
@@ -22,8 +28,10 @@ uniform vec2 u_halfw;
 uniform sampler2D u_lut;
 out vec3 v_col;
 void main() {
-  float headEnd = float(gl_VertexID >> 1);
-  float side = float(gl_VertexID & 1) * 2.0 - 1.0;
+  int i = gl_VertexID / 3, k = gl_VertexID - 3 * i, t = 2 * i;
+  ivec2 at = ivec2(t & ${DATA_WIDTH - 1}, t >> ${Math.log2(DATA_WIDTH)});
+  vec3 a_pos = texelFetch(u_data, at, 0).xyz;
+  vec3 a_vel = texelFetch(u_data, at + ivec2(1, 0), 0).xyz;
   float m = length(a_vel);
   vec3 dir = m > 0.0 ? a_vel / m : vec3(0.0);
   vec4 ch = u_vp * vec4(a_pos, 1.0);
@@ -34,9 +42,8 @@ void main() {
   float dl = length(d);
   vec2 along = dl > 1e-6 ? d / dl : vec2(1.0, 0.0);
   vec2 nrm = vec2(-along.y, along.x);
-  vec4 c = headEnd > 0.5 ? ch : ct;
-  float hw = headEnd > 0.5 ? u_halfw.y : u_halfw.x;
-  vec2 off = (nrm * side + along * (headEnd * 2.0 - 1.0)) * hw * u_px;
+  vec4 c = k == 0 ? ct : ch;
+  vec2 off = (k == 0 ? -along * u_halfw.x : (nrm * float(2 * k - 3) + along) * u_halfw.y) * u_px;
   gl_Position = vec4(c.xy + off * c.w, c.z, c.w);
   float s = clamp((distance(a_pos, u_eye) - u_depth.x) * u_depth.y, 0.0, 1.0);
   v_col = texture(u_lut, vec2(((1.0 - s) * 255.0 + 0.5) / 256.0, 0.5)).rgb;
@@ -114,5 +121,42 @@ export function linkProgram(gl: WebGL2RenderingContext, vs: string, fs: string):
 export function uniforms<K extends string>(gl: WebGL2RenderingContext, prog: WebGLProgram, names: readonly K[]): Record<K, WebGLUniformLocation | null> {
   const out = {} as Record<K, WebGLUniformLocation | null>;
   for (const n of names) out[n] = gl.getUniformLocation(prog, n);
+  return out;
+}
+
+let software: boolean | null = null;
+
+/**
+ * Whether this browser's WebGL2 is a CPU rasteriser (probed once on a throw-away canvas, then released).
+ * @example
+ * const antialias = !softwareRenderer();
+ */
+export function softwareRenderer(): boolean {
+  if (software !== null) return software;
+  try {
+    const c = typeof document !== "undefined" ? document.createElement("canvas") : new OffscreenCanvas(1, 1);
+    const gl = c.getContext("webgl2") as WebGL2RenderingContext | null;
+    const ext = gl?.getExtension("WEBGL_debug_renderer_info");
+    const name = gl ? String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) : "";
+    gl?.getExtension("WEBGL_lose_context")?.loseContext();
+    software = /swiftshader|llvmpipe|softpipe|software|basic render/i.test(name);
+  } catch {
+    software = false;
+  }
+  return software;
+}
+
+/**
+ * The 12 edges of [0, L]³ as 24 vertices into `out` (72 numbers; corner i = (i&1, i>>1&1, i>>2&1)·L, edges i → i|d
+ * for d = 1, 2, 4 not in i).
+ * @example
+ * gl.bufferSubData(gl.ARRAY_BUFFER, 0, boxEdges(25, new Float32Array(72)));
+ */
+export function boxEdges(L: number, out: Float32Array): Float32Array {
+  let k = 0;
+  for (let i = 0; i < 8; i++) for (const d of [1, 2, 4]) {
+    if (i & d) continue;
+    for (const c of [i, i | d]) { out[k++] = (c & 1) * L; out[k++] = ((c >> 1) & 1) * L; out[k++] = ((c >> 2) & 1) * L; }
+  }
   return out;
 }

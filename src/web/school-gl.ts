@@ -8,11 +8,12 @@
  * zooms. Periodic positions are drawn where they are, in [0, L)³ (no unwrapping).
  *
  * Memory: update() converts the f64 state into one reused f32 array (x, y, z, vx, vy, vz per fish, relative to the
- * frame's centroid in open space so far-drifted schools keep their precision); render() uploads it with
- * bufferSubData and draws every fish with one instanced call. Buffers grow (doubling) only when n grows.
+ * frame's centroid in open space so far-drifted schools keep their precision); render() uploads it into an RGB32F
+ * texture with texSubImage2D and draws every fish, one triangle each, with one drawArrays call (no instancing: see
+ * school-gl-shaders.ts). The array and texture grow (doubling, whole rows of 1024 fish) only when n grows.
  */
 import { defaultCamera, frameFocus, pickOnTargetPlane, placeCamera, viewProjection, type SchoolGLCamera } from "./school-gl-camera.js";
-import { FISH_FS, FISH_VS, LINE_FS, LINE_VS, MARK_FS, MARK_VS, linkProgram, uniforms } from "./school-gl-shaders.js";
+import { DATA_WIDTH, FISH_FS, FISH_VS, LINE_FS, LINE_VS, MARK_FS, MARK_VS, boxEdges, linkProgram, softwareRenderer, uniforms } from "./school-gl-shaders.js";
 import { Fallback2D, type Draw2DParams } from "./school-gl-2d.js";
 import { viridisLut } from "./school-gl-colormap.js";
 import { attachOrbitControls } from "./school-gl-orbit.js";
@@ -43,11 +44,16 @@ export interface SchoolGLOptions {
   boxColour?: string;
   /** Keep the WebGL drawing buffer after compositing, so toBlob/drawImage work outside the render() task (default true). */
   preserveDrawingBuffer?: boolean;
-  /** Multisample antialiasing of the WebGL canvas (default true). */
-  antialias?: boolean;
+  /**
+   * Multisample antialiasing of the WebGL canvas: true, false, or "auto" (default): on, except on a software
+   * renderer (SwiftShader, llvmpipe), where 4× MSAA cuts the frame rate about fourfold (bench/web-school-gl.bench.mjs).
+   */
+  antialias?: boolean | "auto";
 }
 
 const MARK = "#ff3b30";
+/** Fish per row of the state texture. */
+const ROW = DATA_WIDTH / 2;
 const hex = (c: string, what: string): [number, number, number] => {
   if (typeof c !== "string" || !/^#[0-9a-f]{6}$/i.test(c)) throw new TypeError(`SchoolGLView: ${what} must be a colour "#rrggbb", got ${JSON.stringify(c)}`);
   return [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16) / 255) as [number, number, number];
@@ -56,10 +62,10 @@ const KNOWN = ["background", "boxColour", "preserveDrawingBuffer", "antialias"];
 
 interface GLState {
   fish: WebGLProgram; line: WebGLProgram; mark: WebGLProgram;
-  uf: Record<"u_vp" | "u_eye" | "u_len" | "u_depth" | "u_px" | "u_halfw" | "u_lut", WebGLUniformLocation | null>;
+  uf: Record<"u_data" | "u_vp" | "u_eye" | "u_len" | "u_depth" | "u_px" | "u_halfw" | "u_lut", WebGLUniformLocation | null>;
   ul: Record<"u_vp" | "u_col", WebGLUniformLocation | null>;
   um: Record<"u_vp" | "u_p" | "u_size" | "u_col", WebGLUniformLocation | null>;
-  fishVao: WebGLVertexArrayObject; fishBuf: WebGLBuffer; boxVao: WebGLVertexArrayObject; boxBuf: WebGLBuffer; lut: WebGLTexture;
+  fishVao: WebGLVertexArrayObject; state: WebGLTexture | null; boxVao: WebGLVertexArrayObject; boxBuf: WebGLBuffer; lut: WebGLTexture;
   capacity: number; boxL: number;
 }
 
@@ -119,10 +125,11 @@ export class SchoolGLView {
    */
   constructor(private canvas: HTMLCanvasElement, options: SchoolGLOptions = {}) {
     for (const k of Object.keys(options ?? {})) if (!KNOWN.includes(k)) throw new TypeError(`SchoolGLView: unknown option "${k}"; use one of ${KNOWN.join(", ")}`);
-    this.opts = { background: "#0b0d12", boxColour: "#6b7280", preserveDrawingBuffer: true, antialias: true, ...options };
+    this.opts = { background: "#0b0d12", boxColour: "#6b7280", preserveDrawingBuffer: true, antialias: "auto", ...options };
     this.bg = hex(this.opts.background, "background");
     this.boxCol = hex(this.opts.boxColour, "boxColour");
-    const gl = canvas.getContext("webgl2", { antialias: this.opts.antialias, alpha: false, depth: true, premultipliedAlpha: false, preserveDrawingBuffer: this.opts.preserveDrawingBuffer });
+    const aa = this.opts.antialias === "auto" ? !softwareRenderer() : !!this.opts.antialias;
+    const gl = canvas.getContext("webgl2", { antialias: aa, alpha: false, depth: true, premultipliedAlpha: false, preserveDrawingBuffer: this.opts.preserveDrawingBuffer });
     if (gl) {
       this.gl = gl;
       this.initGL();
@@ -179,7 +186,7 @@ export class SchoolGLView {
     frameFocus(p, n, L, periodic, this.focus);
     const o = this.origin;
     if (periodic) o.fill(0); else { o[0] = this.focus[0]; o[1] = this.focus[1]; o[2] = this.focus[2]; }
-    if (this.data.length < 6 * n) this.data = new Float32Array(6 * Math.max(n, 2 * (this.data.length / 6), 64));
+    if (this.data.length < 6 * n) this.data = new Float32Array(6 * ROW * Math.ceil(Math.max(n, 2 * (this.data.length / 6)) / ROW));
     const d = this.data;
     for (let i = 0, j = 0; i < 3 * n; i += 3, j += 6) {
       d[j] = p[i] - o[0]; d[j + 1] = p[i + 1] - o[1]; d[j + 2] = p[i + 2] - o[2];
@@ -214,7 +221,7 @@ export class SchoolGLView {
     viewProjection(cam, this.origin, this.vp, this.basis);
     for (let c = 0; c < 3; c++) this.eyeRel[c] = cam.eye[c] - this.origin[c];
     const R = cam.radius, len = 0.06 * R, depth0 = cam.distance - R, depthScale = 1 / (2 * R);
-    const hwTail = 0.6 * this.dpr, hwHead = 1.8 * this.dpr, markSize = Math.round(16 * this.dpr);
+    const hwTail = 0.8 * this.dpr, hwHead = 1.8 * this.dpr, markSize = Math.round(16 * this.dpr);
     if (this.fb) {
       const p = this.p2d ??= {
         data: this.data, n: 0, vp: this.vp, eye: this.eyeRel, len, depth0, depthScale, hwTail, hwHead, lut: viridisLut(),
@@ -244,10 +251,13 @@ export class SchoolGLView {
       gl.drawArrays(gl.LINES, 0, 24);
     }
     if (this.n > 0) {
-      gl.bindBuffer(gl.ARRAY_BUFFER, g.fishBuf);
-      if (g.capacity * 6 < this.data.length) { gl.bufferData(gl.ARRAY_BUFFER, this.data.byteLength, gl.DYNAMIC_DRAW); g.capacity = this.data.length / 6; this.dirty = true; }
-      if (this.dirty) gl.bufferSubData(gl.ARRAY_BUFFER, 0, this.data, 0, 6 * this.n);
+      gl.bindVertexArray(g.fishVao);
+      gl.activeTexture(gl.TEXTURE1);
+      if (g.capacity * 6 < this.data.length) this.grow(gl, g);
+      gl.bindTexture(gl.TEXTURE_2D, g.state);
+      if (this.dirty) gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, DATA_WIDTH, Math.ceil(this.n / ROW), gl.RGB, gl.FLOAT, this.data, 0);
       gl.useProgram(g.fish);
+      gl.uniform1i(g.uf.u_data, 1);
       gl.uniformMatrix4fv(g.uf.u_vp, false, this.vp32);
       gl.uniform3f(g.uf.u_eye, this.eyeRel[0], this.eyeRel[1], this.eyeRel[2]);
       gl.uniform1f(g.uf.u_len, len);
@@ -257,8 +267,7 @@ export class SchoolGLView {
       gl.activeTexture(gl.TEXTURE0);
       gl.bindTexture(gl.TEXTURE_2D, g.lut);
       gl.uniform1i(g.uf.u_lut, 0);
-      gl.bindVertexArray(g.fishVao);
-      gl.drawArraysInstanced(gl.TRIANGLE_STRIP, 0, 4, this.n);
+      gl.drawArrays(gl.TRIANGLES, 0, 3 * this.n);
     }
     this.dirty = false;
     if (this.hasPredator) {
@@ -335,7 +344,7 @@ export class SchoolGLView {
     if (this.redraw) cancelAnimationFrame(this.redraw);
     const gl = this.gl, g = this.g;
     if (gl && g) {
-      gl.deleteBuffer(g.fishBuf); gl.deleteBuffer(g.boxBuf); gl.deleteVertexArray(g.fishVao); gl.deleteVertexArray(g.boxVao);
+      gl.deleteTexture(g.state); gl.deleteBuffer(g.boxBuf); gl.deleteVertexArray(g.fishVao); gl.deleteVertexArray(g.boxVao);
       gl.deleteTexture(g.lut); gl.deleteProgram(g.fish); gl.deleteProgram(g.line); gl.deleteProgram(g.mark);
     }
     this.canvas.removeEventListener("webglcontextlost", this.onLost);
@@ -344,18 +353,23 @@ export class SchoolGLView {
     this.data = new Float32Array(0);
   }
 
+  /** Makes the state texture hold this.data's capacity (TEXTURE1 active). */
+  private grow(gl: WebGL2RenderingContext, g: GLState): void {
+    const cap = this.data.length / 6;
+    gl.deleteTexture(g.state);
+    g.state = gl.createTexture()!;
+    gl.bindTexture(gl.TEXTURE_2D, g.state);
+    gl.texStorage2D(gl.TEXTURE_2D, 1, gl.RGB32F, DATA_WIDTH, cap / ROW);
+    for (const k of [gl.TEXTURE_MIN_FILTER, gl.TEXTURE_MAG_FILTER]) gl.texParameteri(gl.TEXTURE_2D, k, gl.NEAREST);
+    g.capacity = cap;
+    this.dirty = true;
+  }
+
   /** Creates the programs, buffers and colour texture (at construction and after a context restore). */
   private initGL(): void {
     const gl = this.gl!;
     const fish = linkProgram(gl, FISH_VS, FISH_FS), line = linkProgram(gl, LINE_VS, LINE_FS), mark = linkProgram(gl, MARK_VS, MARK_FS);
-    const fishBuf = gl.createBuffer()!, boxBuf = gl.createBuffer()!, fishVao = gl.createVertexArray()!, boxVao = gl.createVertexArray()!;
-    gl.bindVertexArray(fishVao);
-    gl.bindBuffer(gl.ARRAY_BUFFER, fishBuf);
-    for (const loc of [0, 1]) {
-      gl.enableVertexAttribArray(loc);
-      gl.vertexAttribPointer(loc, 3, gl.FLOAT, false, 24, 12 * loc);
-      gl.vertexAttribDivisor(loc, 1);
-    }
+    const boxBuf = gl.createBuffer()!, fishVao = gl.createVertexArray()!, boxVao = gl.createVertexArray()!;
     gl.bindVertexArray(boxVao);
     gl.bindBuffer(gl.ARRAY_BUFFER, boxBuf);
     gl.bufferData(gl.ARRAY_BUFFER, 72 * 4, gl.DYNAMIC_DRAW);
@@ -371,20 +385,10 @@ export class SchoolGLView {
     gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
     gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
     this.g = {
-      fish, line, mark, fishBuf, boxBuf, fishVao, boxVao, lut, capacity: 0, boxL: NaN,
-      uf: uniforms(gl, fish, ["u_vp", "u_eye", "u_len", "u_depth", "u_px", "u_halfw", "u_lut"] as const),
+      fish, line, mark, state: null, boxBuf, fishVao, boxVao, lut, capacity: 0, boxL: NaN,
+      uf: uniforms(gl, fish, ["u_data", "u_vp", "u_eye", "u_len", "u_depth", "u_px", "u_halfw", "u_lut"] as const),
       ul: uniforms(gl, line, ["u_vp", "u_col"] as const),
       um: uniforms(gl, mark, ["u_vp", "u_p", "u_size", "u_col"] as const),
     };
   }
-}
-
-/** The 12 edges of [0, L]³ as 24 vertices (corner i = (i&1, i>>1&1, i>>2&1)·L; edge i → i|d for d = 1, 2, 4 ∌ i). */
-function boxEdges(L: number, out: Float32Array): Float32Array {
-  let k = 0;
-  for (let i = 0; i < 8; i++) for (const d of [1, 2, 4]) {
-    if (i & d) continue;
-    for (const c of [i, i | d]) { out[k++] = (c & 1) * L; out[k++] = ((c >> 1) & 1) * L; out[k++] = ((c >> 2) & 1) * L; }
-  }
-  return out;
 }
