@@ -49,12 +49,12 @@ async function open(noWebGL2 = false): Promise<{ page: Page; errors: string[] }>
   return { page, errors };
 }
 
-async function draw(page: Page, frame: Frame, view = { azimuth: 35, elevation: 20, zoom: 1 }): Promise<Shot & { fallback: boolean }> {
-  const r = await page.evaluate(([f, v, w, h]) => {
-    const win = window as unknown as { mk(w: number, h: number): { id: number; fallback: boolean }; draw(id: number, f: unknown, v: unknown): Record<string, unknown> };
-    const { id, fallback } = win.mk(w, h);
+async function draw(page: Page, frame: Frame, view = { azimuth: 35, elevation: 20, zoom: 1 }, options: Record<string, unknown> = {}): Promise<Shot & { fallback: boolean }> {
+  const r = await page.evaluate(([f, v, w, h, o]) => {
+    const win = window as unknown as { mk(w: number, h: number, o: unknown): { id: number; fallback: boolean }; draw(id: number, f: unknown, v: unknown): Record<string, unknown> };
+    const { id, fallback } = win.mk(w, h, o);
     return { ...win.draw(id, f, v), fallback, id };
-  }, [frame, view, W, H] as const);
+  }, [frame, view, W, H, options] as const);
   return { ...(r as unknown as Shot & { fallback: boolean }), px: Buffer.from(r.rgba as string, "base64") };
 }
 
@@ -125,13 +125,18 @@ it("gets a WebGL2 context in headless Chromium (fallback === false) and reports 
   expect(info).toMatch(/\S/);
   expect(s.fallback).toBe(false);
   expect(s.w).toBe(W);
+  // antialias "auto" leaves MSAA off on this software renderer; true forces it on
+  const forced = await draw(page, THREE, undefined, { antialias: true });
+  const attrs = await page.evaluate((ids) => ids.map((i) => (window as unknown as { attributes(i: number): WebGLContextAttributes }).attributes(i).antialias),
+    [(s as unknown as { id: number }).id, (forced as unknown as { id: number }).id]);
+  expect(attrs).toEqual([!/swiftshader|llvmpipe|software/i.test(String(info)), true]);
   expect(errors).toEqual([]);
   await page.close();
 });
 
-it("draws each fish as a stroke from its projected tail to its projected head, the periodic box's 12 edges, and nothing else", async () => {
+it.each([["antialias auto (off on SwiftShader)", {}], ["antialias on (4x MSAA)", { antialias: true }]])("draws each fish as a stroke from its projected tail to its projected head, the periodic box's 12 edges, and nothing else — %s", async (_, options) => {
   const { page, errors } = await open();
-  const s = await draw(page, THREE);
+  const s = await draw(page, THREE, undefined, options);
   const o = oracle([5, 5, 5], (Math.sqrt(3) / 2) * 10);
   for (let i = 0; i < 3; i++) expect(Math.abs(s.camera.eye[i] - o.E[i])).toBeLessThan(1e-9 * o.D);
   const strokes = [0, 1, 2].map((i) => stroke(o, THREE, i));
@@ -302,6 +307,43 @@ it("without WebGL2 the 2-D fallback draws the same fish, box and colours at the 
   expect([...gl.errors, ...fb.errors]).toEqual([]);
   await gl.page.close();
   await fb.page.close();
+});
+
+it("attachOrbit: a drag turns the camera 0.3° per px and redraws, the wheel zooms; the detach function removes both", async () => {
+  const { page, errors } = await open();
+  const s = await draw(page, THREE);
+  const id = (s as unknown as { id: number }).id;
+  const camera = () => page.evaluate((i) => { const v = (window as unknown as { views: Map<number, { view: { camera: Cam & { zoom: number } } }> }).views.get(i)!.view.camera; return { az: v.azimuth, el: v.elevation, zoom: v.zoom }; }, id);
+  await page.evaluate((i) => {
+    const w = window as unknown as { views: Map<number, { view: { attachOrbit(t: HTMLElement): () => void }; canvas: HTMLCanvasElement }>; detach: () => void };
+    const { view, canvas } = w.views.get(i)!;
+    w.detach = view.attachOrbit(canvas);
+  }, id);
+  const x0 = s.rect.left + 100, y0 = s.rect.top + 100;
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  await page.mouse.move(x0 + 40, y0 - 20, { steps: 4 });
+  await page.mouse.up();
+  const c1 = await camera();
+  expect(c1.az).toBeCloseTo(35 - 0.3 * 40, 9);
+  expect(c1.el).toBeCloseTo(20 - 0.3 * 20, 9);
+  await page.mouse.wheel(0, 200);
+  await page.waitForTimeout(100);
+  const c2 = await camera();
+  expect(c2.zoom).toBeCloseTo(Math.exp(0.0015 * 200), 6);
+  // the scheduled render drew the turned view: the projected box corner (0, 0, 0) of the new camera is inked
+  const px = await page.evaluate((i) => (window as unknown as { pixels(i: number): { rgba: string } }).pixels(i).rgba, id);
+  const o = oracle([5, 5, 5], (Math.sqrt(3) / 2) * 10, c2.az, c2.el, c2.zoom), [cx, cy] = o.project([0, 0, 0]);
+  expect(inkedNear({ px: Buffer.from(px, "base64") }, cx, cy)).toBe(true);
+  await page.evaluate(() => (window as unknown as { detach: () => void }).detach());
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  await page.mouse.move(x0 + 50, y0, { steps: 2 });
+  await page.mouse.up();
+  await page.mouse.wheel(0, 300);
+  expect(await camera()).toEqual(c2);
+  expect(errors).toEqual([]);
+  await page.close();
 });
 
 it("the built-in viridis table matches d3-scale-chromatic's interpolateViridis within 3/255", () => {

@@ -42,6 +42,7 @@ window.pixels = (id) => {
 };
 
 window.pick = (id, x, y) => views.get(id).view.pickWorld(x, y);
+window.attributes = (id) => views.get(id).canvas.getContext("webgl2")?.getContextAttributes() ?? null;
 window.glInfo = (id) => {
   const probe = document.createElement("canvas").getContext("webgl2");
   if (!probe) return null;
