@@ -268,3 +268,13 @@ describe.each(FILES)("%s", (file) => {
     expect(bad, `${file}: paths that are not in the repository`).toEqual([]);
   });
 });
+
+describe("README.md shape (issue 22)", () => {
+  it("has at most 200 lines", () => {
+    expect(readFileSync(path.join(root, "README.md"), "utf8").trimEnd().split("\n").length).toBeLessThanOrEqual(200);
+  });
+  it("keeps the two set-up commands as its first sh block (CI runs them from there)", () => {
+    const first = ALL.find((b) => b.file === "README.md" && b.lang === "sh");
+    expect(first?.code).toBe("npm install && npx samudra nlse single_soliton\nnpm test\n");
+  });
+});
