@@ -1,6 +1,7 @@
 // Every fenced code block in README.md and docs/*.md runs as written (issue 22), against the built dist/.
 //
-// Rules (a block's language is the first word of its info string; more words are attributes):
+// Rules (a block's language is the first word of its info string, javascript/typescript/bash/shell/yml read as
+// js/ts/sh/yaml; more words are attributes):
 // - ```js / ```mjs / ```ts: written to a temp file and run with Node (ts through esbuild's transform first);
 //   `from "samudra"` (and "samudra/server", "samudra/ensemble", "samudra/web", "npm:samudra", …) is mapped to the
 //   built file that package.json's "exports" names, by absolute file URL. Attribute `deno` runs the block with
@@ -35,6 +36,9 @@ interface Block { file: string; line: number; end: number; lang: string; attrs: 
 /** README.md and every docs/*.md (sorted), so pages added later are tested without editing this file. */
 const FILES = ["README.md", ...readdirSync(path.join(root, "docs")).filter((f) => f.endsWith(".md")).sort().map((f) => `docs/${f}`)];
 
+/** Other names of the languages that run. */
+const ALIAS: Record<string, string> = { javascript: "js", typescript: "ts", bash: "sh", shell: "sh", yml: "yaml" };
+
 function extract(file: string): Block[] {
   const lines = readFileSync(path.join(root, file), "utf8").split(/\r?\n/);
   const blocks: Block[] = [];
@@ -46,7 +50,7 @@ function extract(file: string): Block[] {
     let j = i + 1;
     while (j < lines.length && !(lines[j].startsWith(indent + fence[0].repeat(3)) && lines[j].trim().replace(/[`~]/g, "") === "")) body.push(lines[j++].slice(indent.length));
     const [lang = "", ...attrs] = info.trim().split(/\s+/).filter(Boolean);
-    blocks.push({ file, line: i + 1, end: j + 1, lang: lang.toLowerCase(), attrs, code: body.join("\n") + "\n" });
+    blocks.push({ file, line: i + 1, end: j + 1, lang: ALIAS[lang.toLowerCase()] ?? lang.toLowerCase(), attrs, code: body.join("\n") + "\n" });
     i = j;
   }
   // a text block right after a code block (only blank lines between) is its expected output
