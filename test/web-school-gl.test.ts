@@ -282,6 +282,9 @@ it("reuses its buffers: 3 fish, then 5000, then the 3 again draw the first image
     return {
       same: first === again, differs: first !== busy,
       errors: [msg({ ...ok, n: 1.5 }), msg({ ...ok, n: 2 }), msg({ ...ok, velocities: new Float64Array(1) }), msg({ ...ok, boxSize: 0 }), msg({ ...ok, predator: [1, 2] })],
+      options: [{ backgrond: "#ffffff" }, { antialias: "yes" }, { boxColour: "grey" }].map((o) => {
+        try { new (window as unknown as { SchoolGLView: new (c: HTMLCanvasElement, o: unknown) => unknown }).SchoolGLView(document.createElement("canvas"), o); return "no error"; } catch (e) { return String(e); }
+      }),
     };
   }, [THREE, big] as const);
   expect(r.same).toBe(true);
@@ -291,6 +294,9 @@ it("reuses its buffers: 3 fish, then 5000, then the 3 again draw the first image
   expect(r.errors[2]).toMatch(/frame\.velocities must hold 3n = 3 numbers, got 1/);
   expect(r.errors[3]).toMatch(/frame\.boxSize must be a finite number > 0, got 0/);
   expect(r.errors[4]).toMatch(/frame\.predator must be \[x, y, z\]/);
+  expect(r.options[0]).toMatch(/unknown option "backgrond" — did you mean "background"\?/);
+  expect(r.options[1]).toMatch(/antialias must be true, false or "auto", got "yes"/);
+  expect(r.options[2]).toMatch(/boxColour must be a colour "#rrggbb", got "grey"/);
   expect(errors).toEqual([]);
   await page.close();
 });

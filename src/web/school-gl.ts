@@ -17,8 +17,10 @@ import { DATA_WIDTH, FISH_FS, FISH_VS, LINE_FS, LINE_VS, MARK_FS, MARK_VS, boxEd
 import { Fallback2D, type Draw2DParams } from "./school-gl-2d.js";
 import { viridisLut } from "./school-gl-colormap.js";
 import { attachOrbitControls } from "./school-gl-orbit.js";
+import { resolveGLOptions, type ResolvedGLOptions, type SchoolGLOptions } from "./school-gl-options.js";
 
 export type { SchoolGLCamera } from "./school-gl-camera.js";
+export type { SchoolGLOptions } from "./school-gl-options.js";
 
 /** One frame of a school to draw: interleaved xyz positions and velocities (3n each, f64 as the model holds them). */
 export interface SchoolGLFrame {
@@ -36,29 +38,9 @@ export interface SchoolGLFrame {
   predator?: [number, number, number] | null;
 }
 
-/** Construction options of {@link SchoolGLView} (all optional). */
-export interface SchoolGLOptions {
-  /** Background colour, "#rrggbb" (default "#0b0d12"). */
-  background?: string;
-  /** Box edge colour, "#rrggbb" (default "#6b7280"). */
-  boxColour?: string;
-  /** Keep the WebGL drawing buffer after compositing, so toBlob/drawImage work outside the render() task (default true). */
-  preserveDrawingBuffer?: boolean;
-  /**
-   * Multisample antialiasing of the WebGL canvas: true, false, or "auto" (default): on, except on a software
-   * renderer (SwiftShader, llvmpipe), where 4× MSAA cuts the frame rate about fourfold (bench/web-school-gl.bench.mjs).
-   */
-  antialias?: boolean | "auto";
-}
-
 const MARK = "#ff3b30";
 /** Fish per row of the state texture. */
 const ROW = DATA_WIDTH / 2;
-const hex = (c: string, what: string): [number, number, number] => {
-  if (typeof c !== "string" || !/^#[0-9a-f]{6}$/i.test(c)) throw new TypeError(`SchoolGLView: ${what} must be a colour "#rrggbb", got ${JSON.stringify(c)}`);
-  return [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16) / 255) as [number, number, number];
-};
-const KNOWN = ["background", "boxColour", "preserveDrawingBuffer", "antialias"];
 
 interface GLState {
   fish: WebGLProgram; line: WebGLProgram; mark: WebGLProgram;
@@ -107,9 +89,7 @@ export class SchoolGLView {
   private vp32 = new Float32Array(16);
   private basis = new Float64Array(9);
   private eyeRel = new Float64Array(3);
-  private bg: [number, number, number];
-  private boxCol: [number, number, number];
-  private opts: Required<SchoolGLOptions>;
+  private opts: ResolvedGLOptions;
   private detachers = new Set<() => void>();
   private redraw = 0;
   private disposed = false;
@@ -124,11 +104,8 @@ export class SchoolGLView {
    * const view = new SchoolGLView(document.querySelector("canvas")!);
    */
   constructor(private canvas: HTMLCanvasElement, options: SchoolGLOptions = {}) {
-    for (const k of Object.keys(options ?? {})) if (!KNOWN.includes(k)) throw new TypeError(`SchoolGLView: unknown option "${k}"; use one of ${KNOWN.join(", ")}`);
-    this.opts = { background: "#0b0d12", boxColour: "#6b7280", preserveDrawingBuffer: true, antialias: "auto", ...options };
-    this.bg = hex(this.opts.background, "background");
-    this.boxCol = hex(this.opts.boxColour, "boxColour");
-    const aa = this.opts.antialias === "auto" ? !softwareRenderer() : !!this.opts.antialias;
+    this.opts = resolveGLOptions(options);
+    const aa = this.opts.antialias === "auto" ? !softwareRenderer() : this.opts.antialias;
     const gl = canvas.getContext("webgl2", { antialias: aa, alpha: false, depth: true, premultipliedAlpha: false, preserveDrawingBuffer: this.opts.preserveDrawingBuffer });
     if (gl) {
       this.gl = gl;
@@ -237,7 +214,7 @@ export class SchoolGLView {
     }
     const gl = this.gl!, g = this.g!;
     gl.viewport(0, 0, W, H);
-    gl.clearColor(this.bg[0], this.bg[1], this.bg[2], 1);
+    gl.clearColor(this.opts.bg[0], this.opts.bg[1], this.opts.bg[2], 1);
     gl.clear(gl.COLOR_BUFFER_BIT | gl.DEPTH_BUFFER_BIT);
     if (!this.hasFrame) return;
     this.vp32.set(this.vp);
@@ -246,7 +223,7 @@ export class SchoolGLView {
       if (g.boxL !== this.L) { gl.bindBuffer(gl.ARRAY_BUFFER, g.boxBuf); gl.bufferSubData(gl.ARRAY_BUFFER, 0, boxEdges(this.L, this.boxVerts)); g.boxL = this.L; }
       gl.useProgram(g.line);
       gl.uniformMatrix4fv(g.ul.u_vp, false, this.vp32);
-      gl.uniform3f(g.ul.u_col, this.boxCol[0], this.boxCol[1], this.boxCol[2]);
+      gl.uniform3f(g.ul.u_col, this.opts.box[0], this.opts.box[1], this.opts.box[2]);
       gl.bindVertexArray(g.boxVao);
       gl.drawArrays(gl.LINES, 0, 24);
     }

@@ -50,4 +50,5 @@ window.glInfo = (id) => {
   return ext ? probe.getParameter(ext.UNMASKED_RENDERER_WEBGL) : probe.getParameter(probe.RENDERER);
 };
 window.views = views;
+window.SchoolGLView = SchoolGLView;
 document.title = "ready";
