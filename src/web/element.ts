@@ -89,6 +89,7 @@ export class SamudraSim extends LitElement {
   private predatorRadius = 3;
   private reloadQueued = false;
   private suppressReload = false;
+  private laidOutWidth = 0;
 
   constructor() {
     super();
@@ -113,7 +114,8 @@ export class SamudraSim extends LitElement {
     this.client ??= new WorkerClient();
     this.io = new IntersectionObserver((es) => { this.visible = es.some((e) => e.isIntersecting); });
     this.io.observe(this);
-    this.ro = new ResizeObserver(() => this.views.resize(this.clientWidth || 600));
+    // only a new width re-lays the views out (the height changes with every status line that wraps)
+    this.ro = new ResizeObserver(() => { const w = this.clientWidth || 600; if (w !== this.laidOutWidth) { this.laidOutWidth = w; this.views.resize(w); } });
     this.ro.observe(this);
     document.addEventListener("visibilitychange", this.onVisibility);
     if (this.bridge) this.bridgeLink = startBridge(this, this.bridgeOrigin, this.id);
@@ -267,7 +269,11 @@ export class SamudraSim extends LitElement {
   async set(options: Record<string, unknown>): Promise<"continue" | "restart"> {
     if (options === null || typeof options !== "object") throw new TypeError(`set(options): options must be an object like { gamma: -1 }, got ${String(options)}`);
     await this.idle();
-    const r = await this.client!.request({ type: "set", options });
+    // a value equal to the run's current one is no change (a blur after an edit fires a second `change`)
+    const cur = this.info?.options ?? {};
+    const changes = Object.fromEntries(Object.entries(options).filter(([k, v]) => !(k in cur) || cur[k] !== v));
+    if (Object.keys(changes).length === 0) return "continue";
+    const r = await this.client!.request({ type: "set", options: changes });
     this.suppressReload = true;
     this.options = { ...this.options, ...options };
     await this.updateComplete;

@@ -124,6 +124,17 @@ export class SchoolGLView {
   get camera(): Readonly<SchoolGLCamera> { return this.cam; }
 
   /**
+   * true while the open-space camera is still gliding towards the school (target or radius off by more than 0.1 %
+   * of the radius): a page that renders only on new frames should keep rendering while this holds (e.g. when paused).
+   * @example
+   * if (view.settling) requestAnimationFrame(() => view.render());
+   */
+  get settling(): boolean {
+    const f = this.focus, c = this.cam, tol = 1e-3 * Math.max(f[3], c.radius);
+    return this.hasFrame && (this.snap || Math.hypot(f[0] - c.target[0], f[1] - c.target[1], f[2] - c.target[2]) > tol || Math.abs(f[3] - c.radius) > tol);
+  }
+
+  /**
    * Sets the orbit angles (degrees) and zoom; omitted fields keep their value. Elevation is clamped to [−89, 89],
    * zoom to [0.05, 20]. Takes effect at the next render().
    * @example

@@ -16,9 +16,8 @@ type KgRun = ReturnType<typeof kleinGordon.create>;
 type NlseSnap = NonNullable<ReturnType<NlseRun["step"]>>;
 type KgSnap = NonNullable<ReturnType<KgRun["step"]>>;
 
-/** The run-file writers of the io namespace (io.NlseNetCDF, io.KgNetCDF), typed here by what the session uses. */
+/** What the session uses of the run-file writers io.NlseNetCDF and io.KgNetCDF. */
 interface Recorder<S> { add(s: S): void; bytesSoFar(): Uint8Array }
-const ioAny = io as unknown as Record<string, new (...a: unknown[]) => Recorder<unknown>>;
 
 /** Per-run adapters (the NLSE and KG runs report their status differently). */
 interface Adapt { statusNameOf: () => string; messageOf: () => string }
@@ -34,7 +33,7 @@ abstract class FieldSession<R extends (NlseRun | KgRun) & Adapt, S extends NlseS
   protected message = "";
   protected acc: Accumulator;
   protected t = 0;
-  private rec: Recorder<unknown> | null = null;
+  private rec: Recorder<S> | null = null;
   private recBytes = 0;
   private recStopped = false;
   protected ref = [NaN, NaN];
@@ -46,7 +45,7 @@ abstract class FieldSession<R extends (NlseRun | KgRun) & Adapt, S extends NlseS
   protected abstract make(options: Record<string, unknown>): R;
   protected abstract diagOf(s: S): number[];
   protected abstract rowOf(s: S): (j: number) => number;
-  protected abstract makeRecorder(run: R): Recorder<unknown> | null;
+  protected abstract makeRecorder(run: R): Recorder<S>;
   protected abstract frameBytes(): number;
   protected abstract isLast(s: S): boolean;
 
@@ -54,8 +53,7 @@ abstract class FieldSession<R extends (NlseRun | KgRun) & Adapt, S extends NlseS
   load(): void {
     this.run = this.make(this.base);
     this.acc = new Accumulator(this.acc.names, Math.min(this.heatColsWanted, this.run.x.length));
-    const Rec = this.model === "nlse" ? ioAny.NlseNetCDF : ioAny.KgNetCDF;
-    this.rec = Rec ? this.makeRecorder(this.run) : null;
+    this.rec = this.makeRecorder(this.run);
     this.take(this.run.step() as S | null, true);
   }
 
@@ -81,7 +79,7 @@ abstract class FieldSession<R extends (NlseRun | KgRun) & Adapt, S extends NlseS
   private record(s: S): void {
     if (!this.rec || this.recStopped) return;
     if (this.recBytes + this.frameBytes() > RECORD_LIMIT_BYTES) { this.recStopped = true; return; }
-    this.rec.add({ ...s, index: this.frame, t: s.t + this.tOffset });
+    this.rec.add({ ...s, index: this.frame, t: s.t + this.tOffset });   // spreading reads the field getters once (fresh views)
     this.recBytes += this.frameBytes();
   }
 
@@ -117,8 +115,7 @@ abstract class FieldSession<R extends (NlseRun | KgRun) & Adapt, S extends NlseS
   setPredator(): void { throw new Error("the predator is a school option; this element runs a field model"); }
 
   netcdf(): Uint8Array {
-    if (!this.rec) throw new Error("exportNetCDF(): this build of samudra has no io.NlseNetCDF/io.KgNetCDF writer");
-    return this.rec.bytesSoFar();
+    return this.rec!.bytesSoFar();
   }
 
   get recordingStopped(): boolean { return this.recStopped; }
@@ -150,7 +147,7 @@ export class NlseSession extends FieldSession<NlseRun & Adapt, NlseSnap> {
     const p = s.psi;
     return (j) => Math.hypot(p[2 * j], p[2 * j + 1]);
   }
-  protected makeRecorder(run: NlseRun): Recorder<unknown> { return new ioAny.NlseNetCDF(run.options, run.x); }
+  protected makeRecorder(run: NlseRun): Recorder<NlseSnap> { return new io.NlseNetCDF(run.options, run.x); }
   protected frameBytes(): number { return 48 * this.run.x.length; }
   protected isLast(s: NlseSnap): boolean { return s.index === this.run.times.length - 1; }
 
@@ -216,7 +213,7 @@ export class KgSession extends FieldSession<KgRun & Adapt, KgSnap> {
     return [(s.energy - this.ref[0]) / (Math.abs(this.ref[0]) || 1), s.momentum, s.kinks[0] ?? NaN, s.kinks[1] ?? NaN, s.error];
   }
   protected rowOf(s: KgSnap): (j: number) => number { const p = s.phi; return (j) => p[j]; }
-  protected makeRecorder(run: KgRun): Recorder<unknown> { return new ioAny.KgNetCDF(run.options, run.x, run.hasExact); }
+  protected makeRecorder(run: KgRun): Recorder<KgSnap> { return new io.KgNetCDF(run.options, run.x, run.hasExact); }
   protected frameBytes(): number { return 16 * this.run.x.length; }
   protected isLast(s: KgSnap): boolean { return !this.run.options.legacy && s.index === this.run.options.nFrames; }
 

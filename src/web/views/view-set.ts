@@ -34,6 +34,7 @@ export class ViewSet {
   private info: RunInfo | null = null;
   private width = 600;
   private dirty = false;
+  private schoolDirty = false;
 
   /** @example const v = new ViewSet({ bump() {}, predator() {} }); shadowRoot.append(v.root); v.configure(info); */
   constructor(private readonly input: ViewInput) {
@@ -69,7 +70,10 @@ export class ViewSet {
       this.schoolCanvas = c;
       this.school = new SchoolView(c);
       this.school.resize(this.width, Math.round(this.width * 0.7));
+      this.schoolDirty = true;
       this.detach = this.school.attachOrbit(c);
+      // the school is redrawn on new data or when the camera may have moved, not on every animation frame
+      for (const ev of ["pointermove", "pointerdown", "wheel"]) c.addEventListener(ev, () => { this.schoolDirty = true; }, { passive: true });
       let pending: number | null = null;
       c.addEventListener("pointermove", (e) => {
         if (e.buttons & 1 || pending !== null) return;
@@ -112,13 +116,13 @@ export class ViewSet {
     this.strip.push(v.times, v.diag);
     if (v.x && v.field && this.field) this.field.update(v.x, v.field);
     if (v.rows && this.heat) this.heat.push(v.rows, v.times);
-    if (v.school && this.school) this.school.update(v.school);
+    if (v.school && this.school) { this.school.update(v.school); this.schoolDirty = true; }
     this.dirty = true;
   }
 
   /** Draws what changed (call once per animation frame). */
   draw(): void {
-    if (this.school) this.school.render();
+    if (this.school && this.schoolDirty) { this.school.render(); this.schoolDirty = false; }
     if (!this.dirty) return;
     this.heat?.draw();
     this.dirty = false;
@@ -131,6 +135,7 @@ export class ViewSet {
     this.heat?.resize(this.width, 220);
     this.heat?.draw();
     this.school?.resize(this.width, Math.round(this.width * 0.7));
+    this.schoolDirty = true;
     this.strip.resize(this.width, 170);
   }
 

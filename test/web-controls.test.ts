@@ -1,0 +1,232 @@
+// <samudra-sim> controls and embedding in headless Chromium (one browser for the file; pages from a 127.0.0.1
+// server): options changed through the full controls, the postMessage bridge driven from a parent page, the error
+// overlay, the predator, the NetCDF export and PNG snapshot, and the main thread free of long tasks while playing.
+// Oracles: the same runs in this Node process from dist/index.js (bit for bit), and the NetCDF bytes Node writes.
+import { it, expect, beforeAll, afterAll } from "vitest";
+import { createServer, type Server } from "node:http";
+import { readFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { createHash } from "node:crypto";
+import type { AddressInfo, Socket } from "node:net";
+import type { Browser, Page } from "playwright-core";
+import { root, chromiumExecutable, CHROMIUM_ARGS } from "./helpers/runtimes.js";
+
+const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm" };
+let server: Server;
+const sockets = new Set<Socket>();
+let base = "";
+let browser: Browser;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+let samudra: any;
+
+const PARENT = `<!doctype html><meta charset="utf-8"><script>
+window.__msgs = [];
+addEventListener("message", (e) => { if (e.data && e.data.source === "samudra-sim") window.__msgs.push(e.data); });
+window.send = (m) => document.getElementById("f").contentWindow.postMessage(m, "*");
+</script><iframe id="f" style="width:760px;height:700px" src="/examples/web-embed.html?model=nlse&preset=single_soliton&id=e1"></iframe>`;
+
+function testPage(attrs: Record<string, string>): string {
+  const a = Object.entries(attrs).map(([k, v]) => (v === "" ? k : `${k}='${v}'`)).join(" ");
+  return `<!doctype html><meta charset="utf-8"><body style="width:760px"><samudra-sim id="sim" ${a}></samudra-sim>
+<script type="module" src="/dist/web/index.js"></script>`;
+}
+
+beforeAll(async () => {
+  if (!existsSync(path.join(root, "dist/web/index.js"))) throw new Error("dist/web/index.js is missing: run `node scripts/build.mjs` first");
+  samudra = await import(path.join(root, "dist/index.js"));
+  await samudra.init();
+  server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    if (url.pathname === "/t/page.html") { res.writeHead(200, { "content-type": "text/html" }).end(testPage(JSON.parse(url.searchParams.get("a") ?? "{}"))); return; }
+    if (url.pathname === "/t/parent.html") { res.writeHead(200, { "content-type": "text/html" }).end(PARENT); return; }
+    const rel = path.normalize(decodeURIComponent(url.pathname)).replace(/^\/+/, "");
+    const file = path.join(root, rel);
+    if (!(rel.startsWith("dist/") || rel.startsWith("examples/")) || !existsSync(file)) { res.writeHead(404).end("not found"); return; }
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(await readFile(file));
+  });
+  server.on("connection", (s) => { sockets.add(s); s.on("close", () => sockets.delete(s)); });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { chromium } = await import("playwright-core");
+  // WebGL through a (software, SwiftShader) GPU process as in a browser with a GPU: with --disable-gpu the compositor
+  // reads every WebGL frame back on the main thread ("GPU stall due to ReadPixels"), a long task of its own
+  const args = [...CHROMIUM_ARGS.filter((a) => a !== "--disable-gpu"), "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--ignore-gpu-blocklist"];
+  browser = await chromium.launch({ executablePath: chromiumExecutable().path, headless: true, args });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  for (const s of sockets) s.destroy();
+  await new Promise<void>((r) => server.close(() => r()));
+});
+
+async function open(url: string): Promise<{ page: Page; errors: string[] }> {
+  // a fixed locale: this machine's C.UTF-8 gives Chromium "en-US@posix", which Intl (and so uPlot) rejects
+  const page = await browser.newPage({ viewport: { width: 800, height: 1000 }, locale: "en-US" });
+  const errors: string[] = [];
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(url);
+  return { page, errors };
+}
+const pageOf = (attrs: Record<string, string>) => `${base}/t/page.html?a=${encodeURIComponent(JSON.stringify(attrs))}`;
+const waitState = (page: Page, s: string) => page.waitForFunction((st) => (document.getElementById("sim") as unknown as { runState: string }).runState === st, s, { timeout: 30_000 });
+const b64 = (a: Float64Array | Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString("base64");
+/** SHA-256 of a NetCDF file with its creation timestamps (history, created: fixed-width ISO strings) blanked. */
+function ncHash(bytes: Uint8Array | string): string {
+  const buf = typeof bytes === "string" ? Buffer.from(bytes, "base64") : Buffer.from(bytes);
+  const text = buf.toString("latin1").replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/g, "YYYY-MM-DDTHH:MM:SS.sssZ");
+  return createHash("sha256").update(Buffer.from(text, "latin1")).digest("hex");
+}
+
+/** Runs `expr` on the element (as `el`) in the page; typed arrays and Blobs come back as base64. */
+function onEl(page: Page, body: string): Promise<Record<string, unknown>> {
+  return page.evaluate(async (src) => {
+    const el = document.getElementById("sim");
+    const enc = (u: Uint8Array) => { let s = ""; for (const x of u) s += String.fromCharCode(x); return btoa(s); };
+    const r = await (new Function("el", `return (async () => { ${src} })()`))(el);
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(r ?? {})) {
+      if (v instanceof Float64Array) out[k] = enc(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
+      else if (v instanceof Blob) out[k] = enc(new Uint8Array(await v.arrayBuffer()));
+      else out[k] = v;
+    }
+    return out;
+  }, body);
+}
+
+it("options changed through the full controls change the run: N (restarts, equals Node) and γ (live, continues)", async () => {
+  const { page, errors } = await open(pageOf({ model: "nlse", preset: "single_soliton", controls: "full" }));
+  try {
+    await waitState(page, "paused");
+    const badges = await page.locator("samudra-sim .full em").allTextContents();
+    expect(badges).toContain("live");
+    expect(badges).toContain("restarts");
+    await page.locator("samudra-sim input[data-option=numPoints]").fill("256");
+    await page.locator("samudra-sim input[data-option=numPoints]").dispatchEvent("change");
+    await page.waitForFunction(() => (document.getElementById("sim") as unknown as { info: { options: { N: number } } }).info?.options.N === 256, undefined, { timeout: 30_000 });
+    const s = await onEl(page, "await el.advance(3); return await el.state();");
+    const r = samudra.nlse.create({ case: "single_soliton", numPoints: 256 });
+    for (let i = 0; i < 4; i++) r.step();
+    expect(s.psi).toBe(b64(r.state()));
+    // γ = −1 (defocusing) applies live: the run continues from its state, and departs from the focusing run
+    await page.locator("samudra-sim input[data-option=gamma]").fill("-1");
+    await page.locator("samudra-sim input[data-option=gamma]").dispatchEvent("change");
+    await page.waitForFunction(() => (document.getElementById("sim") as unknown as { info: { options: { gamma: number } } }).info?.options.gamma === -1, undefined, { timeout: 30_000 });
+    const s2 = await onEl(page, "await el.advance(3); return await el.state();");
+    for (let i = 0; i < 3; i++) r.step();
+    expect(s2.frame).toBe(7);
+    expect(s2.psi).not.toBe(b64(r.state()));
+    r.dispose();
+    expect(errors).toEqual([]);
+  } finally { await page.close(); }
+});
+
+it("postMessage bridge: playSim, pauseSim, updateParam, resetSim from a parent page; frame and error messages out", async () => {
+  const { page, errors } = await open(`${base}/t/parent.html`);
+  try {
+    const msgs = () => page.evaluate(() => (window as unknown as { __msgs: Array<Record<string, unknown>> }).__msgs);
+    await page.waitForFunction(() => (window as unknown as { __msgs: Array<{ type: string; state?: string }> }).__msgs.some((m) => m.type === "statechange" && m.state === "paused"), undefined, { timeout: 30_000 });
+    await page.evaluate(() => (window as unknown as { send(m: unknown): void }).send({ type: "playSim" }));
+    await page.waitForFunction(() => (window as unknown as { __msgs: Array<{ type: string; frame?: number }> }).__msgs.some((m) => m.type === "frame" && (m.frame ?? 0) >= 4), undefined, { timeout: 30_000 });
+    const frame = (await msgs()).find((m) => m.type === "frame" && (m.frame as number) >= 4)!;
+    expect(frame).toMatchObject({ source: "samudra-sim", id: "e1", model: "nlse" });
+    expect(Object.keys(frame.diagnostics as object)).toEqual(["mass drift", "H drift", "error"]);
+    await page.evaluate(() => (window as unknown as { send(m: unknown): void }).send({ type: "pauseSim" }));
+    await page.waitForFunction(() => (window as unknown as { __msgs: Array<{ type: string; state?: string }> }).__msgs.filter((m) => m.type === "statechange" && m.state === "paused").length >= 2, undefined, { timeout: 30_000 });
+    const inner = page.frameLocator("#f").locator("samudra-sim");
+    const stopped = await inner.evaluate((el) => (el as unknown as { frame: number }).frame);
+    await page.waitForTimeout(400);
+    expect(await inner.evaluate((el) => (el as unknown as { frame: number }).frame)).toBe(stopped);
+    await page.evaluate(() => (window as unknown as { send(m: unknown): void }).send({ type: "updateParam", key: "gamma", value: 0.5 }));
+    await inner.evaluate((el) => new Promise<void>((res) => { const t = setInterval(() => { if ((el as unknown as { info: { options: { gamma: number } } }).info.options.gamma === 0.5) { clearInterval(t); res(); } }, 20); }));
+    await page.evaluate(() => (window as unknown as { send(m: unknown): void }).send({ type: "updateParam", options: { numPoints: 3 } }));
+    await page.waitForFunction(() => (window as unknown as { __msgs: Array<{ type: string }> }).__msgs.some((m) => m.type === "error"), undefined, { timeout: 30_000 });
+    expect(String((await msgs()).find((m) => m.type === "error")!.message)).toMatch(/numPoints/);
+    await page.evaluate(() => { (window as unknown as { __msgs: unknown[] }).__msgs.length = 0; (window as unknown as { send(m: unknown): void }).send({ type: "resetSim" }); });
+    await page.waitForFunction(() => (window as unknown as { __msgs: Array<{ type: string; frame?: number }> }).__msgs.some((m) => m.type === "frame" && m.frame === 1), undefined, { timeout: 30_000 });
+    expect(await inner.evaluate((el) => (el as unknown as { t: number }).t)).toBe(0);
+    expect(errors).toEqual([]);
+  } finally { await page.close(); }
+});
+
+it("a run that stops (step budget) shows its message over the views with a reset button that reloads it", async () => {
+  const { page } = await open(pageOf({ model: "nlse", preset: "single_soliton", options: JSON.stringify({ maxSteps: 3 }) }));
+  try {
+    await waitState(page, "paused");
+    await page.evaluate(() => void (document.getElementById("sim") as unknown as { advance(n: number): Promise<void> }).advance(5));
+    await waitState(page, "error");
+    expect(await page.locator("samudra-sim .overlay p").textContent()).toMatch(/maxSteps/);
+    await page.locator("samudra-sim .overlay-reset").click();
+    await waitState(page, "paused");
+    expect(await page.locator("samudra-sim .overlay").count()).toBe(0);
+    expect(await page.evaluate(() => (document.getElementById("sim") as unknown as { frame: number }).frame)).toBe(1);
+  } finally { await page.close(); }
+});
+
+it("exportNetCDF() gives the bytes Node's io writers give for the same frames; snapshot() is a PNG; the predator equals SchoolRun.setPredator", async () => {
+  {
+    const { page, errors } = await open(pageOf({ model: "nlse", preset: "single_soliton" }));
+    try {
+      await waitState(page, "paused");
+      const got = await onEl(page, "await el.advance(5); return { nc: await el.exportNetCDF(), png: await el.snapshot() };");
+      const run = samudra.nlse.create({ case: "single_soliton" }), nc = new samudra.io.NlseNetCDF(run.options, run.x);
+      for (let i = 0; i < 6; i++) nc.add(run.step());
+      expect(ncHash(got.nc as string)).toBe(ncHash(nc.bytesSoFar()));
+      expect(samudra.io.readNetCDF(Buffer.from(got.nc as string, "base64")).numrecs).toBe(6);
+      run.dispose();
+      expect(Buffer.from(got.png as string, "base64").subarray(0, 8)).toEqual(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]));
+      expect(errors).toEqual([]);
+    } finally { await page.close(); }
+  }
+  {
+    const { page, errors } = await open(pageOf({ model: "school", preset: "couzin_torus" }));
+    try {
+      await waitState(page, "paused");
+      const got = await onEl(page, "await el.advance(5); await el.setPredator([12, 10, 10], 4); await el.advance(10); return { ...(await el.state()), nc: await el.exportNetCDF() };");
+      const run = samudra.school.create({ case: "couzin_torus", computeEntropy: false }), nc = new samudra.io.SchoolNetCDF(run.options);
+      const rec = () => { const m = run.metricsArray(run.options.legacy, true); nc.add({ t: run.time, positions: run.positions, velocities: run.velocities, metrics: Object.fromEntries(samudra.school.METRIC_KEYS.map((k: string, i: number) => [k, m[i]])) }); };
+      rec();
+      for (let f = 0; f < 5; f++) { run.advance(1); rec(); }
+      run.setPredator({ position: [12, 10, 10], radius: 4 });
+      for (let f = 0; f < 10; f++) { run.advance(1); rec(); }
+      expect(got.positions).toBe(b64(run.positions));
+      expect(got.velocities).toBe(b64(run.velocities));
+      expect(ncHash(got.nc as string)).toBe(ncHash(nc.bytesSoFar()));
+      const free = samudra.school.create({ case: "couzin_torus" });
+      free.advance(15);
+      expect(got.positions).not.toBe(b64(free.positions));   // the predator changed the run
+      free.dispose(); run.dispose();
+      expect(errors).toEqual([]);
+    } finally { await page.close(); }
+  }
+});
+
+it("while each model plays, the main thread has no long task over 50 ms (the worker computes)", async () => {
+  for (const attrs of [{ model: "nlse", preset: "two_soliton" }, { model: "kg", preset: "case4" }, { model: "school", preset: "couzin_parallel", options: JSON.stringify({ nFish: 10000, boxSize: 60, boundary: "periodic", rRepulsion: 0.5, rOrientation: 1.5, rAttraction: 3 }) }]) {
+    const { page, errors } = await open(pageOf({ ...attrs, controls: "full" }));
+    try {
+      await waitState(page, "paused");
+      // two windows of 2.5 s: this shared 2-core machine can pre-empt the page once; a main thread that runs the
+      // model (or draws too much) has long tasks in both
+      const watch = () => page.evaluate(async () => {
+        const el = document.getElementById("sim") as unknown as { play(): Promise<void>; pause(): Promise<void>; frame: number };
+        const seen: number[] = [];
+        const obs = new PerformanceObserver((l) => { for (const e of l.getEntries()) seen.push(e.duration); });
+        obs.observe({ type: "longtask" });
+        await el.play();
+        const f0 = el.frame;
+        await new Promise((r) => setTimeout(r, 2500));
+        await el.pause();
+        obs.disconnect();
+        return { seen, frames: el.frame - f0 };
+      });
+      let long = await watch();
+      if (long.seen.length > 0) long = await watch();
+      expect(long.frames, `${attrs.model} advanced while playing`).toBeGreaterThan(2);
+      expect(long.seen, `${attrs.model}: long tasks (ms)`).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally { await page.close(); }
+  }
+});
