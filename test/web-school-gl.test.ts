@@ -202,7 +202,7 @@ it("open space: no box, the camera looks at the centroid framed by twice the rms
 it("open space: the camera follows a moving school with a lag (0.3 s time constant), and snaps to a school that jumps far", async () => {
   const { page, errors } = await open();
   const r = await page.evaluate(async (f) => {
-    const w = window as unknown as { mk(w: number, h: number): { id: number }; draw(id: number, f: unknown): unknown; views: Map<number, { view: { update(f: unknown): void; render(): void; camera: Cam } }> };
+    const w = window as unknown as { mk(w: number, h: number): { id: number }; draw(id: number, f: unknown): unknown; views: Map<number, { view: { update(f: unknown): void; render(): void; camera: Cam; settling: boolean } }> };
     const { id } = w.mk(320, 240), view = w.views.get(id)!.view;
     const shifted = (dx: number) => ({ ...f, positions: Float64Array.from(f.positions, (x: number, i: number) => (i % 3 === 0 ? x + dx : x)), velocities: Float64Array.from(f.velocities) });
     const sleep = (ms: number) => new Promise((res) => setTimeout(res, ms));
@@ -211,18 +211,19 @@ it("open space: the camera follows a moving school with a lag (0.3 s time consta
     view.update(shifted(1));
     await sleep(60);
     view.render();
-    const first = view.camera.target[0] - x0;
+    const first = view.camera.target[0] - x0, settlingThen = view.settling;
     for (let k = 0; k < 25; k++) { await sleep(100); view.render(); }
-    const settled = view.camera.target[0] - x0;
+    const settled = view.camera.target[0] - x0, settlingNow = view.settling;
     view.update(shifted(1000));
     view.render();
-    return { first, settled, jumped: view.camera.target[0] - x0 };
+    return { first, settled, settlingThen, settlingNow, jumped: view.camera.target[0] - x0 };
   }, { ...THREE, periodic: false });
   expect(r.first).toBeGreaterThan(0.1);            // ≥ 60 ms at τ = 0.3 s: at least 1 − e^(−0.2) = 0.18 of the way
   expect(r.first).toBeLessThan(0.82);              // one render moves at most 1 − e^(−0.5/0.3) of the way
   expect(r.settled).toBeGreaterThan(0.999);
   expect(r.settled).toBeLessThan(1 + 1e-9);
   expect(r.jumped).toBeCloseTo(1000, 9);
+  expect([r.settlingThen, r.settlingNow]).toEqual([true, false]);
   expect(errors).toEqual([]);
   await page.close();
 });
