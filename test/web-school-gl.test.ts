@@ -49,13 +49,13 @@ async function open(noWebGL2 = false): Promise<{ page: Page; errors: string[] }>
   return { page, errors };
 }
 
-async function draw(page: Page, frame: Frame, view = { azimuth: 35, elevation: 20, zoom: 1 }, options: Record<string, unknown> = {}): Promise<Shot & { fallback: boolean }> {
+async function draw(page: Page, frame: Frame, view = { azimuth: 35, elevation: 20, zoom: 1 }, options: Record<string, unknown> = {}): Promise<Shot & { fallback: boolean; id: number }> {
   const r = await page.evaluate(([f, v, w, h, o]) => {
-    const win = window as unknown as { mk(w: number, h: number, o: unknown): { id: number; fallback: boolean }; draw(id: number, f: unknown, v: unknown): Record<string, unknown> };
+    const win = window as unknown as { mk(w: number, h: number, o: unknown): { id: number; fallback: boolean }; draw(id: number, f: unknown, v: unknown): { rgba: string } };
     const { id, fallback } = win.mk(w, h, o);
     return { ...win.draw(id, f, v), fallback, id };
   }, [frame, view, W, H, options] as const);
-  return { ...(r as unknown as Shot & { fallback: boolean }), px: Buffer.from(r.rgba as string, "base64") };
+  return { ...(r as unknown as Shot & { fallback: boolean; id: number }), px: Buffer.from(r.rgba, "base64") };
 }
 
 // ---- the oracle camera (independent of src/web/school-gl-camera.ts) ----
@@ -128,7 +128,7 @@ it("gets a WebGL2 context in headless Chromium (fallback === false) and reports 
   // antialias "auto" leaves MSAA off on this software renderer; true forces it on
   const forced = await draw(page, THREE, undefined, { antialias: true });
   const attrs = await page.evaluate((ids) => ids.map((i) => (window as unknown as { attributes(i: number): WebGLContextAttributes }).attributes(i).antialias),
-    [(s as unknown as { id: number }).id, (forced as unknown as { id: number }).id]);
+    [s.id, forced.id]);
   expect(attrs).toEqual([!/swiftshader|llvmpipe|software/i.test(String(info)), true]);
   expect(errors).toEqual([]);
   await page.close();
@@ -255,7 +255,7 @@ it("pickWorld inverts the projection on the plane through the target facing the 
   for (const view of [{ azimuth: 35, elevation: 20, zoom: 1 }, { azimuth: -120, elevation: -40, zoom: 0.7 }]) {
     const s = await draw(page, THREE, view);
     const o = oracle([5, 5, 5], (Math.sqrt(3) / 2) * 10, view.azimuth, view.elevation, view.zoom);
-    const id = (s as unknown as { id: number }).id;
+    const id = s.id;
     for (const [a, b] of [[0, 0], [3, -2], [-6, 4.5], [7.5, 5]]) {
       const P = add(add([5, 5, 5], o.r, a), o.u, b), [x, y] = o.project(P);
       const got = await page.evaluate(([i, cx, cy]) => (window as unknown as { pick(i: number, x: number, y: number): V3 }).pick(i, cx, cy), [id, s.rect.left + x, s.rect.top + y] as const);
@@ -347,7 +347,7 @@ it("without WebGL2 the 2-D fallback draws the same fish, box and colours at the 
 it("attachOrbit: a drag turns the camera 0.3° per px and redraws, the wheel zooms; the detach function removes both", async () => {
   const { page, errors } = await open();
   const s = await draw(page, THREE);
-  const id = (s as unknown as { id: number }).id;
+  const id = s.id;
   const camera = () => page.evaluate((i) => { const v = (window as unknown as { views: Map<number, { view: { camera: Cam & { zoom: number } } }> }).views.get(i)!.view.camera; return { az: v.azimuth, el: v.elevation, zoom: v.zoom }; }, id);
   await page.evaluate((i) => {
     const w = window as unknown as { views: Map<number, { view: { attachOrbit(t: HTMLElement): () => void }; canvas: HTMLCanvasElement }>; detach: () => void };
