@@ -78,7 +78,8 @@ const surfaces = [
   { src: "src/web/index.ts", out: "web/index.js", platform: "browser" },
   { src: "src/web/worker.ts", out: "web/worker.js", platform: "browser" },
   { src: "src/server/index.ts", out: "server/index.js", platform: "neutral" },
-  { src: "src/server/node.ts", out: "server/node.js", platform: "node" },
+  // self-contained: the core's CommonJS dependencies (gifenc) have no ESM named exports for Node to link against
+  { src: "src/server/node.ts", out: "server/node.js", platform: "node", esbuild: { external: [] } },
   // the app on the Workers entry: .wasm imports kept external (../simd.wasm next to dist/server/), as in dist/workers.js
   { src: "src/server/workers.ts", out: "server/workers.js", platform: "neutral", esbuild: { plugins: [{ name: "wasm-external", setup(b) { b.onResolve({ filter: /\.wasm$/ }, (a) => ({ path: `../${path.basename(a.path)}`, external: true })); } }] } },
   { src: "src/ensemble/index.ts", out: "ensemble/index.js", platform: "node" },
