@@ -1,0 +1,123 @@
+// <samudra-sim> in headless Chromium against the library in Node (`npm run bench:web`; BENCH_ROUNDS=3 by default).
+// Per case and round:
+//   * simulation: `await el.advance(k)` in the page — the worker steps k frames (and computes the per-frame
+//     diagnostics, heatmap rows and NetCDF record the element keeps) — against the same k frames of
+//     nlse/kleinGordon/school.create(...).step()/advance() in this Node process (bare stepping, nothing recorded).
+//     Runs are deterministic, so both take the same model steps; steps/s = steps / time. ratio = Node / browser time.
+//   * display: 3 s of play at the default speed ("max" for the school sizes): animation frames per second that the
+//     page keeps (requestAnimationFrame callbacks) and view updates per second (frame events).
+// Chromium: $CHROMIUM_PATH, else the one test/global-setup.ts unpacked into node_modules/.cache/ (run a browser
+// test once). WebGL goes through a SwiftShader GPU process (no GPU here): the school's 3-D view is software-rendered.
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { existsSync, readdirSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const samudra = await import(path.join(root, "dist/index.js"));
+await samudra.init();
+const { chromium } = await import("playwright-core");
+
+function chromiumPath() {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  const cache = path.join(root, "node_modules/.cache");
+  const dir = existsSync(cache) && readdirSync(cache).find((d) => /^samudra-chromium-[\d.]+$/.test(d));
+  if (dir && existsSync(path.join(cache, dir, "chromium"))) return path.join(cache, dir, "chromium");
+  throw new Error("no Chromium: set CHROMIUM_PATH, or run a browser test once (test/global-setup.ts unpacks @sparticuz/chromium)");
+}
+
+const SPREAD = { boundary: "periodic", rRepulsion: 0.5, rOrientation: 1.5, rAttraction: 3 };
+const CASES = [
+  { name: "nlse two_soliton (N = 512, dop853)", model: "nlse", preset: "two_soliton", options: {}, frames: 99,
+    node(k) { const r = samudra.nlse.create({ case: "two_soliton" }); r.step(); const t0 = performance.now(); for (let i = 0; i < k; i++) r.step(); const ms = performance.now() - t0; const s = r.steps; r.dispose(); return { ms, steps: s.accepted + s.rejected }; } },
+  { name: "kg case4 (nx = 1024, verlet)", model: "kg", preset: "case4", options: {}, frames: 200,
+    node(k) { const r = samudra.kleinGordon.create({ case: "case4" }); r.step(); const t0 = performance.now(); for (let i = 0; i < k; i++) r.step(); const ms = performance.now() - t0; const s = r.summary().steps; r.dispose(); return { ms, steps: s }; } },
+  { name: "school couzin_torus (N = 100)", model: "school", preset: "couzin_torus", options: {}, frames: 600, speed: "max",
+    node(k) { return schoolNode({ case: "couzin_torus" }, k); } },
+  { name: "school N = 1000 (periodic box 28)", model: "school", preset: "couzin_parallel", options: { nFish: 1000, boxSize: 28, ...SPREAD }, frames: 100, speed: "max",
+    node(k) { return schoolNode({ case: "couzin_parallel", nFish: 1000, boxSize: 28, ...SPREAD }, k); } },
+  { name: "school N = 10^4 (periodic box 60)", model: "school", preset: "couzin_parallel", options: { nFish: 10000, boxSize: 60, ...SPREAD }, frames: 20, speed: "max",
+    node(k) { return schoolNode({ case: "couzin_parallel", nFish: 10000, boxSize: 60, ...SPREAD }, k); } },
+];
+
+function schoolNode(o, k) {
+  const r = samudra.school.create(o), per = r.options.saveInterval;
+  const t0 = performance.now();
+  for (let i = 0; i < k; i++) r.advance(per);
+  const ms = performance.now() - t0;
+  r.dispose();
+  return { ms, steps: k * per };
+}
+
+const server = createServer(async (req, res) => {
+  const url = new URL(req.url ?? "/", "http://127.0.0.1");
+  if (url.pathname === "/bench.html") {
+    const a = JSON.parse(url.searchParams.get("a"));
+    const attrs = Object.entries(a).map(([k, v]) => `${k}='${typeof v === "string" ? v : JSON.stringify(v)}'`).join(" ");
+    res.writeHead(200, { "content-type": "text/html" }).end(`<!doctype html><meta charset="utf-8"><body style="width:760px"><samudra-sim id="sim" ${attrs}></samudra-sim><script type="module" src="/dist/web/index.js"></script>`);
+    return;
+  }
+  const rel = path.normalize(decodeURIComponent(url.pathname)).replace(/^\/+/, "");
+  const file = path.join(root, rel);
+  if (!rel.startsWith("dist/") || !existsSync(file)) { res.writeHead(404).end(); return; }
+  res.writeHead(200, { "content-type": file.endsWith(".js") ? "text/javascript" : "application/octet-stream" }).end(await readFile(file));
+});
+await new Promise((r) => server.listen(0, "127.0.0.1", r));
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({
+  executablePath: chromiumPath(), headless: true,
+  args: ["--no-sandbox", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--ignore-gpu-blocklist"],
+});
+const version = browser.version();
+
+async function browserRound(c) {
+  const page = await browser.newPage({ viewport: { width: 800, height: 1000 }, locale: "en-US" });
+  try {
+    const attrs = { model: c.model, preset: c.preset, controls: "minimal", ...(Object.keys(c.options).length ? { options: c.options } : {}), ...(c.speed ? { speed: c.speed } : {}) };
+    await page.goto(`${base}/bench.html?a=${encodeURIComponent(JSON.stringify(attrs))}`);
+    await page.waitForFunction(() => document.getElementById("sim").runState === "paused", undefined, { timeout: 60_000 });
+    const simMs = await page.evaluate(async (k) => { const el = document.getElementById("sim"); const t0 = performance.now(); await el.advance(k); return performance.now() - t0; }, c.frames);
+    const disp = await page.evaluate(async () => {
+      const el = document.getElementById("sim");
+      await el.reset();
+      let raf = 0, updates = 0, on = true;
+      const loop = () => { raf++; if (on) requestAnimationFrame(loop); };
+      el.addEventListener("frame", () => updates++);
+      await el.play();
+      requestAnimationFrame(loop);
+      const t0 = performance.now();
+      await new Promise((r) => setTimeout(r, 3000));
+      on = false;
+      const dt = (performance.now() - t0) / 1000;
+      await el.pause();
+      return { fps: raf / dt, ups: updates / dt };
+    });
+    return { simMs, ...disp };
+  } finally { await page.close(); }
+}
+
+const med = (a) => { const s = [...a].sort((x, y) => x - y); return s[s.length >> 1]; };
+const fmt = (a, d = 0) => `${med(a).toFixed(d)} (${Math.min(...a).toFixed(d)}–${Math.max(...a).toFixed(d)})`;
+console.log(`web bench: ${ROUNDS} rounds; Node ${process.version}, Chromium ${version} headless (SwiftShader WebGL), ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}`);
+const rows = [];
+for (const c of CASES) {
+  const r = { steps: 0, nodeSps: [], webSps: [], ratio: [], fps: [], ups: [] };
+  for (let i = 0; i < ROUNDS; i++) {
+    const n = c.node(c.frames);
+    const b = await browserRound(c);
+    r.steps = n.steps;
+    r.nodeSps.push(n.steps / (n.ms / 1000));
+    r.webSps.push(n.steps / (b.simMs / 1000));
+    r.ratio.push(b.simMs / n.ms);
+    r.fps.push(b.fps); r.ups.push(b.ups);
+  }
+  rows.push({ c, r });
+  console.log(`${c.name}: ${c.frames} frames = ${r.steps} steps | steps/s Node ${fmt(r.nodeSps)}, browser ${fmt(r.webSps)}, browser/Node time ${fmt(r.ratio, 2)}× | display ${fmt(r.fps)} fps, ${fmt(r.ups, 1)} view updates/s`);
+}
+console.log("\n| case | steps/s Node | steps/s browser | browser/Node time | display fps | view updates/s |\n|---|---|---|---|---|---|");
+for (const { c, r } of rows) console.log(`| ${c.name} | ${fmt(r.nodeSps)} | ${fmt(r.webSps)} | ${fmt(r.ratio, 2)}× | ${fmt(r.fps)} | ${fmt(r.ups, 1)} |`);
+await browser.close();
+server.close();
