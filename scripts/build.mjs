@@ -78,8 +78,9 @@ const surfaces = [
   { src: "src/web/index.ts", out: "web/index.js", platform: "browser" },
   { src: "src/web/worker.ts", out: "web/worker.js", platform: "browser" },
   { src: "src/server/index.ts", out: "server/index.js", platform: "neutral" },
-  // self-contained: the core's CommonJS dependencies (gifenc) have no ESM named exports for Node to link against
-  { src: "src/server/node.ts", out: "server/node.js", platform: "node", esbuild: { external: [] } },
+  // self-contained, as dist/cli.js (and with its require shim for bundled CommonJS): gifenc has no ESM named exports
+  // for Node to link against, yaml requires "process"
+  { src: "src/server/node.ts", out: "server/node.js", platform: "node", esbuild: { external: [], banner: { js: "import { createRequire as __samudraRequire } from \"node:module\"; const require = __samudraRequire(import.meta.url);" } } },
   // the app on the Workers entry: .wasm imports kept external (../simd.wasm next to dist/server/), as in dist/workers.js
   { src: "src/server/workers.ts", out: "server/workers.js", platform: "neutral", esbuild: { plugins: [{ name: "wasm-external", setup(b) { b.onResolve({ filter: /\.wasm$/ }, (a) => ({ path: `../${path.basename(a.path)}`, external: true })); } }] } },
   { src: "src/ensemble/index.ts", out: "ensemble/index.js", platform: "node" },
