@@ -67,6 +67,7 @@ function renderPresets() {
       b.className = "preset";
       b.dataset.preset = p; b.dataset.legacy = String(legacy);
       b.setAttribute("aria-pressed", String(state.preset === p && state.legacy === legacy && !split));
+      b.title = legacy ? text.legacy[p] : text.presets[p];
       b.innerHTML = `<strong>${p}${legacy ? " (legacy)" : p in text.legacy ? " (corrected)" : ""}</strong><span>${legacy ? "the seed's algorithm, as published" : text.presets[p]}</span>`;
       b.onclick = () => { state = { model, preset: p, legacy, seed: null, options: {} }; split = false; apply(); syncSliders(); };
       box.append(b);
@@ -150,7 +151,8 @@ main.addEventListener("frame", (e) => {
     void main.state().then((s) => {
       const phi = (s as unknown as { phi: Float64Array }).phi, info = main.info!;
       const dx = (info.xMax - info.xMin) / (phi.length - ((info.options as { boundary?: string }).boundary === "periodic" && !info.legacy ? 0 : 1));
-      kinks = kinkPositions(phi, info.xMin, dx, (info.options as { potential?: string }).potential === "sine_gordon");
+      const potential = (info.options as { potential?: string }).potential;
+      kinks = potential === "linear" ? null : kinkPositions(phi, info.xMin, dx, potential === "sine_gordon");   // a linear wave has no kinks
     }).catch(() => undefined);
   }
   const rows = readoutRows(model, d.diagnostics, kinks);

@@ -179,3 +179,40 @@ it("live/restarts marks agree with the element; every input is labelled; keyboar
     await page.close();
   }
 }, 180_000);
+
+it("legacy vs corrected: the split view runs the seed's algorithm and samudra's side by side from the same preset, with the sentence", async () => {
+  const { page, errors } = await open(`${base}nlse.html`);
+  await ready(page);
+  await page.click('button.preset[data-preset="single_soliton"][data-legacy="false"]');
+  await ready(page);
+  await page.click("#split");
+  await page.waitForFunction(() => { const t = document.querySelector("#sim-twin") as unknown as { info: { legacy: boolean } | null; runState: string } | null;
+    const m = document.querySelector("#sim-main") as unknown as { info: { legacy: boolean } | null; runState: string };
+    return !!t?.info && t.info.legacy === false && m.info?.legacy === true && t.runState === "paused" && m.runState === "paused"; }, undefined, { timeout: 30_000 });
+  expect(await page.$eval("#diff", (d) => d.textContent)).toMatch(/momentum has the wrong sign/);
+  await page.click("#step");
+  await page.waitForFunction(() => (document.querySelector("#sim-twin") as unknown as { frame: number }).frame === 2 && (document.querySelector("#sim-main") as unknown as { frame: number }).frame === 2);
+  const [legacy, corrected] = await page.evaluate(async () => Promise.all(["#sim-main", "#sim-twin"].map(async (id) => Array.from((await (document.querySelector(id) as unknown as { state(): Promise<{ psi: Float64Array }> }).state()).psi.slice(0, 8)))));
+  expect(legacy).not.toEqual(corrected);   // two different algorithms from the same initial data
+  expect(errors).toEqual([]);
+  await page.close();
+}, 90_000);
+
+it("the copied embed code is an iframe of embed.html that loads the same run (and its element answers the bridge)", async () => {
+  const { page, errors } = await open(`${base}school.html`);
+  await ready(page);
+  await slide(page, "nFish", "40"); await ready(page);
+  await page.selectOption("#embed-level", "none");
+  await page.click("#copy-embed");
+  const code = await page.$eval("#share-out", (t) => (t as HTMLTextAreaElement).value);
+  expect(code).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html\?controls=none#s=/);
+  const host = await browser.newPage({ locale: "en-US" });
+  const hostErrors: string[] = [];
+  host.on("pageerror", (e) => hostErrors.push(String(e)));
+  await host.goto(`${base}index.html`);
+  await host.evaluate((html) => { document.body.innerHTML = html; }, code);
+  const frame = await (await host.waitForSelector("iframe")).contentFrame();
+  await frame!.waitForFunction(() => { const el = document.querySelector("samudra-sim") as unknown as { info: { options: { nFish: number } } | null; controls: string } | null; return el?.info?.options.nFish === 40 && el.controls === "none"; }, undefined, { timeout: 30_000 });
+  expect([...errors, ...hostErrors]).toEqual([]);
+  await page.close(); await host.close();
+}, 90_000);
