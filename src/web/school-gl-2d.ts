@@ -8,7 +8,12 @@
  */
 import { projectPoint } from "./school-gl-camera.js";
 
-/** Everything one fallback frame needs, positions relative to `origin` (see SchoolGLView). */
+/**
+ * Everything one fallback frame needs, positions relative to `origin` (see SchoolGLView).
+ * @example
+ * fallback.draw({ data, n, vp, eye, len: 1.2, depth0: 40, depthScale: 0.05, hwTail: 0.8, hwHead: 1.8, lut: viridisLut(),
+ *   background: "#0b0d12", boxColour: "#6b7280", markColour: "#ff3b30", box: null, predator: null, markSize: 16, lineWidth: 1 });
+ */
 export interface Draw2DParams {
   /** 6n interleaved floats per fish: x, y, z (relative to the origin), vx, vy, vz. */
   data: Float32Array;
@@ -48,7 +53,12 @@ export interface Draw2DParams {
 
 const NB = 64;
 
-/** The fallback drawer: owns its scratch arrays, draws a frame into a 2-D context. */
+/**
+ * The fallback drawer: owns its scratch arrays, draws a frame into a 2-D context.
+ * @example
+ * const fallback = new Fallback2D(canvas.getContext("2d")!, viridisLut());
+ * fallback.draw(params);
+ */
 export class Fallback2D {
   private order = new Uint32Array(0);
   private bin = new Uint8Array(0);

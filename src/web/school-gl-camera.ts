@@ -14,7 +14,11 @@
  * (near fish yellow, far fish dark purple).
  */
 
-/** State of the orbit camera (world units and degrees); the last five fields are derived by {@link placeCamera}. */
+/**
+ * State of the orbit camera (world units and degrees); the last five fields are derived by {@link placeCamera}.
+ * @example
+ * const cam: SchoolGLCamera = placeCamera(defaultCamera([10, 10, 10], 17.3), 16 / 9);
+ */
 export interface SchoolGLCamera {
   /** The point looked at: the box centre (periodic runs) or the followed school centroid (open space). */
   target: [number, number, number];

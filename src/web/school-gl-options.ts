@@ -4,7 +4,11 @@
  * a TypeError naming the option, the value and the fix.
  */
 
-/** Construction options of SchoolGLView (all optional). */
+/**
+ * Construction options of SchoolGLView (all optional).
+ * @example
+ * const view = new SchoolGLView(canvas, { background: "#ffffff", boxColour: "#333333", antialias: true });
+ */
 export interface SchoolGLOptions {
   /** Background colour, "#rrggbb" (default "#0b0d12"). */
   background?: string;
@@ -19,7 +23,11 @@ export interface SchoolGLOptions {
   antialias?: boolean | "auto";
 }
 
-/** Checked options with defaults, and the colours as RGB in [0, 1]. */
+/**
+ * Checked options with defaults, and the colours as RGB in [0, 1].
+ * @example
+ * const { bg, antialias } = resolveGLOptions({});   // [11/255, 13/255, 18/255], "auto"
+ */
 export interface ResolvedGLOptions extends Required<SchoolGLOptions> {
   /** background as [r, g, b] in [0, 1]. */
   bg: [number, number, number];

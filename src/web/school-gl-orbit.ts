@@ -5,7 +5,11 @@
  * instead of scrolling the page; detaching restores it.
  */
 
-/** What the orbit needs from its view. */
+/**
+ * What the orbit needs from its view.
+ * @example
+ * const host: OrbitHost = { camera: view.camera, setView: (v) => view.setView(v), changed: () => view.render() };
+ */
 export interface OrbitHost {
   /** Current angles (degrees) and zoom. */
   readonly camera: { readonly azimuth: number; readonly elevation: number; readonly zoom: number };

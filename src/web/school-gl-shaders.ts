@@ -13,10 +13,18 @@
  * Also here: the box-edge geometry and the software-renderer probe.
  */
 
-/** Texels per row of the fish-state texture (2 per fish). */
+/**
+ * Texels per row of the fish-state texture (2 per fish).
+ * @example
+ * gl.texStorage2D(gl.TEXTURE_2D, 1, gl.RGB32F, DATA_WIDTH, Math.ceil((2 * n) / DATA_WIDTH));
+ */
 export const DATA_WIDTH = 2048;
 
-/** Vertex shader of the fish wedges. */
+/**
+ * Vertex shader of the fish wedges.
+ * @example
+ * const fish = linkProgram(gl, FISH_VS, FISH_FS);
+ */
 export const FISH_VS = `#version 300 es
 uniform highp sampler2D u_data;
 uniform mat4 u_vp;
@@ -49,34 +57,54 @@ void main() {
   v_col = texture(u_lut, vec2(((1.0 - s) * 255.0 + 0.5) / 256.0, 0.5)).rgb;
 }`;
 
-/** Fragment shader of the fish wedges (flat per-fish colour). */
+/**
+ * Fragment shader of the fish wedges (flat per-fish colour).
+ * @example
+ * const fish = linkProgram(gl, FISH_VS, FISH_FS);
+ */
 export const FISH_FS = `#version 300 es
 precision mediump float;
 in vec3 v_col;
 out vec4 o;
 void main() { o = vec4(v_col, 1.0); }`;
 
-/** Vertex shader of the box edges. */
+/**
+ * Vertex shader of the box edges.
+ * @example
+ * const line = linkProgram(gl, LINE_VS, LINE_FS);
+ */
 export const LINE_VS = `#version 300 es
 layout(location = 0) in vec3 a_pos;
 uniform mat4 u_vp;
 void main() { gl_Position = u_vp * vec4(a_pos, 1.0); }`;
 
-/** Fragment shader of the box edges. */
+/**
+ * Fragment shader of the box edges.
+ * @example
+ * const line = linkProgram(gl, LINE_VS, LINE_FS);
+ */
 export const LINE_FS = `#version 300 es
 precision mediump float;
 uniform vec3 u_col;
 out vec4 o;
 void main() { o = vec4(u_col, 1.0); }`;
 
-/** Vertex shader of the predator marker (one point, no attributes). */
+/**
+ * Vertex shader of the predator marker (one point, no attributes).
+ * @example
+ * const mark = linkProgram(gl, MARK_VS, MARK_FS);
+ */
 export const MARK_VS = `#version 300 es
 uniform mat4 u_vp;
 uniform vec3 u_p;
 uniform float u_size;
 void main() { gl_Position = u_vp * vec4(u_p, 1.0); gl_PointSize = u_size; }`;
 
-/** Fragment shader of the predator marker: a ring and a centre dot. */
+/**
+ * Fragment shader of the predator marker: a ring and a centre dot.
+ * @example
+ * const mark = linkProgram(gl, MARK_VS, MARK_FS);
+ */
 export const MARK_FS = `#version 300 es
 precision mediump float;
 uniform vec3 u_col;

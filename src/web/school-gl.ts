@@ -22,7 +22,11 @@ import { resolveGLOptions, type ResolvedGLOptions, type SchoolGLOptions } from "
 export type { SchoolGLCamera } from "./school-gl-camera.js";
 export type { SchoolGLOptions } from "./school-gl-options.js";
 
-/** One frame of a school to draw: interleaved xyz positions and velocities (3n each, f64 as the model holds them). */
+/**
+ * One frame of a school to draw: interleaved xyz positions and velocities (3n each, f64 as the model holds them).
+ * @example
+ * const frame: SchoolGLFrame = { positions: run.positions, velocities: run.velocities, n: 100, boxSize: 20, periodic: false, predator: null };
+ */
 export interface SchoolGLFrame {
   /** 3n interleaved positions x, y, z (world units); periodic runs: inside [0, boxSize)³. */
   positions: Float64Array;
@@ -39,6 +43,7 @@ export interface SchoolGLFrame {
 }
 
 const MARK = "#ff3b30";
+const bad = (what: string, got: unknown, fix: string) => new RangeError(`SchoolGLView.update: ${what}, got ${got}; ${fix}`);
 /** Fish per row of the state texture. */
 const ROW = DATA_WIDTH / 2;
 
@@ -161,7 +166,6 @@ export class SchoolGLView {
   update(frame: SchoolGLFrame): void {
     if (this.disposed) return;
     const { positions: p, velocities: v, n, boxSize: L } = frame ?? ({} as SchoolGLFrame);
-    const bad = (what: string, got: unknown, fix: string) => new RangeError(`SchoolGLView.update: ${what}, got ${got}; ${fix}`);
     if (!Number.isInteger(n) || n < 0) throw bad("frame.n must be a non-negative integer", n, "pass the number of fish");
     if (!p || typeof p.length !== "number" || p.length < 3 * n) throw bad(`frame.positions must hold 3n = ${3 * n} numbers`, p?.length, "pass interleaved x, y, z");
     if (!v || typeof v.length !== "number" || v.length < 3 * n) throw bad(`frame.velocities must hold 3n = ${3 * n} numbers`, v?.length, "pass interleaved vx, vy, vz");
