@@ -77,6 +77,7 @@ export async function runBullmq(spec: NormalSpec, o: RunOptions): Promise<Member
         }
         const state = await job.getState();
         if (state === "completed") {
+          if (resumed < 0) resumed = n;   // finished before this run looked: every member is resumed
           const rv = (typeof job.returnvalue === "string" ? JSON.parse(job.returnvalue) : job.returnvalue) as { results: WireResult[]; failures: Record<string, string> };
           const out = rv.results.map(decodeResult);
           for (const [key, reason] of Object.entries(rv.failures ?? {})) {
