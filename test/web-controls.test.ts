@@ -165,6 +165,47 @@ it("a run that stops (step budget) shows its message over the views with a reset
   } finally { await page.close(); }
 });
 
+it("a bump continues from the current field plus a soliton (equal to Node's initialField run); a drag on the field plot adds one", async () => {
+  const { page, errors } = await open(pageOf({ model: "nlse", preset: "single_soliton" }));
+  try {
+    await waitState(page, "paused");
+    // the bumped field, computed in the page with the element's formula (so the engine's Math is the worker's)
+    const got = await onEl(page, `await el.advance(3);
+      const s = await el.state(), psi = s.psi.slice(), N = psi.length / 2, L = 50, x0 = 5, A = 1.5, v = 1, beta = 0.5, eta = A * Math.sqrt(1 / (2 * beta));
+      for (let j = 0; j < N; j++) { let d = -L / 2 + (j * L) / N - x0; d -= L * Math.round(d / L); const a = A / Math.cosh(eta * d), ph = (v * d) / (2 * beta); psi[2 * j] += a * Math.cos(ph); psi[2 * j + 1] += a * Math.sin(ph); }
+      await el.bump(x0, A, v); const after = await el.state(); await el.advance(4);
+      return { t3: s.t, bumped: psi, after: after.psi, fAfter: after.frame, ...(await el.state()) };`);
+    expect(got.fAfter).toBe(4);
+    const bumped = new Float64Array(Buffer.from(got.bumped as string, "base64").buffer.slice(0));
+    const ref = samudra.nlse.create({ case: "single_soliton" });
+    for (let i = 0; i < 4; i++) ref.step();
+    const t3 = ref.times[3];
+    expect(got.t3).toBe(t3);
+    const r = samudra.nlse.create({ case: "single_soliton", initialField: bumped, tStart: t3, tFinal: 20 - t3, nSnapshots: 97 });
+    r.step();
+    expect(got.after).toBe(b64(r.state()));   // snapshot 0 of the continued run: ψ through the FFT round trip
+    for (let i = 0; i < 4; i++) r.step();
+    expect(got.frame).toBe(8);
+    expect(got.t).toBe(r.times[4]);
+    expect(got.psi).toBe(b64(r.state()));
+    r.dispose(); ref.dispose();
+    // through the UI: press on the plot at x ≈ −19 (no field there), drag right, release — the mass grows by the new
+    // soliton's, the frame stays
+    const before = await onEl(page, "return await el.state();");
+    const box = (await page.locator("samudra-sim .field .u-over").boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.12, box.y + box.height * 0.3);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.3, { steps: 4 });
+    await page.mouse.up();
+    await page.waitForFunction((f) => { const el = document.getElementById("sim") as unknown as { info: { tStart: number }; t: number }; return el.info.tStart === el.t && el.t === f; }, got.t as number, { timeout: 30_000 });
+    const after = await onEl(page, "return await el.state();");
+    const mass = (b: string) => { const a = new Float64Array(Buffer.from(b, "base64").buffer.slice(0)); let m = 0; for (const v of a) m += v * v; return m; };
+    expect(after.frame).toBe(before.frame);
+    expect(mass(after.psi as string)).toBeGreaterThan(mass(before.psi as string) * 1.05);
+    expect(errors).toEqual([]);
+  } finally { await page.close(); }
+});
+
 it("exportNetCDF() gives the bytes Node's io writers give for the same frames; snapshot() is a PNG; the predator equals SchoolRun.setPredator", async () => {
   {
     const { page, errors } = await open(pageOf({ model: "nlse", preset: "single_soliton" }));
