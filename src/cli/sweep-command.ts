@@ -29,6 +29,7 @@ export const SWEEP_FLAGS: FlagSpecs = {
   redis: { type: "string", value: "URL" }, chunk: { type: "string", value: "N" }, queue: { type: "string", value: "NAME" },
 };
 
+/** The text of `samudra sweep --help`. */
 export const SWEEP_HELP = `samudra sweep — run a family of model runs (grid × replicates, or hysteresis chains) and reduce them into one NetCDF
 
 Usage:

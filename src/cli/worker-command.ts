@@ -16,6 +16,7 @@ export const WORKER_FLAGS: FlagSpecs = {
   "lock-ms": { type: "string", value: "MS" },
 };
 
+/** The text of `samudra worker --help`. */
 export const WORKER_HELP = `samudra worker — run sweep members from a Redis queue (BullMQ), for \`samudra sweep --executor bullmq\`
 
 Usage:

@@ -20,7 +20,12 @@ import { startWorker } from "./worker.js";
 /** Default queue of samudra sweeps; workers listen on it. */
 export const QUEUE = "samudra-ensemble";
 
-/** ioredis options from a redis:// URL (BullMQ needs maxRetriesPerRequest: null). */
+/**
+ * ioredis options from a redis:// URL (BullMQ needs maxRetriesPerRequest: null).
+ *
+ * @example
+ * redisOptions("redis://:pw@10.0.0.5:6380/2");   // { host: "10.0.0.5", port: 6380, db: 2, password: "pw", … }
+ */
 export function redisOptions(url: string): Record<string, unknown> {
   let u: URL;
   try { u = new URL(url); } catch { throw new RangeError(`redis must be a URL such as redis://127.0.0.1:6379, got ${JSON.stringify(url)}`); }
@@ -34,7 +39,12 @@ export function redisOptions(url: string): Record<string, unknown> {
   };
 }
 
-/** The members of each job: chains and chunk 1 → one member per job. */
+/**
+ * The members of each job, [first, last]: chains and chunk 1 → one member per job.
+ *
+ * @example
+ * jobChunks(normalizeSpec({ model: "kg", grid: { velocity: [0.1, 0.2, 0.3] } }), 2);   // [[0, 1], [2, 2]]
+ */
 export function jobChunks(spec: NormalSpec, chunk = 1): Array<[number, number]> {
   const n = memberCount(spec), size = spec.chain ? 1 : chunk, out: Array<[number, number]> = [];
   for (let a = 0; a < n; a += size) out.push([a, Math.min(n, a + size) - 1]);
@@ -47,7 +57,12 @@ const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((res) => {
   signal?.addEventListener("abort", done, { once: true });
 });
 
-/** Runs a sweep through BullMQ and returns every member's result (see the module header). */
+/**
+ * Runs a sweep through BullMQ and returns every member's result (see the module header).
+ *
+ * @example
+ * const results = await runBullmq(spec, { redis: "redis://127.0.0.1:6379" });
+ */
 export async function runBullmq(spec: NormalSpec, o: RunOptions): Promise<MemberResult[]> {
   const { FlowProducer, Queue, Job } = await import("bullmq");
   const connection = redisOptions(o.redis!);

@@ -10,7 +10,12 @@
  */
 import type { NormalSpec } from "./spec.js";
 
-/** MurmurHash3 fmix32: a bijective 32-bit mix (unsigned result). */
+/**
+ * MurmurHash3 fmix32: a bijective 32-bit mix (unsigned result).
+ *
+ * @example
+ * mix32(0);   // 0
+ */
 export function mix32(x: number): number {
   let h = x >>> 0;
   h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b);
@@ -40,7 +45,12 @@ export function memberCount(spec: NormalSpec): number {
   return spec.axes.reduce((n, a) => n * a.values.length, spec.replicates);
 }
 
-/** The shape of the member grid: axis lengths then the replicate count. */
+/**
+ * The shape of the member grid: axis lengths then the replicate count.
+ *
+ * @example
+ * memberShape(normalizeSpec({ model: "school", grid: { noise: [0.1, 0.2] }, replicates: 3 }));   // [2, 3]
+ */
 export function memberShape(spec: NormalSpec): number[] {
   return [...spec.axes.map((a) => a.values.length), spec.replicates];
 }
@@ -61,7 +71,12 @@ export function memberCoords(spec: NormalSpec, m: number): { point: number[]; re
   return { point, replicate };
 }
 
-/** The order of a chain's points: indices into the chain values and the direction of each (+1 up, −1 down). */
+/**
+ * The order of a chain's points: indices into the chain values and the direction of each (+1 up, −1 down).
+ *
+ * @example
+ * chainOrder([1, 2, 3]).map((p) => p.value);   // [1, 2, 3, 2, 1]
+ */
 export function chainOrder(values: number[]): Array<{ index: number; value: number; direction: 1 | -1 }> {
   const up = values.map((value, index) => ({ index, value, direction: 1 as const }));
   const down = values.slice(0, -1).map((value, index) => ({ index, value, direction: -1 as const })).reverse();
@@ -90,7 +105,12 @@ export function memberOptions(spec: NormalSpec, m: number): Record<string, unkno
   return o;
 }
 
-/** Replaces Δr_o / Δr_a by the radii, given r_r (school). */
+/**
+ * Replaces Δr_o / Δr_a by the radii, given r_r (school).
+ *
+ * @example
+ * zoneRadii({ deltaOrientation: 3, deltaAttraction: 6 }, 1);   // { rOrientation: 4, rAttraction: 10 }
+ */
 export function zoneRadii(o: Record<string, unknown>, rRepulsion: number): Record<string, unknown> {
   if (o.deltaOrientation === undefined && o.deltaAttraction === undefined) return o;
   const out = { ...o };

@@ -125,7 +125,12 @@ function schoolChain(spec: NormalSpec, o: Record<string, unknown>, signal?: Abor
   return { summary: { polarization: P, rotation: M, state: S }, status: "ok", message: "completed" };
 }
 
-/** Chain length (points up then down) or 1. */
+/**
+ * Points per member: the chain length (up, then down: 2n − 1) or 1.
+ *
+ * @example
+ * pointsPerMember(normalizeSpec({ model: "school", grid: { rOrientation: [2, 4, 6] }, chain: { over: "rOrientation" } }));   // 5
+ */
 export function pointsPerMember(spec: NormalSpec): number {
   return spec.chain ? 2 * spec.chain.values.length - 1 : 1;
 }

@@ -56,7 +56,13 @@ function abortError(): Error {
   return e;
 }
 
-/** Checks the options of the first and last member with their model (creates and disposes a run). */
+/**
+ * Checks the options of the first and last member with their model (creates and disposes a run); throws a
+ * SpecError naming the member and the model's message.
+ *
+ * @example
+ * checkSpec(normalizeSpec({ model: "kg", base: { velocty: 0.2 } }));   // SpecError: member 0 …: unknown option "velocty" — did you mean "velocity"?
+ */
 export function checkSpec(spec: NormalSpec): void {
   const n = memberCount(spec);
   for (const m of n > 1 ? [0, n - 1] : [0]) {
@@ -142,7 +148,12 @@ export async function run(spec: SweepSpec | NormalSpec, options: RunOptions = {}
   return reduce(s, results);
 }
 
-/** True for a spec that normalizeSpec produced (it has `axes`). */
+/**
+ * True for a spec that normalizeSpec produced (it has `axes`).
+ *
+ * @example
+ * isNormal(normalizeSpec({ model: "kg" }));   // true
+ */
 export function isNormal(s: unknown): s is NormalSpec {
   return s !== null && typeof s === "object" && Array.isArray((s as NormalSpec).axes) && typeof (s as NormalSpec).keep === "object";
 }

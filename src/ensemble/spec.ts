@@ -51,20 +51,32 @@ export interface SweepSpec {
 }
 
 /** One axis of the normalised spec. */
-export interface Axis { name: string; values: Array<number | string | boolean> }
+export interface Axis {
+  /** The model option the axis sets ("set": the index into `list`). */
+  name: string;
+  /** Its values, in order (numbers, strings or booleans). */
+  values: Array<number | string | boolean>;
+}
 
 /** The validated, normalised spec: what members, job ids and files are computed from. */
 export interface NormalSpec {
+  /** The model ("kg" for kleinGordon). */
   model: ModelName;
+  /** Output stem. */
   name: string;
+  /** Model options every member shares. */
   base: Record<string, unknown>;
   /** Member axes (the chain axis excluded), slowest first; "set" first when `list` is given. */
   axes: Axis[];
+  /** The option sets of `list`, or null. */
   list: Array<Record<string, unknown>> | null;
+  /** Runs per grid point (≥ 1). */
   replicates: number;
+  /** The spec seed S (member seeds are mix32((mix32(S) + m) mod 2^32)). */
   seed: number;
-  /** The chain axis and its values (up then down), or null. */
+  /** The chain axis and its values (run up, then back down), or null. */
   chain: { over: string; values: number[]; path: "up-down" } | null;
+  /** Summary quantities kept (in file order) and series with their decimation. */
   keep: { summary: string[]; series: Array<{ name: string; every: number }> };
 }
 
@@ -87,7 +99,12 @@ function distance(a: string, b: string): number {
   return d[b.length];
 }
 
-/** " — did you mean "x"?" for the nearest candidate, or the list of candidates. */
+/**
+ * " — did you mean "x"?" for the nearest candidate, or the list of candidates.
+ *
+ * @example
+ * didYouMean("gird", ["grid", "base"]);   // ' — did you mean "grid"?'
+ */
 export function didYouMean(key: string, candidates: string[]): string {
   let best = "", bd = Infinity;
   for (const c of candidates) { const d = distance(key.toLowerCase(), c.toLowerCase()); if (d < bd) { bd = d; best = c; } }
@@ -99,7 +116,12 @@ export class SpecError extends RangeError {}
 
 function isInt(v: unknown): v is number { return typeof v === "number" && Number.isInteger(v); }
 
-/** The values of one axis (`{from,to,num}`: from + i(to − from)/(num − 1), the last exactly `to`). */
+/**
+ * The values of one axis (`{from,to,num}`: from + i(to − from)/(num − 1), the last exactly `to`).
+ *
+ * @example
+ * axisValues("k", { from: 1, to: 2, step: 0.25 });   // [1, 1.25, 1.5, 1.75, 2]
+ */
 export function axisValues(name: string, a: unknown): Array<number | string | boolean> {
   const where = `grid.${name}`;
   if (Array.isArray(a)) {
