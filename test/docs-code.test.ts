@@ -11,17 +11,19 @@
 //   normalisation exists: blocks whose output is checked print no timings.
 // - ```sh: each line that starts with `samudra` or `npx samudra` runs as `node dist/cli.js …` in one temp dir per
 //   block (lines run in order, so a later line may read an earlier line's files). The temp dir holds the seed's
-//   config files (test/fixtures/seed-configs/*, flattened) so `--config two_soliton.txt` works as in the docs.
+//   config files (test/fixtures/seed-configs/*, flattened) so `--config two_soliton.txt` works as in the docs, and a
+//   link to the repository's configs/ (`--config configs/nlse/akhmediev.yaml`).
 //   Expected exit code 0, or N when the line ends with the comment `# exits N`. The README's `npm install …` and
 //   `npm test` lines are not run (CI runs them); every other non-samudra line is listed with its reason.
-// - ```yaml with attribute `nlse` / `kg` / `school`: parsed with io.readConfig for that model (must not throw).
+// - ```yaml with attribute `nlse` / `kg` / `school`: parsed with io.readConfig for that model (must not throw);
+//   with attribute `sweep`: a sweep spec, parsed with samudra/ensemble's parseSpec.
 // - ```html: loaded in headless Chromium from a 127.0.0.1 server with an import map that maps "samudra" and its
 //   subpaths to dist/; the page must raise no page error and log no console error (runHtmlBlock).
 // - Everything else is listed, with the reason, in NOT_RUN and printed every run; an unknown language fails.
 // Also: every relative link and image in these files resolves to a file in the repository, and every
 // backticked repository path (`src/…`, `test/…`, `bench/…`, …) exists.
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { readFileSync, readdirSync, existsSync, mkdtempSync, writeFileSync, copyFileSync, rmSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, existsSync, mkdtempSync, writeFileSync, copyFileSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
@@ -146,6 +148,7 @@ function runShell(b: Block): void {
   const dir = tempDir();
   try {
     seedConfigs(dir);
+    symlinkSync(path.join(root, "configs"), path.join(dir, "configs"));   // `samudra … configs/…` as from the repository
     for (const [k, raw] of b.code.split("\n").entries()) {
       const cmd = raw.replace(/\s+#.*$/, "").trim();
       if (cmd === "" || cmd.startsWith("#")) continue;
@@ -165,7 +168,15 @@ function runShell(b: Block): void {
   } finally { rmSync(dir, { recursive: true, force: true }); }
 }
 
+/** A sweep spec (samudra/ensemble): attribute `sweep`. A reference listing of every key is not a spec, hence opt-in. */
+const isSweepSpec = (b: Block): boolean => b.attrs.includes("sweep");
+
 async function runYaml(b: Block): Promise<void> {
+  if (isSweepSpec(b)) {
+    const { parseSpec } = await import(pathToFileURL(distFile("ensemble")).href);
+    expect(parseSpec(b.code, `${b.file}:${b.line}`)).toBeTruthy();   // throws a SpecError naming the key otherwise
+    return;
+  }
   const seed = b.attrs.find((a) => ["nlse", "kg", "school"].includes(a));
   const { io } = await import(pathToFileURL(distFile("")).href);
   let parsed: unknown;
@@ -245,8 +256,8 @@ describe.each(FILES)("%s", (file) => {
       notRun.push(`${file}:${b.line} \`\`\`${b.lang} — ${exempt.reason}`);
       continue;
     }
-    if (!RUN_LANGS.has(b.lang) || (b.lang === "yaml" && !b.attrs.some((a) => ["nlse", "kg", "school"].includes(a)))) {
-      const reason = b.lang === "yaml" ? "yaml without a model attribute (nlse, kg, school): not a samudra config" : NOT_RUN_REASON[b.lang];
+    if (!RUN_LANGS.has(b.lang) || (b.lang === "yaml" && !isSweepSpec(b) && !b.attrs.some((a) => ["nlse", "kg", "school"].includes(a)))) {
+      const reason = b.lang === "yaml" ? "yaml that is neither a model config (attribute nlse, kg or school) nor a sweep spec (attribute sweep): a listing of keys, not parsed" : NOT_RUN_REASON[b.lang];
       it(`${name} is not run, for a stated reason`, () => {
         expect(reason, `${name}: no rule for language "${b.lang}"; add a runner or a reason to NOT_RUN_REASON`).toBeDefined();
       });
@@ -254,7 +265,7 @@ describe.each(FILES)("%s", (file) => {
       continue;
     }
     if (b.lang === "sh") it(`${name}: samudra command lines exit as stated`, () => runShell(b), 300_000);
-    else if (b.lang === "yaml") it(`${name}: io.readConfig accepts it`, () => runYaml(b));
+    else if (b.lang === "yaml") it(`${name}: ${isSweepSpec(b) ? "samudra/ensemble parseSpec" : "io.readConfig"} accepts it`, () => runYaml(b));
     else if (b.lang === "html") it(`${name}: loads in Chromium without errors`, () => runHtmlBlock(b), 60_000);
     else it(`${name}: runs${b.expected !== undefined ? " and prints the text block below it" : ""}`, () => runScript(b), 120_000);
   }
