@@ -46,24 +46,36 @@ export interface Adapter {
   frames(lib: Lib, p: Prepared, stop: () => boolean): Generator<Line>;
 }
 
-/** Copies a view into a plain array with non-finite values as null (valid JSON). */
+/**
+ * Copies a view into a plain array with non-finite values as null (valid JSON).
+ * @example arr(new Float64Array([1, NaN]));   // [1, null]
+ */
 export function arr(a: ArrayLike<number>): Array<number | null> {
   const out = new Array<number | null>(a.length);
   for (let i = 0; i < a.length; i++) out[i] = Number.isFinite(a[i]) ? a[i] : null;
   return out;
 }
 
-/** A number for JSON: non-finite → null. */
+/**
+ * A number for JSON: non-finite → null.
+ * @example num(Infinity);   // null
+ */
 export function num(v: number): number | null { return Number.isFinite(v) ? v : null; }
 
-/** Rows of |z|² from interleaved complex values. */
+/**
+ * |z|² of interleaved complex values.
+ * @example abs2([3, 4, 0, 1]);   // Float32Array [25, 1]
+ */
 export function abs2(z: ArrayLike<number>): Float32Array {
   const out = new Float32Array(z.length >> 1);
   for (let j = 0; j < out.length; j++) out[j] = z[2 * j] * z[2 * j] + z[2 * j + 1] * z[2 * j + 1];
   return out;
 }
 
-/** The finite range of a field (for a colour scale); [0, 1] when nothing is finite. */
+/**
+ * The finite range of a field (for a colour scale); [0, 1] when nothing is finite, [lo, lo + 1] when constant.
+ * @example range(new Float32Array([2, NaN, 5]));   // { lo: 2, hi: 5 }
+ */
 export function range(values: Float32Array): { lo: number; hi: number } {
   let lo = Infinity, hi = -Infinity;
   for (const v of values) if (Number.isFinite(v)) { if (v < lo) lo = v; if (v > hi) hi = v; }
@@ -71,7 +83,10 @@ export function range(values: Float32Array): { lo: number; hi: number } {
   return hi > lo ? { lo, hi } : { lo, hi: lo + 1 };
 }
 
-/** Concatenates equal-length rows. */
+/**
+ * Concatenates equal-length rows into one row-major array.
+ * @example stack([new Float32Array([1, 2]), new Float32Array([3, 4])], 2);   // Float32Array [1, 2, 3, 4]
+ */
 export function stack(rows: Float32Array[], cols: number): Float32Array {
   const v = new Float32Array(rows.length * cols);
   rows.forEach((r, i) => v.set(r, i * cols));

@@ -61,7 +61,10 @@ function ensureInit(lib: Lib, o: AppOptions["init"]): Promise<unknown> {
   return p;
 }
 
-/** Resolves the budget option into limits; throws a TypeError naming the bad field. */
+/**
+ * Resolves the budget option into limits (fields not given come from "paid"); throws an error naming the bad field.
+ * @example resolveBudget({ ms: 100 }).ms;   // 100
+ */
 export function resolveBudget(b: AppOptions["budget"]): Budget {
   if (b === undefined || b === "paid") return { ...BUDGETS.paid };
   if (b === "free") return { ...BUDGETS.free };
@@ -210,7 +213,10 @@ function ndjson(c: Context, lib: Lib, adapter: Adapter, p: Prepared, stats: { st
 
 const macrotask = () => new Promise<void>((r) => setTimeout(r, 0));
 
-/** JSON.stringify replacer: typed arrays as arrays (non-finite numbers become null, as JSON.stringify does anyway). */
+/**
+ * JSON.stringify replacer: typed arrays as arrays (non-finite numbers become null, as JSON.stringify does anyway).
+ * @example JSON.stringify({ a: new Float64Array([1, NaN]) }, replacer);   // '{"a":[1,null]}'
+ */
 export function replacer(_k: string, v: unknown): unknown {
   if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return Array.from(v as unknown as ArrayLike<number>);
   return v;

@@ -42,7 +42,10 @@ export async function etagOf(key: string): Promise<string> {
   return `"${h}"`;
 }
 
-/** Whether an If-None-Match header value matches `etag` (a list, weak forms, or `*`). */
+/**
+ * Whether an If-None-Match header value matches `etag` (a list, weak forms, or `*`; weak comparison).
+ * @example matchesEtag('W/"ab", "cd"', '"ab"');   // true
+ */
 export function matchesEtag(header: string | undefined | null, etag: string): boolean {
   if (!header) return false;
   const bare = etag.replace(/^W\//, "");
@@ -86,11 +89,17 @@ export class Lru {
   }
 }
 
-/** The Workers Cache API's default cache when running on Workers/workerd, else null. */
+/**
+ * The Workers Cache API's default cache when running on Workers/workerd, else null.
+ * @example edgeCache();   // null on Node; caches.default in a Worker
+ */
 export function edgeCache(): Cache | null {
   const c = (globalThis as { caches?: { default?: Cache } }).caches;
   return c && typeof c === "object" && c.default ? c.default : null;
 }
 
-/** The synthetic URL under which the edge cache keeps an entry. */
+/**
+ * The synthetic URL under which the edge cache keeps an entry.
+ * @example edgeKey('W/"ab12"');   // "https://samudra.cache/v1/ab12"
+ */
 export const edgeKey = (etag: string) => `https://samudra.cache/v1/${etag.replace(/^W\//, "").replace(/"/g, "")}`;
