@@ -49,12 +49,12 @@ async function open(noWebGL2 = false): Promise<{ page: Page; errors: string[] }>
   return { page, errors };
 }
 
-async function draw(page: Page, frame: Frame, view = { azimuth: 35, elevation: 20, zoom: 1 }, options: Record<string, unknown> = {}): Promise<Shot & { fallback: boolean; id: number }> {
-  const r = await page.evaluate(([f, v, w, h, o]) => {
-    const win = window as unknown as { mk(w: number, h: number, o: unknown): { id: number; fallback: boolean }; draw(id: number, f: unknown, v: unknown): { rgba: string } };
-    const { id, fallback } = win.mk(w, h, o);
+async function draw(page: Page, frame: Frame, view = { azimuth: 35, elevation: 20, zoom: 1 }, options: Record<string, unknown> = {}, dpr = 1): Promise<Shot & { fallback: boolean; id: number }> {
+  const r = await page.evaluate(([f, v, w, h, o, d]) => {
+    const win = window as unknown as { mk(w: number, h: number, o: unknown, d: number): { id: number; fallback: boolean }; draw(id: number, f: unknown, v: unknown): { rgba: string } };
+    const { id, fallback } = win.mk(w, h, o, d);
     return { ...win.draw(id, f, v), fallback, id };
-  }, [frame, view, W, H, options] as const);
+  }, [frame, view, W, H, options, dpr] as const);
   return { ...(r as unknown as Shot & { fallback: boolean; id: number }), px: Buffer.from(r.rgba, "base64") };
 }
 
@@ -250,10 +250,11 @@ it("colours by distance from the eye through viridis: near yellow, far purple, e
   await page.close();
 });
 
-it("pickWorld inverts the projection on the plane through the target facing the camera (within one pixel)", async () => {
+it("pickWorld inverts the projection on the plane through the target facing the camera (within one pixel), also at devicePixelRatio 2", async () => {
   const { page, errors } = await open();
-  for (const view of [{ azimuth: 35, elevation: 20, zoom: 1 }, { azimuth: -120, elevation: -40, zoom: 0.7 }]) {
-    const s = await draw(page, THREE, view);
+  for (const [view, dpr] of [[{ azimuth: 35, elevation: 20, zoom: 1 }, 1], [{ azimuth: -120, elevation: -40, zoom: 0.7 }, 1], [{ azimuth: 80, elevation: 10, zoom: 1.3 }, 2]] as const) {
+    const s = await draw(page, THREE, view, {}, dpr);
+    expect([s.w, s.h]).toEqual([W * dpr, H * dpr]);
     const o = oracle([5, 5, 5], (Math.sqrt(3) / 2) * 10, view.azimuth, view.elevation, view.zoom);
     const id = s.id;
     for (const [a, b] of [[0, 0], [3, -2], [-6, 4.5], [7.5, 5]]) {

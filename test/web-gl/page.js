@@ -5,13 +5,13 @@ import { SchoolGLView } from "/bundle/school-gl.js";
 const views = new Map();
 let next = 0;
 
-/** A view on a new canvas at (left, top) = (10, 20) CSS px; returns its id. */
-window.mk = (w, h, options) => {
+/** A view on a new canvas of w × h CSS px at (left, top) = (10, 20), drawing buffer × dpr; returns its id. */
+window.mk = (w, h, options, dpr = 1) => {
   const canvas = document.createElement("canvas");
   Object.assign(canvas.style, { position: "absolute", left: "10px", top: `${20 + 0}px`, width: `${w}px`, height: `${h}px` });
   document.body.append(canvas);
   const view = new SchoolGLView(canvas, options);
-  view.resize(w, h, 1);
+  view.resize(w, h, dpr);
   const id = next++;
   views.set(id, { view, canvas });
   return { id, fallback: view.fallback };
