@@ -50,7 +50,10 @@ export interface ControlsModel {
   onNetCDF(): void;
 }
 
-/** The controls bar (nothing for mode "none"). */
+/**
+ * The controls bar (nothing for mode "none").
+ * @example render(html`${controls({ mode: "minimal", state: "paused", t: 0, frame: 1, info, speed: 2, onPlayPause, … })}`, host);
+ */
 export function controls(m: ControlsModel): TemplateResult | typeof nothing {
   if (m.mode === "none") return nothing;
   const playing = m.state === "playing";
@@ -68,9 +71,9 @@ export function controls(m: ControlsModel): TemplateResult | typeof nothing {
     <label>preset <select class="preset" @change=${(e: Event) => { const [p, l] = (e.target as HTMLSelectElement).value.split(":"); m.onPreset(p, l === "legacy"); }}>
       ${presets.map((p) => html`<option value=${p} ?selected=${p === presetValue}>${p.replace(":legacy", " (legacy)")}</option>`)}
     </select> <em>restarts</em></label>
-    <label>speed <input class="speed" type="range" min="-2" max="2" step="0.1" .value=${String(Math.log10(m.speed / defaultSpeedOf(info)))}
-      @input=${(e: Event) => m.onSpeed(defaultSpeedOf(info) * 10 ** Number((e.target as HTMLInputElement).value))}>
-      <span>${m.speed.toPrecision(3)} t/s</span> <em>live</em></label>
+    <label>speed <input class="speed" type="range" min="-2" max="2.1" step="0.1" .value=${String(Number.isFinite(m.speed) ? Math.log10(m.speed / defaultSpeedOf(info)) : 2.1)}
+      @input=${(e: Event) => { const v = Number((e.target as HTMLInputElement).value); m.onSpeed(v > 2 ? Infinity : defaultSpeedOf(info) * 10 ** v); }}>
+      <span>${Number.isFinite(m.speed) ? `${m.speed.toPrecision(3)} t/s` : "max"}</span> <em>live</em></label>
     ${OPTION_CONTROLS[info.model].map((c) => optionInput(c, info, m))}
     <button class="png" @click=${m.onSnapshot}>PNG</button>
     <button class="netcdf" @click=${m.onNetCDF}>NetCDF</button>

@@ -21,6 +21,17 @@ export const OPTION_ATTRIBUTES: Record<string, string> = {
   nx: "nx", mass: "mass", "n-fish": "nFish", "box-size": "boxSize", noise: "noise", boundary: "boundary",
 };
 const MODELS: ModelName[] = ["nlse", "kg", "school"];
+const BAD_JSON = "__samudraBadOptionsJson";
+
+/** The `options` attribute: JSON of an object; anything else is kept as a marker that load() reports. */
+function parseOptions(v: string | null): Record<string, unknown> {
+  if (v === null || v.trim() === "") return {};
+  try {
+    const o = JSON.parse(v);
+    if (o && typeof o === "object" && !Array.isArray(o)) return o;
+  } catch { /* reported by load() */ }
+  return { [BAD_JSON]: v };
+}
 const HEAT_COLS = 256;
 
 /** Detail of the `frame` event. */
@@ -34,7 +45,7 @@ export class SamudraSim extends LitElement {
     model: { type: String, reflect: true },
     preset: { type: String },
     legacy: { type: Boolean },
-    options: { type: Object },
+    options: { converter: { fromAttribute: parseOptions } },
     seed: { type: Number },
     controls: { type: String },
     autoplay: { type: Boolean },
@@ -149,6 +160,7 @@ export class SamudraSim extends LitElement {
   /** Loads (or reloads) the run described by the attributes; frame 0 is drawn. */
   private async load(): Promise<void> {
     if (!MODELS.includes(this.model)) { this.fail(`model must be one of ${MODELS.join(", ")}, got "${this.model}"`); return; }
+    if (this.options && BAD_JSON in this.options) { this.fail(`the options attribute must be a JSON object like '{"numPoints": 1024}', got ${String(this.options[BAD_JSON])}`); return; }
     this.setRunState("loading");
     try {
       const r = await this.client!.request({ type: "load", model: this.model, preset: this.preset, legacy: this.legacy,

@@ -84,7 +84,11 @@ export const CONTINUE_KEYS: Record<ModelName, ReadonlySet<string>> = {
     "fieldOfPerception", "orientationWeight", "dt", "saveInterval", "maxSteps", "predator", "computeEntropy"]),
 };
 
-/** Plain-JSON copy of resolved options (drops functions, signals and typed arrays). */
+/**
+ * Plain-JSON copy of resolved options (drops functions, signals and typed arrays; a nested `p` record of raw
+ * numeric options is flattened in; non-finite numbers become strings).
+ * @example plainOptions({ N: 512, maxStep: Infinity, p: { numPoints: 512 } }) // => { N: 512, maxStep: "Infinity", numPoints: 512 }
+ */
 export function plainOptions(o: object): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(o)) {
@@ -94,7 +98,10 @@ export function plainOptions(o: object): Record<string, unknown> {
   return out;
 }
 
-/** Error text without a stack, for the element to show. */
+/**
+ * Error text without a stack, for the element to show.
+ * @example messageOf(new RangeError("nlse.create: numPoints must be …")) // => "nlse.create: numPoints must be …"
+ */
 export function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }

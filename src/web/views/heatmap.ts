@@ -26,6 +26,8 @@ export class SpaceTimeHeatmap {
   private image: ImageData | null = null;
   private scratch: HTMLCanvasElement;
   private label = "";
+  private colouredV = NaN;
+  private readonly pending = new Set<number>();
 
   /**
    * @example
@@ -56,6 +58,9 @@ export class SpaceTimeHeatmap {
     this.label = o.label;
     this.scratch.width = this.cols; this.scratch.height = this.capacity;
     this.image = new ImageData(this.cols, this.capacity);
+    this.image.data.fill(255);
+    this.colouredV = NaN;
+    this.pending.clear();
   }
 
   /** Appends rows (row-major, `cols` values each) with their times. */
@@ -65,6 +70,7 @@ export class SpaceTimeHeatmap {
       const src = rows.subarray(r * c, (r + 1) * c);
       for (let i = 0; i < c; i++) { const a = Math.abs(src[i]); if (a > this.vmax && Number.isFinite(a)) this.vmax = a; }
       this.rows.set(src, this.head * c);
+      this.pending.add(this.head);
       this.times[this.head] = times[r];
       this.head = (this.head + 1) % this.capacity;
       this.count = Math.min(this.count + 1, this.capacity);
@@ -85,25 +91,30 @@ export class SpaceTimeHeatmap {
     const pw = W - M.left - M.right, ph = H - M.top - M.bottom;
     ctx.fillStyle = "#fff"; ctx.fillRect(0, 0, W, H);
     if (!this.image || pw <= 0 || ph <= 0) return;
-    const img = this.image.data, c = this.cols, cap = this.capacity, lut = this.lut, v = this.vmax || 1;
-    img.fill(255);
-    const first = (this.head - this.count + cap) % cap;
-    for (let r = 0; r < this.count; r++) {
-      const src = ((first + r) % cap) * c, dst = 4 * r * c;
-      for (let i = 0; i < c; i++) {
-        const val = this.rows[src + i];
-        const u = this.signed ? 0.5 + (0.5 * val) / v : val / v;
-        const k = 3 * Math.max(0, Math.min(255, Math.round(255 * u)));
-        const o = dst + 4 * i;
-        if (Number.isFinite(val)) { img[o] = lut[k]; img[o + 1] = lut[k + 1]; img[o + 2] = lut[k + 2]; } else { img[o] = 255; img[o + 1] = 0; img[o + 2] = 255; }
-        img[o + 3] = 255;
-      }
-    }
-    const sctx = this.scratch.getContext("2d")!;
-    sctx.putImageData(this.image, 0, 0);
+    const c = this.cols, cap = this.capacity, first = (this.head - this.count + cap) % cap;
+    // the image holds the ring in slot order: a new row colours one slot; a new vmax recolours them all
+    if (this.vmax !== this.colouredV) { this.colouredV = this.vmax; this.image.data.fill(255); this.pending.clear(); for (let r = 0; r < this.count; r++) this.pending.add((first + r) % cap); }
+    for (const slot of this.pending) this.colour(slot);
+    if (this.pending.size) this.scratch.getContext("2d")!.putImageData(this.image, 0, 0);
+    this.pending.clear();
     ctx.imageSmoothingEnabled = false;
-    ctx.drawImage(this.scratch, 0, 0, c, cap, M.left, M.top, pw, ph);
+    const rowH = ph / cap, older = this.count === cap ? cap - first : this.count;   // slots first … cap−1, then 0 … first−1
+    if (older > 0) ctx.drawImage(this.scratch, 0, first, c, older, M.left, M.top, pw, older * rowH);
+    if (this.count === cap && first > 0) ctx.drawImage(this.scratch, 0, 0, c, first, M.left, M.top + older * rowH, pw, first * rowH);
     this.axes(pw, ph, first);
+  }
+
+  /** Colours ring slot `slot` into the image. */
+  private colour(slot: number): void {
+    const img = this.image!.data, c = this.cols, lut = this.lut, v = this.vmax || 1, src = slot * c, dst = 4 * slot * c;
+    for (let i = 0; i < c; i++) {
+      const val = this.rows[src + i];
+      const u = this.signed ? 0.5 + (0.5 * val) / v : val / v;
+      const k = 3 * Math.max(0, Math.min(255, Math.round(255 * u)));
+      const o = dst + 4 * i;
+      if (Number.isFinite(val)) { img[o] = lut[k]; img[o + 1] = lut[k + 1]; img[o + 2] = lut[k + 2]; } else { img[o] = 255; img[o + 1] = 0; img[o + 2] = 255; }
+      img[o + 3] = 255;
+    }
   }
 
   private axes(pw: number, ph: number, first: number): void {
