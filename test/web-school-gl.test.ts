@@ -345,6 +345,29 @@ it("without WebGL2 the 2-D fallback draws the same fish, box and colours at the 
   await fb.page.close();
 });
 
+it("survives a lost WebGL context: render() is a no-op while lost, and after the restore it draws the same image again", async () => {
+  const { page, errors } = await open();
+  const r = await page.evaluate(async (f) => {
+    const w = window as unknown as { mk(w: number, h: number): { id: number }; draw(id: number, f: unknown): { rgba: string }; pixels(id: number): { rgba: string }; views: Map<number, { view: { render(): void }; canvas: HTMLCanvasElement }> };
+    const { id } = w.mk(320, 240), { view, canvas } = w.views.get(id)!;
+    const before = w.draw(id, f).rgba;
+    const ext = canvas.getContext("webgl2")!.getExtension("WEBGL_lose_context")!;
+    const lost = new Promise((res) => canvas.addEventListener("webglcontextlost", res, { once: true }));
+    ext.loseContext();
+    await lost;
+    await new Promise((res) => setTimeout(res, 50));     // Chrome refuses restoreContext() inside the lost event's task
+    view.render();
+    const restored = new Promise((res) => canvas.addEventListener("webglcontextrestored", res, { once: true }));
+    ext.restoreContext();
+    await restored;
+    view.render();
+    return { same: w.pixels(id).rgba === before };
+  }, THREE);
+  expect(r.same).toBe(true);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
 it("attachOrbit: a drag turns the camera 0.3° per px and redraws, the wheel zooms; the detach function removes both", async () => {
   const { page, errors } = await open();
   const s = await draw(page, THREE);
