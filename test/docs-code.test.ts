@@ -18,7 +18,8 @@
 // - ```yaml with attribute `nlse` / `kg` / `school`: parsed with io.readConfig for that model (must not throw);
 //   with attribute `sweep`: a sweep spec, parsed with samudra/ensemble's parseSpec.
 // - ```html: loaded in headless Chromium from a 127.0.0.1 server with an import map that maps "samudra" and its
-//   subpaths to dist/; the page must raise no page error and log no console error (runHtmlBlock).
+//   subpaths to dist/ (and node_modules/samudra/ to the repository); the page must raise no page error, log no
+//   console error and define every custom element it uses (runHtmlBlock).
 // - Everything else is listed, with the reason, in NOT_RUN and printed every run; an unknown language fails.
 // Also: every relative link and image in these files resolves to a file in the repository, and every
 // backticked repository path (`src/…`, `test/…`, `bench/…`, …) exists.
@@ -81,7 +82,7 @@ const notRun: string[] = [];
  * Pages the README links that other work in progress is writing (issue 22 was done alongside it). A link to one of
  * these may dangle only while the page is missing, and each run prints it; delete an entry once its page exists.
  */
-const PENDING_PAGES = ["docs/web.md", "docs/server.md"];
+const PENDING_PAGES = ["docs/server.md"];
 /**
  * Single blocks that cannot run as written, each with the reason (printed every run). Written by others while this
  * test was made; the coordinator decides whether to turn them into runnable blocks and drop the entry.
@@ -140,6 +141,7 @@ function shellReason(b: Block, cmd: string): string | undefined {
   if (/^npx vitest run/.test(cmd)) return "runs other test files; running them from inside a test would recurse";
   if (/^npm (run )?(build|test|docs|pack|ci|install)\b/.test(cmd) || /^node scripts\/build\.mjs/.test(cmd)) return "a build or package step; the test runs against the dist/ it produced";
   if (/^(python3|\.venv-nc)/.test(cmd)) return "a Python reference script (run by the tests that use its output)";
+  if (/^npm run site\b/.test(cmd)) return "builds the playground site and starts a server that runs until stopped; the site's own tests build and serve it";
   if (/^(curl|deno|bun|npx wrangler|wrangler)\b/.test(cmd)) return "needs a running service or another runtime's project set-up; covered by that surface's own tests";
   return undefined;
 }
@@ -193,7 +195,8 @@ async function serve(): Promise<string> {
   if (!server) {
     server = createServer((req, res) => {
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
-      const rel = decodeURIComponent(url.pathname).replace(/^\/+/, "");
+      // a page of an app that installed the package: node_modules/samudra/… is this repository
+      const rel = decodeURIComponent(url.pathname).replace(/^\/+/, "").replace(/^node_modules\/samudra\//, "");
       if (pages.has(rel)) { res.writeHead(200, { "content-type": "text/html" }).end(pages.get(rel)); return; }
       const file = path.join(root, path.normalize(rel));
       if (!rel.startsWith("dist/") || !existsSync(file)) { res.writeHead(404).end("not found"); return; }
@@ -206,7 +209,8 @@ async function serve(): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-/** Loads an html block in headless Chromium: no page error and no console error within 3 s of the load. */
+/** Loads an html block in headless Chromium: no page error and no console error within 3 s of the load, and every
+ *  custom element the block uses is defined by then. */
 async function runHtmlBlock(b: Block): Promise<void> {
   const base = await serve();
   const imports: Record<string, string> = {};
@@ -222,13 +226,18 @@ async function runHtmlBlock(b: Block): Promise<void> {
   const { chromium } = await import("playwright-core");
   const browser = await chromium.launch({ executablePath: chromiumExecutable().path, headless: true, args: CHROMIUM_ARGS });
   try {
-    const page = await browser.newPage();
+    // a fixed locale: this machine's C.UTF-8 gives Chromium "en-US@posix", which Intl (and so uPlot) rejects
+    const page = await browser.newPage({ locale: "en-US" });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(String(e)));
     page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
     await page.goto(`${base}/${name}`, { waitUntil: "load" });
     await page.waitForTimeout(3000);
     expect(errors, `${b.file}:${b.line}: errors in the page`).toEqual([]);
+    // every custom element the block uses (<samudra-sim …>) got defined, i.e. its module loaded
+    const tags = [...new Set([...b.code.matchAll(/<([a-z][a-z0-9]*-[a-z0-9-]+)[\s>]/g)].map((m) => m[1]))];
+    const undefinedTags = await page.evaluate((ts) => ts.filter((t) => !customElements.get(t)), tags);
+    expect(undefinedTags, `${b.file}:${b.line}: custom elements never defined`).toEqual([]);
   } finally { await browser.close(); }
 }
 
