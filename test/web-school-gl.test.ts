@@ -173,13 +173,13 @@ it.each([["antialias auto (off on SwiftShader)", {}], ["antialias on (4x MSAA)",
   await page.close();
 });
 
-it("open space: no box, the camera looks at the centroid framed by twice the rms spread, and the predator is a red ring", async () => {
+it("open space: no box, the camera looks at the centroid framed by 1.5 × the rms spread, and the predator is a red ring", async () => {
   const { page, errors } = await open();
   const fr: Frame = { ...THREE, periodic: false, predator: [5, 4.5, 5.2] };
   const s = await draw(page, fr);
   const P = [0, 1, 2].map((i) => [fr.positions[3 * i], fr.positions[3 * i + 1], fr.positions[3 * i + 2]] as V3);
   const c: V3 = [0, 1, 2].map((a) => (P[0][a] + P[1][a] + P[2][a]) / 3) as V3;
-  const R = Math.max(2 * Math.sqrt(P.reduce((m, p) => m + dot(sub(p, c), sub(p, c)), 0) / 3), 0.5);
+  const R = Math.max(1.5 * Math.sqrt(P.reduce((m, p) => m + dot(sub(p, c), sub(p, c)), 0) / 3), 0.5);
   const o = oracle(c, R);
   for (let a = 0; a < 3; a++) expect(Math.abs(s.camera.target[a] - c[a])).toBeLessThan(1e-12);
   expect(Math.abs(s.camera.radius - R)).toBeLessThan(1e-12 * R);

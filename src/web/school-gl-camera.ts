@@ -134,7 +134,7 @@ export function pickOnTargetPlane(cam: SchoolGLCamera, ndcX: number, ndcY: numbe
 
 /**
  * Where the camera should look for a frame: the box centre and half-diagonal (√3/2) L for periodic runs; else the
- * centroid of the finite positions and R = max(2 · rms distance from it, 0.05 L). Writes [x, y, z, R] into `out`.
+ * centroid of the finite positions and R = max(1.5 · rms distance from it, 0.05 L). Writes [x, y, z, R] into `out`.
  * @example
  * frameFocus(positions, 100, 25, false, focus);   // focus = [cx, cy, cz, R]
  */
@@ -152,6 +152,6 @@ export function frameFocus(p: ArrayLike<number>, n: number, L: number, periodic:
     const dx = p[3 * i] - sx, dy = p[3 * i + 1] - sy, dz = p[3 * i + 2] - sz, d2 = dx * dx + dy * dy + dz * dz;
     if (Number.isFinite(d2)) ss += d2;
   }
-  out[0] = sx; out[1] = sy; out[2] = sz; out[3] = Math.max(2 * Math.sqrt(ss / k), 0.05 * L);
+  out[0] = sx; out[1] = sy; out[2] = sz; out[3] = Math.max(1.5 * Math.sqrt(ss / k), 0.05 * L);
   return out;
 }

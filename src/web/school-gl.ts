@@ -4,7 +4,7 @@
  * ℓ = 0.06 R (R: the framing radius, so strokes are a fixed fraction of the view), coloured by its distance from the
  * eye through viridis (near yellow, far purple); the periodic box [0, L]³ is drawn as its 12 edges; the predator as
  * a red ring. Camera (school-gl-camera.ts): perspective, looking at the box centre (periodic) or at the school's
- * centroid with R = 2 × its rms spread (open space), followed with a 0.3 s exponential lag; drag orbits, the wheel
+ * centroid with R = 1.5 × its rms spread (open space), followed with a 0.3 s exponential lag; drag orbits, the wheel
  * zooms. Periodic positions are drawn where they are, in [0, L)³ (no unwrapping).
  *
  * Memory: update() converts the f64 state into one reused f32 array (x, y, z, vx, vy, vz per fish, relative to the
