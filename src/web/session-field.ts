@@ -118,8 +118,6 @@ abstract class FieldSession<R extends (NlseRun | KgRun) & Adapt, S extends NlseS
     return this.rec!.bytesSoFar();
   }
 
-  get recordingStopped(): boolean { return this.recStopped; }
-
   dispose(): void { this.run?.dispose(); }
 
   abstract info(): RunInfo;

@@ -133,7 +133,5 @@ export class SchoolSession implements Session {
     return this.rec!.bytesSoFar();
   }
 
-  get recordingStopped(): boolean { return this.recStopped; }
-
   dispose(): void { this.run?.dispose(); }
 }

@@ -30,8 +30,8 @@ export interface Session {
   dispose(): void;
 }
 
-/** Frames recorded into the in-memory NetCDF file stop beyond this many bytes (the export then says so). */
-export const RECORD_LIMIT_BYTES = 256 * 2 ** 20;
+/** Frames recorded into the in-memory NetCDF file stop beyond this many bytes (the export then holds the first frames). */
+export const RECORD_LIMIT_BYTES = 128 * 2 ** 20;
 
 /** Per-frame diagnostics and heatmap rows gathered between two `view()` calls. */
 export class Accumulator {

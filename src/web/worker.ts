@@ -14,10 +14,10 @@ import { SchoolSession } from "./session-school.js";
 interface WorkerScope { postMessage(m: unknown, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent) => void) | null }
 const scope = self as unknown as WorkerScope;
 const ready = init();
-let session: (Session & { load(): void; recordingStopped: boolean }) | null = null;
+let session: (Session & { load(): void }) | null = null;
 let last: { model: ModelName; base: Record<string, unknown>; heatCols: number } | null = null;
 
-function build(model: ModelName, base: Record<string, unknown>, heatCols: number): Session & { load(): void; recordingStopped: boolean } {
+function build(model: ModelName, base: Record<string, unknown>, heatCols: number): Session & { load(): void } {
   const s = model === "nlse" ? new NlseSession(base, heatCols) : model === "kg" ? new KgSession(base, heatCols) : new SchoolSession(base);
   s.load();
   return s;
@@ -68,7 +68,7 @@ function handle(m: Request): Omit<Extract<Reply, { ok: true }>, "type" | "id" | 
       session.setPredator(m.predator);
       return { view: session.view() };
     case "netcdf":
-      return { bytes: session.netcdf(), ...(session.recordingStopped ? { info: { ...session.info(), scenarioName: `${session.info().scenarioName} (recording stopped at the memory limit)` } } : {}) };
+      return { bytes: session.netcdf() };
     case "set":
       throw new Error("set is handled before");
     case "dispose":
