@@ -1,10 +1,11 @@
-// <samudra-sim> in headless Chromium against the library in Node (`npm run bench:web`; BENCH_ROUNDS=3 by default).
-// Per case and round:
+// <samudra-sim> in headless Chromium against the library in Node (`npm run bench:web`). Per case, BENCH_PAIRS (5)
+// pairs measured back to back, so load on this shared machine hits both sides of a pair alike:
 //   * simulation: `await el.advance(k)` in the page — the worker steps k frames (and computes the per-frame
 //     diagnostics, heatmap rows and NetCDF record the element keeps) — against the same k frames of
 //     nlse/kleinGordon/school.create(...).step()/advance() in this Node process (bare stepping, nothing recorded).
-//     Runs are deterministic, so both take the same model steps; steps/s = steps / time. ratio = Node / browser time.
-//   * display: 3 s of play at the default speed ("max" for the school sizes): animation frames per second that the
+//     Runs are deterministic, so both take the same model steps; steps/s = steps / time; ratio = browser / Node time
+//     per pair; medians and ranges over the pairs.
+//   * display, once per case: 3 s of play at the default speed ("max" for the school sizes): animation frames per second that the
 //     page keeps (requestAnimationFrame callbacks) and view updates per second (frame events).
 // Chromium: $CHROMIUM_PATH, else the one test/global-setup.ts unpacked into node_modules/.cache/ (run a browser
 // test once). WebGL goes through a SwiftShader GPU process (no GPU here): the school's 3-D view is software-rendered.
@@ -16,7 +17,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 5);
 const samudra = await import(path.join(root, "dist/index.js"));
 await samudra.init();
 const { chromium } = await import("playwright-core");
@@ -73,13 +74,19 @@ const browser = await chromium.launch({
 });
 const version = browser.version();
 
-async function browserRound(c) {
+/** One page per case: PAIRS pairs of (Node: k frames bare; browser: reset, then advance(k)), then 3 s of play. */
+async function measure(c) {
   const page = await browser.newPage({ viewport: { width: 800, height: 1000 }, locale: "en-US" });
   try {
     const attrs = { model: c.model, preset: c.preset, controls: "minimal", ...(Object.keys(c.options).length ? { options: c.options } : {}), ...(c.speed ? { speed: c.speed } : {}) };
     await page.goto(`${base}/bench.html?a=${encodeURIComponent(JSON.stringify(attrs))}`);
     await page.waitForFunction(() => document.getElementById("sim").runState === "paused", undefined, { timeout: 60_000 });
-    const simMs = await page.evaluate(async (k) => { const el = document.getElementById("sim"); const t0 = performance.now(); await el.advance(k); return performance.now() - t0; }, c.frames);
+    const pairs = [];
+    for (let i = 0; i < PAIRS; i++) {
+      const n = c.node(c.frames);
+      const webMs = await page.evaluate(async (k) => { const el = document.getElementById("sim"); await el.reset(); const t0 = performance.now(); await el.advance(k); return performance.now() - t0; }, c.frames);
+      pairs.push({ steps: n.steps, nodeMs: n.ms, webMs });
+    }
     const disp = await page.evaluate(async () => {
       const el = document.getElementById("sim");
       await el.reset();
@@ -95,29 +102,22 @@ async function browserRound(c) {
       await el.pause();
       return { fps: raf / dt, ups: updates / dt };
     });
-    return { simMs, ...disp };
+    return { pairs, ...disp };
   } finally { await page.close(); }
 }
 
 const med = (a) => { const s = [...a].sort((x, y) => x - y); return s[s.length >> 1]; };
 const fmt = (a, d = 0) => `${med(a).toFixed(d)} (${Math.min(...a).toFixed(d)}–${Math.max(...a).toFixed(d)})`;
-console.log(`web bench: ${ROUNDS} rounds; Node ${process.version}, Chromium ${version} headless (SwiftShader WebGL), ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}`);
+console.log(`web bench: ${PAIRS} Node/browser pairs per case; Node ${process.version}, Chromium ${version} headless (SwiftShader WebGL), ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}`);
 const rows = [];
 for (const c of CASES) {
-  const r = { steps: 0, nodeSps: [], webSps: [], ratio: [], fps: [], ups: [] };
-  for (let i = 0; i < ROUNDS; i++) {
-    const n = c.node(c.frames);
-    const b = await browserRound(c);
-    r.steps = n.steps;
-    r.nodeSps.push(n.steps / (n.ms / 1000));
-    r.webSps.push(n.steps / (b.simMs / 1000));
-    r.ratio.push(b.simMs / n.ms);
-    r.fps.push(b.fps); r.ups.push(b.ups);
-  }
+  const m = await measure(c);
+  const steps = m.pairs[0].steps;
+  const r = { steps, nodeSps: m.pairs.map((p) => p.steps / (p.nodeMs / 1000)), webSps: m.pairs.map((p) => p.steps / (p.webMs / 1000)), ratio: m.pairs.map((p) => p.webMs / p.nodeMs), fps: m.fps, ups: m.ups };
   rows.push({ c, r });
-  console.log(`${c.name}: ${c.frames} frames = ${r.steps} steps | steps/s Node ${fmt(r.nodeSps)}, browser ${fmt(r.webSps)}, browser/Node time ${fmt(r.ratio, 2)}× | display ${fmt(r.fps)} fps, ${fmt(r.ups, 1)} view updates/s`);
+  console.log(`${c.name}: ${c.frames} frames = ${steps} steps | steps/s Node ${fmt(r.nodeSps)}, browser ${fmt(r.webSps)}, browser/Node time ${fmt(r.ratio, 2)}× | display ${r.fps.toFixed(0)} fps, ${r.ups.toFixed(1)} view updates/s`);
 }
 console.log("\n| case | steps/s Node | steps/s browser | browser/Node time | display fps | view updates/s |\n|---|---|---|---|---|---|");
-for (const { c, r } of rows) console.log(`| ${c.name} | ${fmt(r.nodeSps)} | ${fmt(r.webSps)} | ${fmt(r.ratio, 2)}× | ${fmt(r.fps)} | ${fmt(r.ups, 1)} |`);
+for (const { c, r } of rows) console.log(`| ${c.name} | ${fmt(r.nodeSps)} | ${fmt(r.webSps)} | ${fmt(r.ratio, 2)}× | ${r.fps.toFixed(0)} | ${r.ups.toFixed(1)} |`);
 await browser.close();
 server.close();
