@@ -20,9 +20,9 @@ let browser: Browser;
 let samudra: any;
 
 /** A page with one element; `attrs` become its attributes. */
-function testPage(attrs: Record<string, string>): string {
+function testPage(attrs: Record<string, string>, spacer = 0): string {
   const a = Object.entries(attrs).map(([k, v]) => (v === "" ? k : `${k}='${v}'`)).join(" ");
-  return `<!doctype html><meta charset="utf-8"><body style="width:760px"><samudra-sim id="sim" ${a}></samudra-sim>
+  return `<!doctype html><meta charset="utf-8"><body style="width:760px"><div id="spacer" style="height:${spacer}px"></div><samudra-sim id="sim" ${a}></samudra-sim>
 <script type="module" src="/dist/web/index.js"></script>`;
 }
 
@@ -34,7 +34,7 @@ beforeAll(async () => {
   server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     if (url.pathname === "/t/page.html") {
-      res.writeHead(200, { "content-type": "text/html" }).end(testPage(JSON.parse(url.searchParams.get("a") ?? "{}")));
+      res.writeHead(200, { "content-type": "text/html" }).end(testPage(JSON.parse(url.searchParams.get("a") ?? "{}"), Number(url.searchParams.get("spacer") ?? 0)));
       return;
     }
     const rel = path.normalize(decodeURIComponent(url.pathname)).replace(/^\/+/, "");
@@ -144,4 +144,37 @@ it("determinism: advance(k) then state() equals the same run stepped k frames in
       expect(errors).toEqual([]);
     } finally { await page.close(); }
   }
+});
+
+it("play holds while the element is off screen and goes on when it is scrolled into view", async () => {
+  const { page, errors } = await open(`${pageOf({ model: "school", preset: "couzin_torus", autoplay: "" })}&spacer=3000`);
+  try {
+    await waitState(page, ["playing"]);
+    const frame = () => page.evaluate(() => (document.getElementById("sim") as unknown as { frame: number }).frame);
+    const f0 = await frame();
+    await page.waitForTimeout(600);
+    expect(await frame()).toBe(f0);
+    await page.evaluate(() => document.getElementById("sim")!.scrollIntoView());
+    await page.waitForFunction((f) => (document.getElementById("sim") as unknown as { frame: number }).frame >= f + 5, f0, { timeout: 30_000 });
+    expect(errors).toEqual([]);
+  } finally { await page.close(); }
+});
+
+it("school: the pointer over the 3-D view is a predator the fish flee (the run departs from Node's run without one)", async () => {
+  const { page, errors } = await open(pageOf({ model: "school", preset: "couzin_swarm" }));
+  try {
+    await waitState(page, ["paused"]);
+    const box = (await page.locator("samudra-sim canvas.school").boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.move(box.x + box.width / 2 + 1, box.y + box.height / 2, { steps: 2 });
+    await page.waitForTimeout(300);   // the predator is sent on the next animation frame
+    await page.evaluate(() => (document.getElementById("sim") as unknown as { advance(k: number): Promise<void> }).advance(10));
+    const s = await stateOf(page);
+    const free = samudra.school.create({ case: "couzin_swarm" });
+    free.advance(10);
+    expect(s.frame).toBe(10);
+    expect(s.positions).not.toBe(b64(free.positions));
+    free.dispose();
+    expect(errors).toEqual([]);
+  } finally { await page.close(); }
 });
