@@ -120,19 +120,28 @@ export function scanList(i: i32, list: usize, m: i32, xs: usize, ys: usize, zs: 
   if ((m & 2) && j1 != i) addToZone(j1, f64x2.extract_lane(dist, 1), f64x2.extract_lane(ux, 1), f64x2.extract_lane(uy, 1), f64x2.extract_lane(uz, 1));
 }
 
-// legacy ordering for grid scans: candidates that may be within r_a are marked in a bitmap over fish indices,
-// then visited in ascending index (the seed's summation order)
+// legacy ordering for grid scans: candidates that may be within r_a are marked in a bitmap over fish indices and
+// listed as found, then visited in ascending index (the seed's summation order): the bitmap is read back when the
+// marked words are dense, the list sorted when they are sparse (large schools: a fish's candidates have indices all
+// over 0…n, and walking their span of the bitmap would cost O(n/32) per fish). Both give the same ascending list.
 let bitLo: i32 = 0x7fffffff, bitHi: i32 = -1;
+let markList: usize = 0, markCnt: i32 = 0;
+
+/** Starts a focal fish's candidate list (in `list`, i32[n]). */
+export function markBegin(list: usize): void { markList = list; markCnt = 0; }
 
 // @ts-ignore: decorator
 @inline function mark(j: i32, bits: usize): void {
   const w = j >> 5, a = bits + (<usize>w << 2);
-  store<u32>(a, load<u32>(a) | (<u32>1 << (j & 31)));
+  const old = load<u32>(a), bit = <u32>1 << (j & 31);
+  if (old & bit) return;                     // (a fish is reached through one stencil range only; kept for safety)
+  store<u32>(a, old | bit);
+  store<i32>(markList + (<usize>markCnt << 2), j); markCnt++;
   bitLo = min(bitLo, w); bitHi = max(bitHi, w);
 }
 
 /** Marks the fish of slots [t0, t1) (grid order, focal position already shifted to the range's image) whose
- * squared distance may be below r_a² in `bits`. */
+ * squared distance may be below r_a² in `bits` (and appends them to the list of markBegin). */
 export function markSlots(t0: i32, t1: i32, xs: usize, ys: usize, zs: usize, order: usize, px: f64, py: f64, pz: f64, bits: usize): void {
   let t = t0;
   if (ASC_FEATURE_SIMD) {
@@ -155,17 +164,39 @@ export function markSlots(t0: i32, t1: i32, xs: usize, ys: usize, zs: usize, ord
 
 /** The marked fish in ascending index → list (returns the count), clearing the bitmap. */
 export function takeMarked(bits: usize, list: usize): i32 {
-  let q = 0;
-  for (let w = bitLo; w <= bitHi; w++) {
-    const a = bits + (<usize>w << 2);
-    let m = load<u32>(a);
-    if (!m) continue;
-    store<u32>(a, 0);
-    while (m) { store<i32>(list + (<usize>q << 2), (w << 5) + <i32>ctz(m)); q++; m &= m - 1; }
+  const q = markCnt;
+  if (bitHi - bitLo + 1 <= (q << 2)) {
+    // dense: read the bitmap back in index order
+    let k = 0;
+    for (let w = bitLo; w <= bitHi; w++) {
+      const a = bits + (<usize>w << 2);
+      let m = load<u32>(a);
+      if (!m) continue;
+      store<u32>(a, 0);
+      while (m) { store<i32>(list + (<usize>k << 2), (w << 5) + <i32>ctz(m)); k++; m &= m - 1; }
+    }
+  } else {
+    // sparse: clear the marked words, sort the list (shell sort, Ciura's gaps; distinct keys)
+    for (let k = 0; k < q; k++) store<u32>(bits + (<usize>(load<i32>(list + (<usize>k << 2)) >> 5) << 2), 0);
+    for (let gi = 7; gi >= 0; gi--) {
+      const gap = load<i32>(GAPS + (<usize>gi << 2));
+      for (let a = gap; a < q; a++) {
+        const v = load<i32>(list + (<usize>a << 2));
+        let b = a;
+        while (b >= gap) {
+          const u = load<i32>(list + (<usize>(b - gap) << 2));
+          if (u <= v) break;
+          store<i32>(list + (<usize>b << 2), u);
+          b -= gap;
+        }
+        store<i32>(list + (<usize>b << 2), v);
+      }
+    }
   }
-  bitLo = 0x7fffffff; bitHi = -1;
+  bitLo = 0x7fffffff; bitHi = -1; markCnt = 0;
   return q;
 }
+const GAPS: usize = memory.data<i32>([1, 4, 10, 23, 57, 132, 301, 701]);
 
 // ---- couzin2002 scan: zone sums accumulated in two lanes (candidates t0, t0+2, … and t0+1, t0+3, …) with
 // masks instead of branches, combined at the end; the scalar build follows the same lane assignment, so both

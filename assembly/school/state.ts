@@ -37,6 +37,7 @@ export class School {
   predOn: i32 = 0;        // 1: a predator at (predX, predY, predZ); fish within predR of it flee (samudra's addition)
   predX: f64 = 0; predY: f64 = 0; predZ: f64 = 0;
   predR: f64 = 0;
+  noiseBuf: usize = 0;    // f64[3n] legacy: the step's Gaussian draws, taken in fish-index order before the scan
 }
 
 export function schoolCreate(n: i32, mode: i32, boundary: i32): usize {
@@ -51,6 +52,7 @@ export function schoolCreate(n: i32, mode: i32, boundary: i32): usize {
   s.list = heap.alloc(<usize>max(n, 1) << 2);
   s.uslot = heap.alloc(b);
   memory.fill(s.pos, 0, b); memory.fill(s.vel, 0, b);
+  s.noiseBuf = heap.alloc(b);
   s.grid = gridCreate();
   return changetype<usize>(s);
 }
@@ -75,7 +77,7 @@ export function schoolStepCount(p: usize): f64 { return <f64>changetype<School>(
 
 export function schoolFree(p: usize): void {
   const s = changetype<School>(p);
-  heap.free(s.pos); heap.free(s.vel); heap.free(s.nvel); heap.free(s.uvel); heap.free(s.bits); heap.free(s.soa); heap.free(s.list); heap.free(s.uslot);
+  heap.free(s.pos); heap.free(s.vel); heap.free(s.nvel); heap.free(s.uvel); heap.free(s.bits); heap.free(s.soa); heap.free(s.list); heap.free(s.uslot); heap.free(s.noiseBuf);
   gridFree(s.grid);
   heap.free(p);
 }

@@ -13,7 +13,7 @@
 //           noise and the turn limit apply as usual): flight overrides schooling.
 import { School, ld, st, pyMod, MODE_LEGACY, BOUNDARY_PERIODIC, BOUNDARY_REFLECT } from "./state";
 import { Grid, gridBuild, gi } from "../neighbors/grid";
-import { rx, ry, rz, nr, ox, oy, oz, no, ax, ay, az, na, resetSums, scanSetup, scanSlots, scanList, markSlots, takeMarked, couzinReset, couzinCombine, scanCouzin } from "./pairs";
+import { rx, ry, rz, nr, ox, oy, oz, no, ax, ay, az, na, resetSums, scanSetup, scanSlots, scanList, markBegin, markSlots, takeMarked, couzinReset, couzinCombine, scanCouzin } from "./pairs";
 import { mtGauss } from "../random/mt19937";
 import { counterUniform, counterNormalPair } from "../random/counter";
 
@@ -91,7 +91,9 @@ function legacyHeading(s: School, i: i32, cx: f64, cy: f64, cz: f64): void {
     nx /= m; ny /= m; nz /= m;
   }
   if (s.noise > 0) {
-    nx += mtGauss() * s.noise; ny += mtGauss() * s.noise; nz += mtGauss() * s.noise;
+    // the step's draws, taken in index order before the scan (schoolStep): the seed's stream whatever the focal order
+    const g = s.noiseBuf + <usize>(i * 24);
+    nx += load<f64>(g) * s.noise; ny += load<f64>(g, 8) * s.noise; nz += load<f64>(g, 16) * s.noise;
     const m = Math.sqrt(nx * nx + ny * ny + nz * nz);
     nx /= m; ny /= m; nz /= m;
   }
@@ -209,7 +211,12 @@ export function schoolStep(p: usize, steps: i32): void {
       const j = all ? t : gi(g.order, t);
       st(us, t, ld(uvel, 3 * j)); st(vs, t, ld(uvel, 3 * j + 1)); st(ws, t, ld(uvel, 3 * j + 2));
     }
-    for (let i = 0; i < n; i++) {
+    // legacy noise: numpy's stream in fish-index order (three normals per fish), drawn before the focal loop
+    if (legacy && s.noise > 0) for (let q = 0; q < 3 * n; q++) st(s.noiseBuf, q, mtGauss());
+    // focal fish in grid-slot order (fish of a cell share their stencil, so its data stays in cache); every fish's
+    // new heading depends only on the old state and its own sums, so the order changes no bit
+    for (let f = 0; f < n; f++) {
+      const i = all ? f : gi(g.order, f);
       resetSums();
       const pxi = ld(xs, i), pyi = ld(ys, i), pzi = ld(zs, i);
       const cx = ld(uvel, 3 * i), cy = ld(uvel, 3 * i + 1), cz = ld(uvel, 3 * i + 2);
@@ -229,6 +236,7 @@ export function schoolStep(p: usize, steps: i32): void {
       else {
         const c = gi(g.scratch, i);          // the fish's cell (gridBuild keeps it per original index)
         stencilRanges(g, c % g.nx, (c / g.nx) % g.ny, c / (g.nx * g.ny), 2);
+        markBegin(s.list);
         for (let q = 0; q < nRanges; q++) {
           const lo = load<i32>(RANGES + (<usize>q << 3)), hi = load<i32>(RANGES + (<usize>q << 3), 4), sh = SHIFTS + <usize>(q * 24);
           markSlots(lo, hi, g.xs, g.ys, g.zs, g.order, pxi + load<f64>(sh), pyi + load<f64>(sh, 8), pzi + load<f64>(sh, 16), s.bits);
