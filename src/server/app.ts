@@ -150,7 +150,13 @@ export function createAppWith(lib: Lib, options: AppOptions = {}): Hono {
       const body = render(lib, adapter, prepared, format);
       const entry: CachedBody = { body, type: MEDIA[format] };
       lru.set(etag, entry);
-      if (useEdge) await edgePut(etag, entry);
+      if (useEdge) {
+        // on Workers the write to caches.default finishes after the response (waitUntil); elsewhere there is none
+        const put = edgePut(etag, entry).catch(() => {});
+        let ctx: { waitUntil(p: Promise<unknown>): void } | null = null;
+        try { ctx = c.executionCtx; } catch { /* no ExecutionContext outside Workers */ }
+        if (ctx) ctx.waitUntil(put); else await put;
+      }
       cacheable();
       c.header("Content-Type", entry.type);
       return c.body(body as Uint8Array<ArrayBuffer>);
