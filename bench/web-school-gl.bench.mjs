@@ -8,7 +8,8 @@
 //   sync  a tight loop of update() + render() + a 1-pixel readback (gl.readPixels / getImageData), which waits for
 //         the frame to be drawn: the uncapped rate.
 // Also: ms per update() alone (the f64 → f32 copy). WebGL2 here is ANGLE on SwiftShader, a CPU rasteriser (the
-// suite's CHROMIUM_ARGS include --disable-gpu); a real GPU is faster.
+// suite's CHROMIUM_ARGS include --disable-gpu); a real GPU is faster. The rasteriser's threads share the machine's
+// cores with everything else running, so the load average is printed with the results.
 // Run: npm run build && npm run bench:web-school-gl
 import os from "node:os";
 import path from "node:path";
@@ -82,7 +83,7 @@ async function setup(page, n) {
   }, n);
 }
 
-const exe = findChromium(), server = await startServer();
+const exe = findChromium(), server = await startServer(), load0 = os.loadavg()[0];
 const browser = await chromium.launch({ executablePath: exe, headless: true, args: ARGS });
 const version = browser.version();
 const rows = [];
@@ -118,6 +119,6 @@ try {
 }
 console.log(`\nheadless Chromium ${version} (${path.basename(path.dirname(exe))}), WebGL2 = ANGLE/SwiftShader (CPU), canvas 800 × 600 px;`
   + ` ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)};`
-  + ` median (range) of ${REPEATS} runs of ≥ ${SECONDS} s each`);
+  + ` median (range) of ${REPEATS} runs of ≥ ${SECONDS} s each; 1-min load average ${load0.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end`);
 const gl10k = rows.find((r) => r.path === "WebGL2" && r.n === 10000);
 console.log(`target ≥ 30 fps at N = 10⁴ (WebGL2, raf): ${median(gl10k.raf) >= 30 ? "met" : "NOT met"} (${median(gl10k.raf).toFixed(1)} fps)`);
