@@ -340,6 +340,23 @@ it("without WebGL2 the 2-D fallback draws the same fish, box and colours at the 
     expect(diff(at(b, x, y), [lut[k], lut[k + 1], lut[k + 2]])).toBeLessThan(24);
   }
   expect(compared).toBeGreaterThan(20);
+  // open space with a predator: both drawers put the red ring at the same projected point, and no box
+  const open3: Frame = { ...THREE, periodic: false, predator: [5.5, 4, 5] };
+  const ga = await draw(gl.page, open3), gb = await draw(fb.page, open3);
+  const P = [0, 1, 2].map((i) => [open3.positions[3 * i], open3.positions[3 * i + 1], open3.positions[3 * i + 2]] as V3);
+  const c: V3 = [0, 1, 2].map((k) => (P[0][k] + P[1][k] + P[2][k]) / 3) as V3;
+  const om = oracle(c, Math.max(1.5 * Math.sqrt(P.reduce((m, p) => m + dot(sub(p, c), sub(p, c)), 0) / 3), 0.5)), m = om.project(open3.predator!);
+  for (const sh of [ga, gb]) {
+    expect(diff(at(sh, m[0], m[1]), [255, 59, 48])).toBeLessThan(30);
+    expect(diff(at(sh, m[0] + 6.8, m[1]), [255, 59, 48])).toBeLessThan(60);
+    expect(inked(sh, m[0] + 4.2, m[1])).toBe(false);                     // the gap between dot and ring
+  }
+  let strayB = 0;
+  const strokesO = [0, 1, 2].map((i) => stroke(om, open3, i));
+  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
+    if (inked(gb, x, y, 0) && !strokesO.some((k) => segDist(x + 0.5, y + 0.5, k.tail, k.head) < 3.5) && Math.hypot(x + 0.5 - m[0], y + 0.5 - m[1]) > 9) strayB++;
+  }
+  expect(strayB).toBe(0);
   expect([...gl.errors, ...fb.errors]).toEqual([]);
   await gl.page.close();
   await fb.page.close();
