@@ -79,11 +79,6 @@ const NOT_RUN_REASON: Record<string, string> = {
 };
 const notRun: string[] = [];
 /**
- * Pages the README links that other work in progress is writing (issue 22 was done alongside it). A link to one of
- * these may dangle only while the page is missing, and each run prints it; delete an entry once its page exists.
- */
-const PENDING_PAGES = ["docs/server.md"];
-/**
  * Single blocks that cannot run as written, each with the reason (printed every run). Written by others while this
  * test was made; the coordinator decides whether to turn them into runnable blocks and drop the entry.
  */
@@ -286,10 +281,6 @@ describe.each(FILES)("%s", (file) => {
       const target = m[1];
       if (/^(https?:|mailto:|#)/.test(target)) continue;
       const p = path.resolve(path.dirname(path.join(root, file)), decodeURIComponent(target.split("#")[0]));
-      if (p.startsWith(root) && !existsSync(p) && PENDING_PAGES.includes(path.relative(root, p))) {
-        notRun.push(`${file}: link ${target} — PENDING: the page is being written in parallel; remove it from PENDING_PAGES when it lands`);
-        continue;
-      }
       if (!p.startsWith(root) || !existsSync(p)) bad.push(target);
     }
     expect(bad, `${file}: links to missing files`).toEqual([]);
