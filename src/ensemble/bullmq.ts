@@ -17,6 +17,9 @@ import { specHash, jobId, decodeResult, type WireResult } from "./wire.js";
 import type { MemberResult } from "./member.js";
 import { startWorker } from "./worker.js";
 
+/** How long the producer keeps retrying an unreachable Redis: before the first contact, and during a sweep. */
+const FIRST_CONTACT_MS = 20_000, UNREACHABLE_MS = 600_000;
+
 /** Default queue of samudra sweeps; workers listen on it. */
 export const QUEUE = "samudra-ensemble";
 
@@ -51,6 +54,12 @@ export function jobChunks(spec: NormalSpec, chunk = 1): Array<[number, number]> 
   return out;
 }
 
+/** `p`, or a rejection after `ms` (commands wait while ioredis reconnects: maxRetriesPerRequest is null). */
+function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let t: ReturnType<typeof setTimeout>;
+  return Promise.race([p, new Promise<never>((_, rej) => { t = setTimeout(() => rej(new Error(`no answer from Redis within ${ms / 1000} s (${what})`)), ms); })]).finally(() => clearTimeout(t));
+}
+
 const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((res) => {
   const t = setTimeout(done, ms);
   function done() { clearTimeout(t); signal?.removeEventListener("abort", done); res(); }
@@ -73,24 +82,25 @@ export async function runBullmq(spec: NormalSpec, o: RunOptions): Promise<Member
   queue.on("error", () => {}); flow.on("error", () => {});   // reconnects are retried below
   const local = Array.from({ length: o.localWorkers ?? 0 }, () => startWorker({ redis: o.redis!, queue: queueName, concurrency: 1 }));
   const chunkOf = new Map(chunks.map(([a, b]) => [jobId(hash, a, b), [a, b] as const]));
-  let resumed = -1, lastDone = -1;
+  let resumed = -1, lastDone = -1, lastOk = Date.now(), reached = false, lastError = "";
   try {
     for (;;) {
       if (o.signal?.aborted) { const e = new Error("ensemble: the sweep was aborted (the AbortSignal fired); its jobs stay in Redis and a re-run resumes them"); e.name = "AbortError"; throw e; }
       try {
-        const job = await Job.fromId(queue, parentId);
+        const job = await within(Job.fromId(queue, parentId), 5000, "looking up the sweep");
         if (!job) {
-          await flow.add({
+          await within(flow.add({
             name: "reduce", queueName, data: { hash, members: n }, opts: { jobId: parentId, removeOnComplete: false, removeOnFail: false },
             children: chunks.map(([a, b]) => ({
               name: "member", queueName, data: { spec, first: a, last: b },
               opts: { jobId: jobId(hash, a, b), attempts: o.attempts ?? 3, backoff: { type: "exponential", delay: 1000 }, removeOnComplete: false, removeOnFail: false, ignoreDependencyOnFailure: true },
             })),
-          });
+          }), 30_000, "adding the sweep's jobs");
           if (resumed < 0) resumed = 0;
           continue;
         }
-        const state = await job.getState();
+        const state = await within(job.getState(), 5000, "the sweep's state");
+        lastOk = Date.now(); reached = true;
         if (state === "completed") {
           if (resumed < 0) resumed = n;   // finished before this run looked: every member is resumed
           const rv = (typeof job.returnvalue === "string" ? JSON.parse(job.returnvalue) : job.returnvalue) as { results: WireResult[]; failures: Record<string, string> };
@@ -103,19 +113,27 @@ export async function runBullmq(spec: NormalSpec, o: RunOptions): Promise<Member
           return out;
         }
         if (state === "failed") throw new Error(`ensemble: the sweep's reduce job failed: ${job.failedReason}`);
-        const c = await job.getDependenciesCount();
+        const c = await within(job.getDependenciesCount(), 5000, "counting finished members");
         const doneJobs = (c.processed ?? 0) + (c.ignored ?? 0) + (c.failed ?? 0);
         const done = Math.min(n, doneJobs === chunks.length ? n : doneJobs * (o.chunk && !spec.chain ? o.chunk : 1));
         if (resumed < 0) resumed = done;
         if (done !== lastDone) { lastDone = done; o.onProgress?.({ done, total: n, failed: 0, resumed }); }
       } catch (e) {
-        if ((e as Error).name === "AbortError" || (e as Error).message.startsWith("ensemble:")) throw e;
-        // Redis unreachable or restarting: wait and ask again (a restarted, empty Redis gets the flow again)
+        const msg = (e as Error).message;
+        if ((e as Error).name === "AbortError" || msg.startsWith("ensemble:")) throw e;
+        if (/Redis version/i.test(msg)) throw new Error(`ensemble: ${msg} (BullMQ 6 needs Redis ≥ 6.2)`);
+        // Redis unreachable or restarting: wait and ask again (a restarted, empty Redis gets the flow again) —
+        // for up to UNREACHABLE_MS once it was reached, FIRST_CONTACT_MS before
+        lastError = msg;
+        const limit = reached ? UNREACHABLE_MS : FIRST_CONTACT_MS;
+        if (Date.now() - lastOk > limit) throw new Error(`ensemble: cannot reach Redis at ${o.redis} for ${limit / 1000} s (${lastError}); check the URL and that redis-server runs${reached ? "; the jobs stay in Redis and a re-run resumes them" : ""}`);
       }
       await sleep(200, o.signal);
     }
   } finally {
     await Promise.allSettled(local.map((w) => w.close()));
-    await Promise.allSettled([flow.close(), queue.close()]);
+    // a clean close, or (Redis unreachable) a forced disconnect: no reconnecting socket may keep the process alive
+    const closed = await Promise.allSettled([within(flow.close(), 5000, "closing"), within(queue.close(), 5000, "closing")]);
+    if (closed.some((c) => c.status === "rejected")) await Promise.allSettled([within(flow.disconnect(), 2000, "disconnecting"), within(queue.disconnect(), 2000, "disconnecting")]);
   }
 }
