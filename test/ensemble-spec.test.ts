@@ -3,6 +3,7 @@
 // models run directly, spec validation messages, and the serial executor's reduction.
 import { describe, it, expect, beforeAll } from "vitest";
 import { init, kleinGordon, school, nlse } from "../src/index.js";
+import { jobChunks, chunkSize } from "../src/ensemble/bullmq.js";
 import { normalizeSpec, parseSpec, axisValues, memberCount, memberCoords, memberOptions, memberSeed, mix32, chainOrder, runMember, run, SpecError } from "../src/ensemble/index.js";
 
 beforeAll(async () => { await init(); });
@@ -56,6 +57,18 @@ describe("grid expansion and members", () => {
     expect(memberOptions(normalizeSpec({ model: "school", base: { seed: 5 }, grid: { noise: [0.1] } }), 0).seed).toBe(memberSeed(5, 0));
     expect(memberOptions(normalizeSpec({ model: "school", grid: { seed: [11, 12] } }), 1).seed).toBe(12);
     expect(memberOptions(normalizeSpec({ model: "kg", grid: { velocity: [0.2] } }), 0).seed).toBeUndefined();
+  });
+
+  it("bullmq jobs: one member each up to 10^4 members, then ⌈n/10^4⌉ consecutive members; chains one per job", () => {
+    const big = normalizeSpec({ model: "kg", grid: { velocity: { from: 0.1, to: 0.3, num: 50001 } } });
+    expect(chunkSize(big)).toBe(6);
+    const jobs = jobChunks(big);
+    expect(jobs.length).toBe(Math.ceil(50001 / 6));
+    expect(jobs[0]).toEqual([0, 5]);
+    expect(jobs.at(-1)).toEqual([50001 - (50001 % 6 || 6), 50000]);
+    expect(jobs.every(([a, b], i) => i === 0 || a === jobs[i - 1][1] + 1)).toBe(true);
+    expect(jobChunks(normalizeSpec({ model: "kg", grid: { velocity: [0.1, 0.2, 0.3] } }), 2)).toEqual([[0, 1], [2, 2]]);
+    expect(chunkSize(normalizeSpec({ model: "school", grid: { rOrientation: [2, 3] }, replicates: 3, chain: { over: "rOrientation" } }), 5)).toBe(1);
   });
 
   it("chain order is up then back down without repeating the top (school.sweep's order)", () => {

@@ -49,7 +49,7 @@ Options:
                          \`samudra worker\` processes on any machine that reaches the Redis)
   --concurrency N        threads: pool size (default: the available cores, ${os.availableParallelism()} here)
   --redis URL            bullmq: the Redis, e.g. redis://10.0.0.5:6379
-  --chunk N              bullmq: members per job (default 1; a chain is always one job)
+  --chunk N              bullmq: members per job (default 1; above 10^4 members: members/10^4; a chain: 1)
   --queue NAME           bullmq: queue name (default samudra-ensemble; the workers' --queue)
   --json                 print the per-member summary as JSON
   -q, --quiet            print only errors

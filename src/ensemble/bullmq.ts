@@ -43,13 +43,28 @@ export function redisOptions(url: string): Record<string, unknown> {
 }
 
 /**
+ * Members per job: 1 for chains; else `chunk`, by default 1 up to MAX_JOBS members and ⌈n / MAX_JOBS⌉ beyond (a
+ * grid of 10⁶ members becomes 10⁴ jobs of 100: Redis holds the jobs, and the per-job overhead is paid per chunk).
+ *
+ * @example
+ * chunkSize(normalizeSpec({ model: "kg", grid: { velocity: { from: 0.1, to: 0.3, num: 50000 } } }));   // 5
+ */
+export function chunkSize(spec: NormalSpec, chunk?: number): number {
+  if (spec.chain) return 1;
+  return chunk ?? Math.max(1, Math.ceil(memberCount(spec) / MAX_JOBS));
+}
+
+/** Jobs per sweep above which members are grouped by default (see chunkSize). */
+export const MAX_JOBS = 10_000;
+
+/**
  * The members of each job, [first, last]: chains and chunk 1 → one member per job.
  *
  * @example
  * jobChunks(normalizeSpec({ model: "kg", grid: { velocity: [0.1, 0.2, 0.3] } }), 2);   // [[0, 1], [2, 2]]
  */
-export function jobChunks(spec: NormalSpec, chunk = 1): Array<[number, number]> {
-  const n = memberCount(spec), size = spec.chain ? 1 : chunk, out: Array<[number, number]> = [];
+export function jobChunks(spec: NormalSpec, chunk?: number): Array<[number, number]> {
+  const n = memberCount(spec), size = chunkSize(spec, chunk), out: Array<[number, number]> = [];
   for (let a = 0; a < n; a += size) out.push([a, Math.min(n, a + size) - 1]);
   return out;
 }
@@ -76,7 +91,7 @@ export async function runBullmq(spec: NormalSpec, o: RunOptions): Promise<Member
   const { FlowProducer, Queue, Job } = await import("bullmq");
   const connection = redisOptions(o.redis!);
   const queueName = o.queue ?? QUEUE, hash = specHash(spec), parentId = `sweep-${hash}`;
-  const chunks = jobChunks(spec, o.chunk ?? 1), n = memberCount(spec);
+  const size = chunkSize(spec, o.chunk), chunks = jobChunks(spec, size), n = memberCount(spec);
   const queue = new Queue(queueName, { connection });
   const flow = new FlowProducer({ connection });
   queue.on("error", () => {}); flow.on("error", () => {});   // reconnects are retried below
@@ -115,7 +130,7 @@ export async function runBullmq(spec: NormalSpec, o: RunOptions): Promise<Member
         if (state === "failed") throw new Error(`ensemble: the sweep's reduce job failed: ${job.failedReason}`);
         const c = await within(job.getDependenciesCount(), 5000, "counting finished members");
         const doneJobs = (c.processed ?? 0) + (c.ignored ?? 0) + (c.failed ?? 0);
-        const done = Math.min(n, doneJobs === chunks.length ? n : doneJobs * (o.chunk && !spec.chain ? o.chunk : 1));
+        const done = Math.min(n, doneJobs === chunks.length ? n : doneJobs * size);
         if (resumed < 0) resumed = done;
         if (done !== lastDone) { lastDone = done; o.onProgress?.({ done, total: n, failed: 0, resumed }); }
       } catch (e) {

@@ -40,7 +40,7 @@ export interface RunOptions {
   onProgress?: (p: EnsembleProgress) => void;
   /** bullmq: the Redis URL (redis://host:port). */
   redis?: string;
-  /** bullmq: members per job (default 1; chains are always one per job). */
+  /** bullmq: members per job (default 1, or ⌈members / 10⁴⌉ for larger sweeps; chains are always one per job). */
   chunk?: number;
   /** bullmq: attempts per job for transient failures (default 3, exponential backoff from 1 s). */
   attempts?: number;
