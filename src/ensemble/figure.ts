@@ -62,8 +62,8 @@ export function summaryFigure(res: EnsembleResult): render.Scene | null {
     const up = (y: number[]) => ({ x: x.slice(0, top + 1), y: y.slice(0, top + 1) });
     const down = (y: number[]) => ({ x: x.slice(top), y: y.slice(top) });
     const lines: Line[] = [];
-    if (res.summary.polarization) lines.push({ ...up(P), label: "P, r going up", colour: "#1f77b4" }, { ...down(P), label: "P, coming down", colour: "#1f77b4", dash: [6, 4] });
-    if (res.summary.rotation) lines.push({ ...up(M), label: "M, r going up", colour: "#d62728" }, { ...down(M), label: "M, coming down", colour: "#d62728", dash: [6, 4] });
+    if (res.summary.polarization) lines.push({ ...up(P), label: "P going up", colour: "#1f77b4" }, { ...down(P), label: "P coming down", colour: "#1f77b4", dash: [6, 4] });
+    if (res.summary.rotation) lines.push({ ...up(M), label: "M going up", colour: "#d62728" }, { ...down(M), label: "M coming down", colour: "#d62728", dash: [6, 4] });
     return render.lineFigure({ title, subtitle: "hysteresis chain: each point starts from the previous point's school", x: { lo: Math.min(...x), hi: Math.max(...x), label: `${spec.chain.over} (1)` }, y: { lo: 0, hi: 1.05, label: "order parameter (1)" }, series: lines });
   }
   const d = spec.axes.findIndex((a) => a.name !== "set" && a.values.every((v) => typeof v === "number"));
