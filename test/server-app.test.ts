@@ -239,6 +239,31 @@ describe("cache", () => {
   });
 });
 
+describe("FFT route", () => {
+  it("fft, ifft, rfft, irfft equal the library's bit for bit; GET ?n= is the rfft of the ramp; errors name the key", async () => {
+    const x = Array.from({ length: 24 }, (_, i) => Math.sin(i * 0.7) + i / 10);
+    for (const kind of ["fft", "ifft", "rfft", "irfft"] as const) {
+      const res = await post(app, "/v1/fft", { x, kind });
+      expect(res.status).toBe(200);
+      const want = Array.from(lib.fft[kind](x));
+      expect((await res.json()).spectrum).toEqual(want);
+    }
+    const ramp = await (await app.request("/v1/fft?n=8")).json();
+    expect(ramp).toEqual({ kind: "rfft", n: 8, spectrum: Array.from(lib.fft.rfft([0, 1, 2, 3, 4, 5, 6, 7])) });
+    const q = await (await app.request("/v1/fft?x=1,0,2,0,3,0,4,0")).json();
+    expect(q.spectrum).toEqual([10, 0, -2, 2, -2, 0, -2, -2]);
+    const bad = await post(app, "/v1/fft", { x: [1, 2, 3] });
+    expect(bad.status).toBe(422);
+    let want = "";
+    try { lib.fft.fft([1, 2, 3]); } catch (e) { want = (e as Error).message; }
+    expect((await bad.json()).error.message).toBe(want);
+    expect((await (await post(app, "/v1/fft", { xs: [1, 0] })).json()).error.message).toMatch(/did you mean "x"/);
+    const free = S.createApp({ budget: "free" });
+    expect((await (await free.request("/v1/fft?n=100000")).json()).error).toMatchObject({ option: "n", largestAllowed: 4096 });
+    expect((await app.request("/v1/fft", { method: "PUT" })).status).toBe(405);
+  });
+});
+
 describe("discovery", () => {
   it("/v1/models lists models, cases, methods and a JSON Schema per model generated from io.SCHEMAS", async () => {
     const m = await (await app.request("/v1/models")).json();

@@ -93,6 +93,16 @@ it.each(CASES)("%s %j: workerd and Node give identical summary JSON and NetCDF v
   for (const v of b.vars) expect(a.read(v.name), v.name).toEqual(b.read(v.name));
 });
 
+it("FFT in workerd equals Node's bit for bit", async () => {
+  const x = Array.from({ length: 40 }, (_, i) => Math.cos(i) * i);
+  for (const kind of ["fft", "rfft"]) {
+    const body = JSON.stringify({ x, kind });
+    const w = await (await fetch(`${base}/v1/fft`, { method: "POST", body })).json();
+    expect(w).toEqual(await (await node.request("/v1/fft", { method: "POST", body })).json());
+  }
+  expect(await (await fetch(`${base}/v1/fft?n=8`)).json()).toEqual(await (await node.request("/v1/fft?n=8")).json());
+});
+
 it("errors in workerd: 404, 405, 413, 422 (library message), over budget", async () => {
   expect((await fetch(`${base}/v1/nls/runs`, { method: "POST", body: "{}" })).status).toBe(404);
   expect((await fetch(`${base}/v1/kg/runs`, { method: "DELETE" })).status).toBe(405);

@@ -3,6 +3,7 @@
  * which WASM source `init` uses) is passed in. Routes:
  *   GET  /v1/models                      models, cases, methods, the JSON Schema of each model's options
  *   POST /v1/{model}/runs  (GET: query)  run; format by ?format= or Accept (json, ndjson, netcdf, csv, png, svg)
+ *   POST /v1/fft            (GET: query)  fft / ifft / rfft / irfft of a short signal (fft-route.ts)
  *   GET  /v1/stats                       runs computed, cache hits, cache size
  *   GET  /openapi.json                   OpenAPI 3.1 description of all of it
  * Each request: parse (400 malformed, 413 > body limit) → negotiate (400/406) → ETag of (model, canonical
@@ -19,6 +20,7 @@ import { canonicalJson, etagOf, matchesEtag, Lru, edgeCache, edgeKey, type Cache
 import { negotiate, FormatError, MEDIA, FORMAT_NAMES, type Format } from "./format.js";
 import { optionsSchema } from "./schema.js";
 import { openApi } from "./openapi.js";
+import { registerFft } from "./fft-route.js";
 import { parseBody, parseQuery, HttpError, errorBody } from "./request.js";
 import type { Adapter, Prepared } from "./adapter.js";
 import { nlseAdapter } from "./model-nlse.js";
@@ -100,7 +102,7 @@ export function createAppWith(lib: Lib, options: AppOptions = {}): Hono {
   app.onError((e, c) => c.json(errorBody(500, `internal error: ${e instanceof Error ? e.message : String(e)}`), 500));
   app.notFound((c) => c.json(errorBody(404, `no route ${c.req.method} ${new URL(c.req.url).pathname}; see GET /openapi.json (routes: /v1/models, /v1/{${MODEL_NAMES.join("|")}}/runs, /v1/stats)`), 404));
 
-  app.get("/", (c) => c.json({ name: "samudra", version: lib.version, models: "/v1/models", openapi: "/openapi.json", runs: MODEL_NAMES.map((m) => `/v1/${m}/runs`) }));
+  app.get("/", (c) => c.json({ name: "samudra", version: lib.version, models: "/v1/models", openapi: "/openapi.json", runs: MODEL_NAMES.map((m) => `/v1/${m}/runs`), fft: "/v1/fft" }));
   app.get("/v1/models", (c) => {
     c.header("Cache-Control", "public, max-age=3600");
     return c.json({
@@ -170,6 +172,7 @@ export function createAppWith(lib: Lib, options: AppOptions = {}): Hono {
       throw e;
     }
   };
+  registerFft(app, lib, budget, maxBody, () => ensureInit(lib, options.init));
   app.on(["GET", "POST"], "/v1/:model/runs", handler);
   app.all("/v1/:model/runs", (c) => {
     c.header("Allow", "GET, POST, OPTIONS");

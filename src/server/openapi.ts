@@ -21,6 +21,10 @@ const err = (d: string) => ({ description: d, content: { "application/json": { s
 export function openApi(lib: Lib, budget: Budget): Record<string, unknown> {
   const paths: Record<string, unknown> = {
     "/v1/models": { get: { summary: "Models, cases, methods and the JSON Schema of each model's options", responses: { 200: { description: "the model list", content: { "application/json": {} } } } } },
+    "/v1/fft": {
+      post: { summary: "FFT of a short signal: { x, kind: fft|ifft|rfft|irfft, n? } → { kind, n, spectrum }", requestBody: { content: { "application/json": { schema: { type: "object", additionalProperties: false, properties: { x: { type: "array", items: { type: "number" } }, kind: { enum: ["fft", "ifft", "rfft", "irfft"] }, n: { type: "integer", minimum: 1 } }, required: ["x"] } } } }, responses: { 200: { description: "the transform (interleaved re, im)", content: { "application/json": {} } }, 422: err("bad input or above the budget") } },
+      get: { summary: "FFT with ?x=1,0,2,0&kind=fft, or ?n=N: the rfft of the ramp 0 … N−1", responses: { 200: { description: "the transform", content: { "application/json": {} } }, 422: err("bad input or above the budget") } },
+    },
     "/v1/stats": { get: { summary: "Runs computed, cache hits and cache size of this process/isolate", responses: { 200: { description: "counters", content: { "application/json": {} } } } } },
   };
   const content = Object.fromEntries(Object.values(MEDIA).map((m) => [m.split(";")[0], {}]));
