@@ -46,8 +46,11 @@ export class SchoolSession implements Session {
   /** Diagnostics (and the NetCDF record) of the current state. */
   private push(full: boolean): void {
     const r = this.run.options;
-    const m = this.run.metricsArray(r.legacy, true);
+    const m = this.run.metricsArray(r.legacy, true);   // a view, valid until the next metrics call: read it now
     const P = m[0], M = m[1];
+    const recording = this.rec !== null && !this.recStopped;
+    // without computeEntropy the record takes these same order metrics (one O(N) pass, not two)
+    const orderRecord = recording && !r.computeEntropy ? Object.fromEntries(school.METRIC_KEYS.map((k, i) => [k, m[i]])) as school.SchoolMetrics : null;
     let osi = NaN;
     // the entropies behind OSI cost O(N log N) with a large constant (~1.7 s at N = 10⁴): computed at most so
     // often that they take ≤ 10 % of the worker's time
@@ -58,14 +61,13 @@ export class SchoolSession implements Session {
       this.osiCost = this.osiAt - t0;
     }
     this.acc.push(this.t, [P, M, osi]);
-    if (this.rec && !this.recStopped) {
-      const bytes = 48 * r.nFish + 128;
-      if (this.recBytes + bytes > RECORD_LIMIT_BYTES) { this.recStopped = true; return; }
-      const mm = r.computeEntropy ? this.run.metricsArray(r.legacy, false) : this.run.metricsArray(r.legacy, true);
-      const metrics = Object.fromEntries(school.METRIC_KEYS.map((k, i) => [k, mm[i]])) as school.SchoolMetrics;
-      this.rec.add({ t: this.t, positions: this.run.positions, velocities: this.run.velocities, metrics });
-      this.recBytes += bytes;
-    }
+    if (!recording) return;
+    const bytes = 48 * r.nFish + 128;
+    if (this.recBytes + bytes > RECORD_LIMIT_BYTES) { this.recStopped = true; return; }
+    let metrics = orderRecord;
+    if (!metrics) { const all = this.run.metricsArray(r.legacy, false); metrics = Object.fromEntries(school.METRIC_KEYS.map((k, i) => [k, all[i]])) as school.SchoolMetrics; }
+    this.rec!.add({ t: this.t, positions: this.run.positions, velocities: this.run.velocities, metrics });
+    this.recBytes += bytes;
   }
 
   advance(frames: number, budgetMs: number): number {
