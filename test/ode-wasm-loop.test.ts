@@ -1,14 +1,19 @@
-// The step loop inside WASM (assembly/ode/loop.ts): ode.solve without events or dense output, and
-// OdeIntegrator.advanceTo(t), give the t, y, nfev, naccept, nreject and statuses of the step-by-step loop bit for
-// bit. The reference is ode.solve with an event that never fires, which keeps the JS loop (one step() per step).
+// The step loop inside WASM (assembly/ode/loop.ts, events.ts): ode.solve — with tEval, events (located in WASM)
+// and dense output — and OdeIntegrator.advanceTo(t) give the t, y, events, interpolants, nfev, naccept, nreject
+// and statuses of the step-by-step JS loop bit for bit. The reference is ode.solve with `testing.jsLoop` set
+// (solve.ts: one step() per step, events located in JS by src/ode/events.ts).
 import { describe, it, expect, beforeAll } from "vitest";
 import { init, ode } from "../src/index.js";
 import { SIGNAL_CHUNK } from "../src/ode/solve-wasm.js";
-import type { OdeResult, SolveOptions } from "../src/ode/solve.js";
+import { testing, type OdeResult, type SolveOptions } from "../src/ode/solve.js";
 
 beforeAll(async () => { await init(); });
 
-const never = () => 1;   // an event function without roots: forces the per-step JS loop, changes nothing else
+/** ode.solve through the JS step loop (the reference). */
+function jsSolve(...a: Parameters<typeof ode.solve>): OdeResult {
+  testing.jsLoop = true;
+  try { return ode.solve(...a); } finally { testing.jsLoop = false; }
+}
 const AREN_T = 17.0652165601579625588917206249;
 const AREN_Y0 = [0.994, 0, 0, -2.00158510637908252240537862224];
 const lorenzJs = (_t: number, y: Float64Array, d: Float64Array) => { d[0] = 10 * (y[1] - y[0]); d[1] = y[0] * (28 - y[2]) - y[1]; d[2] = y[0] * y[1] - (8 / 3) * y[2]; };
@@ -35,16 +40,53 @@ const cases: Case[] = [
 describe("ode.solve through the WASM loop = the step-by-step loop", () => {
   for (const [name, m, f, span, y0, o] of cases) {
     it(`${name}: every step, tEval, maxSteps budget`, () => {
-      same(ode.solve(m, f, span, y0, o), ode.solve(m, f, span, y0, { ...o, events: never }));
+      same(ode.solve(m, f, span, y0, o), jsSolve(m, f, span, y0, o));
       const n = span[0] === span[1] ? 1 : 37, tEval = Array.from({ length: n }, (_, i) => span[0] + (span[1] - span[0]) * (i / Math.max(1, n - 1)) ** 1.5);
-      same(ode.solve(m, f, span, y0, { ...o, tEval }), ode.solve(m, f, span, y0, { ...o, tEval, events: never }));
+      same(ode.solve(m, f, span, y0, { ...o, tEval }), jsSolve(m, f, span, y0, { ...o, tEval }));
       const budget = ode.solve(m, f, span, y0, { ...o, maxSteps: 7 });
-      same(budget, ode.solve(m, f, span, y0, { ...o, maxSteps: 7, events: never }));
+      same(budget, jsSolve(m, f, span, y0, { ...o, maxSteps: 7 }));
       if (span[0] !== span[1] && y0.length > 0) expect(budget.reason).toBe("budget");
     });
   }
 
-  it("dense: true keeps the JS loop; its t and y equal the WASM loop's, and sol() matches tEval samples", () => {
+  /** Events, their states, the interpolant at many points and the counters, bit for bit. */
+  function sameAll(a: OdeResult, b: OdeResult, probes: number[]) {
+    same(a, b);
+    expect(a.tEvents?.map((x) => [...x])).toEqual(b.tEvents?.map((x) => [...x]));
+    expect(a.yEvents?.map((l) => l.map((v) => [...v]))).toEqual(b.yEvents?.map((l) => l.map((v) => [...v])));
+    expect(!!a.sol).toBe(!!b.sol);
+    if (a.sol && b.sol) for (const t of probes) expect([...a.sol(t)], `sol(${t})`).toEqual([...b.sol(t)]);
+  }
+  const vdp = ode.systems.vanDerPol({ mu: 5 });
+  const down = Object.assign((_t: number, y: Float64Array) => y[0], { direction: -1 });
+  const up2 = Object.assign((_t: number, y: Float64Array) => y[1] - 1, { direction: 1, terminal: 2 });
+  const any = (_t: number, y: Float64Array) => y[0] - 0.5;
+  const eventCases: [string, "DOP853" | "RK45", Parameters<typeof ode.solve>[1], [number, number], number[], SolveOptions][] = [
+    ["van der Pol, three events (one terminal at its 2nd)", "DOP853", vdp, [0, 40], [2, 0], { rtol: 1e-9, atol: 1e-11, events: [down, up2, any] }],
+    ["van der Pol RK45 backwards, non-terminal", "RK45", vdp, [10, 0], [2, 0], { rtol: 1e-7, events: [down, any] }],
+    ["Lorenz, JS rhs, terminal at the 5th crossing of x = 0", "DOP853", lorenzJs, [0, 30], [1, 1, 1], { rtol: 1e-10, atol: 1e-12, events: Object.assign((_t: number, y: Float64Array) => y[0], { terminal: 5 }) }],
+    ["event at t0 exactly (g(t0) = 0)", "DOP853", vdp, [0, 5], [0, 1], { events: (_t: number, y: Float64Array) => y[0] }],
+  ];
+  for (const [name, m, f, span, y0, o] of eventCases) {
+    it(`events located in WASM = the JS loop: ${name} (with tEval, dense, both)`, () => {
+      const probes = Array.from({ length: 41 }, (_, i) => span[0] + (span[1] - span[0]) * i / 40);
+      sameAll(ode.solve(m, f, span, y0, o), jsSolve(m, f, span, y0, o), probes);
+      const tEval = probes.slice(0, 30);
+      sameAll(ode.solve(m, f, span, y0, { ...o, tEval }), jsSolve(m, f, span, y0, { ...o, tEval }), probes);
+      const d = ode.solve(m, f, span, y0, { ...o, dense: true }), dj = jsSolve(m, f, span, y0, { ...o, dense: true });
+      sameAll(d, dj, probes.filter((t) => (t - span[0]) * (t - d.t[d.t.length - 1]) <= 0));
+      sameAll(ode.solve(m, f, span, y0, { ...o, dense: true, tEval }), jsSolve(m, f, span, y0, { ...o, dense: true, tEval }), probes.slice(0, 10));
+    });
+  }
+
+  it("an exception in an event function propagates out of the WASM loop; a released integrator is not used", () => {
+    let calls = 0;
+    const bad = () => { if (++calls > 20) throw new Error("event boom"); return 1; };
+    expect(() => ode.solve("DOP853", vdp, [0, 10], [2, 0], { events: bad })).toThrow(/event boom/);
+    expect(ode.solve("DOP853", vdp, [0, 1], [2, 0], { events: () => 1 }).status).toBe(0);
+  });
+
+  it("dense: true through the WASM loop: t and y equal the plain run's, and sol() matches tEval samples", () => {
     const o = { rtol: 1e-10, atol: 1e-12 };
     const a = ode.solve("DOP853", ode.systems.lorenz(), [0, 5], [1, 1, 1], o);
     const d = ode.solve("DOP853", ode.systems.lorenz(), [0, 5], [1, 1, 1], { ...o, dense: true });
@@ -63,14 +105,14 @@ describe("ode.solve through the WASM loop = the step-by-step loop", () => {
     const ac = new AbortController();
     ac.abort();
     const r = ode.solve("DOP853", ode.systems.lorenz(), [0, 100], [1, 1, 1], { ...o, signal: ac.signal });
-    same(r, ode.solve("DOP853", ode.systems.lorenz(), [0, 100], [1, 1, 1], { ...o, signal: ac.signal, events: never }));
+    same(r, jsSolve("DOP853", ode.systems.lorenz(), [0, 100], [1, 1, 1], { ...o, signal: ac.signal }));
     expect([r.reason, r.t.length, r.naccept]).toEqual(["aborted", 1, 0]);
   });
 
   it("a JS right-hand side that turns NaN mid-run ends as the step loop does (status −1, scipy's message)", () => {
     const f = (t: number, y: Float64Array, d: Float64Array) => { d[0] = t > 0.5 ? NaN : -y[0]; };
     const a = ode.solve("DOP853", f, [0, 1], [1], {});
-    same(a, ode.solve("DOP853", f, [0, 1], [1], { events: never }));
+    same(a, jsSolve("DOP853", f, [0, 1], [1], {}));
     expect(a.status).toBe(-1);
   });
 

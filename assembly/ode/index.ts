@@ -7,6 +7,7 @@ import { odeAdvance, odeRecCreate, odeRecTEvalPtr, odeRecT, odeRecY, odeRecPush,
 
 export { odeCreate, odeFree, odeInit, odeStep, odeDensePrepare, odeDenseEval, odeRtolVector };
 export { odeAdvance, odeRecCreate, odeRecTEvalPtr, odeRecT, odeRecY, odeRecPush, odeRecLen, odeRecFree };
+export { odeEvCreate, odeEvG, odeEvDir, odeEvMax, odeEvFree } from "./events";
 
 // @ts-ignore: decorator
 @inline function R(p: usize): Rk { return changetype<Rk>(p); }

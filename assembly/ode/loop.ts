@@ -12,6 +12,8 @@
 
 import { Rk, odeStep, copyF64, ST_RUNNING } from "./rk";
 import { odeDensePrepare, odeDenseEval } from "./dense";
+import { Tableau, METHOD_DOP853 } from "./tableau";
+import { Ev, eventsAfterStep } from "./events";
 
 export const REC_NONE: i32 = 0;
 export const REC_STEPS: i32 = 1;
@@ -21,6 +23,8 @@ export const REC_TEVAL: i32 = 2;
 export const ADV_TARGET: i32 = 0;    // t has reached (or passed) the target; still running
 export const ADV_BUDGET: i32 = 4;    // naccept + nreject ≥ maxSteps before a step
 export const ADV_CHUNK: i32 = 5;     // `chunk` accepted steps taken; call again to continue
+export const ADV_EVENT: i32 = 6;     // a terminal event ended the run (ode.solve's status 1)
+export const ADV_EVENT_FAIL: i32 = 7; // an event's root could not be bracketed (JS reports it)
 
 // @ts-ignore: decorator
 @unmanaged
@@ -62,7 +66,7 @@ export function odeRecFree(rec: usize): void {
 }
 
 /** Appends time t and returns the address for the row's N doubles (ny bytes); grows by doubling (may grow memory). */
-function rowAt(rec: Rec, t: f64, ny: usize): usize {
+export function rowAt(rec: Rec, t: f64, ny: usize): usize {
   if (!rec.tData) {
     rec.tData = heap.alloc(<usize>rec.cap << 3);
     rec.yData = heap.alloc(ny > 0 ? <usize>rec.cap * ny : 8);
@@ -79,13 +83,19 @@ function rowAt(rec: Rec, t: f64, ny: usize): usize {
 
 /**
  * Steps until dir·(t − tTarget) ≥ 0 (ADV_TARGET; never for a NaN target), the run ends (its status), the budget is reached
- * (ADV_BUDGET) or `chunk` > 0 accepted steps were taken (ADV_CHUNK). rec = 0 records nothing.
+ * (ADV_BUDGET) or `chunk` > 0 accepted steps were taken (ADV_CHUNK). rec = 0 records nothing. With `ev` (an Ev,
+ * events.ts) the events of each step are located and a terminal one ends the run (ADV_EVENT; the last row is the
+ * state at the event). With `dense` (a Rec) each step's interpolant is recorded as a row: t, then
+ * [t_old, y_old (N), F (7N DOP853, 4N RK45)] — as solve.ts's SolutionBuilder takes it; scipy's rule for a row
+ * whose time repeats the previous one (the segment is dropped, the row not written) holds for REC_STEPS.
  */
-export function odeAdvance(p: usize, tTarget: f64, maxSteps: i32, chunk: i32, rec: usize): i32 {
+export function odeAdvance(p: usize, tTarget: f64, maxSteps: i32, chunk: i32, rec: usize, ev: usize, dense: usize): i32 {
   const r = changetype<Rk>(p);
   const mode = rec ? changetype<Rec>(rec).mode : REC_NONE;
   const N = r.N;
   const nb = <usize>N << 3;
+  const fRows = changetype<Tableau>(r.tab).method == METHOD_DOP853 ? 7 : 4;
+  const dnb = <usize>(1 + N + fRows * N) << 3;
   let taken = 0;
   for (;;) {
     if (r.status != ST_RUNNING) return r.status;
@@ -95,11 +105,28 @@ export function odeAdvance(p: usize, tTarget: f64, maxSteps: i32, chunk: i32, re
     const s = odeStep(p);
     taken++;
     if (s != ST_RUNNING && s != 1) return s;
+    if (dense) {
+      if (N > 0) odeDensePrepare(p);
+      const row = rowAt(changetype<Rec>(dense), r.t, dnb);
+      store<f64>(row, r.tOld);
+      // t0 = t1: no step was taken and y_old is unset; the segment is the constant y0 (h = 0 returns it)
+      copyF64(row + 8, r.tOld == r.t ? r.y : r.yOld, N);
+      copyF64(row + 8 + nb, r.F, fRows * N);
+    }
+    let t = r.t, stopped = false;
+    if (ev) {
+      const e = eventsAfterStep(ev, p);
+      if (e < 0) return ADV_EVENT_FAIL;
+      if (e == 1) { stopped = true; t = changetype<Ev>(ev).tStop; }
+    }
     if (mode == REC_STEPS) {
-      copyF64(rowAt(changetype<Rec>(rec), r.t, nb), r.y, N);
+      const rc = changetype<Rec>(rec);
+      if (dense && rc.len > 1 && load<f64>(rc.tData + (<usize>(rc.len - 1) << 3)) == t) changetype<Rec>(dense).len--;
+      else if (stopped) odeDenseEval(p, t, rowAt(rc, t, nb));
+      else copyF64(rowAt(rc, t, nb), r.y, N);
     } else if (mode == REC_TEVAL) {
       const rc = changetype<Rec>(rec);
-      const t = r.t, dir = r.dir;
+      const dir = r.dir;
       let i = rc.teI;
       if (i < rc.nEval && dir * (load<f64>(rc.tEval + (<usize>i << 3)) - t) <= 0) {
         if (N > 0) odeDensePrepare(p);
@@ -112,6 +139,7 @@ export function odeAdvance(p: usize, tTarget: f64, maxSteps: i32, chunk: i32, re
         rc.teI = i;
       }
     }
+    if (stopped) return ADV_EVENT;
     if (s == 1) return s;
   }
   return ADV_CHUNK;   // not reached

@@ -107,7 +107,7 @@ export class OdeIntegrator {
     if (r.fn) {
       const fn = r.fn, N = this.N, cbY = k.odeCbYPtr(this.ptr), cbDy = k.odeCbDyPtr(this.ptr);
       let yv = new Float64Array(buf, cbY, N), dv = new Float64Array(buf, cbDy, N);
-      this.handle = registerCallback((t) => {
+      this.handle = registerCallback((t: number) => {
         if (yv.byteLength === 0) { const b = memoryBuffer(); yv = new Float64Array(b, cbY, N); dv = new Float64Array(b, cbDy, N); }
         fn(t, yv, dv);
       });
@@ -183,7 +183,7 @@ export class OdeIntegrator {
    * accepted steps at most (then returns 5), recording into `rec` (0: nothing). Same statuses and
    * budget rule as step().
    */
-  loop(tTarget: number, chunk: number, rec: number, what = "advanceTo(t)"): StatusCode | 5 {
+  loop(tTarget: number, chunk: number, rec: number, what = "advanceTo(t)", ev = 0, dense = 0): StatusCode | 5 | 6 | 7 {
     const p = this.live(what);
     const k = kernel();
     if (this.ended) {
@@ -192,7 +192,7 @@ export class OdeIntegrator {
     }
     let r: number;
     try {
-      r = k.odeAdvance(p, tTarget, this.maxSteps, chunk, rec);
+      r = k.odeAdvance(p, tTarget, this.maxSteps, chunk, rec, ev, dense);
     } catch (e) {
       this.failed = e instanceof Error ? e : new Error(String(e));
       throw e;
@@ -200,7 +200,8 @@ export class OdeIntegrator {
     if (k.odeNaccept(p) + k.odeNreject(p) > 0 || r !== Status.Ok) this.stepped = true;
     if (r === Status.Budget) this.budgetHit = true;
     if (r >= 1 && r <= 4) this.ended = true;
-    return r as StatusCode | 5;
+    if (r === 6) this.ended = true;   // a terminal event (ode.solve)
+    return r as StatusCode | 5 | 6 | 7;
   }
 
   /** Current status (see {@link Status}). */

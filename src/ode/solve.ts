@@ -113,6 +113,9 @@ export function solve(
   }
 }
 
+/** @internal For tests: `jsLoop: true` runs every solve through the step-by-step JS loop (the WASM loop's reference). */
+export const testing = { jsLoop: false };
+
 function run(integ: OdeIntegrator, t0: number, t1: number, o: SolveOptions, where: string): OdeResult {
   const k = kernel();
   const p = integ.ptr;
@@ -122,10 +125,26 @@ function run(integ: OdeIntegrator, t0: number, t1: number, o: SolveOptions, wher
   const dense = checkBool(where, "dense", o.dense, false);
   const ev = o.events !== undefined ? prepareEvents(where, o.events) : null;
   const signal = signalOf(where, o.signal);
-  if (!dense && !ev) {
-    // the whole loop in WASM (solve-wasm.ts); the same steps, samples and statuses as the loop below
-    const w = runInWasm(integ, tEval, signal);
-    return finish(integ, t0, N, w.t, w.y, w.status, w.code, w.aborted, null, null, null);
+  if (!testing.jsLoop && (t0 !== t1 || (!dense && !ev))) {
+    // the whole loop in WASM (solve-wasm.ts), events and dense output included; the same steps, samples, events and
+    // statuses as the loop below, which remains for t0 = t1 with events or dense output (scipy's edge rules there)
+    const g0 = ev ? ev.fns.map((f) => f(t0, Float64Array.from(integ.y))) : null;
+    const w = runInWasm(integ, tEval, signal, ev, dense, g0);
+    let sol: OdeSolution | null = null;
+    if (w.dense) {
+      const builder = new SolutionBuilder(integ.method, N), width = 1 + N + (integ.method === "DOP853" ? 7 : 4) * N;
+      const d = w.dense, ti = new Float64Array(d.tEnd.length + 1);
+      ti[0] = t0;
+      for (let i = 0; i < d.tEnd.length; i++) {
+        const o = i * width;
+        builder.push(d.rows[o], d.tEnd[i], d.rows.subarray(o + 1, o + 1 + N), d.rows.subarray(o + 1 + N, o + width));
+        ti[i + 1] = d.tEnd[i];
+      }
+      // with tEval the solution's times are the steps' ends, the last one the terminal event's time if one ended the run
+      if (w.status === 1 && ti.length > 1) ti[ti.length - 1] = w.tStop;
+      sol = builder.build(tEval ? ti : w.t);
+    }
+    return finish(integ, t0, N, w.t, w.y, w.status, w.code, w.aborted, sol, w.tEvents, w.yEvents);
   }
   const y0 = Float64Array.from(integ.y);
   const ts = new GrowF64(tEval ? tEval.length : 256);

@@ -27,7 +27,12 @@ export interface Kernel {
   odeFree(p: number): void;
   odeInit(p: number, system: number, handle: number, t0: number, tBound: number, rtol: number, maxStep: number, firstStep: number): number;
   odeStep(p: number): number;
-  odeAdvance(p: number, tTarget: number, maxSteps: number, chunk: number, rec: number): number;
+  odeAdvance(p: number, tTarget: number, maxSteps: number, chunk: number, rec: number, ev: number, dense: number): number;
+  odeEvCreate(handle: number, n: number, rec: number): number;
+  odeEvG(ev: number): number;
+  odeEvDir(ev: number): number;
+  odeEvMax(ev: number): number;
+  odeEvFree(ev: number): void;
   odeRecCreate(mode: number, capRows: number, nEval: number): number;
   odeRecTEvalPtr(rec: number): number;
   odeRecT(rec: number): number;

@@ -9,7 +9,7 @@
  * forces the scalar build.
  */
 import { REQUIRED_EXPORTS, type Kernel } from "./kernel.js";
-import { odeRhsJs } from "./callbacks.js";
+import { odeRhsJs, odeEventJs } from "./callbacks.js";
 import { describe, checkOptions } from "../validate.js";
 
 /**
@@ -114,7 +114,7 @@ function readAsString(mem: WebAssembly.Memory, ptr: number): string {
 export const POINTER_EXPORTS = [
   "alloc", "fftPlanCreate", "fftPlanInput", "fftPlanOutput", "rfftPlanCreate", "rfftPlanReal", "rfftPlanSpectrum",
   "odeCreate", "odeYPtr", "odeYOldPtr", "odeAtolPtr", "odeRtolVector", "odeParamsPtr", "odeCbYPtr", "odeCbDyPtr", "odeFPtr", "odeOutPtr",
-  "odeRecCreate", "odeRecTEvalPtr", "odeRecT", "odeRecY",
+  "odeRecCreate", "odeRecTEvalPtr", "odeRecT", "odeRecY", "odeEvCreate", "odeEvG", "odeEvDir", "odeEvMax",
   "odeTableau", "nlseCreate", "nlseK", "nlseSigma", "splitCreate", "etdCreate", "kgCreate", "kgSplitCreate",
   "gridCreate", "schoolCreate", "schoolPositions", "schoolVelocities",
 ] as const;
@@ -170,6 +170,7 @@ export async function initWith(defaults: DefaultSource, options: InitOptions = {
         throw new Error(`samudra wasm abort: ${msg} (${file}:${line}:${col})`);
       },
       odeRhsJs,
+      odeEventJs,
     },
   };
   let instance: WebAssembly.Instance;
