@@ -38,9 +38,9 @@ export interface NlseOptions {
   domainLength?: number;
   /** Grid points N (any integer 8 ≤ N ≤ 1048576; powers of two are fastest). Default 512. */
   numPoints?: number;
-  /** End time. Default 20 for the seed cases (each case sets its own); must exceed `tStart`. */
+  /** Length of the run (time units, > 0): snapshots at tStart + linspace(0, tFinal, nSnapshots). Default 20 for the seed cases (each case sets its own; akhmediev runs t ∈ [−6, 6] as tStart −6, tFinal 12). */
   tFinal?: number;
-  /** Number of snapshots, including t = tStart and t = tFinal; integer ≥ 2. Default 100. */
+  /** Number of snapshots, including t = tStart and t = tStart + tFinal; integer ≥ 2. Default 100. */
   nSnapshots?: number;
   /** Start time (the exact-solution cases start before 0, e.g. akhmediev −6). Default 0; legacy mode forces 0. */
   tStart?: number;

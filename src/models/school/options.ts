@@ -32,7 +32,7 @@ export interface SchoolOptions {
   legacy?: boolean;
   /** Run name (file stems in the CLI). Default: the case's title. */
   scenarioName?: string;
-  /** Number of fish; integer ≥ 1. Default per case (150 for case1). */
+  /** Number of fish; integer 2 … 10⁶. Default per case (150 for case1). */
   nFish?: number;
   /** Cube edge L (the periodic box, the reflecting tank, or in open space the initial cube and metric scale); > 0. Default per case (25 for case1). */
   boxSize?: number;
@@ -50,23 +50,23 @@ export interface SchoolOptions {
   turnRate?: number;
   /** Noise σ: legacy, additive σ·N(0, I₃) after the turn; couzin2002, the wrapped-Gaussian angle (radians). */
   noise?: number;
-  /** Half-angle of the rear blind cone in degrees (legacy); couzin2002 may give `fieldOfPerception` α instead (β = 180 − α/2). */
+  /** Half-angle β of the rear blind cone in degrees, 0 ≤ β ≤ 180 (default per case, 30 when the case sets none); couzin2002 may give `fieldOfPerception` α instead (β = 180 − α/2). */
   blindAngle?: number;
   /** couzin2002: field of perception α in degrees (0 < α ≤ 360; the blind cone is 360 − α). Couzin sets: 270. */
   fieldOfPerception?: number;
-  /** Legacy: weight w_o of the orientation sum (0…1). */
+  /** Legacy: weight w_o of the orientation sum; default 1, clamped to 0…1. */
   orientationWeight?: number;
   /** Start on a ring with tangential headings (legacy: the seed's torus_init; radius default 0.25·L). */
   torusInit?: boolean;
   /** Radius of the start ring (length units); null → 0.25·boxSize. */
   torusRadius?: number | null;
-  /** Random seed (legacy: numpy's np.random.seed; couzin2002: the counter-based generator's key). */
+  /** Random seed, an integer 0 ≤ seed < 2³² (legacy: numpy's np.random.seed; couzin2002: the counter-based generator's key). */
   seed?: number;
   /** Time step (time units); > 0. Default 0.1. */
   dt?: number;
   /** Number of steps; integer ≥ 1. Default per case (1000 for case1). */
   nSteps?: number;
-  /** Store a frame every saveInterval steps; integer ≥ 1. Default 1. */
+  /** Store a frame every saveInterval steps; integer 1 ≤ saveInterval ≤ nSteps. Default 1. */
   saveInterval?: number;
   /** couzin2002: "open" (default, unbounded), "periodic" (needs r_a ≤ L/2) or "reflect" (walls at 0 and L). */
   boundary?: SchoolBoundary;
