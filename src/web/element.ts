@@ -227,8 +227,7 @@ export class SamudraSim extends LitElement {
     this.client!.request({ type: "advance", frames, budgetMs: 20 }).then((r) => {
       const done = Math.max(1, r.view!.frame - this.frame);
       this.msPerFrame = 0.7 * this.msPerFrame + 0.3 * Math.max(0.05, (performance.now() - t0) / done);
-      if (this.wantPlay && this.runState === "playing") this.show(r.view!);
-      else this.views.apply(r.view!);
+      if (this.runState !== "loading") this.show(r.view!);   // a reload in between replaces these views anyway
     }).catch((e: Error) => this.fail(e.message)).finally(() => { this.busy = false; });
   };
 
@@ -248,8 +247,8 @@ export class SamudraSim extends LitElement {
   async pause(): Promise<void> {
     this.wantPlay = false;
     await this.idle();
-    if (this.runState === "playing") this.setRunState("paused");
-    await this.client!.request({ type: "state" });   // replies are in order: every advance sent before has been answered
+    await this.client!.request({ type: "state" });   // replies are in order: every advance sent before has been drawn
+    if (this.runState === "playing" && !this.wantPlay) this.setRunState("paused");
   }
 
   /** Reloads the run from frame 0 with the current attributes and options. @example await el.reset(); */
@@ -292,7 +291,11 @@ export class SamudraSim extends LitElement {
     this.suppressReload = false;
     const applied = r.info!.applied!;
     if (applied === "restart") { this.accept(r.info!, r.view!); if (this.runState !== "error") this.setRunState(this.wantPlay ? "playing" : "paused"); }
-    else { this.info = r.info!; this.show(r.view!); }
+    else {
+      this.info = r.info!;
+      this.show(r.view!);
+      if (this.runState === "ended" && r.view!.status === "ok") this.setRunState(this.wantPlay ? "playing" : "paused");
+    }
     return applied;
   }
 
