@@ -8,6 +8,12 @@ import { formatTick } from "./ticks.js";
 
 /** Tick labels that stay readable for drifts of 1e-12 and positions of 40 alike (uPlot's default rounds 1e-12 to 0). */
 const values = (_u: uPlot, splits: number[]) => splits.map((v) => (v === null ? "" : formatTick(v)));
+/** Auto range with 10 % padding; a single value (the first frame) gets a unit-wide range instead of uPlot's 0 … 100. */
+const spanRange = (_u: uPlot, min: number | null, max: number | null): [number, number] => {
+  if (min === null || max === null || !Number.isFinite(min) || !Number.isFinite(max)) return [0, 1];
+  if (max <= min) { const w = Math.abs(min) * 1e-3 || 1; return [min - w, min + w]; }
+  return uPlot.rangeNum(min, max, 0.1, true) as [number, number];
+};
 
 const COLOURS = ["#1f5fbf", "#d0602a", "#2a9d4a", "#8e44ad", "#b8860b"];
 
@@ -82,7 +88,7 @@ export class StripPlot {
     this.u = new uPlot({
       width, height, legend: { show: true, live: false },
       cursor: { drag: { x: false, y: false }, points: { show: false } },
-      scales: { x: { time: false }, y: fixedLeft ? { range: fixedLeft } : { auto: true }, y2: { auto: true } },
+      scales: { x: { time: false, range: (_u: uPlot, a: number | null, b: number | null) => (a !== null && b !== null && b > a ? [a, b] : [a ?? 0, (a ?? 0) + 1]) as [number, number] }, y: fixedLeft ? { range: fixedLeft } : { range: spanRange }, y2: { range: spanRange } },
       series: [{ label: "t" }, ...series.map((s, i) => ({ label: s.label, stroke: COLOURS[i], width: 1.5, scale: s.axis ? "y2" : "y", spanGaps: true }))],
       axes: [{ label: "t", size: 36 }, { label: axisLabels[0], size: 64, scale: "y", values },
         ...(right ? [{ label: axisLabels[1], side: 1 as const, size: 64, scale: "y2", grid: { show: false }, values }] : [])],
