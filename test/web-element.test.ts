@@ -178,3 +178,20 @@ it("school: the pointer over the 3-D view is a predator the fish flee (the run d
     expect(errors).toEqual([]);
   } finally { await page.close(); }
 });
+
+it("the example pages (examples/web-nlse, web-kg, web-school, web-embed-parent) load and run without errors", async () => {
+  for (const name of ["web-nlse", "web-kg", "web-school"]) {
+    const { page, errors } = await open(`${base}/examples/${name}.html`);
+    try {
+      await page.waitForFunction(() => (document.querySelector("samudra-sim") as unknown as { frame: number } | null)?.frame! >= 3, undefined, { timeout: 30_000 });
+      expect(errors, name).toEqual([]);
+    } finally { await page.close(); }
+  }
+  const { page, errors } = await open(`${base}/examples/web-embed-parent.html`);
+  try {
+    await page.waitForFunction(() => document.getElementById("readout")!.textContent!.startsWith("state: paused"), undefined, { timeout: 30_000 });
+    await page.click("#play");
+    await page.waitForFunction(() => /^frame \d+, t = /.test(document.getElementById("readout")!.textContent!), undefined, { timeout: 30_000 });
+    expect(errors).toEqual([]);
+  } finally { await page.close(); }
+});
