@@ -208,7 +208,10 @@ export class SamudraSim extends LitElement {
   }
 
   /** Simulated time per second in effect. */
-  get effectiveSpeed(): number { return this.speed ?? (this.info ? defaultSpeedOf(this.info) : 1); }
+  get effectiveSpeed(): number {
+    if (typeof this.speed === "number" && this.speed > 0) return this.speed;   // null, 0, negative, NaN: the default
+    return this.info ? defaultSpeedOf(this.info) : 1;
+  }
 
   private readonly tick = (now: number) => {
     this.raf = requestAnimationFrame(this.tick);
