@@ -2,7 +2,7 @@
 // worker-thread pool (piscina, 2 threads) and as BullMQ jobs done by 2 local `samudra worker` processes (1 job at a
 // time each) on a private redis-server (random 127.0.0.1 port, persistence off, stopped by pid); and the per-job
 // overhead of bullmq and threads, from 200 trivial members (a 16-point grid, one step) minus the serial time.
-// Each figure: 3 repetitions, median and range; every repetition of bullmq uses a new sweep name, so nothing is
+// Each figure: 3 repetitions (executors in turn within each), median and range; every repetition of bullmq uses a new sweep name, so nothing is
 // resumed from Redis. Wall times include starting the pool (threads) and adding the flow (bullmq); the worker
 // processes are started once, before the first repetition.
 // Run: npm run bench:ensemble   (needs the built package: node scripts/build.mjs; and redis-server on PATH)
@@ -52,15 +52,16 @@ async function time(spec, executor) {
 
 const rev = (() => { try { return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).trim(); } catch { return "?"; } })();
 console.log(`\nEnsemble executors — ${new Date().toISOString().slice(0, 10)}, samudra ${rev}, Node ${process.versions.node}, ${os.cpus()[0]?.model ?? "?"}, ${os.availableParallelism()} cores; ${REPS} repetitions, median [range]\n`);
+const load = () => os.loadavg().map((v) => v.toFixed(1)).join(" ");
+console.log(`load average at the start: ${load()}`);
+// the executors take turns within each repetition (serial, threads, bullmq, serial, …), so a change in the load of
+// this shared machine hits all three alike
 const out = {};
 for (const [label, spec] of [["scan", SCAN], ["trivial", TRIVIAL]]) {
-  out[label] = {};
-  for (const ex of ["serial", "threads", "bullmq"]) {
-    const t = [];
-    for (let r = 0; r < REPS; r++) t.push(await time(spec, ex));
-    out[label][ex] = t;
-  }
+  out[label] = { serial: [], threads: [], bullmq: [] };
+  for (let r = 0; r < REPS; r++) for (const ex of ["serial", "threads", "bullmq"]) out[label][ex].push(await time(spec, ex));
 }
+console.log(`load average at the end: ${load()}\n`);
 const n = 200, fmt = (a, f) => `${f(median(a)).toFixed(2)} [${Math.min(...a.map(f)).toFixed(2)}–${Math.max(...a.map(f)).toFixed(2)}]`;
 console.log("200-member kink–antikink scan (nx 512, yoshida4, t ≤ 100, 400 frames per member)\n");
 console.log("| executor | wall s | members/s | × serial |");
