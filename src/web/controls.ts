@@ -82,7 +82,8 @@ export function controls(m: ControlsModel): TemplateResult | typeof nothing {
 
 function optionInput(c: OptionControl, info: RunInfo, m: ControlsModel): TemplateResult {
   const value = info.options[c.key] ?? (c.key === "numPoints" ? info.options.N : c.key === "domainLength" ? info.options.L : "");
-  const badge = html`<em class=${c.live ? "live" : "restart"}>${c.live ? "live" : "restarts"}</em>`;
+  const live = c.live && !info.legacy;   // a legacy (seed) run restarts for every change (worker.ts)
+  const badge = html`<em class=${live ? "live" : "restart"}>${live ? "live" : "restarts"}</em>`;
   if (c.choices) {
     return html`<label>${c.label} <select data-option=${c.key} @change=${(e: Event) => m.onOption(c.key, (e.target as HTMLSelectElement).value)}>
       ${c.choices.map((v) => html`<option ?selected=${v === value}>${v}</option>`)}</select> ${badge}</label>`;
