@@ -151,18 +151,20 @@ it("postMessage bridge: playSim, pauseSim, updateParam, resetSim from a parent p
   } finally { await page.close(); }
 });
 
-it("a run that stops (step budget) shows its message over the views with a reset button that reloads it", async () => {
-  const { page } = await open(pageOf({ model: "nlse", preset: "single_soliton", options: JSON.stringify({ maxSteps: 3 }) }));
-  try {
-    await waitState(page, "paused");
-    await page.evaluate(() => void (document.getElementById("sim") as unknown as { advance(n: number): Promise<void> }).advance(5));
-    await waitState(page, "error");
-    expect(await page.locator("samudra-sim .overlay p").textContent()).toMatch(/maxSteps/);
-    await page.locator("samudra-sim .overlay-reset").click();
-    await waitState(page, "paused");
-    expect(await page.locator("samudra-sim .overlay").count()).toBe(0);
-    expect(await page.evaluate(() => (document.getElementById("sim") as unknown as { frame: number }).frame)).toBe(1);
-  } finally { await page.close(); }
+it("a run that stops (step budget, or a blow-up to non-finite values) shows its message over the views with a reset button that reloads it", async () => {
+  for (const [opts, why] of [[{ maxSteps: 3 }, /maxSteps/], [{ method: "etdrk4", dt: 0.2, amplitude: 10 }, /non-finite/]] as const) {
+    const { page } = await open(pageOf({ model: "nlse", preset: "single_soliton", options: JSON.stringify(opts) }));
+    try {
+      await waitState(page, "paused");
+      await page.evaluate(() => void (document.getElementById("sim") as unknown as { advance(n: number): Promise<void> }).advance(5));
+      await waitState(page, "error");
+      expect(await page.locator("samudra-sim .overlay p").textContent()).toMatch(why);
+      await page.locator("samudra-sim .overlay-reset").click();
+      await waitState(page, "paused");
+      expect(await page.locator("samudra-sim .overlay").count()).toBe(0);
+      expect(await page.evaluate(() => (document.getElementById("sim") as unknown as { frame: number }).frame)).toBe(1);
+    } finally { await page.close(); }
+  }
 });
 
 it("a bump continues from the current field plus a soliton (equal to Node's initialField run); a drag on the field plot adds one", async () => {
