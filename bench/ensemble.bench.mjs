@@ -10,6 +10,7 @@ import os from "node:os";
 import net from "node:net";
 import path from "node:path";
 import { spawn, execFileSync } from "node:child_process";
+import { Worker } from "node:worker_threads";
 import { fileURLToPath } from "node:url";
 import { run } from "../dist/ensemble/index.js";
 
@@ -54,6 +55,15 @@ const rev = (() => { try { return execFileSync("git", ["rev-parse", "--short", "
 console.log(`\nEnsemble executors — ${new Date().toISOString().slice(0, 10)}, samudra ${rev}, Node ${process.versions.node}, ${os.cpus()[0]?.model ?? "?"}, ${os.availableParallelism()} cores; ${REPS} repetitions, median [range]\n`);
 const load = () => os.loadavg().map((v) => v.toFixed(1)).join(" ");
 console.log(`load average at the start: ${load()}`);
+// control: what parallelism this machine gives right now — the same pure-JS loop once on this thread, then twice at
+// once on two worker threads; ≈ 1 means two idle cores, ≈ 2 means one (the other is busy with someone else's work)
+async function capacity() {
+  const code = "let x = 0; for (let i = 0; i < 2e8; i++) x += Math.sqrt(i); require('node:worker_threads').parentPort?.postMessage(x);";
+  const one = () => new Promise((r) => new Worker(code, { eval: true }).once("exit", r));
+  let t0 = performance.now(); await one(); const t1 = performance.now() - t0;
+  t0 = performance.now(); await Promise.all([one(), one()]); return (performance.now() - t0) / t1;
+}
+const caps = [await capacity()];
 // the executors take turns within each repetition (serial, threads, bullmq, serial, …), so a change in the load of
 // this shared machine hits all three alike
 const out = {};
@@ -61,7 +71,9 @@ for (const [label, spec] of [["scan", SCAN], ["trivial", TRIVIAL]]) {
   out[label] = { serial: [], threads: [], bullmq: [] };
   for (let r = 0; r < REPS; r++) for (const ex of ["serial", "threads", "bullmq"]) out[label][ex].push(await time(spec, ex));
 }
-console.log(`load average at the end: ${load()}\n`);
+caps.push(await capacity());
+console.log(`load average at the end: ${load()}`);
+console.log(`parallel capacity (time of 2 concurrent pure-JS loops ÷ time of 1; 1.0 = two free cores): ${caps.map((c) => c.toFixed(2)).join(" at the start, ")} at the end\n`);
 const n = 200, fmt = (a, f) => `${f(median(a)).toFixed(2)} [${Math.min(...a.map(f)).toFixed(2)}–${Math.max(...a.map(f)).toFixed(2)}]`;
 console.log("200-member kink–antikink scan (nx 512, yoshida4, t ≤ 100, 400 frames per member)\n");
 console.log("| executor | wall s | members/s | × serial |");
