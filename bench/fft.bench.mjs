@@ -20,7 +20,7 @@ if (!info.simd) throw new Error("this engine has no WASM SIMD; the benchmark com
 
 const scalarBytes = readFileSync(new URL("../dist/scalar.wasm", import.meta.url));
 // every import the module declares (abort, and the ODE callback bridge, unused here)
-const { instance } = await WebAssembly.instantiate(scalarBytes, { env: { abort() { throw new Error("abort"); }, odeRhsJs() { throw new Error("odeRhsJs: not used by the FFT benchmark"); } } });
+const { instance } = await WebAssembly.instantiate(scalarBytes, { env: { abort() { throw new Error("abort"); }, odeRhsJs() { throw new Error("odeRhsJs: not used by the FFT benchmark"); }, odeEventJs() { throw new Error("odeEventJs: not used by the FFT benchmark"); } } });
 const S = instance.exports;
 
 function fftjsComplex(n) {

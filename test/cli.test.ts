@@ -2,7 +2,7 @@
 // readable, seed config files accepted unchanged, exit codes, -q, and no partial files after a failure.
 import { it, expect, beforeAll, afterAll } from "vitest";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, readdirSync, readFileSync, writeFileSync, existsSync, copyFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, rmSync, readdirSync, readFileSync, writeFileSync, existsSync, copyFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { NetCDFReader } from "netcdfjs";
@@ -11,8 +11,9 @@ import { io } from "../src/index.js";
 import { ncPython, runPython } from "./helpers/python.js";
 
 let dir = "";
-beforeAll(() => { dir = mkdtempSync(path.join(tmpdir(), "samudra-cli-")); });
-afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
+// one level down: the seed configs' output_dir = ../outputs then stays private (other tests use the same configs)
+beforeAll(() => { dir = path.join(mkdtempSync(path.join(tmpdir(), "samudra-cli-")), "work"); mkdirSync(dir); });
+afterAll(() => { rmSync(path.dirname(dir), { recursive: true, force: true }); });
 const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(root, "dist/cli.js"), ...args], { encoding: "utf8", cwd: dir });
 
 it("samudra nlse single_soliton --legacy: the seed's nfev; every file written, complete and readable", () => {

@@ -24,7 +24,7 @@
 // Also: every relative link and image in these files resolves to a file in the repository, and every
 // backticked repository path (`src/…`, `test/…`, `bench/…`, …) exists.
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { readFileSync, readdirSync, existsSync, mkdtempSync, writeFileSync, copyFileSync, rmSync, statSync, symlinkSync } from "node:fs";
+import { readFileSync, readdirSync, existsSync, mkdtempSync, mkdirSync, writeFileSync, copyFileSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
@@ -99,7 +99,8 @@ function mapSpecifiers(code: string, toUrl: (file: string) => string): string {
 }
 
 // ---------------------------------------------------------------- runners
-function tempDir(): string { return mkdtempSync(path.join(tmpdir(), "samudra-docs-")); }
+/** A private working directory one level down, so a seed config's `output_dir = ../outputs` stays inside it (not the shared tmp). */
+function tempDir(): string { const d = path.join(mkdtempSync(path.join(tmpdir(), "samudra-docs-")), "work"); mkdirSync(d); return d; }
 
 function runScript(b: Block): void {
   const dir = tempDir();
@@ -114,7 +115,7 @@ function runScript(b: Block): void {
       : spawnSync(process.execPath, [file], { cwd: dir, encoding: "utf8", timeout: 60_000 });
     expect(r.status, `${b.file}:${b.line} exited ${r.status} (${r.signal ?? "no signal"})\n${r.stderr}\n--- block ---\n${code}`).toBe(0);
     if (b.expected !== undefined) expect(r.stdout.replace(/\r\n/g, "\n").trimEnd()).toBe(b.expected.trimEnd());
-  } finally { rmSync(dir, { recursive: true, force: true }); }
+  } finally { rmSync(path.dirname(dir), { recursive: true, force: true }); }
 }
 
 /** Seed configs flattened into the temp dir of every sh block (the docs say `--config two_soliton.txt`). */
@@ -162,7 +163,7 @@ function runShell(b: Block): void {
         { cwd: dir, encoding: "utf8", timeout: 120_000, env: { ...process.env, NO_COLOR: "1" } });
       expect(r.status, `${where}: \`${cmd}\` exited ${r.status}, expected ${exits}\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-2000)}`).toBe(exits);
     }
-  } finally { rmSync(dir, { recursive: true, force: true }); }
+  } finally { rmSync(path.dirname(dir), { recursive: true, force: true }); }
 }
 
 /** A sweep spec (samudra/ensemble): attribute `sweep`. A reference listing of every key is not a spec, hence opt-in. */
