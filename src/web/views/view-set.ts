@@ -122,7 +122,8 @@ export class ViewSet {
 
   /** Draws what changed (call once per animation frame). */
   draw(): void {
-    if (this.school && this.schoolDirty) { this.school.render(); this.schoolDirty = false; }
+    // an open-space camera still gliding toward the school keeps drawing after a pause, so it does not stop mid-way
+    if (this.school && (this.schoolDirty || this.school.settling)) { this.school.render(); this.schoolDirty = false; }
     if (!this.dirty) return;
     this.heat?.draw();
     this.dirty = false;
