@@ -76,9 +76,17 @@ function resample(rows, cols, get) {
 }
 const thumb = (name, values, colormap, vmin, vmax) => writeFileSync(`${OUT}/thumbs/${name}.png`, render.heatmap(values, { rows: H, cols: W, colormap, vmin, vmax, scaleX: 1, scaleY: 1 }));
 for (const c of nlse.CASES) {
-  const r = nlse.solve({ case: c }), N = r.x.length;
-  let m = 0; for (const p of r.psi) for (let j = 0; j < N; j++) m = Math.max(m, Math.hypot(p[2 * j], p[2 * j + 1]));
-  thumb(`nlse-${c}`, resample(r.psi.length, N, (i, j) => Math.hypot(r.psi[i][2 * j], r.psi[i][2 * j + 1])), "inferno", 0, m || 1);
+  const r = nlse.solve({ case: c }), N = r.x.length, T = r.psi.length;
+  const a = (i, j) => Math.hypot(r.psi[i][2 * j], r.psi[i][2 * j + 1]);
+  // colour over the data's own range; columns cropped to where |ψ| changes (a rogue wave on a 400-long line)
+  let lo = Infinity, hi = 0;
+  const span = new Float64Array(N);
+  for (let j = 0; j < N; j++) { let cmin = Infinity, cmax = 0; for (let i = 0; i < T; i++) { const v = a(i, j); cmin = Math.min(cmin, v); cmax = Math.max(cmax, v); } span[j] = cmax - cmin; lo = Math.min(lo, cmin); hi = Math.max(hi, cmax); }
+  const top = Math.max(...span);
+  let j0 = span.findIndex((v) => v > 0.1 * top), j1 = N - 1 - [...span].reverse().findIndex((v) => v > 0.1 * top);
+  const w = Math.max(j1 - j0 + 1, Math.ceil(N / 5)), mid = (j0 + j1) >> 1;
+  j0 = Math.max(0, Math.min(N - w, mid - (w >> 1) - (w >> 3))); const cols = Math.min(N - j0, w + (w >> 2));
+  thumb(`nlse-${c}`, resample(T, cols, (i, j) => a(i, j0 + j)), "inferno", lo, hi > lo ? hi : lo + 1);
 }
 for (const c of kleinGordon.KG_CASES) {
   const r = kleinGordon.solve({ case: c }), n = r.x.length;
