@@ -136,7 +136,7 @@ export async function runBullmq(spec: NormalSpec, o: RunOptions): Promise<Member
       } catch (e) {
         const msg = (e as Error).message;
         if ((e as Error).name === "AbortError" || msg.startsWith("ensemble:")) throw e;
-        if (/Redis version/i.test(msg)) throw new Error(`ensemble: ${msg} (BullMQ 6 needs Redis ≥ 6.2)`);
+        if (/Redis version/i.test(msg)) throw new Error(`ensemble: ${msg}; upgrade Redis (samudra is tested with Redis 7.0)`);
         // Redis unreachable or restarting: wait and ask again (a restarted, empty Redis gets the flow again) —
         // for up to UNREACHABLE_MS once it was reached, FIRST_CONTACT_MS before
         lastError = msg;
