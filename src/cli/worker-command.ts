@@ -58,6 +58,7 @@ export async function runWorker(a: { positionals: string[]; values: Record<strin
     return 2;
   }
   const quiet = a.values.quiet === true;
+  if (!quiet) console.error(`samudra worker: connecting to ${str("redis")} …`);
   const w = startWorker({
     redis: str("redis")!, ...(concurrency ? { concurrency } : {}), ...(str("queue") ? { queue: str("queue") } : {}),
     ...(lock ? { lockDuration: lock, stalledInterval: Math.max(1000, Math.floor(lock / 2)) } : {}),
