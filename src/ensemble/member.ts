@@ -31,21 +31,24 @@ type Quantities = { summary: Record<string, number>; series: Record<string, numb
 function kgMember(o: Record<string, unknown>, signal?: AbortSignal): Quantities {
   const run = kleinGordon.create({ ...(o as kleinGordon.KgOptions), ...(signal ? { signal } : {}) });
   try {
-    const x = run.x;
-    let centre = -1, bounces = 0, lastBounce = NaN, prev = NaN;
+    const x = run.x, tail = Math.floor(0.9 * run.options.nFrames);
+    let centre = -1, bounces = 0, lastBounce = NaN, prev = NaN, tailMin = Infinity;
     const phiC: number[] = [], energy: number[] = [], time: number[] = [], seps: number[] = [];
     for (let f = run.step(); f; f = run.step()) {
       if (centre < 0) { let best = Infinity; for (let j = 0; j < x.length; j++) { const d = Math.abs(x[j] - f.centroid); if (d < best) { best = d; centre = j; } } }
       const v = f.phi[centre];
       if (prev > 0 && v <= 0) { bounces++; lastBounce = f.t; }
       prev = v;
+      if (f.index >= tail) tailMin = Math.min(tailMin, v);
       phiC.push(v); energy.push(f.energy); time.push(f.t);
       seps.push(f.kinks.length >= 2 ? f.kinks[f.kinks.length - 1] - f.kinks[0] : 0);
     }
     const s = run.summary();
     const n = seps.length, last = seps[n - 1] ?? 0, before = seps[Math.floor(0.9 * (n - 1))] ?? 0;
     const complete = s.status === "ok";
-    const escaped = complete ? (last > ESCAPE_SEPARATION && last > before ? 1 : 0) : NaN;
+    // escaped: the centre stayed on the +v side through the last 10 % of the run (a bion keeps swinging to −v),
+    // and the walls there are apart and separating
+    const escaped = complete ? (tailMin > 0 && last > ESCAPE_SEPARATION && last > before ? 1 : 0) : NaN;
     return {
       summary: { outcome: escaped === 1 ? bounces : escaped === 0 ? 0 : NaN, bounces: complete ? bounces : NaN, escaped, escapeTime: escaped === 1 ? lastBounce : NaN, finalSeparation: complete ? last : NaN, energyDrift: s.invariants.drift.energy, steps: s.steps },
       series: { phiCenter: phiC, energy }, time, status: s.status, message: s.message,

@@ -4,9 +4,9 @@
  *
  * kg — φ⁴/sine-Gordon kink–antikink outcome, measured at the centre x_c (the grid point nearest the energy
  *   centroid of frame 0): `bounces` = number of frames where φ(x_c) goes from > 0 to ≤ 0 (each collision of the
- *   walls sends the centre to the other side of the vacuum); `escaped` = 1 when the last frame has ≥ 2 zero
- *   crossings, the outermost two farther apart than ESCAPE_SEPARATION and than at 90 % of the run (moving apart),
- *   else 0; `outcome` = bounces when escaped, 0 for capture (a bion); `escapeTime` = time of the last bounce when
+ *   walls sends the centre to the other side of the vacuum); `escaped` = 1 when φ(x_c) stays > 0 through the last
+ *   10 % of the frames and the last frame has ≥ 2 zero crossings, the outermost two farther apart than
+ *   ESCAPE_SEPARATION and than at 90 % of the run (moving apart), else 0; `outcome` = bounces when escaped, 0 for capture (a bion); `escapeTime` = time of the last bounce when
  *   escaped (else NaN); `finalSeparation`; `energyDrift` (relative); `steps`.
  * nlse — `growthRate`: slope of log|ĉ_mode| against t in the linear regime (nlse.growthRate, needs option `mode`,
  *   i.e. case plane_wave_mi; else NaN with a note); `massDrift`, `hamiltonianDrift`; `maxAmplitude` = max |ψ| over frames; `steps`.
@@ -59,5 +59,5 @@ export const QUANTITY_INFO: Record<string, { long: string; units: string }> = {
 /** School state classes in code order (state = index). */
 export const STATE_NAMES = ["Highly Parallel", "Dynamic Parallel", "Torus/Milling", "Transitional", "Swarm"];
 
-/** Separation (x units) above which a kink–antikink pair counts as escaped at the end of a run. */
-export const ESCAPE_SEPARATION = 10;
+/** Separation (x units, ≈ 3 φ⁴ kink widths √2) above which a separating kink–antikink pair counts as escaped. */
+export const ESCAPE_SEPARATION = 4;
