@@ -43,6 +43,10 @@ for (const method of ["verlet", "strang_exact", "yoshida4", "yoshida6", "kahanli
     rows.push(["kg", method, `nx=${nx}`, steps, fmt(r, nx * steps), 1e6 * r.med / (nx * steps)]);
   }
 }
+for (const nx of [512, 4096]) {   // velocity Verlet with Neumann ends (DCT-I), the default of case2, boosted_kink, sg_kink
+  const r = time(() => kleinGordon.simulate({ case: "case2", method: "verlet", boundary: "neumann", nx, tFinal: 5, dt: 0.005, nFrames: 1 }));
+  rows.push(["kg", "verlet neumann", `nx=${nx}`, 1000, fmt(r, nx * 1000), 1e6 * r.med / (nx * 1000)]);
+}
 {
   const nx = 1024;
   let steps = 0;
@@ -66,3 +70,29 @@ for (const [c, nFish] of [["case1", 150], ["case1", 600], ["couzin_torus", 100],
 }
 console.log(`node ${process.version}, ${REPS} repetitions, median (range)`);
 for (const r of rows) console.log(r.slice(0, 5).join("\t"));
+
+// The estimate against the run: the service's X-Samudra-Estimate-Ms for whole requests (JSON summary) of the models'
+// own cases, and the wall time of the request in this process (median of REPS, each on a fresh app so nothing is
+// cached). A ratio ≥ 1 means the budget over-estimates (refuses early), < 1 that it under-estimates.
+const { createApp } = await import("../dist/server/index.js");
+const checks = [
+  ["nlse", { case: "two_soliton", method: "yoshida4" }], ["nlse", { case: "breather" }], ["nlse", { case: "modulation_instability", method: "strang", dt: 1e-3 }],
+  ["kg", { case: "case2" }], ["kg", { case: "case3", legacy: true }], ["kg", { case: "sg_kink_antikink" }],
+  ["school", { case: "case1" }], ["school", { case: "couzin_torus", nSteps: 1000, saveInterval: 10 }],
+];
+console.log("\nestimate vs run (JSON summary requests, in process):");
+for (const [model, o] of checks) {
+  const t = [];
+  let est = 0, status = 0;
+  for (let i = 0; i < REPS; i++) {
+    const app = createApp();
+    const t0 = performance.now();
+    const res = await app.request(`/v1/${model}/runs`, { method: "POST", body: JSON.stringify(o) });
+    await res.arrayBuffer();
+    t.push(performance.now() - t0);
+    est = Number(res.headers.get("x-samudra-estimate-ms")); status = res.status;
+  }
+  t.sort((a, b) => a - b);
+  const med = t[t.length >> 1];
+  console.log(`${model}\t${JSON.stringify(o)}\tstatus ${status}\testimate ${est} ms\trun ${med.toFixed(0)} ms (${t[0].toFixed(0)}–${t[t.length - 1].toFixed(0)})\tratio ${(est / med).toFixed(2)}`);
+}

@@ -15,10 +15,10 @@
 
 /** ns per point·step of each NLSE method (stages folded in), and per point·snapshot of the diagnostics. */
 export const NLSE_COST: Record<string, number> = { strang: 25, yoshida4: 70, yoshida6: 120, kahanli6: 150, etdrk4: 100, dop853: 200, rk45: 90, snapshot: 50 };
-/** ns per point·step of each KG method, and per point·frame. */
-export const KG_COST: Record<string, number> = { verlet: 15, strang_exact: 15, yoshida4: 45, yoshida6: 100, kahanli6: 130, legacy: 12, frame: 60 };
+/** ns per point·step of each KG method (velocity Verlet with Neumann ends, through the DCT-I: verlet_neumann), and per point·frame. */
+export const KG_COST: Record<string, number> = { verlet: 15, verlet_neumann: 70, strang_exact: 15, yoshida4: 45, yoshida6: 100, kahanli6: 130, legacy: 12, frame: 60 };
 /** ns per fish·(fish − 1)·step of the school update; per fish²·frame of the metrics (with / without entropies). */
-export const SCHOOL_COST = { step: 15, metrics: 4, entropy: 12 };
+export const SCHOOL_COST = { step: 18, metrics: 4, entropy: 16 };
 
 /** Limits of one request: estimated CPU milliseconds, stored frames and response bytes. */
 export interface Budget {
@@ -87,7 +87,7 @@ function floorDigits(v: number, digits: number): number {
 /** Resolved NLSE options as the estimate reads them. */
 export interface NlseShape { N: number; method: string; tFinal: number; tStart: number; nSnapshots: number; dt: number; maxStep: number; maxSteps: number }
 /** Resolved KG options as the estimate reads them. */
-export interface KgShape { nx: number; method: string; legacy: boolean; tFinal: number; dt: number; nFrames: number; maxSteps: number }
+export interface KgShape { nx: number; method: string; legacy: boolean; boundary: string; tFinal: number; dt: number; nFrames: number; maxSteps: number }
 /** Resolved school options as the estimate reads them. */
 export interface SchoolShape { nFish: number; nSteps: number; saveInterval: number; computeEntropy: boolean }
 
@@ -128,13 +128,14 @@ export function estimateNlse(r: NlseShape, b: Budget, maxStepsGiven: boolean): E
  * Estimates a Klein–Gordon run; throws BudgetError naming tFinal / nx / maxSteps / nFrames.
  *
  * @example
- * estimateKg({ nx: 512, method: "verlet", legacy: false, tFinal: 10, dt: 0.01, nFrames: 10, maxSteps: 1e6 }, BUDGETS.paid, false);
+ * estimateKg({ nx: 512, method: "verlet", legacy: false, boundary: "periodic", tFinal: 10, dt: 0.01, nFrames: 10, maxSteps: 1e6 }, BUDGETS.paid, false);
  */
 export function estimateKg(r: KgShape, b: Budget, maxStepsGiven: boolean): Estimate {
   const frames = r.nFrames + 1, frameBytes = 16 * r.nx;
   checkFrames(frames, frameBytes, b, "nFrames");
   const frameMs = 1e-6 * KG_COST.frame * r.nx * frames;
-  const perStep = 1e-6 * (KG_COST[r.method] ?? KG_COST.kahanli6) * r.nx;
+  const key = r.method === "verlet" && r.boundary === "neumann" && !r.legacy ? "verlet_neumann" : r.method;
+  const perStep = 1e-6 * (KG_COST[key] ?? KG_COST.verlet_neumann) * r.nx;
   if (r.legacy) {   // the seed's adaptive Δt may shrink the step: bound by maxSteps
     const cap = Math.floor((b.ms - frameMs) / perStep);
     if (cap < r.nFrames) throw new BudgetError(`legacy runs of ${r.nx} points allow only ${Math.max(0, cap)} steps within the budget of ${b.ms} ms; lower nx or nFrames`, "nx", null, frameMs + r.nFrames * perStep, b.ms);

@@ -19,7 +19,7 @@ export const kgAdapter: Adapter = {
     const run = lib.kleinGordon.create(options);
     try {
       const r = run.options;
-      const estimate = estimateKg({ nx: r.nx, method: r.method, legacy: r.legacy, tFinal: r.tFinal, dt: r.dt, nFrames: r.nFrames, maxSteps: r.maxSteps }, budget, options.maxSteps !== undefined);
+      const estimate = estimateKg({ nx: r.nx, method: r.method, legacy: r.legacy, boundary: r.boundary, tFinal: r.tFinal, dt: r.dt, nFrames: r.nFrames, maxSteps: r.maxSteps }, budget, options.maxSteps !== undefined);
       return { model: "kg", options: estimate.stepCap === null ? options : { ...options, maxSteps: estimate.stepCap }, estimate };
     } finally {
       run.dispose();
