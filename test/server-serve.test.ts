@@ -107,6 +107,11 @@ it("samudra serve: SIGINT stops it with 130; bad flags exit 2 naming the flag", 
   expect((await fetch(`${s.match[1]}/v1/models`)).status).toBe(200);
   s.child.kill("SIGINT");
   expect((await exited(s.child)).code).toBe(130);
+  const help = spawn(process.execPath, ["dist/cli.js", "serve", "--help"], { cwd: root });
+  let text = "";
+  help.stdout.on("data", (d) => { text += d; });
+  expect((await exited(help)).code).toBe(0);
+  expect(text).toMatch(/Usage: samudra serve \[--port 8787\]/);
   for (const [args, msg] of [[["--port", "99999"], /--port must be an integer 0 … 65535, got "99999"/], [["--budget", "lots"], /--budget must be paid, free or a number/], [["--prot", "1"], /unknown option --prot/], [["extra"], /unexpected argument "extra"/]] as const) {
     const c = spawn(process.execPath, ["dist/cli.js", "serve", ...args], { cwd: root });
     let err = "";

@@ -93,6 +93,18 @@ it.each(CASES)("%s %j: workerd and Node give identical summary JSON and NetCDF v
   for (const v of b.vars) expect(a.read(v.name), v.name).toEqual(b.read(v.name));
 });
 
+it("figures in workerd: the PNG and SVG bytes equal Node's", async () => {
+  for (const [model, o] of [["nlse", CASES[0][1]], ["kg", CASES[2][1]], ["school", CASES[5][1]]] as const) {
+    for (const format of ["png", "svg"]) {
+      const body = JSON.stringify(o);
+      const w = new Uint8Array(await (await fetch(`${base}/v1/${model}/runs?format=${format}`, { method: "POST", body })).arrayBuffer());
+      const n = new Uint8Array(await (await node.request(`/v1/${model}/runs?format=${format}`, { method: "POST", body })).arrayBuffer());
+      expect(w.length, `${model} ${format}`).toBeGreaterThan(1000);
+      expect(w, `${model} ${format}`).toEqual(n);
+    }
+  }
+});
+
 it("FFT in workerd equals Node's bit for bit", async () => {
   const x = Array.from({ length: 40 }, (_, i) => Math.cos(i) * i);
   for (const kind of ["fft", "rfft"]) {
