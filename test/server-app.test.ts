@@ -239,6 +239,19 @@ describe("cache", () => {
   });
 });
 
+it("school predator over HTTP: the run equals the library's with the predator; a bad predator is a 422 with the library's message", async () => {
+  const o = { case: "couzin_torus", nFish: 30, nSteps: 20, saveInterval: 5, predator: { position: [10, 10, 10], radius: 4 } };
+  const res = await post(app, "/v1/school/runs", o);
+  expect(res.status).toBe(200);
+  expect(stripTiming(await res.json())).toEqual(asJson(lib.school.simulate(o)));
+  const bad = { ...o, predator: { position: [1, 2], radius: 4 } };
+  let want = "";
+  try { lib.school.create(bad); } catch (e) { want = (e as Error).message; }
+  const r = await post(app, "/v1/school/runs", bad);
+  expect(r.status).toBe(422);
+  expect((await r.json()).error.message).toBe(want);
+});
+
 describe("FFT route", () => {
   it("fft, ifft, rfft, irfft equal the library's bit for bit; GET ?n= is the rfft of the ramp; errors name the key", async () => {
     const x = Array.from({ length: 24 }, (_, i) => Math.sin(i * 0.7) + i / 10);
@@ -273,7 +286,8 @@ describe("discovery", () => {
     expect(k.cases).toEqual(lib.kleinGordon.KG_CASES);
     expect(s.cases).toEqual(lib.school.SCHOOL_CASES);
     for (const [x, seed] of [[n, "nlse"], [k, "kg"], [s, "school"]] as const) {
-      expect(Object.keys(x.optionsSchema.properties).sort()).toEqual(Object.keys(lib.io.SCHEMAS[seed]).map(lib.io.camelCase).sort());
+      // every config key (camelCase), plus the library options that are not config keys (school: predator)
+      expect(Object.keys(x.optionsSchema.properties).sort()).toEqual([...Object.keys(lib.io.SCHEMAS[seed]).map(lib.io.camelCase), ...(seed === "school" ? ["predator"] : [])].sort());
       expect(x.optionsSchema.additionalProperties).toBe(false);
     }
     expect(n.optionsSchema.properties.numPoints).toMatchObject({ type: "integer", minimum: 8, maximum: 1 << 20 });

@@ -16,6 +16,21 @@ const HTTP_SHAPE: Record<string, JsonSchema> = {
 };
 
 /**
+ * Options of the library that are not config-file keys (so not in io.SCHEMAS), with their JSON shape; the library
+ * validates them like every other option.
+ */
+const HTTP_ONLY: Record<ModelName, Record<string, JsonSchema>> = {
+  nlse: {}, kg: {},
+  school: {
+    predator: {
+      type: ["object", "null"], additionalProperties: false, required: ["position", "radius"],
+      properties: { position: { type: "array", items: { type: "number" }, minItems: 3, maxItems: 3 }, radius: { type: "number", exclusiveMinimum: 0 } },
+      description: "a predator the fish flee: fish closer than radius to position turn straight away from it (null: none)",
+    },
+  },
+};
+
+/**
  * The JSON Schema of one model's options (the request body of POST /v1/{model}/runs).
  *
  * @example
@@ -43,6 +58,7 @@ export function optionsSchema(lib: Lib, model: ModelName): JsonSchema {
     p.description = doc;
     props[name] = p;
   }
+  Object.assign(props, HTTP_ONLY[model]);
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     title: `samudra ${model} options`,
