@@ -8,6 +8,10 @@ import { Worker, isMainThread, workerData, parentPort } from "node:worker_thread
 import { recoverStaging } from "./output-set.js";
 
 if (isMainThread) {
+  const argv = process.argv.slice(2);
+  // long-running services (the HTTP server, the ensemble worker) keep the young generation small: a server's peak
+  // memory under load stays well below the 128 MB a Workers isolate gets (docs/server.md), at a little more GC
+  const service = argv[0] === "serve" || argv[0] === "worker";
   const stagings = new Set<string>();
   let code: number | null = null, stopping = false;
   let worker: Worker | null = null;
@@ -21,13 +25,14 @@ if (isMainThread) {
         for (const d of stagings) {
           try { if (recoverStaging(d) === "completed") note = "the run's files were already complete and are published"; } catch { /* best effort */ }
         }
-        process.stderr.write(`\nsamudra: interrupted by ${sig}; the run was stopped and ${note} (previous outputs kept)\n`);
+        process.stderr.write(service ? `\nsamudra: ${argv[0]} stopped by ${sig}\n` : `\nsamudra: interrupted by ${sig}; the run was stopped and ${note} (previous outputs kept)\n`);
         process.exit(exit);
       });
     });
   }
   worker = new Worker(new URL(import.meta.url), {
-    workerData: { argv: process.argv.slice(2), stderrTTY: process.stderr.isTTY === true },
+    workerData: { argv, stderrTTY: process.stderr.isTTY === true },
+    ...(service ? { resourceLimits: { maxYoungGenerationSizeMb: 6 } } : {}),
   });
   worker.on("message", (m: { type: string; code?: number; dir?: string }) => {
     if (m.type === "exit") code = m.code ?? 1;
