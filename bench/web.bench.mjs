@@ -5,6 +5,10 @@
 //     nlse/kleinGordon/school.create(...).step()/advance() in this Node process (bare stepping, nothing recorded).
 //     Runs are deterministic, so both take the same model steps; steps/s = steps / time; ratio = browser / Node time
 //     per pair; medians and ranges over the pairs.
+//   * the same worker code in Node: the element's session (src/web/session-*.ts, bundled here for Node with esbuild)
+//     stepped the same k frames with the same per-frame bookkeeping, then one view() as the worker's reply takes —
+//     so "browser / Node session" compares the engines on the same work, and "browser / bare Node" adds what the
+//     element does besides stepping.
 //   * display, once per case: 3 s of play at the default speed ("max" for the school sizes): animation frames per second that the
 //     page keeps (requestAnimationFrame callbacks) and view updates per second (frame events).
 // Chromium: $CHROMIUM_PATH, else the one test/global-setup.ts unpacked into node_modules/.cache/ (run a browser
@@ -21,6 +25,29 @@ const PAIRS = Number(process.env.BENCH_PAIRS ?? 5);
 const samudra = await import(path.join(root, "dist/index.js"));
 await samudra.init();
 const { chromium } = await import("playwright-core");
+const esbuild = await import("esbuild");
+// the element's worker-side sessions, bundled for Node (they import only the public face)
+const sessionsFile = path.join(os.tmpdir(), `samudra-web-sessions-${process.pid}.mjs`);
+await esbuild.build({
+  stdin: { contents: 'export { NlseSession, KgSession } from "./src/web/session-field.ts"; export { SchoolSession } from "./src/web/session-school.ts"; export { init } from "./src/index.ts";', resolveDir: root, loader: "ts" },
+  bundle: true, format: "esm", platform: "node", outfile: sessionsFile, logLevel: "warning",
+  define: { __SAMUDRA_VERSION__: JSON.stringify("bench") },
+  banner: { js: 'import { createRequire as __samudraRequire } from "node:module"; const require = __samudraRequire(import.meta.url);' },
+});
+const sessions = await import(sessionsFile);
+await sessions.init();
+/** k frames of the element's session in Node (options as the worker's baseOptions builds them; heatCols 256). */
+function sessionNode(c, k) {
+  const base = { ...c.options, case: c.preset, ...(c.model === "school" ? { computeEntropy: false } : {}) };
+  const S = c.model === "nlse" ? sessions.NlseSession : c.model === "kg" ? sessions.KgSession : sessions.SchoolSession;
+  const s = c.model === "school" ? new S(base) : new S(base, 256);
+  s.load(); s.view();
+  const t0 = performance.now();
+  s.advance(k, Infinity); s.view();
+  const ms = performance.now() - t0;
+  s.dispose();
+  return ms;
+}
 
 function chromiumPath() {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
@@ -84,8 +111,9 @@ async function measure(c) {
     const pairs = [];
     for (let i = 0; i < PAIRS; i++) {
       const n = c.node(c.frames);
+      const sessMs = sessionNode(c, c.frames);
       const webMs = await page.evaluate(async (k) => { const el = document.getElementById("sim"); await el.reset(); const t0 = performance.now(); await el.advance(k); return performance.now() - t0; }, c.frames);
-      pairs.push({ steps: n.steps, nodeMs: n.ms, webMs });
+      pairs.push({ steps: n.steps, nodeMs: n.ms, sessMs, webMs });
     }
     const disp = await page.evaluate(async () => {
       const el = document.getElementById("sim");
@@ -113,11 +141,13 @@ const rows = [];
 for (const c of CASES) {
   const m = await measure(c);
   const steps = m.pairs[0].steps;
-  const r = { steps, nodeSps: m.pairs.map((p) => p.steps / (p.nodeMs / 1000)), webSps: m.pairs.map((p) => p.steps / (p.webMs / 1000)), ratio: m.pairs.map((p) => p.webMs / p.nodeMs), fps: m.fps, ups: m.ups };
+  const r = { steps, nodeSps: m.pairs.map((p) => p.steps / (p.nodeMs / 1000)), sessSps: m.pairs.map((p) => p.steps / (p.sessMs / 1000)), webSps: m.pairs.map((p) => p.steps / (p.webMs / 1000)),
+    ratio: m.pairs.map((p) => p.webMs / p.nodeMs), ratioSess: m.pairs.map((p) => p.webMs / p.sessMs), fps: m.fps, ups: m.ups };
   rows.push({ c, r });
-  console.log(`${c.name}: ${c.frames} frames = ${steps} steps | steps/s Node ${fmt(r.nodeSps)}, browser ${fmt(r.webSps)}, browser/Node time ${fmt(r.ratio, 2)}× | display ${r.fps.toFixed(0)} fps, ${r.ups.toFixed(1)} view updates/s`);
+  console.log(`${c.name}: ${c.frames} frames = ${steps} steps | steps/s Node bare ${fmt(r.nodeSps)}, Node session ${fmt(r.sessSps)}, browser ${fmt(r.webSps)} | browser/Node-session time ${fmt(r.ratioSess, 2)}×, browser/bare ${fmt(r.ratio, 2)}× | display ${r.fps.toFixed(0)} fps, ${r.ups.toFixed(1)} view updates/s`);
 }
-console.log("\n| case | steps/s Node | steps/s browser | browser/Node time | display fps | view updates/s |\n|---|---|---|---|---|---|");
-for (const { c, r } of rows) console.log(`| ${c.name} | ${fmt(r.nodeSps)} | ${fmt(r.webSps)} | ${fmt(r.ratio, 2)}× | ${r.fps.toFixed(0)} | ${r.ups.toFixed(1)} |`);
+console.log("\n| case | steps/s Node, bare | steps/s Node, element's session | steps/s browser | browser / Node session | browser / bare Node | display fps | view updates/s |\n|---|---|---|---|---|---|---|---|");
+for (const { c, r } of rows) console.log(`| ${c.name} | ${fmt(r.nodeSps)} | ${fmt(r.sessSps)} | ${fmt(r.webSps)} | ${fmt(r.ratioSess, 2)}× | ${fmt(r.ratio, 2)}× | ${r.fps.toFixed(0)} | ${r.ups.toFixed(1)} |`);
 await browser.close();
 server.close();
+(await import("node:fs")).rmSync(sessionsFile, { force: true });
