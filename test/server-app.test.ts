@@ -52,7 +52,8 @@ describe("runs against the library run directly", () => {
       const run = lib.nlse.create(opts); const nc = new lib.io.NlseNetCDF(run.options, run.x); run.dispose();
       bytes = nc.finish(lib.nlse.simulate(opts, (s: any) => nc.add(s)));
     } else if (model === "kg") {
-      const run = lib.kleinGordon.create(opts); const nc = new lib.io.KgNetCDF(run.options, run.x); run.dispose();
+      // with the exact-solution flag, as the CLI writes it (test/io-run-netcdf.test.ts): sg_kink carries its error series
+      const run = lib.kleinGordon.create(opts); const nc = new lib.io.KgNetCDF(run.options, run.x, run.hasExact); run.dispose();
       bytes = nc.finish(lib.kleinGordon.simulate(opts, (s: any) => nc.add(s)));
     } else {
       const run = lib.school.create(opts); const nc = new lib.io.SchoolNetCDF(run.options); run.dispose();
@@ -61,6 +62,7 @@ describe("runs against the library run directly", () => {
     const want = lib.io.readNetCDF(bytes);
     expect(got.vars.map((v: any) => v.name)).toEqual(want.vars.map((v: any) => v.name));
     expect(got.vars.length).toBeGreaterThan(3);
+    if (model === "kg") expect(got.vars.map((v: any) => v.name)).toContain("error");
     for (const v of want.vars) expect(got.read(v.name), v.name).toEqual(want.read(v.name));
     const { created: _a, history: _h, ...attrs } = got.attrs, { created: _b, history: _i, ...wantAttrs } = want.attrs;
     expect(attrs).toEqual(wantAttrs);

@@ -28,7 +28,7 @@ export const kgAdapter: Adapter = {
   summary: (lib, p) => lib.kleinGordon.simulate(p.options),
   netcdf(lib, p) {
     const probe = lib.kleinGordon.create(p.options);
-    const nc = new lib.io.KgNetCDF(probe.options, probe.x);
+    const nc = new lib.io.KgNetCDF(probe.options, probe.x, probe.hasExact);   // the CLI's file: an exact case carries its error series
     probe.dispose();
     const sum = lib.kleinGordon.simulate(p.options, (s) => nc.add(s));
     return nc.finish(sum);
