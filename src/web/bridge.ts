@@ -11,9 +11,13 @@
 
 /** What the bridge drives. */
 export interface BridgeTarget {
+  /** Applies option changes (the `updateParam` verb). */
   set(options: Record<string, unknown>): Promise<unknown>;
+  /** Reloads the run from frame 0 (`resetSim`). */
   reset(): Promise<unknown>;
+  /** Pauses (`pauseSim`). */
   pause(): Promise<unknown>;
+  /** Plays (`playSim`). */
   play(): Promise<unknown>;
 }
 

@@ -35,9 +35,23 @@ function parseOptions(v: string | null): Record<string, unknown> {
 const HEAT_COLS = 256;
 
 /** Detail of the `frame` event. */
-export interface FrameDetail { frame: number; t: number; model: ModelName; diagnostics: Record<string, number> }
+export interface FrameDetail {
+  /** Frames produced so far (frame 0 included; see docs/web.md, "What a frame is"). */
+  frame: number;
+  /** Simulated time of the latest frame. */
+  t: number;
+  /** The model running. */
+  model: ModelName;
+  /** The latest frame's diagnostics by name (NLSE mass/H drift and error, KG energy drift and kinks, school P, M, OSI). */
+  diagnostics: Record<string, number>;
+}
 /** Detail of the `statechange` event. */
-export interface StateDetail { state: RunState; message: string }
+export interface StateDetail {
+  /** "loading", "playing", "paused", "ended" or "error". */
+  state: RunState;
+  /** Why the run ended or failed ("" otherwise). */
+  message: string;
+}
 
 /** The `<samudra-sim>` custom element. */
 export class SamudraSim extends LitElement {
@@ -77,10 +91,15 @@ export class SamudraSim extends LitElement {
   declare bridge: boolean;
   /** Origin the bridge accepts and posts to ("" or "*" = any). */
   declare bridgeOrigin: string;
+  /** Lifecycle state (read-only; the `statechange` event reports changes). */
   declare runState: RunState;
+  /** Why the run ended or failed ("" otherwise; read-only). */
   declare message: string;
+  /** Simulated time of the latest frame (read-only). */
   declare t: number;
+  /** Frames produced so far (read-only). */
   declare frame: number;
+  /** Static facts about the loaded run, null while loading (read-only). */
   declare info: RunInfo | null;
 
   private client: WorkerClient | null = null;

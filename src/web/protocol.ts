@@ -29,9 +29,13 @@ export type Request =
 
 /** Static facts about a loaded run (sent once per load/restart). */
 export interface RunInfo {
+  /** The model. */
   model: ModelName;
+  /** The preset (case) name. */
   caseName: string;
+  /** The case's title. */
   scenarioName: string;
+  /** The seed's algorithm (legacy) or samudra's corrected one. */
   legacy: boolean;
   /** Simulated time per frame. */
   frameDt: number;
@@ -41,6 +45,7 @@ export interface RunInfo {
   tEnd: number | null;
   /** Field runs: grid range; school: [0, boxSize]. */
   xMin: number;
+  /** Right end of the x range (see xMin). */
   xMax: number;
   /** True when the run has an exact solution (the `error` diagnostic is finite). */
   exact: boolean;
@@ -72,12 +77,15 @@ export interface ViewData {
   message: string;
   /** Per frame since the last ViewData: time and diagnostics (diag[name][i] belongs to times[i]). */
   times: Float64Array;
+  /** Diagnostics per frame by name (diag[name][i] belongs to times[i]). */
   diag: Record<string, Float64Array>;
   /** Field runs: the grid and the latest field curves. */
   x?: Float64Array;
+  /** Field runs: the latest field curves by name (fieldNames of RunInfo). */
   field?: Record<string, Float64Array>;
   /** Field runs: one heatmap row (heatCols values; |ψ| or φ) per frame since the last ViewData, row-major. */
   rows?: Float32Array;
+  /** Field runs: values per heatmap row. */
   heatCols?: number;
   /** School runs: the latest positions and velocities (3N each), box and predator. */
   school?: { positions: Float64Array; velocities: Float64Array; n: number; boxSize: number; periodic: boolean; predator: [number, number, number] | null };
@@ -85,6 +93,7 @@ export interface ViewData {
 
 /** A state snapshot as `el.state()` returns it: copies, exactly the bits the worker's run holds. */
 export interface SimState {
+  /** The model. */
   model: ModelName;
   /** Frames produced so far (frame 0 included). */
   frame: number;
@@ -94,10 +103,13 @@ export interface SimState {
   psi?: Float64Array;
   /** KG: φ and φ_t (N each). */
   phi?: Float64Array;
+  /** KG: φ_t (N). */
   phiT?: Float64Array;
   /** School: positions and velocities (3N each) and the step count. */
   positions?: Float64Array;
+  /** School: velocities (3N, x, y, z interleaved). */
   velocities?: Float64Array;
+  /** School: model steps taken. */
   step?: number;
 }
 
