@@ -1,7 +1,8 @@
 // `npm run site`: builds the playground (site/) into site-dist/ — a static site that works from any static host.
 //   index.html (models, a thumbnail per preset), nlse.html, kg.html, school.html (one page per model), embed.html
 //   (the iframe target), assets/ (esbuild ESM bundles with a shared chunk, the simulation worker, the CSS),
-//   thumbs/ (PNG per preset, rendered here in Node from a short run of the preset with samudra itself).
+//   thumbs/ (PNG per preset, rendered here in Node from a short run of the preset with samudra itself), api/ (the
+//   TypeDoc API reference of every entry, typedoc.json, published with the site).
 // Needs dist/ (npm run build). Prints the first-load size of each page (raw and gzip).
 import { mkdirSync, rmSync, writeFileSync, readFileSync, copyFileSync, readdirSync, statSync, existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -30,9 +31,17 @@ await esbuild.build({ entryPoints: ["src/web/worker.ts"], outfile: `${OUT}/asset
 for (const w of ["simd.wasm", "scalar.wasm"]) copyFileSync(`dist/${w}`, `${OUT}/assets/${w}`);
 copyFileSync("site/style.css", `${OUT}/assets/style.css`);
 
+// the API reference (TypeDoc, from the doc comments test/docs-coverage.test.ts keeps complete)
+{
+  const { execFileSync } = await import("node:child_process");
+  const typedoc = "scripts/docs-tools/node_modules/typedoc/bin/typedoc";
+  if (!existsSync(typedoc)) { console.error("site: TypeDoc is missing (the devDependency samudra-docs-tools): run `npm install`"); process.exit(2); }
+  execFileSync(process.execPath, [typedoc, "--out", `${OUT}/api`, "--logLevel", "Error"], { stdio: "inherit" });
+}
+
 const MODELS = { nlse: "NLSE", kg: "Klein–Gordon", school: "Fish school" };
 const nav = (cur) => `<header><a href="index.html"><strong>samudra</strong> playground</a><nav aria-label="models">${Object.entries(MODELS)
-  .map(([m, t]) => `<a href="${m}.html"${m === cur ? ' aria-current="page"' : ""}>${t}</a>`).join("")}</nav></header>`;
+  .map(([m, t]) => `<a href="${m}.html"${m === cur ? ' aria-current="page"' : ""}>${t}</a>`).join("")}<a href="api/index.html">API reference</a></nav></header>`;
 const head = (title) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title><link rel="stylesheet" href="assets/style.css"></head>`;
 const modelPage = (m) => `${head(`${MODELS[m]} — samudra playground`)}<body data-model="${m}">${nav(m)}<main>

@@ -70,6 +70,11 @@ it("index.html loads with no console error and shows a loaded thumbnail for ever
   // the thumbnails are lazy: decode each one here (a missing or broken PNG rejects)
   const widths = await page.evaluate((srcs) => Promise.all(srcs.map((s) => { const i = new Image(); i.src = s; return i.decode().then(() => i.naturalWidth); })), imgs);
   expect(widths).toEqual(imgs.map(() => 192));
+  // the API reference (TypeDoc) is published with the site and linked from every page
+  await page.click('a[href="api/index.html"]');
+  await page.waitForURL(/api\/index\.html$/);
+  const modules = await (await page.request.get(`${base}api/modules.html`)).text();
+  for (const m of ["web", "server", "ensemble"]) expect(modules).toContain(`modules/${m}.html`);
   expect(errors).toEqual([]);
   await page.close();
 });

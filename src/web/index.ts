@@ -13,6 +13,7 @@ export { SamudraSim, OPTION_ATTRIBUTES, type FrameDetail, type StateDetail } fro
 export { OPTION_CONTROLS, defaultSpeedOf } from "./controls.js";
 export { startBridge, type BridgeTarget, type BridgeVerb } from "./bridge.js";
 export { SchoolGLView, type SchoolGLFrame } from "./school-gl.js";
+export type { SchoolGLOptions } from "./school-gl-options.js";
 export type { ModelName, RunState, RunInfo, ViewData, SimState } from "./protocol.js";
 
 if (typeof customElements !== "undefined" && !customElements.get("samudra-sim")) customElements.define("samudra-sim", SamudraSim);
