@@ -3,18 +3,14 @@
 // overlay, the predator, the NetCDF export and PNG snapshot, and the main thread free of long tasks while playing.
 // Oracles: the same runs in this Node process from dist/index.js (bit for bit), and the NetCDF bytes Node writes.
 import { it, expect, beforeAll, afterAll } from "vitest";
-import { createServer, type Server } from "node:http";
-import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { createHash } from "node:crypto";
-import type { AddressInfo, Socket } from "node:net";
 import type { Browser, Page } from "playwright-core";
 import { root, chromiumExecutable, CHROMIUM_ARGS } from "./helpers/runtimes.js";
+import { elementPage, startRepoServer, openPage } from "./helpers/web-pages.js";
 
-const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm" };
-let server: Server;
-const sockets = new Set<Socket>();
+let srv: { base: string; close(): Promise<void> };
 let base = "";
 let browser: Browser;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -26,28 +22,12 @@ addEventListener("message", (e) => { if (e.data && e.data.source === "samudra-si
 window.send = (m) => document.getElementById("f").contentWindow.postMessage(m, "*");
 </script><iframe id="f" style="width:760px;height:700px" src="/examples/web-embed.html?model=nlse&preset=single_soliton&id=e1"></iframe>`;
 
-function testPage(attrs: Record<string, string>): string {
-  const a = Object.entries(attrs).map(([k, v]) => (v === "" ? k : `${k}='${v}'`)).join(" ");
-  return `<!doctype html><meta charset="utf-8"><body style="width:760px"><samudra-sim id="sim" ${a}></samudra-sim>
-<script type="module" src="/dist/web/index.js"></script>`;
-}
-
 beforeAll(async () => {
   if (!existsSync(path.join(root, "dist/web/index.js"))) throw new Error("dist/web/index.js is missing: run `node scripts/build.mjs` first");
   samudra = await import(path.join(root, "dist/index.js"));
   await samudra.init();
-  server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    if (url.pathname === "/t/page.html") { res.writeHead(200, { "content-type": "text/html" }).end(testPage(JSON.parse(url.searchParams.get("a") ?? "{}"))); return; }
-    if (url.pathname === "/t/parent.html") { res.writeHead(200, { "content-type": "text/html" }).end(PARENT); return; }
-    const rel = path.normalize(decodeURIComponent(url.pathname)).replace(/^\/+/, "");
-    const file = path.join(root, rel);
-    if (!(rel.startsWith("dist/") || rel.startsWith("examples/")) || !existsSync(file)) { res.writeHead(404).end("not found"); return; }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(await readFile(file));
-  });
-  server.on("connection", (s) => { sockets.add(s); s.on("close", () => sockets.delete(s)); });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  srv = await startRepoServer({ "/t/page.html": (u) => elementPage(JSON.parse(u.searchParams.get("a") ?? "{}")), "/t/parent.html": () => PARENT });
+  base = srv.base;
   const { chromium } = await import("playwright-core");
   // WebGL through a (software, SwiftShader) GPU process as in a browser with a GPU: with --disable-gpu the compositor
   // reads every WebGL frame back on the main thread ("GPU stall due to ReadPixels"), a long task of its own
@@ -57,19 +37,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  for (const s of sockets) s.destroy();
-  await new Promise<void>((r) => server.close(() => r()));
+  await srv?.close();
 });
 
-async function open(url: string): Promise<{ page: Page; errors: string[] }> {
-  // a fixed locale: this machine's C.UTF-8 gives Chromium "en-US@posix", which Intl (and so uPlot) rejects
-  const page = await browser.newPage({ viewport: { width: 800, height: 1000 }, locale: "en-US" });
-  const errors: string[] = [];
-  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
-  page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(url);
-  return { page, errors };
-}
+const open = (url: string) => openPage(browser, url);
 const pageOf = (attrs: Record<string, string>) => `${base}/t/page.html?a=${encodeURIComponent(JSON.stringify(attrs))}`;
 const waitState = (page: Page, s: string) => page.waitForFunction((st) => (document.getElementById("sim") as unknown as { runState: string }).runState === st, s, { timeout: 30_000 });
 const b64 = (a: Float64Array | Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString("base64");

@@ -3,69 +3,35 @@
 // the library itself, run in this Node process from dist/index.js: the same options stepped the same frames must
 // give the same bits as the element's worker.
 import { it, expect, beforeAll, afterAll } from "vitest";
-import { createServer, type Server } from "node:http";
-import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import type { AddressInfo, Socket } from "node:net";
 import type { Browser, Page } from "playwright-core";
 import { root, chromiumExecutable, CHROMIUM_ARGS } from "./helpers/runtimes.js";
+import { elementPage, startRepoServer, openPage } from "./helpers/web-pages.js";
 
-const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm" };
-let server: Server;
-const sockets = new Set<Socket>();
+let srv: { base: string; close(): Promise<void> };
 let base = "";
 let browser: Browser;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 let samudra: any;
-
-/** A page with one element; `attrs` become its attributes. */
-function testPage(attrs: Record<string, string>, spacer = 0): string {
-  const a = Object.entries(attrs).map(([k, v]) => (v === "" ? k : `${k}='${v}'`)).join(" ");
-  return `<!doctype html><meta charset="utf-8"><body style="width:760px"><div id="spacer" style="height:${spacer}px"></div><samudra-sim id="sim" ${a}></samudra-sim>
-<script type="module" src="/dist/web/index.js"></script>`;
-}
 
 beforeAll(async () => {
   const dist = path.join(root, "dist/web/index.js");
   if (!existsSync(dist)) throw new Error("dist/web/index.js is missing: run `node scripts/build.mjs` first");
   samudra = await import(path.join(root, "dist/index.js"));
   await samudra.init();
-  server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    if (url.pathname === "/t/page.html") {
-      res.writeHead(200, { "content-type": "text/html" }).end(testPage(JSON.parse(url.searchParams.get("a") ?? "{}"), Number(url.searchParams.get("spacer") ?? 0)));
-      return;
-    }
-    const rel = path.normalize(decodeURIComponent(url.pathname)).replace(/^\/+/, "");
-    const file = path.join(root, rel);
-    if (!(rel.startsWith("dist/") || rel.startsWith("examples/")) || !existsSync(file)) { res.writeHead(404).end("not found"); return; }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    res.end(await readFile(file));
-  });
-  server.on("connection", (s) => { sockets.add(s); s.on("close", () => sockets.delete(s)); });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  srv = await startRepoServer({ "/t/page.html": (u) => elementPage(JSON.parse(u.searchParams.get("a") ?? "{}"), Number(u.searchParams.get("spacer") ?? 0)) });
+  base = srv.base;
   const { chromium } = await import("playwright-core");
   browser = await chromium.launch({ executablePath: chromiumExecutable().path, headless: true, args: CHROMIUM_ARGS });
 });
 
 afterAll(async () => {
   await browser?.close();
-  for (const s of sockets) s.destroy();
-  await new Promise<void>((r) => server.close(() => r()));
+  await srv?.close();
 });
 
-/** Opens a page, collecting console errors and page errors. */
-async function open(url: string): Promise<{ page: Page; errors: string[] }> {
-  // a fixed locale: this machine's C.UTF-8 gives Chromium "en-US@posix", which Intl (and so uPlot) rejects
-  const page = await browser.newPage({ viewport: { width: 800, height: 1000 }, locale: "en-US" });
-  const errors: string[] = [];
-  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
-  page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(url);
-  return { page, errors };
-}
+const open = (url: string) => openPage(browser, url);
 
 const pageOf = (attrs: Record<string, string>) => `${base}/t/page.html?a=${encodeURIComponent(JSON.stringify(attrs))}`;
 
