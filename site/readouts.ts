@@ -2,21 +2,12 @@
  * Live readouts of a model page from the element's `frame` events: NLSE — mass and H drift, error against the
  * exact solution; KG — energy drift, kink count and positions (zero crossings of φ for φ⁴ and the linear field,
  * crossings of odd multiples of π for sine-Gordon, located by linear interpolation on the state the element
- * returns); school — P, M, OSI and the seed's state name from P and M (school.classify's thresholds).
+ * returns); school — P, M, OSI and the seed's state name from P and M (school.classify).
  */
 import type { Model } from "./catalog.js";
+import { classify } from "../src/models/school/index.js";
 
 const fmt = (v: number) => (!Number.isFinite(v) ? "—" : Math.abs(v) !== 0 && (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e4) ? v.toExponential(2) : v.toFixed(4));
-
-/** The seed's classifier (P > 0.9 highly parallel, > 0.7 dynamic parallel, M > 0.5 milling, …). */
-export function schoolState(P: number, M: number): string {
-  if (!Number.isFinite(P) || !Number.isFinite(M)) return "—";
-  if (P > 0.9) return "Highly Parallel";
-  if (P > 0.7) return "Dynamic Parallel";
-  if (M > 0.5) return "Torus/Milling";
-  if (P > 0.4 || M > 0.3) return "Transitional";
-  return "Swarm";
-}
 
 /** Kink positions of a field φ on a uniform grid [xMin, xMax): crossings of `levels(φ)`. */
 export function kinkPositions(phi: ArrayLike<number>, xMin: number, dx: number, sineGordon: boolean): number[] {
@@ -37,7 +28,7 @@ export function readoutRows(model: Model, d: Record<string, number>, kinks: numb
   const entries = Object.entries(d);
   if (model === "school") {
     const P = get("P"), M = get("M");
-    return [["polarization P", fmt(P)], ["rotation M", fmt(M)], ["OSI", fmt(get("OSI"))], ["state", schoolState(P, M)]];
+    return [["polarization P", fmt(P)], ["rotation M", fmt(M)], ["OSI", fmt(get("OSI"))], ["state", Number.isFinite(P) && Number.isFinite(M) ? classify(P, M) : "—"]];
   }
   const rows: [string, string][] = entries.filter(([k]) => !/^kink/i.test(k)).map(([k, v]) => [k, fmt(v)]);
   if (model === "kg" && kinks) rows.push(["kinks", String(kinks.length)], ["kink positions x", kinks.length ? kinks.map((x) => x.toFixed(3)).join(", ") : "—"]);
