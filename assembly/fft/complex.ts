@@ -2,7 +2,7 @@
 // x_j = (1/n) Σ_k X_k e^{+2πijk/n} (inverse), numpy's convention.
 //
 // n = 4^a·2^b·3^c·5^d·p_1·p_2··· (b ≤ 1, p_i odd primes ≥ 7) runs as a chain of Stockham passes
-// (radix4/2/3/5.ts, radixg.ts for the p_i), reading the input once (it is never modified) and
+// (radix4/2/3/5.ts here; the p_i and the Bluestein rule in odd.ts), reading the input once (it is never modified) and
 // ping-ponging between the plan's work buffer and the output so that the last pass lands in `out`.
 // When the generic passes would cost more than Bluestein's chirp-z algorithm (bluestein.ts, over a
 // 5-smooth size M ≥ 2n − 1), n goes to Bluestein instead — pocketfft's rule (numpy.fft), so every n
@@ -18,66 +18,17 @@ import { pass2 } from "./radix2";
 import { last8 } from "./radix8";
 import { pass3 } from "./radix3";
 import { pass5 } from "./radix5";
-import { passG, genericBlockBytes, genericTwiddles } from "./radixg";
+import { isSmooth, useBluestein, oddPasses, oddInit, oddExec, oddFree } from "./odd";
 import { bluesteinInit, bluesteinExec, bluesteinFree } from "./bluestein";
 
 // @ts-ignore: decorator
 @inline function u32at(p: usize, off: usize): usize { return <usize>load<u32>(p + off); }
-
-export function isSmooth(n: i32): bool {
-  let m = n;
-  while ((m & 1) == 0) m >>= 1;
-  while (m % 3 == 0) m /= 3;
-  while (m % 5 == 0) m /= 5;
-  return m == 1;
-}
-
-/** pocketfft's cost_guess: n times the summed weights of the prime factors (2/3/5 → p, larger → 1.1 p). */
-function costGuess(n: i32): f64 {
-  let m = n, c = 0.0;
-  while ((m & 1) == 0) { c += 2.0; m >>= 1; }
-  for (let p = 3; p * p <= m; p += 2) {
-    while (m % p == 0) { c += p <= 5 ? <f64>p : 1.1 * <f64>p; m /= p; }
-  }
-  if (m > 1) c += m <= 5 ? <f64>m : 1.1 * <f64>m;
-  return c * <f64>n;
-}
-
-function largestPrimeFactor(n: i32): i32 {
-  let m = n, lpf = 1;
-  for (let p = 2; p * p <= m; p++) {
-    while (m % p == 0) { lpf = p; m /= p; }
-  }
-  return m > 1 ? m : lpf;
-}
 
 /** Bluestein's size: the smallest 5-smooth M ≥ min. */
 export function goodSize(min: i32): i32 {
   let m = min;
   while (!isSmooth(m)) m++;
   return m;
-}
-
-/** pocketfft's good_size: the smallest 2·3·5·7·11-smooth m ≥ min (only for the choice of path). */
-function goodSize11(min: i32): i32 {
-  for (let m = min; ; m++) {
-    let r = m;
-    while ((r & 1) == 0) r >>= 1;
-    while (r % 3 == 0) r /= 3;
-    while (r % 5 == 0) r /= 5;
-    while (r % 7 == 0) r /= 7;
-    while (r % 11 == 0) r /= 11;
-    if (r == 1) return m;
-  }
-  return min;
-}
-
-/** True when n (not 5-smooth) is cheaper through Bluestein than through generic-radix passes. */
-function useBluestein(n: i32): bool {
-  if (isSmooth(n) || n < 50) return false;
-  const lpf = <i64>largestPrimeFactor(n);
-  if (lpf * lpf <= <i64>n) return false;
-  return 3.0 * costGuess(goodSize11(2 * n - 1)) < costGuess(n);
 }
 
 /** Allocates a zeroed block of `bytes` (16-byte aligned by the TLSF allocator). */
@@ -116,10 +67,7 @@ export function complexPlanCreate(n: i32, io: bool): usize {
   }
   while (rem % 3 == 0) { addPass(plan, np++, 3); rem /= 3; }
   while (rem % 5 == 0) { addPass(plan, np++, 5); rem /= 5; }
-  for (let p = 7; rem > 1; p += 2) {
-    if (p * p > rem) p = rem;                     // what is left is prime
-    while (rem % p == 0) { addPass(plan, np++, p); rem /= p; }
-  }
+  np = oddPasses(plan, np, rem);
   store<u32>(plan + L.CP_NPASS, np);
   // twiddles: pass i works on sub-transforms of length n0 = n / (r_0 ··· r_{i−1})
   let n0 = n;
@@ -128,21 +76,7 @@ export function complexPlanCreate(n: i32, io: bool): usize {
     const r = load<u32>(rec);
     const m = n0 / r;
     if (r > 5) {
-      // generic pass: roots C_j, S_j of the r-point DFT, scratch, then the twiddles
-      const blk = heap.alloc(genericBlockBytes(r, m));
-      for (let j: u32 = 0; j < r; j++) {
-        cisTurn(<u64>j, <u64>r);
-        store<f64>(blk + (<usize>j << 4), COS);
-        store<f64>(blk + (<usize>j << 4), SIN, 8);
-      }
-      const tw = genericTwiddles(blk, r);
-      for (let p = 0; p < m && m > 1; p++) {
-        for (let k: u32 = 1; k < r; k++) {
-          cisTurn(<u64>p * k, <u64>n0);
-          storeTwiddle(tw + (<usize>p * (r - 1) + (k - 1)) * 32, COS, -SIN);
-        }
-      }
-      store<u32>(rec, blk, 4);
+      oddInit(rec, <i32>r, m, n0);
     } else if (m > 1) {
       const tw = heap.alloc(<usize>m * (r - 1) * 32);
       for (let p = 0; p < m; p++) {
@@ -165,7 +99,9 @@ function addPass(plan: usize, i: i32, radix: u32): void {
 export function complexPlanFree(plan: usize): void {
   const np = <i32>load<u32>(plan + L.CP_NPASS);
   for (let i = 0; i < np; i++) {
-    const tw = u32at(plan + L.CP_PASSES + (<usize>i << 3), 4);
+    const rec = plan + L.CP_PASSES + (<usize>i << 3);
+    if (load<u32>(rec) > 5) { oddFree(rec); continue; }
+    const tw = u32at(rec, 4);
     if (tw != 0) heap.free(tw);
   }
   if (load<u32>(plan + L.CP_KIND) == L.KIND_BLUESTEIN) bluesteinFree(plan);
@@ -205,7 +141,7 @@ export function complexExec(plan: usize, input: usize, out: usize, inv: bool): v
     } else if (r == 2) pass2(src, dst, tw, m, s, inv, scale);
     else if (r == 3) pass3(src, dst, tw, m, s, inv, scale);
     else if (r == 5) pass5(src, dst, tw, m, s, inv, scale);
-    else passG(src, dst, tw, r, m, s, inv, scale);
+    else oddExec(src, dst, rec, r, m, s, inv, scale);
     src = dst; s *= r; n0 = m;
   }
 }
