@@ -14,10 +14,14 @@
  * Why: with the same control both codes take the same steps (same nfev, naccept, nreject — checked by the
  * benchmark), so the timing ratio measures implementation speed only, not a different step sequence. The step
  * counts are checked against scipy's solve_ivp (Arenstorf, rtol = atol = 1e-10: scipy 1.17.1 nfev 2708... see
- * docs/benchmarks.md), not against Hairer's published counts, which belong to dop853.c's own control.
+ * docs/benchmarks.md). `hairer` mode runs dop853.c's own control instead (integrateHairer below), and
+ * test/ode-c-ref.test.ts checks its counts against Hairer's Fortran DOP853 as scipy.integrate.ode("dop853") ships it.
  * Every accepted step's (t, y) is stored in a growable array, as ode.solve keeps every step.
  *
  * Usage: dop853_ref lorenz|arenstorf BATCH_MS  → one JSON line {ms, runs, nfev, naccept, nreject, nsteps, y}
+ *        dop853_ref hairer lorenz|arenstorf TOL [scipy-dop-c] → the same counts with dop853.c's own step control (no
+ *        timing); `scipy-dop-c` copies the one line where scipy 1.17's C translation (scipy/integrate/src/dop.c) departs
+ *        from dop853.f: a rejected step divides h by min(facc1, facc1/safe) instead of min(facc1, fac11/safe)
  */
 #include <math.h>
 #include <stdio.h>
@@ -100,7 +104,7 @@ static void push(Out *o, double t, const double *y) {
   o->len++;
 }
 
-static int naccept, nreject;
+static int naccept, nreject, attempts;
 
 /* returns 0 finished, -1 step too small */
 static int integrate(double t, double tEnd, double *y, double rtol, double atol, Out *out) {
@@ -164,11 +168,98 @@ static int integrate(double t, double tEnd, double *y, double rtol, double atol,
   }
 }
 
+/* dop853.c's own control (Hairer's DP86CO with its defaults: safe 0.9, fac1 0.333, fac2 6, β = 0, hmax = |tEnd − t|,
+ * hinit), for the check against Hairer's code (test/ode-c-ref.test.ts): K4 = Σ b_j k_j, ynew = y + h·K4,
+ *   sk = atol + rtol·max(|y|, |ynew|), err = Σ (ER·K/sk)², err2 = Σ ((K4 − bhh1 k1 − bhh2 k9 − bhh3 k12)/sk)²,
+ *   err = |h|·err·√(1/(n·(err + 0.01 err2))), fac = max(1/6, min(1/0.333, err^(1/8)/0.9)), hnew = h/fac;
+ * accepted if err ≤ 1 (hnew ≤ |h| after a rejection), else hnew = h/min(1/0.333, err^(1/8)/0.9). nfev counts as
+ * dop853.c's nfcn (2 for the start, 11 per attempt, 1 per accepted step); nreject as its nrejct (rejections after
+ * the first accepted step only). */
+static int integrateHairer(double x, double xEnd, double *y, double rtol, double atol, int facc1Bug) {
+  const double posneg = xEnd > x ? 1.0 : -1.0, hmax = fabs(xEnd - x), uround = 2.3e-16;
+  const double safe = 0.9, facc1 = 1.0 / 0.333, facc2 = 1.0 / 6.0, expo1 = 1.0 / 8.0;
+  const double bhh1 = 0.244094488188976377952755905512, bhh2 = 0.733846688281611857341361741547,
+    bhh3 = 0.220588235294117647058823529412e-1;
+  nfev = 0; naccept = 0; nreject = 0;
+  F(x, y, k[0]);
+  /* hinit, iord = 8 */
+  double dnf = 0, dny = 0;
+  for (int j = 0; j < N; j++) { double sk = atol + rtol * fabs(y[j]); dnf += (k[0][j] / sk) * (k[0][j] / sk); dny += (y[j] / sk) * (y[j] / sk); }
+  double h = (dnf <= 1e-10 || dny <= 1e-10) ? 1.0e-6 : sqrt(dny / dnf) * 0.01;
+  h = fmin(h, hmax); h = copysign(h, posneg);
+  for (int j = 0; j < N; j++) yt[j] = y[j] + h * k[0][j];
+  F(x + h, yt, k[1]);
+  double der2 = 0;
+  for (int j = 0; j < N; j++) { double sk = atol + rtol * fabs(y[j]), d = (k[1][j] - k[0][j]) / sk; der2 += d * d; }
+  der2 = sqrt(der2) / h;
+  double der12 = fmax(fabs(der2), sqrt(dnf));
+  double h1 = der12 <= 1e-15 ? fmax(1.0e-6, fabs(h) * 1.0e-3) : pow(0.01 / der12, 1.0 / 8.0);
+  h = copysign(fmin(fmin(100 * fabs(h), h1), hmax), posneg);
+  int fc = 2;                  /* dop853.c's nfcn: += 2 after hinit (the first f(x, y) is counted there); F's own count
+                                  also sees stages()'s f(x + h, ynew) on rejected attempts, which dop853.c does not make */
+  int reject = 0, last = 0;
+  attempts = 0;
+  for (;;) {
+    if (attempts > 1000000) { nfev = fc; return -2; }
+    if (0.1 * fabs(h) <= fabs(x) * uround) { nfev = fc; return -1; }
+    if ((x + 1.01 * h - xEnd) * posneg > 0.0) { h = xEnd - x; last = 1; }
+    attempts++;
+    stages(x, y, h);           /* k[1..11] = stages 2..12, ynew = y + (Σ b k)·h, k[12] = f(x + h, ynew) */
+    fc += 11;
+    double err = 0, err2 = 0;
+    for (int j = 0; j < N; j++) {
+      double k4 = 0.054293734116568765 * k[0][j] + 4.450312892752409 * k[5][j] + 1.8915178993145003 * k[6][j] + -5.801203960010585 * k[7][j] + 0.3111643669578199 * k[8][j] + -0.1521609496625161 * k[9][j] + 0.20136540080403034 * k[10][j] + 0.04471061572777259 * k[11][j];
+      double sk = atol + rtol * fmax(fabs(y[j]), fabs(ynew[j]));
+      double e2 = k4 - bhh1 * k[0][j] - bhh2 * k[8][j] - bhh3 * k[11][j];
+      err2 += (e2 / sk) * (e2 / sk);
+      double e = 0.01312004499419488 * k[0][j] + -1.2251564463762044 * k[5][j] + -0.4957589496572502 * k[6][j] + 1.6643771824549864 * k[7][j] + -0.35032884874997366 * k[8][j] + 0.3341791187130175 * k[9][j] + 0.08192320648511571 * k[10][j] + -0.022355307863886294 * k[11][j];
+      err += (e / sk) * (e / sk);
+    }
+    double deno = err + 0.01 * err2;
+    if (deno <= 0.0) deno = 1.0;
+    err = fabs(h) * err * sqrt(1.0 / (N * deno));
+    double fac11 = pow(err, expo1);
+    double fac = fmax(facc2, fmin(facc1, fac11 / safe));
+    double hnew = h / fac;
+    if (err <= 1.0) {
+      naccept++;
+      fc += 1;                 /* k[12] = f(x + h, ynew), the next step's k1 */
+      memcpy(k[0], k[12], N * sizeof(double));
+      memcpy(y, ynew, N * sizeof(double));
+      x = x + h;
+      if (last) { nfev = fc; return 0; }
+      if (fabs(hnew) > hmax) hnew = posneg * hmax;
+      if (reject) hnew = posneg * fmin(fabs(hnew), fabs(h));
+      reject = 0;
+    } else {
+      hnew = h / fmin(facc1, (facc1Bug ? facc1 : fac11) / safe);   /* facc1Bug: scipy 1.17's dop.c line */
+      reject = 1;
+      if (naccept >= 1) nreject++;
+      last = 0;
+    }
+    h = hnew;
+  }
+}
+
 static double now(void) { struct timespec ts; clock_gettime(CLOCK_MONOTONIC, &ts); return ts.tv_sec * 1e3 + ts.tv_nsec * 1e-6; }
 
 static volatile double sink;
 
 int main(int argc, char **argv) {
+  if (argc > 1 && strcmp(argv[1], "hairer") == 0) {
+    /* dop853_ref hairer lorenz|arenstorf TOL → {nfev, naccept, nreject, y} with dop853.c's control, rtol = atol = TOL */
+    problem = (argc > 2 && strcmp(argv[2], "arenstorf") == 0) ? 1 : 0;
+    const double tol = argc > 3 ? atof(argv[3]) : 1e-7;
+    double y[4] = {0.994, 0, 0, -2.00158510637908252240537862224};
+    if (!problem) { y[0] = 1; y[1] = 1; y[2] = 1; }
+    N = problem ? 4 : 3;
+    const int bug = argc > 4 && strcmp(argv[4], "scipy-dop-c") == 0;
+    int status = integrateHairer(0, problem ? 17.0652165601579625588917206249 : 100.0, y, tol, tol, bug);
+    printf("{\"status\":%d,\"nfev\":%d,\"naccept\":%d,\"nreject\":%d,\"attempts\":%d,\"y\":[", status, nfev, naccept, nreject, attempts);
+    for (int j = 0; j < N; j++) printf("%s%.17g", j ? "," : "", y[j]);
+    printf("]}\n");
+    return status == 0 ? 0 : 1;
+  }
   problem = (argc > 1 && strcmp(argv[1], "arenstorf") == 0) ? 1 : 0;
   const double batchMs = argc > 2 ? atof(argv[2]) : 60.0;
   const double T = problem ? 17.0652165601579625588917206249 : (argc > 3 ? atof(argv[3]) : 100.0);

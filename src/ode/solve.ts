@@ -41,7 +41,7 @@ const TOO_SMALL = "Required step size is less than spacing between numbers.";
 export interface OdeResult {
   /** Times: every accepted step (with t0) or the tEval points reached. */
   t: Float64Array;
-  /** y[i] is the state at t[i] (length n, or 2n interleaved for complex states). */
+  /** y[i] is the state at t[i] (length n, or 2n interleaved for complex states); the rows are views on one buffer, made on first read. */
   y: Float64Array[];
   /** −1 integration failed, 0 reached the end, 1 a terminal event occurred (scipy's codes). */
   status: -1 | 0 | 1;
@@ -224,15 +224,11 @@ function run(integ: OdeIntegrator, t0: number, t1: number, o: SolveOptions, wher
     tEvents, yEvents);
 }
 
-/** The result object: scipy's message and our reason for the ending, y as one view per time on one buffer. */
+/** The result object: scipy's message and our reason for the ending, y as one view per time on one buffer (made on first read). */
 function finish(
   integ: OdeIntegrator, t0: number, N: number, tArr: Float64Array, yAll: Float64Array, status: -1 | 0 | 1 | null, code: number,
   aborted: boolean, sol: OdeSolution | null, tEvents: number[][] | null, yEvents: Float64Array[][] | null
 ): OdeResult {
-  const rows = tArr.length;
-  const yList: Float64Array[] = new Array(rows);
-  // views made by the constructor: ~2× cheaper than subarray() (the one per-row cost left in JS)
-  for (let i = 0, b = yAll.buffer, o = yAll.byteOffset; i < rows; i++) yList[i] = new Float64Array(b, o + i * N * 8, N);
   const tEnd = integ.t;
   // a NaN right-hand side mid-run ends as in scipy: every attempt is rejected (Python's max keeps the 0.2 factor)
   // until the step is too small, with scipy's message; NaN already at t0 (scipy loops forever) says so
@@ -243,11 +239,36 @@ function finish(
     : code === Status.NonFinite ? `The right-hand side is not finite (NaN or ±Infinity) at t0 = ${t0}; check it there.`
     : STATUS_MESSAGES[code];
   const reason = aborted ? "aborted" : status === 1 ? "event" : (["finished", "finished", "step-too-small", "non-finite", "budget"] as const)[code];
-  return {
-    t: tArr, y: yList, status: status as -1 | 0 | 1, message, reason, success: status !== null && status >= 0,
+  const result: OdeResult = {
+    t: tArr, y: [], status: status as -1 | 0 | 1, message, reason, success: status !== null && status >= 0,
     nfev: integ.nfev, njev: 0, nlu: 0, naccept: integ.naccept, nreject: integ.nreject,
     sol,
     tEvents: tEvents ? tEvents.map((a) => Float64Array.from(a)) : null,
     yEvents,
   };
+  lazyRows(result, yAll, tArr.length, N);
+  return result;
+}
+
+/**
+ * result.y as an accessor that makes the row views (one Float64Array per time, all on yAll's buffer) on first
+ * read and then becomes a plain data property: a solve whose caller reads only t, the counts or the last row does
+ * not pay ~40 ns per step for thousands of views. It stays an own enumerable property, so spreading, JSON and
+ * structuredClone (which read accessors) see the rows.
+ */
+function lazyRows(result: { y: Float64Array[] }, yAll: Float64Array, rows: number, N: number): void {
+  const settle = (v: Float64Array[]): Float64Array[] => {
+    Object.defineProperty(result, "y", { value: v, writable: true, enumerable: true, configurable: true });
+    return v;
+  };
+  Object.defineProperty(result, "y", {
+    enumerable: true, configurable: true,
+    get(): Float64Array[] {
+      const yList: Float64Array[] = new Array(rows);
+      // views made by the constructor: ~2× cheaper than subarray()
+      for (let i = 0, b = yAll.buffer, o = yAll.byteOffset; i < rows; i++) yList[i] = new Float64Array(b, o + i * N * 8, N);
+      return settle(yList);
+    },
+    set(v: Float64Array[]) { settle(v); },
+  });
 }
