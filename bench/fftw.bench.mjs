@@ -20,6 +20,8 @@
 // * Checks (failing any exits 1): the C harness checks FFTW against a naive DFT at start-up; every
 //   SSE2-only plan (fftw_sprint_plan) must name no "_avx" codelet and that process must report
 //   have_simd_avx() = 0; FFTW's output (both processes) must match samudra's within 1e-9 relative rms.
+// * BENCH_WISDOM_DIR=dir keeps FFTW's wisdom between runs (fftw-sse2-only.wisdom, fftw-avx.wisdom):
+//   reruns skip the ~1–2 min of FFTW_MEASURE planning and reuse the plans measured the first time.
 // * Missing gcc, fftw3.h or libfftw3: prints how to install (apt-get install libfftw3-dev), exits 2.
 // * --json prints a JSON document instead of the tables; BENCH_JSON=path writes it besides the tables.
 import { execFileSync, spawn } from "node:child_process";
@@ -34,8 +36,8 @@ const log = (...a) => (JSON_STDOUT ? console.error : console.log)(...a);
 const fail = (msg, code = 1) => { console.error(`bench:fftw: ${msg}`); process.exit(code); };
 
 const DEFAULT_SIZES = [256, 512, 1024, 2048, 4096, 8192, 16384, 32768, 65536, 1 << 20, 1000, 1536, 4095, 65521];
-const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map((s) => Number(s.trim())) : DEFAULT_SIZES;
-for (const n of SIZES) if (!Number.isInteger(n) || n < 2 || n > 1 << 24) fail(`BENCH_SIZES: ${n} is not an integer length 2…2^24; use e.g. BENCH_SIZES=256,1024,65521`);
+const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map((s) => s.trim()).map((s) => (/^\d+$/.test(s) ? Number(s) : s)) : DEFAULT_SIZES;
+for (const n of SIZES) if (!Number.isInteger(n) || n < 2 || n > 1 << 24) fail(`BENCH_SIZES: "${n}" is not an integer length 2…2^24; use e.g. BENCH_SIZES=256,1024,65521`);
 const intEnv = (name, dflt, lo) => {
   const v = process.env[name] === undefined ? dflt : Number(process.env[name]);
   if (!Number.isInteger(v) || v < lo) fail(`${name}=${process.env[name]} must be an integer ≥ ${lo}`);
@@ -83,9 +85,10 @@ function harness(name, env) {
 }
 
 log(`bench:fftw: planning ${SIZES.length} sizes × c2c/r2c with FFTW_MEASURE (SSE2-only, then AVX) …`);
-const sse2 = harness("SSE2-only", { LD_PRELOAD: [shim, process.env.LD_PRELOAD].filter(Boolean).join(":") });
+const wisdom = (file) => (process.env.BENCH_WISDOM_DIR ? { FFTW_BENCH_WISDOM: path.resolve(process.env.BENCH_WISDOM_DIR, file) } : {});
+const sse2 = harness("SSE2-only", { LD_PRELOAD: [shim, process.env.LD_PRELOAD].filter(Boolean).join(":"), ...wisdom("fftw-sse2-only.wisdom") });
 const planSse2 = Number((await sse2.ready).split(" ")[1]);
-const avx = harness("AVX", {});
+const avx = harness("AVX", wisdom("fftw-avx.wisdom"));
 const planAvx = Number((await avx.ready).split(" ")[1]);
 const fftwVersion = (await avx.ask("version")).slice(8);
 const avxFlag = { sse2: Number((await sse2.ask("avx")).slice(4)), avx: Number((await avx.ask("avx")).slice(4)) };

@@ -11,6 +11,8 @@
  *      prints "error ..." to stderr and exits 3.
  *   2. Plans every n with FFTW_MEASURE: out-of-place c2c forward (fftw_plan_dft_1d) and out-of-place
  *      r2c (fftw_plan_dft_r2c_1d), buffers from fftw_malloc. Prints "ready <planning seconds>".
+ *      If the environment names FFTW_BENCH_WISDOM (a file), its wisdom is imported first (when the file
+ *      exists) and the wisdom after planning is exported to it: reruns then skip the measuring.
  *   3. Commands, one per stdin line, one answer line each on stdout:
  *        avx                      -> "avx <fftw_have_simd_avx()>"  (0 under the no-AVX shim)
  *        version                  -> "version <fftw_version>", e.g. "fftw-3.3.10-sse2-avx"
@@ -128,6 +130,8 @@ int main(int argc, char **argv) {
   }
   count = argc - 1;
   table = calloc(count, sizeof *table);
+  const char *wisdom = getenv("FFTW_BENCH_WISDOM");
+  if (wisdom && *wisdom) fftw_import_wisdom_from_filename(wisdom); /* a missing file is not an error */
   double t0 = now_ns();
   for (int i = 0; i < count; i++) {
     entry *e = &table[i];
@@ -139,7 +143,9 @@ int main(int argc, char **argv) {
     if (!e->c2c || !e->r2c) die(2, "FFTW could not plan n", n);
     fill_inputs(e); /* FFTW_MEASURE overwrites the arrays while planning */
   }
-  printf("ready %.3f\n", (now_ns() - t0) / 1e9);
+  double planned = (now_ns() - t0) / 1e9;
+  if (wisdom && *wisdom && !fftw_export_wisdom_to_filename(wisdom)) die(2, "cannot write the FFTW_BENCH_WISDOM file", 0);
+  printf("ready %.3f\n", planned);
 
   char line[4096], cmd[16], k[8], path[3900];
   while (fgets(line, sizeof line, stdin)) {
