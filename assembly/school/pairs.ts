@@ -19,23 +19,26 @@ export function resetSums(): void {
 
 // per-scan constants
 let L_: f64 = 0, H_: f64 = 0, per_: bool = false, legacy_: bool = false;
-let ra_: f64 = 0, ra2hi_: f64 = 0, rr_: f64 = 0, ro_: f64 = 0, thr_: f64 = 0, blind_: bool = false, uvel_: usize = 0;
+let ra_: f64 = 0, ra2hi_: f64 = 0, rr_: f64 = 0, ro_: f64 = 0, thr_: f64 = 0, blind_: bool = false;
+let us_: usize = 0, vs_: usize = 0, ws_: usize = 0;   // unit headings u | v | w in the scan's numbering (slot or index)
 
 export function scanSetup(s: School): void {
   L_ = s.L; H_ = 0.5 * s.L; per_ = s.boundary == 0; legacy_ = s.mode == MODE_LEGACY;
-  ra_ = s.ra; ra2hi_ = s.ra * s.ra * (1 + 1e-12); rr_ = s.rr; ro_ = s.ro; thr_ = s.blindThreshold; blind_ = s.blindThreshold > -2; uvel_ = s.uvel;
+  ra_ = s.ra; ra2hi_ = s.ra * s.ra * (1 + 1e-12); rr_ = s.rr; ro_ = s.ro; thr_ = s.blindThreshold; blind_ = s.blindThreshold > -2;
+  us_ = s.uslot; vs_ = us_ + (<usize>s.n << 3); ws_ = vs_ + (<usize>s.n << 3);
+  markSetup(s.bits, s.slotOf, s.n);
 }
 
 // @ts-ignore: decorator
 @inline function image(d: f64): f64 { return per_ ? minImageBox(d, L_, H_) : d; }
 
-/** Adds neighbour j (unit offset u, distance dist) to the zone sums. */
+/** Adds neighbour j (unit offset u, distance dist; heading at j of us_/vs_/ws_) to the zone sums. */
 // @ts-ignore: decorator
 @inline function addToZone(j: i32, dist: f64, ux: f64, uy: f64, uz: f64): void {
   if (dist < rr_) { rx += ux; ry += uy; rz += uz; nr++; }
   else if (dist < ro_) {
-    const u = uvel_ + <usize>(j * 24);
-    ox += load<f64>(u); oy += load<f64>(u, 8); oz += load<f64>(u, 16); no++;
+    const o = <usize>j << 3;
+    ox += load<f64>(us_ + o); oy += load<f64>(vs_ + o); oz += load<f64>(ws_ + o); no++;
   } else { ax += ux; ay += uy; az += uz; na++; }
 }
 
@@ -56,8 +59,8 @@ export function scanSetup(s: School): void {
 }
 
 /**
- * Candidates j in [t0, t1) of the index-order coordinate arrays xs/ys/zs (legacy scan of every fish); the focal
- * fish i (at p, heading c) is skipped.
+ * Candidates j in [t0, t1) of the coordinate arrays xs/ys/zs, numbered as us_/vs_/ws_ (legacy scan of every fish,
+ * index order); the focal fish i (at p, heading c) is skipped.
  */
 export function scanSlots(i: i32, t0: i32, t1: i32, xs: usize, ys: usize, zs: usize,
   px: f64, py: f64, pz: f64, cx: f64, cy: f64, cz: f64): void {
@@ -76,7 +79,8 @@ export function scanSlots(i: i32, t0: i32, t1: i32, xs: usize, ys: usize, zs: us
   }
 }
 
-/** Candidates j = list[0..m) (ascending fish indices), coordinates gathered from the index-order arrays. */
+/** Candidates j = list[0..m) (slots of xs/ys/zs and us_/vs_/ws_, in ascending fish index: see takeMarked); the
+ * focal fish (slot i) is skipped. */
 export function scanList(i: i32, list: usize, m: i32, xs: usize, ys: usize, zs: usize, px: f64, py: f64, pz: f64, cx: f64, cy: f64, cz: f64): void {
   let q = 0;
   if (ASC_FEATURE_SIMD) {
@@ -120,29 +124,44 @@ export function scanList(i: i32, list: usize, m: i32, xs: usize, ys: usize, zs: 
   if ((m & 2) && j1 != i) addToZone(j1, f64x2.extract_lane(dist, 1), f64x2.extract_lane(ux, 1), f64x2.extract_lane(uy, 1), f64x2.extract_lane(uz, 1));
 }
 
-// legacy ordering for grid scans: candidates that may be within r_a are marked in a bitmap over fish indices and
-// listed as found, then visited in ascending index (the seed's summation order): the bitmap is read back when the
-// marked words are dense, the list sorted when they are sparse (large schools: a fish's candidates have indices all
-// over 0…n, and walking their span of the bitmap would cost O(n/32) per fish). Both give the same ascending list.
-let bitLo: i32 = 0x7fffffff, bitHi: i32 = -1;
-let markList: usize = 0, markCnt: i32 = 0;
+// legacy ordering for grid scans: candidates that may be within r_a are marked in a three-level bitmap over fish
+// indices (level 0: one bit per fish; level 1: one bit per nonzero level-0 word; level 2: one bit per nonzero
+// level-1 word) and read back in ascending index (the seed's summation order) by descending only into nonzero
+// words: O(marked + n/32768) per focal fish, so neither a scan of the whole index span (O(n/32)) nor a sort
+// (O(m log m), mispredicted branches) of a large school's candidates, whose indices lie all over 0…n. Each marked
+// fish's grid slot is kept in SLOT[j] (written when marked, so still in cache when read back): the scan then reads
+// coordinates and headings from slot-order copies, near one another in memory, instead of from index order.
+let B0: usize = 0, B1: usize = 0, B2: usize = 0, SLOT: usize = 0;
+let lo2: i32 = 0x7fffffff, hi2: i32 = -1;
 
-/** Starts a focal fish's candidate list (in `list`, i32[n]). */
-export function markBegin(list: usize): void { markList = list; markCnt = 0; }
+/** The bitmap's words for n fish: ⌈n/32⌉ + ⌈n/1024⌉ + ⌈n/32768⌉ (u32, zeroed; takeMarked leaves them zero). */
+export function markWords(n: i32): i32 { const w0 = (n + 31) >> 5, w1 = (w0 + 31) >> 5; return w0 + w1 + ((w1 + 31) >> 5); }
+
+/** Points the marking at the bitmap `bits` (markWords(n) words) and the slot table `slotOf` (i32[n]) of n fish. */
+export function markSetup(bits: usize, slotOf: usize, n: i32): void {
+  const w0 = (n + 31) >> 5, w1 = (w0 + 31) >> 5;
+  B0 = bits; SLOT = slotOf; B1 = bits + (<usize>w0 << 2); B2 = B1 + (<usize>w1 << 2);
+  lo2 = 0x7fffffff; hi2 = -1;
+}
 
 // @ts-ignore: decorator
-@inline function mark(j: i32, bits: usize): void {
-  const w = j >> 5, a = bits + (<usize>w << 2);
-  const old = load<u32>(a), bit = <u32>1 << (j & 31);
-  if (old & bit) return;                     // (a fish is reached through one stencil range only; kept for safety)
-  store<u32>(a, old | bit);
-  store<i32>(markList + (<usize>markCnt << 2), j); markCnt++;
-  bitLo = min(bitLo, w); bitHi = max(bitHi, w);
+@inline function mark(j: i32, t: i32): void {
+  store<i32>(SLOT + (<usize>j << 2), t);
+  const w0 = j >> 5, a0 = B0 + (<usize>w0 << 2);
+  const old = load<u32>(a0), bit = <u32>1 << (j & 31);
+  store<u32>(a0, old | bit);                 // (a fish is reached through one stencil range only)
+  if (old) return;
+  const w1 = j >> 10, a1 = B1 + (<usize>w1 << 2), old1 = load<u32>(a1);
+  store<u32>(a1, old1 | (<u32>1 << (w0 & 31)));
+  if (old1) return;
+  const w2 = j >> 15, a2 = B2 + (<usize>w2 << 2);
+  store<u32>(a2, load<u32>(a2) | (<u32>1 << (w1 & 31)));
+  lo2 = min(lo2, w2); hi2 = max(hi2, w2);
 }
 
 /** Marks the fish of slots [t0, t1) (grid order, focal position already shifted to the range's image) whose
- * squared distance may be below r_a² in `bits` (and appends them to the list of markBegin). */
-export function markSlots(t0: i32, t1: i32, xs: usize, ys: usize, zs: usize, order: usize, px: f64, py: f64, pz: f64, bits: usize): void {
+ * squared distance may be below r_a² (see markSetup). */
+export function markSlots(t0: i32, t1: i32, xs: usize, ys: usize, zs: usize, order: usize, px: f64, py: f64, pz: f64): void {
   let t = t0;
   if (ASC_FEATURE_SIMD) {
     const vr = f64x2.splat(ra2hi_);
@@ -151,52 +170,41 @@ export function markSlots(t0: i32, t1: i32, xs: usize, ys: usize, zs: usize, ord
       const o = <usize>t << 3;
       let dx = f64x2.sub(v128.load(xs + o), vpx), dy = f64x2.sub(v128.load(ys + o), vpy), dz = f64x2.sub(v128.load(zs + o), vpz);
       const m = i64x2.bitmask(f64x2.le(f64x2.add(f64x2.add(f64x2.mul(dx, dx), f64x2.mul(dy, dy)), f64x2.mul(dz, dz)), vr));
-      if (m & 1) mark(load<i32>(order + (<usize>t << 2)), bits);
-      if (m & 2) mark(load<i32>(order + (<usize>(t + 1) << 2)), bits);
+      if (m & 1) mark(load<i32>(order + (<usize>t << 2)), t);
+      if (m & 2) mark(load<i32>(order + (<usize>(t + 1) << 2)), t + 1);
     }
   }
   for (; t < t1; t++) {
     const o = <usize>t << 3;
     const dx = load<f64>(xs + o) - px, dy = load<f64>(ys + o) - py, dz = load<f64>(zs + o) - pz;
-    if (dx * dx + dy * dy + dz * dz <= ra2hi_) mark(load<i32>(order + (<usize>t << 2)), bits);
+    if (dx * dx + dy * dy + dz * dz <= ra2hi_) mark(load<i32>(order + (<usize>t << 2)), t);
   }
 }
 
-/** The marked fish in ascending index → list (returns the count), clearing the bitmap. */
-export function takeMarked(bits: usize, list: usize): i32 {
-  const q = markCnt;
-  if (bitHi - bitLo + 1 <= (q << 2)) {
-    // dense: read the bitmap back in index order
-    let k = 0;
-    for (let w = bitLo; w <= bitHi; w++) {
-      const a = bits + (<usize>w << 2);
-      let m = load<u32>(a);
-      if (!m) continue;
-      store<u32>(a, 0);
-      while (m) { store<i32>(list + (<usize>k << 2), (w << 5) + <i32>ctz(m)); k++; m &= m - 1; }
-    }
-  } else {
-    // sparse: clear the marked words, sort the list (shell sort, Ciura's gaps; distinct keys)
-    for (let k = 0; k < q; k++) store<u32>(bits + (<usize>(load<i32>(list + (<usize>k << 2)) >> 5) << 2), 0);
-    for (let gi = 7; gi >= 0; gi--) {
-      const gap = load<i32>(GAPS + (<usize>gi << 2));
-      for (let a = gap; a < q; a++) {
-        const v = load<i32>(list + (<usize>a << 2));
-        let b = a;
-        while (b >= gap) {
-          const u = load<i32>(list + (<usize>(b - gap) << 2));
-          if (u <= v) break;
-          store<i32>(list + (<usize>b << 2), u);
-          b -= gap;
-        }
-        store<i32>(list + (<usize>b << 2), v);
+/** The slots of the marked fish, in ascending fish index → list (returns the count), clearing the bitmap. */
+export function takeMarked(list: usize): i32 {
+  let k = 0;
+  for (let w2 = lo2; w2 <= hi2; w2++) {
+    const a2 = B2 + (<usize>w2 << 2);
+    let m2 = load<u32>(a2);
+    store<u32>(a2, 0);
+    while (m2) {
+      const w1 = (w2 << 5) + <i32>ctz(m2), a1 = B1 + (<usize>w1 << 2);
+      m2 &= m2 - 1;
+      let m1 = load<u32>(a1);
+      store<u32>(a1, 0);
+      while (m1) {
+        const w0 = (w1 << 5) + <i32>ctz(m1), a0 = B0 + (<usize>w0 << 2);
+        m1 &= m1 - 1;
+        let m0 = load<u32>(a0);
+        store<u32>(a0, 0);
+        while (m0) { store<i32>(list + (<usize>k << 2), load<i32>(SLOT + (<usize>((w0 << 5) + <i32>ctz(m0)) << 2))); k++; m0 &= m0 - 1; }
       }
     }
   }
-  bitLo = 0x7fffffff; bitHi = -1; markCnt = 0;
-  return q;
+  lo2 = 0x7fffffff; hi2 = -1;
+  return k;
 }
-const GAPS: usize = memory.data<i32>([1, 4, 10, 23, 57, 132, 301, 701]);
 
 // ---- couzin2002 scan: zone sums accumulated in two lanes (candidates t0, t0+2, … and t0+1, t0+3, …) with
 // masks instead of branches, combined at the end; the scalar build follows the same lane assignment, so both

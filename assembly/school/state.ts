@@ -1,4 +1,5 @@
 import { gridCreate, gridFree } from "../neighbors/grid";
+import { markWords } from "./pairs";
 
 // state.ts — one fish school in WASM memory: interleaved positions and velocities (x, y, z per fish, so the
 // JS side can hand out zero-copy views), the double buffer for the synchronous velocity update, unit
@@ -29,9 +30,11 @@ export class School {
   vel: usize = 0;         // f64[3n]
   nvel: usize = 0;        // f64[3n] new velocities
   uvel: usize = 0;        // f64[3n] unit headings of the current velocities
-  bits: usize = 0;        // u32[⌈n/32⌉] bitmap of candidates (legacy grid scans visit them in index order)
-  list: usize = 0;        // i32[n] the marked candidates in ascending order
-  uslot: usize = 0;       // f64[3n] unit headings as u | v | w in grid-slot (or index) order (couzin2002 scans)
+  bits: usize = 0;        // u32[markWords(n)] three-level bitmap of candidates (legacy grid scans: index order)
+  list: usize = 0;        // i32[n] the slots of the marked candidates in ascending fish index
+  slotOf: usize = 0;      // i32[n] grid slot of a marked candidate (by fish index)
+  pslot: usize = 0;       // f64[3n] legacy grid scans: positions as x | y | z in grid-slot order
+  uslot: usize = 0;       // f64[3n] unit headings as u | v | w in grid-slot (or index) order
   soa: usize = 0;         // f64[3n] positions as x[0..n) | y[0..n) | z[0..n) (index order)
   grid: usize = 0;
   predOn: i32 = 0;        // 1: a predator at (predX, predY, predZ); fish within predR of it flee (samudra's addition)
@@ -46,11 +49,13 @@ export function schoolCreate(n: i32, mode: i32, boundary: i32): usize {
   s.n = n; s.mode = mode; s.boundary = boundary; s.wo = 1;
   const b = <usize>n * 24;
   s.pos = heap.alloc(b); s.vel = heap.alloc(b); s.nvel = heap.alloc(b); s.uvel = heap.alloc(b);
-  s.bits = heap.alloc(<usize>((n + 31) >> 5) << 2);
-  memory.fill(s.bits, 0, <usize>((n + 31) >> 5) << 2);
+  s.bits = heap.alloc(<usize>markWords(n) << 2);
+  memory.fill(s.bits, 0, <usize>markWords(n) << 2);
   s.soa = heap.alloc(b);
   s.list = heap.alloc(<usize>max(n, 1) << 2);
   s.uslot = heap.alloc(b);
+  s.slotOf = heap.alloc(<usize>max(n, 1) << 2);
+  s.pslot = heap.alloc(b);
   memory.fill(s.pos, 0, b); memory.fill(s.vel, 0, b);
   s.noiseBuf = heap.alloc(b);
   s.grid = gridCreate();
@@ -78,6 +83,7 @@ export function schoolStepCount(p: usize): f64 { return <f64>changetype<School>(
 export function schoolFree(p: usize): void {
   const s = changetype<School>(p);
   heap.free(s.pos); heap.free(s.vel); heap.free(s.nvel); heap.free(s.uvel); heap.free(s.bits); heap.free(s.soa); heap.free(s.list); heap.free(s.uslot); heap.free(s.noiseBuf);
+  heap.free(s.slotOf); heap.free(s.pslot);
   gridFree(s.grid);
   heap.free(p);
 }

@@ -13,7 +13,7 @@
 //           noise and the turn limit apply as usual): flight overrides schooling.
 import { School, ld, st, pyMod, MODE_LEGACY, BOUNDARY_PERIODIC, BOUNDARY_REFLECT } from "./state";
 import { Grid, gridBuild, gi } from "../neighbors/grid";
-import { rx, ry, rz, nr, ox, oy, oz, no, ax, ay, az, na, resetSums, scanSetup, scanSlots, scanList, markBegin, markSlots, takeMarked, couzinReset, couzinCombine, scanCouzin } from "./pairs";
+import { rx, ry, rz, nr, ox, oy, oz, no, ax, ay, az, na, resetSums, scanSetup, scanSlots, scanList, markSlots, takeMarked, couzinReset, couzinCombine, scanCouzin } from "./pairs";
 import { mtGauss } from "../random/mt19937";
 import { counterUniform, counterNormalPair } from "../random/counter";
 
@@ -205,11 +205,14 @@ export function schoolStep(p: usize, steps: i32): void {
       continue;
     }
     scanSetup(s);
-    // couzin2002: unit headings in the scan's slot order (grid order, or index order when scanning all)
+    // unit headings in the scan's slot order (grid order, or index order when scanning all); legacy grid scans
+    // also read positions in slot order (their candidates are listed as slots, in fish-index order)
     const us = s.uslot, vs = us + <usize>(8 * n), ws = us + <usize>(16 * n);
-    if (!legacy) for (let t = 0; t < n; t++) {
+    const pxs = s.pslot, pys = pxs + <usize>(8 * n), pzs = pxs + <usize>(16 * n);
+    for (let t = 0; t < n; t++) {
       const j = all ? t : gi(g.order, t);
       st(us, t, ld(uvel, 3 * j)); st(vs, t, ld(uvel, 3 * j + 1)); st(ws, t, ld(uvel, 3 * j + 2));
+      if (legacy && !all) { st(pxs, t, ld(pos, 3 * j)); st(pys, t, ld(pos, 3 * j + 1)); st(pzs, t, ld(pos, 3 * j + 2)); }
     }
     // legacy noise: numpy's stream in fish-index order (three normals per fish), drawn before the focal loop
     if (legacy && s.noise > 0) for (let q = 0; q < 3 * n; q++) st(s.noiseBuf, q, mtGauss());
@@ -218,8 +221,9 @@ export function schoolStep(p: usize, steps: i32): void {
     for (let f = 0; f < n; f++) {
       const i = all ? f : gi(g.order, f);
       resetSums();
-      const pxi = ld(xs, i), pyi = ld(ys, i), pzi = ld(zs, i);
-      const cx = ld(uvel, 3 * i), cy = ld(uvel, 3 * i + 1), cz = ld(uvel, 3 * i + 2);
+      const lg = legacy && !all;             // (the same numbers from the slot-order copies: nearer in memory)
+      const pxi = ld(lg ? pxs : xs, lg ? f : i), pyi = ld(lg ? pys : ys, lg ? f : i), pzi = ld(lg ? pzs : zs, lg ? f : i);
+      const cx = ld(us, f), cy = ld(vs, f), cz = ld(ws, f);
       if (!legacy) {
         couzinReset(s);
         if (all) scanCouzin(0, n, xs, ys, zs, us, vs, ws, pxi, pyi, pzi, cx, cy, cz, per);
@@ -236,12 +240,11 @@ export function schoolStep(p: usize, steps: i32): void {
       else {
         const c = gi(g.scratch, i);          // the fish's cell (gridBuild keeps it per original index)
         stencilRanges(g, c % g.nx, (c / g.nx) % g.ny, c / (g.nx * g.ny), 2);
-        markBegin(s.list);
         for (let q = 0; q < nRanges; q++) {
           const lo = load<i32>(RANGES + (<usize>q << 3)), hi = load<i32>(RANGES + (<usize>q << 3), 4), sh = SHIFTS + <usize>(q * 24);
-          markSlots(lo, hi, g.xs, g.ys, g.zs, g.order, pxi + load<f64>(sh), pyi + load<f64>(sh, 8), pzi + load<f64>(sh, 16), s.bits);
+          markSlots(lo, hi, g.xs, g.ys, g.zs, g.order, pxi + load<f64>(sh), pyi + load<f64>(sh, 8), pzi + load<f64>(sh, 16));
         }
-        scanList(i, s.list, takeMarked(s.bits, s.list), xs, ys, zs, pxi, pyi, pzi, cx, cy, cz);
+        scanList(f, s.list, takeMarked(s.list), pxs, pys, pzs, pxi, pyi, pzi, cx, cy, cz);
       }
       if (legacy) legacyHeading(s, i, cx, cy, cz); else couzinHeading(s, i, cx, cy, cz);
     }
