@@ -112,7 +112,8 @@ export class OdeIntegrator {
         fn(t, yv, dv);
       });
     }
-    registry?.register(this, { ptr: this.ptr, gen: this.gen, handle: this.handle }, this);
+    // ode.solve disposes its integrator in a finally block: no finalizer to register (and to unregister)
+    if (where !== "ode.solve") registry?.register(this, { ptr: this.ptr, gen: this.gen, handle: this.handle }, this);
     this.guard(() => k.odeInit(this.ptr, r.system ? r.system.id : 0, this.handle, t0, options.tBound, r.rtol, r.maxStep, r.firstStep));
   }
 

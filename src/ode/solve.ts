@@ -239,36 +239,26 @@ function finish(
     : code === Status.NonFinite ? `The right-hand side is not finite (NaN or ±Infinity) at t0 = ${t0}; check it there.`
     : STATUS_MESSAGES[code];
   const reason = aborted ? "aborted" : status === 1 ? "event" : (["finished", "finished", "step-too-small", "non-finite", "budget"] as const)[code];
-  const result: OdeResult = {
-    t: tArr, y: [], status: status as -1 | 0 | 1, message, reason, success: status !== null && status >= 0,
+  let rowsMade: Float64Array[] | null = null;
+  // y is an own enumerable accessor (spreading, JSON and structuredClone read it) that makes the row views on first read
+  return {
+    t: tArr,
+    get y(): Float64Array[] { return rowsMade ??= rowViews(yAll, tArr.length, N); },
+    set y(v: Float64Array[]) { rowsMade = v; },
+    status: status as -1 | 0 | 1, message, reason, success: status !== null && status >= 0,
     nfev: integ.nfev, njev: 0, nlu: 0, naccept: integ.naccept, nreject: integ.nreject,
     sol,
     tEvents: tEvents ? tEvents.map((a) => Float64Array.from(a)) : null,
     yEvents,
   };
-  lazyRows(result, yAll, tArr.length, N);
-  return result;
 }
 
 /**
- * result.y as an accessor that makes the row views (one Float64Array per time, all on yAll's buffer) on first
- * read and then becomes a plain data property: a solve whose caller reads only t, the counts or the last row does
- * not pay ~40 ns per step for thousands of views. It stays an own enumerable property, so spreading, JSON and
- * structuredClone (which read accessors) see the rows.
+ * One view per time on yAll's buffer (`new Float64Array(buffer, offset, n)`, ~2× cheaper than subarray), made when
+ * result.y is first read: a solve whose caller reads only t, the counts or sol does not pay ~40 ns per step for them.
  */
-function lazyRows(result: { y: Float64Array[] }, yAll: Float64Array, rows: number, N: number): void {
-  const settle = (v: Float64Array[]): Float64Array[] => {
-    Object.defineProperty(result, "y", { value: v, writable: true, enumerable: true, configurable: true });
-    return v;
-  };
-  Object.defineProperty(result, "y", {
-    enumerable: true, configurable: true,
-    get(): Float64Array[] {
-      const yList: Float64Array[] = new Array(rows);
-      // views made by the constructor: ~2× cheaper than subarray()
-      for (let i = 0, b = yAll.buffer, o = yAll.byteOffset; i < rows; i++) yList[i] = new Float64Array(b, o + i * N * 8, N);
-      return settle(yList);
-    },
-    set(v: Float64Array[]) { settle(v); },
-  });
+function rowViews(yAll: Float64Array, rows: number, N: number): Float64Array[] {
+  const yList: Float64Array[] = new Array(rows);
+  for (let i = 0, b = yAll.buffer, o = yAll.byteOffset; i < rows; i++) yList[i] = new Float64Array(b, o + i * N * 8, N);
+  return yList;
 }
