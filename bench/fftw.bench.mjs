@@ -13,10 +13,11 @@
 //   r2c of n real doubles (n/2+1 bins).
 // * samudra side: this Node process, public API on WASM-resident buffers (fft.plan(n): p.forward(
 //   p.output, p.input); fft.realPlan(n): r.forward(r.spectrum, r.real)).
-// * Timing: a batch repeats one transform for ≥ BATCH_MS (20 ms); each implementation's value in a
-//   round is the minimum of BATCHES (3) batches. ROUNDS (5) rounds alternate FFTW SSE2-only, FFTW
-//   AVX and samudra per size and kind, rotating their order. Reported: the median over rounds (range
-//   in brackets); a ratio is taken per round, then its median.
+// * Timing: a batch repeats one transform for ≥ BATCH_MS (20 ms; repetitions calibrated once). Per
+//   round, size and kind, FFTW SSE2-only, FFTW AVX and samudra run one batch each, alternating (the
+//   order rotating), BATCHES (3) times; an implementation's value in the round is its minimum batch.
+//   Reported over ROUNDS (5) rounds: the median (range in brackets); ratios are taken per round, then
+//   their median.
 // * Checks (failing any exits 1): the C harness checks FFTW against a naive DFT at start-up; every
 //   SSE2-only plan (fftw_sprint_plan) must name no "_avx" codelet and that process must report
 //   have_simd_avx() = 0; FFTW's output (both processes) must match samudra's within 1e-9 relative rms.
@@ -150,42 +151,48 @@ for (const n of SIZES) for (const kind of KINDS) {
   }
 }
 
-// ---- timing ----
+// ---- timing: one batch = reps calls (reps calibrated once per implementation, size and kind) ----
 let sink = 0;
-function timeNode(fn) {
-  let reps = 1;
-  for (;;) {
+function nodeBatch(fn, reps) {
+  const t0 = performance.now();
+  for (let i = 0; i < reps; i++) fn();
+  sink++;
+  return ((performance.now() - t0) * 1e6) / reps; // ns per transform
+}
+function nodeCalib(fn) {
+  for (let reps = 1; ; reps *= 2) {
     const t0 = performance.now();
     for (let i = 0; i < reps; i++) fn();
     const dt = performance.now() - t0;
-    if (dt >= BATCH_MS / 4) { reps = Math.ceil((reps * BATCH_MS) / dt); break; }
-    reps *= 2;
+    if (dt >= BATCH_MS / 4) return Math.ceil((reps * BATCH_MS) / dt);
   }
-  let best = Infinity;
-  for (let b = 0; b < BATCHES; b++) {
-    const t0 = performance.now();
-    for (let i = 0; i < reps; i++) fn();
-    best = Math.min(best, ((performance.now() - t0) * 1e6) / reps);
-  }
-  return best; // ns per transform
 }
 // warm-up: let every samudra kernel tier up before anything is timed
 for (const n of SIZES.filter((m) => m <= 65536)) for (const kind of KINDS) { const f = planned.get(n)[kind], t0 = performance.now(); while (performance.now() - t0 < 30) f(); }
 
+const proc = { sse2, avx };
+const reps = {};
+for (const n of SIZES) for (const kind of KINDS) {
+  const key = `${n} ${kind}`;
+  reps[key] = { samudra: nodeCalib(planned.get(n)[kind]) };
+  for (const impl of ["sse2", "avx"]) reps[key][impl] = Number((await proc[impl].ask(`calib ${key} ${BATCH_MS}`)).slice(6));
+}
 const nlog = (n) => n * Math.log2(n);
-const raw = {}; // raw[kind][n][impl] = ns per n·log2 n, one per round
+const raw = {}; // raw[kind][n][impl] = ns per n·log2 n, each round's minimum
 for (const kind of KINDS) { raw[kind] = {}; for (const n of SIZES) raw[kind][n] = { sse2: [], avx: [], samudra: [] }; }
 const t0 = performance.now();
 for (let round = 0; round < ROUNDS; round++) {
   log(`bench:fftw: round ${round + 1}/${ROUNDS} …`);
   for (const n of SIZES) for (const kind of KINDS) {
-    for (let k = 0; k < IMPLS.length; k++) {
-      const impl = IMPLS[(k + round) % IMPLS.length];
-      let ns;
-      if (impl === "samudra") { const f = planned.get(n)[kind]; ns = timeNode(() => { f(); sink++; }); }
-      else ns = Number((await (impl === "sse2" ? sse2 : avx).ask(`time ${n} ${kind} ${BATCHES} ${BATCH_MS}`)).split(" ")[1]);
-      raw[kind][n][impl].push(ns / nlog(n));
+    const key = `${n} ${kind}`, best = { sse2: Infinity, avx: Infinity, samudra: Infinity };
+    for (let b = 0; b < BATCHES; b++) {
+      for (let k = 0; k < IMPLS.length; k++) { // one batch each, alternating, the order rotating
+        const impl = IMPLS[(k + round + b) % IMPLS.length], r = reps[key][impl];
+        const ns = impl === "samudra" ? nodeBatch(planned.get(n)[kind], r) : Number((await proc[impl].ask(`batch ${key} ${r}`)).slice(6));
+        best[impl] = Math.min(best[impl], ns);
+      }
     }
+    for (const impl of IMPLS) raw[kind][n][impl].push(best[impl] / nlog(n));
   }
 }
 const seconds = (performance.now() - t0) / 1000;

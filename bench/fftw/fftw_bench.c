@@ -19,9 +19,8 @@
  *        plan <n> <c2c|r2c>       -> "plan <fftw_sprint_plan, one line>"
  *        dump <n> <c2c|r2c> <path> -> writes the forward transform of the test signal as raw
  *                                    little-endian doubles (c2c: 2n, r2c: 2(n/2+1)), "ok"
- *        time <n> <c2c|r2c> <batches> <batch_ms>
- *                                 -> "time <min ns per transform> <reps per batch>": reps are
- *                                    calibrated so one batch lasts ≥ batch_ms; minimum over batches.
+ *        calib <n> <c2c|r2c> <batch_ms> -> "calib <reps>": repetitions for one batch of ≥ batch_ms
+ *        batch <n> <c2c|r2c> <reps>     -> "batch <ns per transform>": one timed batch of reps calls
  *        quit
  *   Test signal (bit-identical in bench/fftw.bench.mjs): element j of a length-m array is
  *   h = mix32((j+1)·0x9E3779B1 ^ seed), value h/2^32 − 0.5, seed = n (c2c: m = 2n interleaved re,im).
@@ -149,7 +148,8 @@ int main(int argc, char **argv) {
 
   char line[4096], cmd[16], k[8], path[3900];
   while (fgets(line, sizeof line, stdin)) {
-    int n = 0, batches = 0;
+    int n = 0;
+    long reps = 0;
     double ms = 0;
     if (sscanf(line, "%15s", cmd) != 1) continue;
     if (!strcmp(cmd, "quit")) break;
@@ -170,22 +170,20 @@ int main(int argc, char **argv) {
       long m = kind ? 2L * (n / 2 + 1) : 2L * n;
       if (!f || fwrite(kind ? e->rout : e->cout, sizeof(double), m, f) != (size_t)m || fclose(f)) die(2, "cannot write dump for n", n);
       printf("ok\n");
-    } else if (!strcmp(cmd, "time") && sscanf(line, "%*s %d %7s %d %lf", &n, k, &batches, &ms) == 4) {
+    } else if (!strcmp(cmd, "calib") && sscanf(line, "%*s %d %7s %lf", &n, k, &ms) == 3) {
       entry *e = find(n);
       fftw_plan p = kind_of(k) ? e->r2c : e->c2c;
       fill_inputs(e);
       long reps = 1;
-      for (;;) { /* calibrate: double until a batch lasts ≥ batch_ms / 4, then scale */
+      for (;;) { /* double until a batch lasts ≥ batch_ms / 4, then scale */
         double dt = batch(p, reps);
         if (dt >= ms * 1e6 / 4) { reps = (long)ceil(reps * ms * 1e6 / dt); break; }
         reps *= 2;
       }
-      double best = INFINITY;
-      for (int b = 0; b < (batches > 0 ? batches : 1); b++) {
-        double dt = batch(p, reps) / reps;
-        if (dt < best) best = dt;
-      }
-      printf("time %.3f %ld\n", best, reps);
+      printf("calib %ld\n", reps);
+    } else if (!strcmp(cmd, "batch") && sscanf(line, "%*s %d %7s %ld", &n, k, &reps) == 3 && reps > 0) {
+      entry *e = find(n);
+      printf("batch %.3f\n", batch(kind_of(k) ? e->r2c : e->c2c, reps) / reps);
     } else {
       die(2, "bad command line of length", (long)strlen(line));
     }
