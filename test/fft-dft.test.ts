@@ -5,7 +5,7 @@ import { dft, dftBin, norm, randomArray, fftBound } from "./helpers/dft.js";
 
 const small = Array.from({ length: 64 }, (_, i) => i + 1);
 const pow2 = Array.from({ length: 16 }, (_, i) => 2 ** (i + 1));           // 2 … 65536
-const primes = [17, 97, 1009];
+const primes = [17, 97, 227, 1009];
 const mixed = Array.from({ length: 10 }, (_, k) => 15 * 2 ** k);          // 3·5·2^k: 15 … 7680
 
 /** Max over checked bins of |X̂_k − X_k| / ‖x‖₂ (all bins for n ≤ 1024, 48 spread bins above). */
@@ -53,9 +53,9 @@ for (const simd of [true, false]) {
       for (const n of pow2) expect(forwardError(n, 9 * n, true), `n=${n}`).toBeLessThan(fftBound(n));
     });
 
-    it("primes 17, 97 (direct prime passes, as numpy) and 1009 (Bluestein) match naive DFT (forward and inverse)", () => {
+    it("primes 17, 97 (generic prime passes, as numpy), 1009 (Rader) and 227 (Bluestein) match naive DFT (forward and inverse)", () => {
       for (const n of primes) {
-        expect(fft.plan(n).algorithm).toBe(n === 1009 ? "bluestein" : "stockham");
+        expect(fft.plan(n).algorithm).toBe(n === 227 ? "bluestein" : "stockham");
         expect(forwardError(n, 31 * n), `n=${n}`).toBeLessThan(fftBound(n, 4));
         expect(forwardError(n, 37 * n, true), `n=${n} inverse`).toBeLessThan(fftBound(n, 4));
       }

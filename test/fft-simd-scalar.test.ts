@@ -1,10 +1,11 @@
 // The SIMD and scalar builds perform the same IEEE operations in the same order (no FMA), so their
-// results must agree bit for bit — for every algorithm path (radix 4/2/3/5, Bluestein, real).
+// results must agree bit for bit — for every algorithm path (radix 4/2/3/5/7/11/13, generic, Rader, Bluestein, real).
 import { it, expect } from "vitest";
 import { init, fft } from "../src/index.js";
 import { randomArray } from "./helpers/dft.js";
 
-const sizes = [1, 2, 3, 4, 5, 7, 8, 9, 16, 17, 25, 30, 32, 64, 97, 120, 128, 243, 500, 1009, 1024, 2048, 3125, 4096, 65536];
+// radix 7, 11, 13 (49, 77, 143, 1001, 2288, 4095), Rader (1009, 1923 = 3·641, 65521), Bluestein (227)
+const sizes = [1, 2, 3, 4, 5, 7, 8, 9, 11, 13, 16, 17, 25, 30, 32, 49, 64, 77, 97, 120, 128, 143, 227, 243, 500, 1001, 1009, 1024, 1923, 2048, 2288, 3125, 4095, 4096, 65521, 65536];
 
 async function runAll(simd: boolean) {
   const info = await init({ simd });
