@@ -240,8 +240,10 @@ function finish(
     : STATUS_MESSAGES[code];
   const reason = aborted ? "aborted" : status === 1 ? "event" : (["finished", "finished", "step-too-small", "non-finite", "budget"] as const)[code];
   let rowsMade: Float64Array[] | null = null;
-  // y is an own enumerable accessor (spreading, JSON and structuredClone read it) that makes the row views on first read
-  return {
+  // y is an own enumerable accessor (spreading, JSON and structuredClone read it) that makes the row views on first
+  // read; the prototype only tells console.log / util.inspect (Node, Deno, Bun) to show the rows, not [Getter/Setter]
+  const result = {
+    __proto__: RESULT_PROTO,
     t: tArr,
     get y(): Float64Array[] { return rowsMade ??= rowViews(yAll, tArr.length, N); },
     set y(v: Float64Array[]) { rowsMade = v; },
@@ -251,7 +253,19 @@ function finish(
     tEvents: tEvents ? tEvents.map((a) => Float64Array.from(a)) : null,
     yEvents,
   };
+  return result as unknown as OdeResult;
 }
+
+/** Printing an ode.solve result shows its fields as plain data (the rows included). */
+function inspectResult(this: OdeResult, _depth: number, options: object, inspect: (v: unknown, o: object) => string): string {
+  return inspect({ ...this }, options);
+}
+const RESULT_PROTO = {
+  [Symbol.for("nodejs.util.inspect.custom")]: inspectResult,
+  [Symbol.for("Deno.customInspect")](this: OdeResult, inspect: (v: unknown, o: object) => string, options: object): string {
+    return inspect({ ...this }, options);
+  },
+};
 
 /**
  * One view per time on yAll's buffer (`new Float64Array(buffer, offset, n)`, ~2× cheaper than subarray), made when
