@@ -26,7 +26,7 @@
 // * Missing gcc, fftw3.h or libfftw3: prints how to install (apt-get install libfftw3-dev), exits 2.
 // * --json prints a JSON document instead of the tables; BENCH_JSON=path writes it besides the tables.
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -203,8 +203,11 @@ const median = (a) => { const s = [...a].sort((x, y) => x - y), m = s.length >> 
 const stat = (a) => ({ median: median(a), min: Math.min(...a), max: Math.max(...a) });
 const cpuinfo = existsSync("/proc/cpuinfo") ? readFileSync("/proc/cpuinfo", "utf8") : "";
 const flags = (cpuinfo.match(/^flags\s*:(.*)$/m)?.[1] ?? "").trim().split(/\s+/);
+let head = "?";
+try { head = execFileSync("git", ["-C", root, "rev-parse", "--short", "HEAD"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim(); } catch { /* not a git checkout */ }
+const distBuilt = statSync(path.join(root, "dist/index.js")).mtime.toISOString();
 const result = {
-  date: new Date().toISOString(), node: process.versions.node, cpu: os.cpus()[0]?.model ?? "?", cores: os.cpus().length,
+  date: new Date().toISOString(), gitHead: head, distBuilt, node: process.versions.node, cpu: os.cpus()[0]?.model ?? "?", cores: os.cpus().length,
   cpuFlags: Object.fromEntries(["sse2", "avx", "avx2", "fma", "avx512f"].map((f) => [f, cpuinfo ? flags.includes(f) : null])),
   fftw: fftwVersion, haveSimdAvx: avxFlag, planSeconds: { sse2: planSse2, avx: planAvx }, timingSeconds: seconds,
   rounds: ROUNDS, batches: BATCHES, batchMs: BATCH_MS, unit: "ns per n·log2 n", worstRelativeRms: worstRms,
@@ -224,6 +227,7 @@ const f2 = (s) => `${s.median.toFixed(2)}× (${s.min.toFixed(2)}–${s.max.toFix
 const yesNo = (b) => (b ? "yes" : "no");
 console.log(`\nFFTW comparison — ${result.date.slice(0, 10)}, Node ${result.node}, ${result.cpu}, ${result.cores} cores, ` +
   `CPU flags avx ${yesNo(result.cpuFlags.avx)} / avx2 ${yesNo(result.cpuFlags.avx2)} / avx512f ${yesNo(result.cpuFlags.avx512f)}; ${fftwVersion}`);
+console.log(`samudra: dist/ built ${distBuilt.slice(0, 16).replace("T", " ")} UTC, repository HEAD ${head}.`);
 console.log(`FFTW_MEASURE planning ${planSse2.toFixed(1)} s (SSE2-only) + ${planAvx.toFixed(1)} s (AVX), not timed. ${ROUNDS} rounds × ${BATCHES} batches ≥ ${BATCH_MS} ms, ${seconds.toFixed(0)} s of timing.`);
 console.log(`SSE2-only: have_simd_avx() = ${avxFlag.sse2}, no "_avx" codelet in any plan; ${sse2Simd}/${SIZES.length * KINDS.length} plans use *_sse2 codelets. ` +
   `AVX: have_simd_avx() = ${avxFlag.avx}, ${avxSimd}/${SIZES.length * KINDS.length} plans use *_avx codelets. samudra = FFTW within ${worstRms.toExponential(1)} relative rms.`);
