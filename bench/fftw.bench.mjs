@@ -26,7 +26,7 @@
 // * Missing gcc, fftw3.h or libfftw3: prints how to install (apt-get install libfftw3-dev), exits 2.
 // * --json prints a JSON document instead of the tables; BENCH_JSON=path writes it besides the tables.
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -86,7 +86,9 @@ function harness(name, env) {
 }
 
 log(`bench:fftw: planning ${SIZES.length} sizes × c2c/r2c with FFTW_MEASURE (SSE2-only, then AVX) …`);
-const wisdom = (file) => (process.env.BENCH_WISDOM_DIR ? { FFTW_BENCH_WISDOM: path.resolve(process.env.BENCH_WISDOM_DIR, file) } : {});
+const WISDOM_DIR = process.env.BENCH_WISDOM_DIR ? path.resolve(process.env.BENCH_WISDOM_DIR) : null;
+if (WISDOM_DIR) mkdirSync(WISDOM_DIR, { recursive: true });
+const wisdom = (file) => (WISDOM_DIR ? { FFTW_BENCH_WISDOM: path.join(WISDOM_DIR, file) } : {});
 const sse2 = harness("SSE2-only", { LD_PRELOAD: [shim, process.env.LD_PRELOAD].filter(Boolean).join(":"), ...wisdom("fftw-sse2-only.wisdom") });
 const planSse2 = Number((await sse2.ready).split(" ")[1]);
 const avx = harness("AVX", wisdom("fftw-avx.wisdom"));
