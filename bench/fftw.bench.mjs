@@ -53,7 +53,9 @@ const target = (n) => ((n & (n - 1)) === 0 && n >= 256 && n <= 65536) || [1000, 
 if (!existsSync(path.join(root, "dist/index.js"))) fail("dist/ is missing: build first with `node scripts/build.mjs` (or `npm run build`)");
 const INSTALL = "FFTW 3 is needed for this benchmark: on Debian/Ubuntu run `apt-get install libfftw3-dev` (as root), then rerun `npm run bench:fftw`.";
 const tmp = mkdtempSync(path.join(os.tmpdir(), "samudra-fftw-"));
-process.on("exit", () => rmSync(tmp, { recursive: true, force: true }));
+const children = [];
+process.on("exit", () => { for (const c of children) c.kill(); rmSync(tmp, { recursive: true, force: true }); });
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => process.exit(130)); // runs the exit hook above
 const exe = path.join(tmp, "fftw_bench"), shim = path.join(tmp, "no_avx.so");
 try {
   execFileSync("gcc", ["-O3", "-o", exe, path.join(root, "bench/fftw/fftw_bench.c"), "-lfftw3", "-lm"], { stdio: ["ignore", "pipe", "pipe"] });
@@ -67,6 +69,7 @@ try {
 // ---- one long-lived FFTW process: a line in, a line out ----
 function harness(name, env) {
   const child = spawn(exe, SIZES.map(String), { env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "pipe"] });
+  children.push(child);
   let buf = "", stderr = "";
   const waiting = [];
   child.stdout.on("data", (d) => {
@@ -79,7 +82,7 @@ function harness(name, env) {
     }
   });
   child.stderr.on("data", (d) => { stderr += d; });
-  child.on("exit", (code) => { if (code) fail(`FFTW ${name} harness exited with code ${code}: ${stderr.trim()}`); });
+  child.on("exit", (code) => { children.splice(children.indexOf(child), 1); if (code) fail(`FFTW ${name} harness exited with code ${code}: ${stderr.trim()}`); });
   const next = () => new Promise((resolve) => waiting.push(resolve));
   const ask = (cmd) => { const p = next(); child.stdin.write(`${cmd}\n`); return p; };
   return { name, ready: next(), ask, close: () => child.stdin.end("quit\n") };
