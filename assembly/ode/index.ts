@@ -1,11 +1,11 @@
 // ode/index.ts — exported integrator kernels and accessors (pointer level).
 
-import { Rk, odeCreate, odeFree, odeInit, odeStep, odeRtolVector } from "./rk";
+import { Rk, odeCreate, odeFree, odeInit, odeStep, odeRtolVector, odeSetGeneric } from "./rk";
 import { odeDensePrepare, odeDenseEval } from "./dense";
 import { tableau, Tableau } from "./tableau";
 import { odeAdvance, odeRecCreate, odeRecTEvalPtr, odeRecT, odeRecY, odeRecPush, odeRecLen, odeRecFree } from "./loop";
 
-export { odeCreate, odeFree, odeInit, odeStep, odeDensePrepare, odeDenseEval, odeRtolVector };
+export { odeCreate, odeFree, odeInit, odeStep, odeDensePrepare, odeDenseEval, odeRtolVector, odeSetGeneric };
 export { odeAdvance, odeRecCreate, odeRecTEvalPtr, odeRecT, odeRecY, odeRecPush, odeRecLen, odeRecFree };
 export { odeEvCreate, odeEvG, odeEvDir, odeEvMax, odeEvFree } from "./events";
 

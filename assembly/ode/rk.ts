@@ -9,6 +9,7 @@ import { Tableau, tableau, METHOD_DOP853 } from "./tableau";
 import { combine } from "./vec";
 import { evalRhs, lorenz, arenstorf, SYS_LORENZ, SYS_ARENSTORF } from "./systems";
 import { dop853SmallStages, dop853SmallError } from "./dop853_small";
+import { dop853LargeAttempt } from "./dop853_large";
 import { SAFETY, MIN_FACTOR, MAX_FACTOR, pyMax, pyMin, modulus, sumSqScaled, minStep, fillScale } from "./control";
 
 export const ST_RUNNING: i32 = 0;
@@ -49,6 +50,12 @@ export class Rk {
   if (n < 16) { for (let i = 0; i < n; i++) store<f64>(dst + (<usize>i << 3), load<f64>(src + (<usize>i << 3))); }
   else memory.copy(dst, src, <usize>n << 3);
 }
+
+/** 1: DOP853 runs the generic stepper (rkStep, errorNorm) for every N instead of the generated kernels
+ *  (dop853_small.ts, dop853_large.ts): the reference they are tested against, bit for bit. */
+let genericOnly: i32 = 0;
+/** Selects the generic DOP853 stepper (1) or the generated kernels (0, the default); returns the previous setting. */
+export function odeSetGeneric(on: i32): i32 { const old = genericOnly; genericOnly = on; return old; }
 
 function zalloc(bytes: usize): usize {
   const p = heap.alloc(bytes > 0 ? bytes : 8);
@@ -224,7 +231,8 @@ export function odeStep(p: usize): i32 {
   let hAbs = r.hAbs > r.maxStep ? r.maxStep : (r.hAbs < minS ? minS : r.hAbs);
   let rejected = false;
   let tNew: f64 = t, h: f64 = 0;
-  const small = tab.method == METHOD_DOP853 && !cplx && r.N < 16;
+  const gen = tab.method == METHOD_DOP853 && !genericOnly;
+  const small = gen && !cplx && r.N < 16, large = gen && r.N >= 16;
   for (;;) {
     if (hAbs < minS) {
       r.status = r.nanReject ? ST_NONFINITE : ST_TOO_SMALL;
@@ -240,6 +248,9 @@ export function odeStep(p: usize): i32 {
       // DOP853, real N < 16: the same operations with constant coefficients (dop853_small.ts)
       dop853SmallStages(r, t, h);
       err = dop853SmallError(r, h);
+    } else if (large) {
+      // DOP853, N ≥ 16: straight-line f64x2 stages, y_new + scale + error in one pass (dop853_large.ts)
+      err = dop853LargeAttempt(r, t, h);
     } else {
       rkStep(r, tab, t, h);
       fillScale(r.scale, r.atol, r.y, r.yNew, r.n, cplx, r.rtol, r.rtolv);
