@@ -1,8 +1,9 @@
 // complex.ts — complex FFT plans: X_k = Σ_j x_j e^{−2πijk/n} (forward, unnormalised) and
 // x_j = (1/n) Σ_k X_k e^{+2πijk/n} (inverse), numpy's convention.
 //
-// n = 4^a·2^b·3^c·5^d·p_1·p_2··· (b ≤ 1, p_i odd primes ≥ 7) runs as a chain of Stockham passes
-// (radix4/2/3/5.ts here; the p_i and the Bluestein rule in odd.ts), reading the input once (it is never modified) and
+// n = 2^k·3^c·5^d·p_1·p_2··· (p_i odd primes ≥ 7) runs as a chain of Stockham passes: the power-of-two part by the
+// fixed radix sequence of plan2.ts (radix4/2.ts and the generated radix-8 codelet codelets/n8.ts), then radix3/5.ts,
+// then the p_i (odd.ts, which also holds the Bluestein rule), reading the input once (it is never modified) and
 // ping-ponging between the plan's work buffer and the output so that the last pass lands in `out`.
 // When the generic passes would cost more than Bluestein's chirp-z algorithm (bluestein.ts, over a
 // 5-smooth size M ≥ 2n − 1), n goes to Bluestein instead — pocketfft's rule (numpy.fft), so every n
@@ -15,7 +16,8 @@ import { cisTurn, COS, SIN, storeTwiddle } from "./cis";
 import * as L from "./layout";
 import { pass4, last4 } from "./radix4";
 import { pass2 } from "./radix2";
-import { last8 } from "./radix8";
+import { pass8 } from "./codelets/n8";
+import { pow2Plan } from "./plan2";
 import { pass3 } from "./radix3";
 import { pass5 } from "./radix5";
 import { isSmooth, useBluestein, oddPasses, oddInit, oddExec, oddFree } from "./odd";
@@ -38,8 +40,12 @@ export function allocZero(bytes: usize): usize {
   return p;
 }
 
-/** Creates a plan for n ≥ 1; `io` also reserves the caller-visible input/output buffers. */
-export function complexPlanCreate(n: i32, io: bool): usize {
+/**
+ * Creates a plan for n ≥ 1; `io` also reserves the caller-visible input/output buffers. `seq` ≠ 0 replaces the
+ * power-of-two radix sequence of plan2.ts (packed log2 radices, first pass lowest; tests and the plan search) when
+ * its radices are 2…8 and multiply to the power-of-two part of n.
+ */
+export function complexPlanCreate(n: i32, io: bool, seq: u64 = 0): usize {
   const plan = allocZero(L.CP_SIZE);
   store<u32>(plan + L.CP_N, n);
   const bytes = <usize>n << 4;
@@ -54,17 +60,11 @@ export function complexPlanCreate(n: i32, io: bool): usize {
   }
   store<u32>(plan + L.CP_KIND, L.KIND_STOCKHAM);
   store<u32>(plan + L.CP_WORK, allocZero(bytes));
-  // radix order: 4s first (largest, best vectorised), then 2, 3, 5
-  let rem = n, np = 0;
-  while ((rem & 3) == 0) { addPass(plan, np++, 4); rem >>= 2; }
-  if ((rem & 1) == 0) {
-    // n = 2^odd ≤ 512: the last radix-4 pass and the radix-2 pass become one twiddle-free radix-8
-    // pass (one pass fewer over the data: 12 % faster at n = 512). Not for larger n, where its
-    // 16 streams of stride n/8 collide in the L1 sets (measured 5–10 % slower at 2048 and 8192).
-    if (np > 0 && rem == 2 && n <= 512) store<u32>(plan + L.CP_PASSES + (<usize>(np - 1) << 3), 8);
-    else addPass(plan, np++, 2);
-    rem >>= 1;
-  }
+  // the power-of-two part first: the radix sequence of plan2.ts (radix 4, the radix-8 codelet, at most one 2)
+  let rem = n, np = 0, k = 0;
+  while ((rem & 1) == 0) { rem >>= 1; k++; }
+  if (!validSeq(seq, k)) seq = pow2Plan(k);
+  while (seq != 0) { addPass(plan, np++, <u32>1 << <u32>(seq & 15)); seq >>= 4; }
   while (rem % 3 == 0) { addPass(plan, np++, 3); rem /= 3; }
   while (rem % 5 == 0) { addPass(plan, np++, 5); rem /= 5; }
   np = oddPasses(plan, np, rem);
@@ -75,7 +75,7 @@ export function complexPlanCreate(n: i32, io: bool): usize {
     const rec = plan + L.CP_PASSES + (<usize>i << 3);
     const r = load<u32>(rec);
     const m = n0 / r;
-    if (r > 5) {
+    if (isOddPass(r)) {
       oddInit(rec, <i32>r, m, n0);
     } else if (m > 1) {
       const tw = heap.alloc(<usize>m * (r - 1) * 32);
@@ -92,6 +92,21 @@ export function complexPlanCreate(n: i32, io: bool): usize {
   return plan;
 }
 
+function validSeq(seq: u64, k: i32): bool {
+  if (seq == 0) return false;
+  let sum = 0;
+  for (let t = seq; t != 0; t >>= 4) {
+    const l = <i32>(t & 15);
+    if (l < 1 || l > 3) return false;
+    sum += l;
+  }
+  return sum == k;
+}
+
+/** Radix r ≥ 7 odd: the pass belongs to odd.ts (oddInit/oddExec/oddFree). */
+// @ts-ignore: decorator
+@inline function isOddPass(r: u32): bool { return r > 5 && (r & 1) == 1; }
+
 function addPass(plan: usize, i: i32, radix: u32): void {
   store<u32>(plan + L.CP_PASSES + (<usize>i << 3), radix);
 }
@@ -100,7 +115,7 @@ export function complexPlanFree(plan: usize): void {
   const np = <i32>load<u32>(plan + L.CP_NPASS);
   for (let i = 0; i < np; i++) {
     const rec = plan + L.CP_PASSES + (<usize>i << 3);
-    if (load<u32>(rec) > 5) { oddFree(rec); continue; }
+    if (isOddPass(load<u32>(rec))) { oddFree(rec); continue; }
     const tw = u32at(rec, 4);
     if (tw != 0) heap.free(tw);
   }
@@ -135,12 +150,12 @@ export function complexExec(plan: usize, input: usize, out: usize, inv: bool): v
     const tw = u32at(rec, 4);
     const dst = ((np - 1 - i) & 1) == 0 ? out : work;
     const m = n0 / r;
-    if (r == 8) last8(src, dst, s, inv, scale);             // only ever the last pass (m = 1)
-    else if (r == 4) {
+    if (r == 4) {
       if (m == 1) last4(src, dst, s, inv, scale); else pass4(src, dst, tw, m, s, inv);
     } else if (r == 2) pass2(src, dst, tw, m, s, inv, scale);
     else if (r == 3) pass3(src, dst, tw, m, s, inv, scale);
     else if (r == 5) pass5(src, dst, tw, m, s, inv, scale);
+    else if (r == 8) pass8(src, dst, tw, m, s, inv, scale);
     else oddExec(src, dst, rec, r, m, s, inv, scale);
     src = dst; s *= r; n0 = m;
   }

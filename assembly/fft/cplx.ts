@@ -52,3 +52,9 @@
   store<f64>(yp, re);
   store<f64>(yp, im, 8);
 }
+
+// √½ as an unevaluated sum H + HL: the products t·H + t·HL round to nearest of t·√½ without the one-sided bias
+// of the rounded constant alone (H > √½ by 7e-17 relative), which would otherwise grow a split-step run's mass
+// by ~1e-12 over 10⁴ transforms (used by the generated codelets/).
+export const H: f64 = 0.7071067811865476;
+export const HL: f64 = -4.833646656726457e-17;

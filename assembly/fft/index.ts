@@ -11,6 +11,14 @@ export function fftPlanInput(plan: usize): usize { return <usize>load<u32>(plan 
 export function fftPlanOutput(plan: usize): usize { return <usize>load<u32>(plan + L.CP_OUT); }
 /** 0 = Stockham passes (radix 4, 2, 3, 5, generic odd primes), 1 = Bluestein. */
 export function fftPlanKind(plan: usize): i32 { return <i32>load<u32>(plan + L.CP_KIND); }
+/** Internal (tests, the plan search): a plan whose power-of-two part runs the given radix sequence, packed log2
+ *  radices (1…3), first pass in the lowest nibble, in seqLo then seqHi; an invalid sequence falls back to plan2.ts. */
+export function fftPlanCreateWith(n: i32, seqLo: u32, seqHi: u32): usize {
+  return complexPlanCreate(n, true, <u64>seqLo | (<u64>seqHi << 32));
+}
+/** Number of Stockham passes of a plan (0 for Bluestein and n = 1), and the radix of pass i. */
+export function fftPlanPasses(plan: usize): i32 { return <i32>load<u32>(plan + L.CP_NPASS); }
+export function fftPlanRadix(plan: usize, i: i32): i32 { return <i32>load<u32>(plan + L.CP_PASSES + (<usize>i << 3)); }
 export function fftForward(plan: usize, inPtr: usize, outPtr: usize): void { complexExec(plan, inPtr, outPtr, false); }
 export function fftInverse(plan: usize, inPtr: usize, outPtr: usize): void { complexExec(plan, inPtr, outPtr, true); }
 
