@@ -6,7 +6,7 @@
 //   u2 = a + c2 t1 + c1 t2,  v2 = s2 t3 − s1 t4,   X2 = u2 − j v2,  X3 = u2 + j v2
 // (forward; the inverse swaps ±j). y[q + s(5p + k)] = w^{kp} X_k; 4 twiddles per p (128 bytes).
 
-import { mulj, storeTwV, storeTwS } from "./cplx";
+import { mulj, cmulv, storeTwS } from "./cplx";
 
 const C1: f64 = 0.30901699437494745;
 const C2: f64 = -0.8090169943749475;
@@ -31,9 +31,12 @@ export function pass5(x: usize, y: usize, tw: usize, m: i32, s: i32, inv: bool, 
   for (let p = 0; p < m; p++) {
     let xp = xb, yp = yb;
     const xe = xb + ys;
-    while (xp < xe) {
-      if (ASC_FEATURE_SIMD) {
-        const sc = f64x2.splat(scale);
+    if (ASC_FEATURE_SIMD) {
+      // the p-th twiddles are loaded once, outside the lane loop (V8 does not hoist the loads)
+      const sc = f64x2.splat(scale);
+      const w1r = v128.load(t), w1i = v128.load(t, 16), w2r = v128.load(t, 32), w2i = v128.load(t, 48);
+      const w3r = v128.load(t, 64), w3i = v128.load(t, 80), w4r = v128.load(t, 96), w4i = v128.load(t, 112);
+      while (xp < xe) {
         const a = v128.load(xp), b = v128.load(xp + sm), c = v128.load(xp + 2 * sm);
         const d = v128.load(xp + 3 * sm), e = v128.load(xp + 4 * sm);
         const t1 = f64x2.add(b, e), t2 = f64x2.add(c, d);
@@ -42,12 +45,28 @@ export function pass5(x: usize, y: usize, tw: usize, m: i32, s: i32, inv: bool, 
         const u2 = f64x2.add(f64x2.add(a, f64x2.mul(t1, f64x2.splat(C2))), f64x2.mul(t2, f64x2.splat(C1)));
         const jv1 = mulj(f64x2.add(f64x2.mul(t3, f64x2.splat(S1)), f64x2.mul(t4, f64x2.splat(S2))));
         const jv2 = mulj(f64x2.sub(f64x2.mul(t3, f64x2.splat(S2)), f64x2.mul(t4, f64x2.splat(S1))));
-        storeTwV(yp, f64x2.add(f64x2.add(a, t1), t2), 0, inv, false, scaled, sc);
-        storeTwV(yp + ys, inv ? f64x2.add(u1, jv1) : f64x2.sub(u1, jv1), t, inv, twiddled, scaled, sc);
-        storeTwV(yp + 2 * ys, inv ? f64x2.add(u2, jv2) : f64x2.sub(u2, jv2), t + 32, inv, twiddled, scaled, sc);
-        storeTwV(yp + 3 * ys, inv ? f64x2.sub(u2, jv2) : f64x2.add(u2, jv2), t + 64, inv, twiddled, scaled, sc);
-        storeTwV(yp + 4 * ys, inv ? f64x2.sub(u1, jv1) : f64x2.add(u1, jv1), t + 96, inv, twiddled, scaled, sc);
-      } else {
+        let y0 = f64x2.add(f64x2.add(a, t1), t2);
+        let y1 = inv ? f64x2.add(u1, jv1) : f64x2.sub(u1, jv1);
+        let y2 = inv ? f64x2.add(u2, jv2) : f64x2.sub(u2, jv2);
+        let y3 = inv ? f64x2.sub(u2, jv2) : f64x2.add(u2, jv2);
+        let y4 = inv ? f64x2.sub(u1, jv1) : f64x2.add(u1, jv1);
+        if (twiddled) {
+          y1 = cmulv(y1, w1r, w1i, inv); y2 = cmulv(y2, w2r, w2i, inv);
+          y3 = cmulv(y3, w3r, w3i, inv); y4 = cmulv(y4, w4r, w4i, inv);
+        }
+        if (scaled) {
+          y0 = f64x2.mul(y0, sc); y1 = f64x2.mul(y1, sc); y2 = f64x2.mul(y2, sc);
+          y3 = f64x2.mul(y3, sc); y4 = f64x2.mul(y4, sc);
+        }
+        v128.store(yp, y0);
+        v128.store(yp + ys, y1);
+        v128.store(yp + 2 * ys, y2);
+        v128.store(yp + 3 * ys, y3);
+        v128.store(yp + 4 * ys, y4);
+        xp += 16; yp += 16;
+      }
+    } else {
+      while (xp < xe) {
         const ar = load<f64>(xp), ai = load<f64>(xp, 8);
         const br = load<f64>(xp + sm), bi = load<f64>(xp + sm, 8);
         const cr = load<f64>(xp + 2 * sm), ci = load<f64>(xp + 2 * sm, 8);
@@ -71,8 +90,8 @@ export function pass5(x: usize, y: usize, tw: usize, m: i32, s: i32, inv: bool, 
           storeTwS(yp + 3 * ys, u2r + j2r, u2i + j2i, t + 64, inv, twiddled, scaled, scale);
           storeTwS(yp + 4 * ys, u1r + j1r, u1i + j1i, t + 96, inv, twiddled, scaled, scale);
         }
+        xp += 16; yp += 16;
       }
-      xp += 16; yp += 16;
     }
     xb += ys; yb += ys * 5; t += 128;
   }
