@@ -7,6 +7,7 @@
 //   legacy: coincident fish (dist < 1e-10) keep a zero unit offset and count (numpy path); couzin: skipped.
 import { School, MODE_LEGACY } from "./state";
 import { minImageBox, minImageBox2 } from "../neighbors/grid";
+import { R0x, R0y, R0z, R1x, R1y, R1z, O0x, O0y, O0z, O1x, O1y, O1z, A0x, A0y, A0z, A1x, A1y, A1z, cnR, cnO, cnA } from "./couzin-scan";
 
 // zone sums of the focal fish (read by update.ts)
 export let rx: f64 = 0, ry: f64 = 0, rz: f64 = 0, nr: i32 = 0;
@@ -206,79 +207,10 @@ export function takeMarked(list: usize): i32 {
   return k;
 }
 
-// ---- couzin2002 scan: zone sums accumulated in two lanes (candidates t0, t0+2, … and t0+1, t0+3, …) with
-// masks instead of branches, combined at the end; the scalar build follows the same lane assignment, so both
-// builds add the same numbers in the same order. Zones by squared distance; coincident fish skipped.
-let R0x: f64 = 0, R0y: f64 = 0, R0z: f64 = 0, R1x: f64 = 0, R1y: f64 = 0, R1z: f64 = 0;
-let O0x: f64 = 0, O0y: f64 = 0, O0z: f64 = 0, O1x: f64 = 0, O1y: f64 = 0, O1z: f64 = 0;
-let A0x: f64 = 0, A0y: f64 = 0, A0z: f64 = 0, A1x: f64 = 0, A1y: f64 = 0, A1z: f64 = 0;
-let cnR: i32 = 0, cnO: i32 = 0, cnA: i32 = 0;
-let ra2_: f64 = 0, rr2_: f64 = 0, ro2_: f64 = 0;
-
-export function couzinReset(s: School): void {
-  R0x = 0; R0y = 0; R0z = 0; R1x = 0; R1y = 0; R1z = 0; O0x = 0; O0y = 0; O0z = 0; O1x = 0; O1y = 0; O1z = 0;
-  A0x = 0; A0y = 0; A0z = 0; A1x = 0; A1y = 0; A1z = 0; cnR = 0; cnO = 0; cnA = 0;
-  ra2_ = s.ra * s.ra; rr2_ = s.rr * s.rr; ro2_ = s.ro * s.ro;
-}
-
+// couzin2002: the two lane sums of couzin-scan.ts → the zone sums couzinHeading reads
 /** Lane sums → the zone sums couzinHeading reads. */
 export function couzinCombine(): void {
   rx = R0x + R1x; ry = R0y + R1y; rz = R0z + R1z; nr = cnR;
   ox = O0x + O1x; oy = O0y + O1y; oz = O0z + O1z; no = cnO;
   ax = A0x + A1x; ay = A0y + A1y; az = A0z + A1z; na = cnA;
-}
-
-/** One candidate into lane `lane` (scalar form of the SIMD lane math). */
-// @ts-ignore: decorator
-@inline function couzinOne(lane: i32, wrap: bool, dx: f64, dy: f64, dz: f64, ux_: f64, uy_: f64, uz_: f64, cx: f64, cy: f64, cz: f64): void {
-  if (wrap) { dx = minImageBox(dx, L_, H_); dy = minImageBox(dy, L_, H_); dz = minImageBox(dz, L_, H_); }
-  const d2 = dx * dx + dy * dy + dz * dz;
-  if (!(d2 < ra2_) || !(d2 >= 1e-24)) return;
-  const dist = Math.sqrt(d2);
-  if (blind_ && !(cx * dx + cy * dy + cz * dz > thr_ * dist)) return;
-  const inv = 1.0 / dist;
-  const x = dx * inv, y = dy * inv, z = dz * inv;
-  if (d2 < rr2_) { if (lane) { R1x += x; R1y += y; R1z += z; } else { R0x += x; R0y += y; R0z += z; } cnR++; }
-  else if (d2 < ro2_) { if (lane) { O1x += ux_; O1y += uy_; O1z += uz_; } else { O0x += ux_; O0y += uy_; O0z += uz_; } cnO++; }
-  else { if (lane) { A1x += x; A1y += y; A1z += z; } else { A0x += x; A0y += y; A0z += z; } cnA++; }
-}
-
-/** Candidates in slots [t0, t1) of xs/ys/zs with their unit headings in us/vs/ws (same slot order). */
-export function scanCouzin(t0: i32, t1: i32, xs: usize, ys: usize, zs: usize, us: usize, vs: usize, ws: usize,
-  px: f64, py: f64, pz: f64, cx: f64, cy: f64, cz: f64, wrap: bool): void {
-  let t = t0;
-  if (ASC_FEATURE_SIMD) {
-    const vpx = f64x2.splat(px), vpy = f64x2.splat(py), vpz = f64x2.splat(pz), vcx = f64x2.splat(cx), vcy = f64x2.splat(cy), vcz = f64x2.splat(cz);
-    const vL = f64x2.splat(L_), vH = f64x2.splat(H_), vmH = f64x2.splat(-H_), vra2 = f64x2.splat(ra2_), vrr2 = f64x2.splat(rr2_), vro2 = f64x2.splat(ro2_);
-    const tiny = f64x2.splat(1e-24), vthr = f64x2.splat(thr_), one_ = f64x2.splat(1.0);
-    let Rx = f64x2.replace_lane(f64x2.splat(R0x), 1, R1x), Ry = f64x2.replace_lane(f64x2.splat(R0y), 1, R1y), Rz = f64x2.replace_lane(f64x2.splat(R0z), 1, R1z);
-    let Ox = f64x2.replace_lane(f64x2.splat(O0x), 1, O1x), Oy = f64x2.replace_lane(f64x2.splat(O0y), 1, O1y), Oz = f64x2.replace_lane(f64x2.splat(O0z), 1, O1z);
-    let Ax = f64x2.replace_lane(f64x2.splat(A0x), 1, A1x), Ay = f64x2.replace_lane(f64x2.splat(A0y), 1, A1y), Az = f64x2.replace_lane(f64x2.splat(A0z), 1, A1z);
-    for (; t + 1 < t1; t += 2) {
-      const o = <usize>t << 3;
-      let dx = f64x2.sub(v128.load(xs + o), vpx), dy = f64x2.sub(v128.load(ys + o), vpy), dz = f64x2.sub(v128.load(zs + o), vpz);
-      if (wrap) { dx = minImageBox2(dx, vL, vH, vmH); dy = minImageBox2(dy, vL, vH, vmH); dz = minImageBox2(dz, vL, vH, vmH); }
-      const d2 = f64x2.add(f64x2.add(f64x2.mul(dx, dx), f64x2.mul(dy, dy)), f64x2.mul(dz, dz));
-      let ok = v128.and(f64x2.lt(d2, vra2), f64x2.ge(d2, tiny));
-      if (!v128.any_true(ok)) continue;
-      const dist = f64x2.sqrt(d2);
-      if (blind_) ok = v128.and(ok, f64x2.gt(f64x2.add(f64x2.add(f64x2.mul(vcx, dx), f64x2.mul(vcy, dy)), f64x2.mul(vcz, dz)), f64x2.mul(vthr, dist)));
-      const inv = f64x2.div(one_, dist);
-      const x = f64x2.mul(dx, inv), y = f64x2.mul(dy, inv), z = f64x2.mul(dz, inv);
-      const rep = v128.and(ok, f64x2.lt(d2, vrr2));
-      const ori = v128.andnot(v128.and(ok, f64x2.lt(d2, vro2)), rep);
-      const att = v128.andnot(v128.andnot(ok, rep), ori);
-      Rx = f64x2.add(Rx, v128.and(x, rep)); Ry = f64x2.add(Ry, v128.and(y, rep)); Rz = f64x2.add(Rz, v128.and(z, rep));
-      Ox = f64x2.add(Ox, v128.and(v128.load(us + o), ori)); Oy = f64x2.add(Oy, v128.and(v128.load(vs + o), ori)); Oz = f64x2.add(Oz, v128.and(v128.load(ws + o), ori));
-      Ax = f64x2.add(Ax, v128.and(x, att)); Ay = f64x2.add(Ay, v128.and(y, att)); Az = f64x2.add(Az, v128.and(z, att));
-      cnR += <i32>popcnt(i64x2.bitmask(rep)); cnO += <i32>popcnt(i64x2.bitmask(ori)); cnA += <i32>popcnt(i64x2.bitmask(att));
-    }
-    R0x = f64x2.extract_lane(Rx, 0); R1x = f64x2.extract_lane(Rx, 1); R0y = f64x2.extract_lane(Ry, 0); R1y = f64x2.extract_lane(Ry, 1); R0z = f64x2.extract_lane(Rz, 0); R1z = f64x2.extract_lane(Rz, 1);
-    O0x = f64x2.extract_lane(Ox, 0); O1x = f64x2.extract_lane(Ox, 1); O0y = f64x2.extract_lane(Oy, 0); O1y = f64x2.extract_lane(Oy, 1); O0z = f64x2.extract_lane(Oz, 0); O1z = f64x2.extract_lane(Oz, 1);
-    A0x = f64x2.extract_lane(Ax, 0); A1x = f64x2.extract_lane(Ax, 1); A0y = f64x2.extract_lane(Ay, 0); A1y = f64x2.extract_lane(Ay, 1); A0z = f64x2.extract_lane(Az, 0); A1z = f64x2.extract_lane(Az, 1);
-  }
-  for (; t < t1; t++) {
-    const o = <usize>t << 3;
-    couzinOne((t - t0) & 1, wrap, load<f64>(xs + o) - px, load<f64>(ys + o) - py, load<f64>(zs + o) - pz, load<f64>(us + o), load<f64>(vs + o), load<f64>(ws + o), cx, cy, cz);
-  }
 }

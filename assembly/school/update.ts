@@ -13,55 +13,14 @@
 //           noise and the turn limit apply as usual): flight overrides schooling.
 import { School, ld, st, pyMod, MODE_LEGACY, BOUNDARY_PERIODIC, BOUNDARY_REFLECT } from "./state";
 import { Grid, gridBuild, gi } from "../neighbors/grid";
-import { rx, ry, rz, nr, ox, oy, oz, no, ax, ay, az, na, resetSums, scanSetup, scanSlots, scanList, markSlots, takeMarked, couzinReset, couzinCombine, scanCouzin } from "./pairs";
+import { nRanges, RANGES, SHIFTS, stencilReset, stencilCells, focalRanges } from "./stencil";
+import { rx, ry, rz, nr, ox, oy, oz, no, ax, ay, az, na, resetSums, scanSetup, scanSlots, scanList, markSlots, takeMarked, couzinCombine } from "./pairs";
+import { couzinSetup, scanCouzin } from "./couzin-scan";
 import { mtGauss } from "../random/mt19937";
 import { counterUniform, counterNormalPair } from "../random/counter";
 
-// @ts-ignore: decorator
-@inline function wrap(c: i32, nc: i32): i32 { return c < 0 ? c + nc : (c >= nc ? c - nc : c); }
-// @ts-ignore: decorator
-@inline function cellLo(g: Grid, x: i32, y: i32, z: i32): i32 { return gi(g.cellStart, x + g.nx * (y + g.ny * z)); }
-// @ts-ignore: decorator
-@inline function cellHi(g: Grid, x: i32, y: i32, z: i32): i32 { return gi(g.cellStart, x + g.nx * (y + g.ny * z) + 1); }
-
-let nRanges = 0;
-const RANGES: usize = memory.data(64 * 8);   // ≤ 25 rows × 2 pieces: [lo, hi) slot ranges
-const SHIFTS: usize = memory.data(64 * 24);  // per range: the image shift (sx, sy, sz) ∈ {−L, 0, L}³ of its cells
-// @ts-ignore: decorator
-@inline function addRange(lo: i32, hi: i32, sx: f64, sy: f64, sz: f64): void {
-  if (hi > lo) {
-    store<i32>(RANGES + (<usize>nRanges << 3), lo); store<i32>(RANGES + (<usize>nRanges << 3), hi, 4);
-    const o = SHIFTS + <usize>(nRanges * 24);
-    store<f64>(o, sx); store<f64>(o, sy, 8); store<f64>(o, sz, 16);
-    nRanges++;
-  }
-}
-
-/**
- * Slot ranges of the stencil of ±k cells around (cx, cy, cz) (cells ≥ r_a/k), as rows of x-adjacent cells:
- * clipped in open space; wrapped in a periodic box (callers use k only when every axis has ≥ 2k + 1 cells).
- */
-function stencilRanges(g: Grid, cx: i32, cy: i32, cz: i32, k: i32): void {
-  const per = g.periodic, nx = g.nx, ny = g.ny, nz = g.nz, L = g.L;
-  nRanges = 0;
-  // a cell reached across a periodic face holds the neighbour's image at ±L: the range's shift moves the focal
-  // fish instead (d = x_j − (p + s)), so the scan needs no minimum-image arithmetic
-  for (let dz = -k; dz <= k; dz++) {
-    let z = cz + dz, sz = 0.0;
-    if (per) { if (z < 0) { z += nz; sz = L; } else if (z >= nz) { z -= nz; sz = -L; } }
-    else if (z < 0 || z >= nz) continue;
-    for (let dy = -k; dy <= k; dy++) {
-      let y = cy + dy, sy = 0.0;
-      if (per) { if (y < 0) { y += ny; sy = L; } else if (y >= ny) { y -= ny; sy = -L; } }
-      else if (y < 0 || y >= ny) continue;
-      if (!per) { addRange(cellLo(g, max(cx - k, 0), y, z), cellHi(g, min(cx + k, nx - 1), y, z), 0, 0, 0); continue; }
-      const x0 = cx - k, x1 = cx + k;
-      if (x0 < 0) { addRange(cellLo(g, x0 + nx, y, z), cellHi(g, nx - 1, y, z), L, sy, sz); addRange(cellLo(g, 0, y, z), cellHi(g, x1, y, z), 0, sy, sz); }
-      else if (x1 >= nx) { addRange(cellLo(g, x0, y, z), cellHi(g, nx - 1, y, z), 0, sy, sz); addRange(cellLo(g, 0, y, z), cellHi(g, x1 - nx, y, z), -L, sy, sz); }
-      else addRange(cellLo(g, x0, y, z), cellHi(g, x1, y, z), 0, sy, sz);
-    }
-  }
-}
+const ALL: usize = memory.data(8);      // the one range [0, n) of a scan of every fish
+const ZERO3: usize = memory.data(24);   // its image shift (0, 0, 0)
 
 function legacyHeading(s: School, i: i32, cx: f64, cy: f64, cz: f64): void {
   // desired direction
@@ -129,6 +88,8 @@ function perpendicular(x: f64, y: f64, z: f64): void {
   px_ = u / m; py_ = v / m; pz_ = w / m;
 }
 
+let cosTurn: f64 = 1, sinTurn: f64 = 0;   // cos and sin of maxTurn (set once per step)
+
 function couzinHeading(s: School, i: i32, cx: f64, cy: f64, cz: f64): void {
   let dx = cx, dy = cy, dz = cz;
   if (nr > 0) {
@@ -171,7 +132,7 @@ function couzinHeading(s: School, i: i32, cx: f64, cy: f64, cz: f64): void {
     let wx = dx - dot * cx, wy = dy - dot * cy, wz = dz - dot * cz;
     let m = Math.sqrt(wx * wx + wy * wy + wz * wz);
     if (m < 1e-12) { perpendicular(cx, cy, cz); wx = px_; wy = py_; wz = pz_; m = 1; }
-    const c = Math.cos(s.maxTurn), sn = Math.sin(s.maxTurn) / m;
+    const c = cosTurn, sn = sinTurn / m;
     nx = c * cx + sn * wx; ny = c * cy + sn * wy; nz = c * cz + sn * wz;
   }
   const m = Math.sqrt(nx * nx + ny * ny + nz * nz);
@@ -205,6 +166,9 @@ export function schoolStep(p: usize, steps: i32): void {
       continue;
     }
     scanSetup(s);
+    stencilReset();
+    if (!legacy) { couzinSetup(s); cosTurn = Math.cos(s.maxTurn); sinTurn = Math.sin(s.maxTurn); }
+    store<i32>(ALL, 0); store<i32>(ALL, n, 4);
     // unit headings in the scan's slot order (grid order, or index order when scanning all); legacy grid scans
     // also read positions in slot order (their candidates are listed as slots, in fish-index order)
     const us = s.uslot, vs = us + <usize>(8 * n), ws = us + <usize>(16 * n);
@@ -225,21 +189,17 @@ export function schoolStep(p: usize, steps: i32): void {
       const pxi = ld(lg ? pxs : xs, lg ? f : i), pyi = ld(lg ? pys : ys, lg ? f : i), pzi = ld(lg ? pzs : zs, lg ? f : i);
       const cx = ld(us, f), cy = ld(vs, f), cz = ld(ws, f);
       if (!legacy) {
-        couzinReset(s);
-        if (all) scanCouzin(0, n, xs, ys, zs, us, vs, ws, pxi, pyi, pzi, cx, cy, cz, per);
+        if (all) scanCouzin(ALL, ZERO3, 1, xs, ys, zs, us, vs, ws, pxi, pyi, pzi, cx, cy, cz, per);
         else {
-          const c = gi(g.scratch, i);
-          stencilRanges(g, c % g.nx, (c / g.nx) % g.ny, c / (g.nx * g.ny), 2);
-          for (let q = 0; q < nRanges; q++) {
-            const lo = load<i32>(RANGES + (<usize>q << 3)), hi = load<i32>(RANGES + (<usize>q << 3), 4), sh = SHIFTS + <usize>(q * 24);
-            scanCouzin(lo, hi, g.xs, g.ys, g.zs, us, vs, ws, pxi + load<f64>(sh), pyi + load<f64>(sh, 8), pzi + load<f64>(sh, 16), cx, cy, cz, false);
-          }
+          stencilCells(g, gi(g.scratch, i), 2);
+          focalRanges(g, pxi, pyi, pzi, s.ra, true);
+          scanCouzin(RANGES, SHIFTS, nRanges, g.xs, g.ys, g.zs, us, vs, ws, pxi, pyi, pzi, cx, cy, cz, false);
         }
         couzinCombine();
       } else if (all) scanSlots(i, 0, n, xs, ys, zs, pxi, pyi, pzi, cx, cy, cz);
       else {
-        const c = gi(g.scratch, i);          // the fish's cell (gridBuild keeps it per original index)
-        stencilRanges(g, c % g.nx, (c / g.nx) % g.ny, c / (g.nx * g.ny), 2);
+        stencilCells(g, gi(g.scratch, i), 2);   // the fish's cell (gridBuild keeps it per original index)
+        focalRanges(g, pxi, pyi, pzi, s.ra, false);
         for (let q = 0; q < nRanges; q++) {
           const lo = load<i32>(RANGES + (<usize>q << 3)), hi = load<i32>(RANGES + (<usize>q << 3), 4), sh = SHIFTS + <usize>(q * 24);
           markSlots(lo, hi, g.xs, g.ys, g.zs, g.order, pxi + load<f64>(sh), pyi + load<f64>(sh, 8), pzi + load<f64>(sh, 16));

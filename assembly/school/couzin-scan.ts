@@ -1,0 +1,150 @@
+// couzin-scan.ts — the couzin2002 neighbour scan of one focal fish over its slot ranges. Zone sums are accumulated in
+// two lanes (a range's candidates lo, lo+2, … in lane 0 and lo+1, lo+3, … in lane 1) with masks instead of branches
+// and combined at the end (pairs.ts couzinCombine); the scalar build follows the same lane assignment, so both builds
+// add the same numbers in the same order. Zones by squared distance; coincident fish (d² < 10⁻²⁴) skipped. The SIMD
+// accumulators stay in registers across all of the fish's ranges (one call per fish); a range of odd length ends
+// with its last candidate alone in lane 0 (lane 1 masked: the scalar build's arithmetic on lane 0).
+import { School } from "./state";
+import { minImageBox, minImageBox2 } from "../neighbors/grid";
+
+export let R0x: f64 = 0, R0y: f64 = 0, R0z: f64 = 0, R1x: f64 = 0, R1y: f64 = 0, R1z: f64 = 0;
+export let O0x: f64 = 0, O0y: f64 = 0, O0z: f64 = 0, O1x: f64 = 0, O1y: f64 = 0, O1z: f64 = 0;
+export let A0x: f64 = 0, A0y: f64 = 0, A0z: f64 = 0, A1x: f64 = 0, A1y: f64 = 0, A1z: f64 = 0;
+export let cnR: i32 = 0, cnO: i32 = 0, cnA: i32 = 0;
+let ra2_: f64 = 0, rr2_: f64 = 0, ro2_: f64 = 0, L_: f64 = 0, H_: f64 = 0, thr_: f64 = 0, blind_: bool = false;
+
+/** The step's constants (call once per step). */
+export function couzinSetup(s: School): void {
+  ra2_ = s.ra * s.ra; rr2_ = s.rr * s.rr; ro2_ = s.ro * s.ro; L_ = s.L; H_ = 0.5 * s.L;
+  thr_ = s.blindThreshold; blind_ = s.blindThreshold > -2;
+}
+
+/** One candidate into lane `lane` (scalar form of the SIMD lane math). */
+// @ts-ignore: decorator
+@inline function couzinOne(lane: i32, wrap: bool, dx: f64, dy: f64, dz: f64, ux_: f64, uy_: f64, uz_: f64, cx: f64, cy: f64, cz: f64): void {
+  if (wrap) { dx = minImageBox(dx, L_, H_); dy = minImageBox(dy, L_, H_); dz = minImageBox(dz, L_, H_); }
+  const d2 = dx * dx + dy * dy + dz * dz;
+  if (!(d2 < ra2_) || !(d2 >= 1e-24)) return;
+  const dist = Math.sqrt(d2);
+  if (blind_ && !(cx * dx + cy * dy + cz * dz > thr_ * dist)) return;
+  const inv = 1.0 / dist;
+  const x = dx * inv, y = dy * inv, z = dz * inv;
+  if (d2 < rr2_) { if (lane) { R1x += x; R1y += y; R1z += z; } else { R0x += x; R0y += y; R0z += z; } cnR++; }
+  else if (d2 < ro2_) { if (lane) { O1x += ux_; O1y += uy_; O1z += uz_; } else { O0x += ux_; O0y += uy_; O0z += uz_; } cnO++; }
+  else { if (lane) { A1x += x; A1y += y; A1z += z; } else { A0x += x; A0y += y; A0z += z; } cnA++; }
+}
+
+// ---- SIMD: two queues of accepted candidates (entries of 32 bytes: dx, dy, dz, slot) and the lane accumulators
+const QCAP: i32 = 256;
+const Q0: usize = memory.data(QCAP * 32, 16), Q1: usize = memory.data(QCAP * 32, 16);
+let n0: i32 = 0, n1: i32 = 0;
+// the lane accumulators between flushes (v128 × 12: Rx Ry Rz Ox Oy Oz Ax Ay Az, counts R O A) and the focal heading
+// splatted (× 3), in memory: the scalar build has no v128 globals
+const ACC: usize = memory.data(15 * 16, 16);
+
+function acc0(cx: f64, cy: f64, cz: f64): void {
+  memory.fill(ACC, 0, 12 * 16);
+  v128.store(ACC, f64x2.splat(cx), 12 * 16); v128.store(ACC, f64x2.splat(cy), 13 * 16); v128.store(ACC, f64x2.splat(cz), 14 * 16);
+}
+
+function accOut(): void {
+  const Rx = v128.load(ACC), Ry = v128.load(ACC, 16), Rz = v128.load(ACC, 32), Ox = v128.load(ACC, 48), Oy = v128.load(ACC, 64), Oz = v128.load(ACC, 80);
+  const Ax = v128.load(ACC, 96), Ay = v128.load(ACC, 112), Az = v128.load(ACC, 128), CR = v128.load(ACC, 144), CO = v128.load(ACC, 160), CA = v128.load(ACC, 176);
+  R0x = f64x2.extract_lane(Rx, 0); R1x = f64x2.extract_lane(Rx, 1); R0y = f64x2.extract_lane(Ry, 0); R1y = f64x2.extract_lane(Ry, 1); R0z = f64x2.extract_lane(Rz, 0); R1z = f64x2.extract_lane(Rz, 1);
+  O0x = f64x2.extract_lane(Ox, 0); O1x = f64x2.extract_lane(Ox, 1); O0y = f64x2.extract_lane(Oy, 0); O1y = f64x2.extract_lane(Oy, 1); O0z = f64x2.extract_lane(Oz, 0); O1z = f64x2.extract_lane(Oz, 1);
+  A0x = f64x2.extract_lane(Ax, 0); A1x = f64x2.extract_lane(Ax, 1); A0y = f64x2.extract_lane(Ay, 0); A1y = f64x2.extract_lane(Ay, 1); A0z = f64x2.extract_lane(Az, 0); A1z = f64x2.extract_lane(Az, 1);
+  cnR = <i32>(i64x2.extract_lane(CR, 0) + i64x2.extract_lane(CR, 1));
+  cnO = <i32>(i64x2.extract_lane(CO, 0) + i64x2.extract_lane(CO, 1));
+  cnA = <i32>(i64x2.extract_lane(CA, 0) + i64x2.extract_lane(CA, 1));
+}
+
+/** Zips the queues into the lane sums: min(n0, n1) full pairs; at the end (`last`) also the longer queue's rest in
+ * its own lane (the other lane masked, fed a valid entry); otherwise the rest moves to the queue's front. Every
+ * queued candidate has r² ∈ [10⁻²⁴, r_a²); the arithmetic is couzinOne's, lane by lane. */
+function flush(us: usize, vs: usize, ws: usize, last: bool): void {
+  const m = min(n0, n1), r = last ? max(n0, n1) : m;
+  const all1 = i64x2.splat(-1), lane0 = i64x2(-1, 0), lane1 = i64x2(0, -1);
+  const ccx = v128.load(ACC, 192), ccy = v128.load(ACC, 208), ccz = v128.load(ACC, 224), thr = f64x2.splat(thr_), one_ = f64x2.splat(1.0), vrr2 = f64x2.splat(rr2_), vro2 = f64x2.splat(ro2_);
+  let rx_ = v128.load(ACC), ry_ = v128.load(ACC, 16), rz_ = v128.load(ACC, 32), ox_ = v128.load(ACC, 48), oy_ = v128.load(ACC, 64), oz_ = v128.load(ACC, 80);
+  let ax_ = v128.load(ACC, 96), ay_ = v128.load(ACC, 112), az_ = v128.load(ACC, 128), cr = v128.load(ACC, 144), co = v128.load(ACC, 160), ca = v128.load(ACC, 176);
+  for (let k = 0; k < r; k++) {
+    const f0 = Q0 + (<usize>k << 5), f1 = Q1 + (<usize>k << 5), has0 = k < n0, has1 = k < n1;
+    const e0 = has0 ? f0 : f1, e1 = has1 ? f1 : f0;
+    let ok = k < m ? all1 : (has0 ? lane0 : lane1);
+    const a = <usize>load<i32>(e0, 24) << 3, b = <usize>load<i32>(e1, 24) << 3;
+    const dx = v128.load64_lane(e1, v128.load64_splat(e0), 1), dy = v128.load64_lane(e1, v128.load64_splat(e0, 8), 1, 8), dz = v128.load64_lane(e1, v128.load64_splat(e0, 16), 1, 16);
+    const d2 = f64x2.add(f64x2.add(f64x2.mul(dx, dx), f64x2.mul(dy, dy)), f64x2.mul(dz, dz));
+    const dist = f64x2.sqrt(d2);
+    if (blind_) ok = v128.and(ok, f64x2.gt(f64x2.add(f64x2.add(f64x2.mul(ccx, dx), f64x2.mul(ccy, dy)), f64x2.mul(ccz, dz)), f64x2.mul(thr, dist)));
+    const inv = f64x2.div(one_, dist);
+    const x = f64x2.mul(dx, inv), y = f64x2.mul(dy, inv), z = f64x2.mul(dz, inv);
+    const rep = v128.and(ok, f64x2.lt(d2, vrr2));
+    const ori = v128.andnot(v128.and(ok, f64x2.lt(d2, vro2)), rep);
+    const att = v128.andnot(v128.andnot(ok, rep), ori);
+    rx_ = f64x2.add(rx_, v128.and(x, rep)); ry_ = f64x2.add(ry_, v128.and(y, rep)); rz_ = f64x2.add(rz_, v128.and(z, rep));
+    ox_ = f64x2.add(ox_, v128.and(v128.load64_lane(us + b, v128.load64_splat(us + a), 1), ori));
+    oy_ = f64x2.add(oy_, v128.and(v128.load64_lane(vs + b, v128.load64_splat(vs + a), 1), ori));
+    oz_ = f64x2.add(oz_, v128.and(v128.load64_lane(ws + b, v128.load64_splat(ws + a), 1), ori));
+    ax_ = f64x2.add(ax_, v128.and(x, att)); ay_ = f64x2.add(ay_, v128.and(y, att)); az_ = f64x2.add(az_, v128.and(z, att));
+    cr = i64x2.sub(cr, rep); co = i64x2.sub(co, ori); ca = i64x2.sub(ca, att);
+  }
+  v128.store(ACC, rx_); v128.store(ACC, ry_, 16); v128.store(ACC, rz_, 32); v128.store(ACC, ox_, 48); v128.store(ACC, oy_, 64); v128.store(ACC, oz_, 80);
+  v128.store(ACC, ax_, 96); v128.store(ACC, ay_, 112); v128.store(ACC, az_, 128); v128.store(ACC, cr, 144); v128.store(ACC, co, 160); v128.store(ACC, ca, 176);
+  if (last) { n0 = 0; n1 = 0; return; }
+  if (n0 > m) memory.copy(Q0, Q0 + (<usize>m << 5), <usize>(n0 - m) << 5);
+  if (n1 > m) memory.copy(Q1, Q1 + (<usize>m << 5), <usize>(n1 - m) << 5);
+  n0 -= m; n1 -= m;
+}
+
+/**
+ * Candidates in the `nr` slot ranges [lo, hi) at `ranges` (i32 pairs) of xs/ys/zs, with their unit headings in
+ * us/vs/ws (same slot order); range q's image shift (f64 triple at shifts + 24q) moves the focal fish p. `wrap`:
+ * minimum image on every difference (scans of a whole periodic box).
+ */
+export function scanCouzin(ranges: usize, shifts: usize, nr: i32, xs: usize, ys: usize, zs: usize, us: usize, vs: usize, ws: usize,
+  px: f64, py: f64, pz: f64, cx: f64, cy: f64, cz: f64, wrap: bool): void {
+  R0x = 0; R0y = 0; R0z = 0; R1x = 0; R1y = 0; R1z = 0; O0x = 0; O0y = 0; O0z = 0; O1x = 0; O1y = 0; O1z = 0;
+  A0x = 0; A0y = 0; A0z = 0; A1x = 0; A1y = 0; A1z = 0; cnR = 0; cnO = 0; cnA = 0;
+  if (ASC_FEATURE_SIMD) {
+    // pass 1 (branch-free): the offsets of the candidates within r_a go to their lane's queue (dx, dy, dz, slot);
+    // pass 2 (flush): the queues are zipped, lane 0 from queue 0 and lane 1 from queue 1, so every square root and
+    // division serves two accepted candidates, and each lane still adds its candidates in scan order
+    const vL = f64x2.splat(L_), vH = f64x2.splat(H_), vmH = f64x2.splat(-H_), vra2 = f64x2.splat(ra2_), tiny = f64x2.splat(1e-24);
+    const lane0 = i64x2(-1, 0);
+    n0 = 0; n1 = 0;
+    acc0(cx, cy, cz);
+    for (let q = 0; q < nr; q++) {
+      const t0 = load<i32>(ranges + (<usize>q << 3)), t1 = load<i32>(ranges + (<usize>q << 3), 4), sh = shifts + <usize>(q * 24);
+      const vpx = f64x2.splat(px + load<f64>(sh)), vpy = f64x2.splat(py + load<f64>(sh, 8)), vpz = f64x2.splat(pz + load<f64>(sh, 16));
+      for (let t = t0; t < t1; t += 2) {
+        const o = <usize>t << 3;
+        const pair = t + 1 < t1;
+        let X: v128, Y: v128, Z: v128;
+        if (pair) { X = v128.load(xs + o); Y = v128.load(ys + o); Z = v128.load(zs + o); }
+        else { X = v128.load64_splat(xs + o); Y = v128.load64_splat(ys + o); Z = v128.load64_splat(zs + o); }
+        let dx = f64x2.sub(X, vpx), dy = f64x2.sub(Y, vpy), dz = f64x2.sub(Z, vpz);
+        if (wrap) { dx = minImageBox2(dx, vL, vH, vmH); dy = minImageBox2(dy, vL, vH, vmH); dz = minImageBox2(dz, vL, vH, vmH); }
+        const d2 = f64x2.add(f64x2.add(f64x2.mul(dx, dx), f64x2.mul(dy, dy)), f64x2.mul(dz, dz));
+        let ok = v128.and(f64x2.lt(d2, vra2), f64x2.ge(d2, tiny));
+        if (!pair) ok = v128.and(ok, lane0);
+        const m = i64x2.bitmask(ok);
+        const e0 = Q0 + (<usize>n0 << 5), e1 = Q1 + (<usize>n1 << 5);
+        v128.store64_lane(e0, dx, 0); v128.store64_lane(e0, dy, 0, 8); v128.store64_lane(e0, dz, 0, 16); store<i32>(e0, t, 24);
+        v128.store64_lane(e1, dx, 1); v128.store64_lane(e1, dy, 1, 8); v128.store64_lane(e1, dz, 1, 16); store<i32>(e1, t + 1, 24);
+        n0 += m & 1; n1 += m >> 1;
+        if (n0 == QCAP || n1 == QCAP) flush(us, vs, ws, false);
+      }
+    }
+    flush(us, vs, ws, true);
+    accOut();
+    return;
+  }
+  for (let q = 0; q < nr; q++) {
+    const t0 = load<i32>(ranges + (<usize>q << 3)), t1 = load<i32>(ranges + (<usize>q << 3), 4), sh = shifts + <usize>(q * 24);
+    const qx = px + load<f64>(sh), qy = py + load<f64>(sh, 8), qz = pz + load<f64>(sh, 16);
+    for (let t = t0; t < t1; t++) {
+      const o = <usize>t << 3;
+      couzinOne((t - t0) & 1, wrap, load<f64>(xs + o) - qx, load<f64>(ys + o) - qy, load<f64>(zs + o) - qz, load<f64>(us + o), load<f64>(vs + o), load<f64>(ws + o), cx, cy, cz);
+    }
+  }
+}

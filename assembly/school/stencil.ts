@@ -1,0 +1,125 @@
+// stencil.ts — the neighbour cells of a focal fish. The ±k-cell stencil of its grid cell (cells ≥ r_a/k) is kept as
+// pieces of x-adjacent cells (rows; in a periodic box a row crossing a face is two pieces, each with the image
+// shift s ∈ {−L, 0, L}³ that moves the focal fish instead of its neighbours: d = x_j − (p + s), so the scans need no
+// minimum-image arithmetic). For each focal fish the pieces are then trimmed to the cells that can hold a fish
+// within r_a of it: a row whose y–z distance from p + s exceeds r_a is dropped, and the others keep only the cells
+// within √(r_a² − d_yz²) along x (about ⅔ of a 5×5×5 stencil's cells; distances in cell units, 10⁻⁶ cell of slack,
+// far above any rounding of binning or of the scan's differences). Only cells whose fish the scan would reject are
+// dropped, so no sum changes — and for the couzin2002 scan, whose two lanes take a range's candidates alternately
+// from its first slot, a trimmed range starts an even number of slots after the untrimmed one (one extra
+// candidate at most), so every candidate keeps its lane and every lane sum its order.
+import { Grid, gi } from "../neighbors/grid";
+
+/** The focal fish's slot ranges [lo, hi) (RANGES, i32 pairs) and their image shifts (SHIFTS, f64 triples). */
+export let nRanges = 0;
+export const RANGES: usize = memory.data(64 * 8);   // ≤ 25 rows × 2 pieces
+export const SHIFTS: usize = memory.data(64 * 24);
+
+let nPieces = 0;
+// per piece (i32 × 8): first cell along x, row start (cell index of x = 0 in its row), first and last stencil offset
+// along x (0 … 2k), index of its y row and z row (0 … 2k); PSHIFT: its image shift (f64 × 3)
+const PIECES: usize = memory.data(64 * 32);
+const PSHIFT: usize = memory.data(64 * 24);
+const YROW: usize = memory.data(16 * 16), ZROW: usize = memory.data(16 * 16);   // per row offset: cell (f64), shift (f64)
+const D2: usize = memory.data(3 * 16 * 8);          // per focal fish: squared distances to the x / y / z slabs
+let lastCell: i32 = -1, kS: i32 = 2, cxS: i32 = 0;
+
+// @ts-ignore: decorator
+@inline function addPiece(x0: i32, row: i32, o0: i32, o1: i32, yi: i32, zi: i32, sx: f64, sy: f64, sz: f64): void {
+  const p = PIECES + (<usize>nPieces << 5), o = PSHIFT + <usize>(nPieces * 24);
+  store<i32>(p, x0); store<i32>(p, row, 4); store<i32>(p, o0, 8); store<i32>(p, o1, 12); store<i32>(p, yi, 16); store<i32>(p, zi, 20);
+  store<f64>(o, sx); store<f64>(o, sy, 8); store<f64>(o, sz, 16);
+  nPieces++;
+}
+
+/** Forgets the cached stencil (call after every grid build). */
+export function stencilReset(): void { lastCell = -1; }
+
+/**
+ * The stencil pieces of ±k cells around cell c (cached: fish of one cell share it): clipped in open space; wrapped
+ * in a periodic box (callers use k only when every axis has ≥ 2k + 1 cells).
+ */
+export function stencilCells(g: Grid, c: i32, k: i32): void {
+  if (c == lastCell) return;
+  lastCell = c; kS = k;
+  const per = g.periodic, nx = g.nx, ny = g.ny, nz = g.nz, L = g.L;
+  const cx = c % nx, cy = (c / nx) % ny, cz = c / (nx * ny);
+  cxS = cx;
+  nPieces = 0;
+  // each row offset's cell and image shift along y and z (open space: cells outside the grid are skipped below)
+  for (let d = -k; d <= k; d++) {
+    let y = cy + d, sy = 0.0, z = cz + d, sz = 0.0;
+    if (per) {
+      if (y < 0) { y += ny; sy = L; } else if (y >= ny) { y -= ny; sy = -L; }
+      if (z < 0) { z += nz; sz = L; } else if (z >= nz) { z -= nz; sz = -L; }
+    }
+    const yr = YROW + (<usize>(d + k) << 4), zr = ZROW + (<usize>(d + k) << 4);
+    store<f64>(yr, <f64>y); store<f64>(yr, sy, 8); store<f64>(zr, <f64>z); store<f64>(zr, sz, 8);
+  }
+  for (let zi = 0; zi <= 2 * k; zi++) {
+    const z = <i32>load<f64>(ZROW + (<usize>zi << 4)), sz = load<f64>(ZROW + (<usize>zi << 4), 8);
+    if (z < 0 || z >= nz) continue;
+    for (let yi = 0; yi <= 2 * k; yi++) {
+      const y = <i32>load<f64>(YROW + (<usize>yi << 4)), sy = load<f64>(YROW + (<usize>yi << 4), 8);
+      if (y < 0 || y >= ny) continue;
+      const row = nx * (y + ny * z);
+      if (!per) { const a = max(cx - k, 0), b = min(cx + k, nx - 1); addPiece(a, row, a - cx + k, b - cx + k, yi, zi, 0, 0, 0); continue; }
+      const x0 = cx - k, x1 = cx + k;
+      if (x0 < 0) { addPiece(x0 + nx, row, 0, -x0 - 1, yi, zi, L, sy, sz); addPiece(0, row, -x0, 2 * k, yi, zi, 0, sy, sz); }
+      else if (x1 >= nx) { addPiece(x0, row, 0, nx - 1 - x0, yi, zi, 0, sy, sz); addPiece(0, row, nx - x0, 2 * k, yi, zi, -L, sy, sz); }
+      else addPiece(x0, row, 0, 2 * k, yi, zi, 0, sy, sz);
+    }
+  }
+}
+
+const SLACK: f64 = 1e-6;   // cells
+
+/** Squared distance (cells, less the slack) from u to the slab [c, c + 1). */
+// @ts-ignore: decorator
+@inline function slab2(u: f64, c: f64): f64 {
+  let d = c - u;
+  const e = u - (c + 1.0);
+  if (e > d) d = e;
+  d -= SLACK;
+  return d > 0 ? d * d : 0.0;
+}
+
+/**
+ * The slot ranges of the focal fish at p (the coordinates its scan subtracts from) among the pieces of
+ * stencilCells, trimmed to the cells within r = `ra` (· (1 + 10⁻⁹)) of p + s; `even`: a trimmed range starts an even
+ * number of slots after its piece's first slot (couzin2002's lanes).
+ */
+export function focalRanges(g: Grid, px: f64, py: f64, pz: f64, ra: f64, even: bool): void {
+  nRanges = 0;
+  const k = kS, inv = g.inv, R = ra * inv * (1 + 1e-9), R2 = R * R, cs = g.cellStart;
+  // squared slab distances: along x to the stencil's cells cx − k … cx + k (unshifted frame: a piece's shift moves
+  // p and its cells alike), along y and z to each row's cells in that row's shifted frame
+  const U = (px - g.ox) * inv, V = (py - g.oy) * inv, W = (pz - g.oz) * inv;
+  for (let o = 0; o <= 2 * k; o++) {
+    store<f64>(D2 + (<usize>o << 3), slab2(U, <f64>(cxS - k + o)));
+    const yr = YROW + (<usize>o << 4), zr = ZROW + (<usize>o << 4);
+    store<f64>(D2 + (<usize>(16 + o) << 3), slab2(V + load<f64>(yr, 8) * inv, load<f64>(yr)));
+    store<f64>(D2 + (<usize>(32 + o) << 3), slab2(W + load<f64>(zr, 8) * inv, load<f64>(zr)));
+  }
+  for (let q = 0; q < nPieces; q++) {
+    const p = PIECES + (<usize>q << 5);
+    const rem = R2 - load<f64>(D2 + (<usize>(16 + load<i32>(p, 16)) << 3)) - load<f64>(D2 + (<usize>(32 + load<i32>(p, 20)) << 3));
+    if (rem < 0) continue;
+    // x offsets within reach form one run around the focal cell (offset k, distance 0)
+    let a = load<i32>(p, 8), b = load<i32>(p, 12);
+    while (a <= b && load<f64>(D2 + (<usize>a << 3)) > rem) a++;
+    while (b >= a && load<f64>(D2 + (<usize>b << 3)) > rem) b--;
+    if (a > b) continue;
+    const o0 = load<i32>(p, 8), row = load<i32>(p, 4), x0 = load<i32>(p);
+    let lo = gi(cs, row + x0 + a - o0);
+    const hi = gi(cs, row + x0 + b - o0 + 1);
+    if (even && ((lo - gi(cs, row + x0)) & 1)) lo--;
+    if (hi > lo) {
+      const sh = PSHIFT + <usize>(q * 24);
+      store<i32>(RANGES + (<usize>nRanges << 3), lo); store<i32>(RANGES + (<usize>nRanges << 3), hi, 4);
+      const o = SHIFTS + <usize>(nRanges * 24);
+      store<f64>(o, load<f64>(sh)); store<f64>(o, load<f64>(sh, 8), 8); store<f64>(o, load<f64>(sh, 16), 16);
+      nRanges++;
+    }
+  }
+}
