@@ -82,6 +82,10 @@ function gen(r) {
     let Bv = "", Br = "", Bi = "";
     for (let l = 1; l <= h; l++) {
       const [j, sg] = term(l, k);
+      if (j === 0) {                                    // composite r (9): cos 0 = 1 exactly, sin 0 = 0
+        Av = `f64x2.add(${Av}, t${l})`; Ar = `(${Ar} + t${l}r)`; Ai = `(${Ai} + t${l}i)`;
+        continue;
+      }
       Av = `f64x2.add(${Av}, f64x2.mul(t${l}, f64x2.splat(C${j})))`;
       Ar = `(${Ar} + t${l}r * C${j})`; Ai = `(${Ai} + t${l}i * C${j})`;
       const pv = `f64x2.mul(u${l}, f64x2.splat(S${j}))`, pr = `u${l}r * S${j}`, pi = `u${l}i * S${j}`;

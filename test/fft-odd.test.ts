@@ -42,7 +42,7 @@ const primeFactors = (n: number): number[] => {
 // which path each size exercises (see odd.ts's header)
 const straight = [7, 11, 13, 49, 77, 91, 143, 169, 343, 1001, 1331, 2288, 2310, 4095, 7 * 7 * 11 * 13 * 3];
 const generic = [17, 19, 23, 68, 97, 17 * 19, 29 * 8 * 7];
-const rader = [101, 1009, 3 * 641, 4 * 1009, 101 * 103, 8191, 65521];   // 101·103: a twiddled Rader pass (m = 103)
+const rader = [101, 1009, 3 * 641, 4 * 1009, 101 * 103, 2 * 101 * 103, 8191, 65521];   // 101·103: a twiddled Rader pass (m = 103), 2·101·103: also s = 2
 const bluestein = [227, 2 * 227, 1019 * 3];     // 226 = 2·113, 1018 = 2·509: p − 1 has a prime factor ≥ 100
 
 for (const simd of [true, false]) {
