@@ -1,4 +1,4 @@
-// Large-school speed-ups change no bit (issue 21): positions and velocities after k steps of 13 configurations
+// Large-school speed-ups change no bit (issue 21): positions and velocities after k steps of 15 configurations
 // (legacy and couzin2002; periodic, reflect and open; predators; N = 100 … 2·10⁴) hash to the values the build
 // before those changes wrote (test/fixtures/school-scale-hashes.json, by make_school_scale_hashes.mjs), in the
 // SIMD build and in the scalar build.
