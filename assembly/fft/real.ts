@@ -69,7 +69,27 @@ export function realForward(plan: usize, x: usize, spec: usize): void {
   store<f64>(spec, z0r + z0i); store<f64>(spec, 0.0, 8);
   const sh = spec + (<usize>h << 4);
   store<f64>(sh, z0r - z0i); store<f64>(sh, 0.0, 8);
-  for (let k = 1; k <= h / 2; k++) {
+  let k = 1;
+  if (ASC_FEATURE_SIMD) {
+    // one complex per v128, lane for lane the scalar loop below (the first half of realFilter's SIMD loop)
+    const hf = f64x2.splat(0.5), s1 = i64x2(0, -9223372036854775808);
+    let a = work + 16, b = work + (<usize>(h - 1) << 4), t = tw + 32;
+    let xk = spec + 16, xm = spec + (<usize>(h - 1) << 4);
+    const ae = work + (<usize>(h >> 1) << 4);
+    while (a <= ae) {
+      const wrr = v128.load(t), wni = v128.load(t, 16);              // [wr, wr], [−wi, wi]
+      const va = v128.load(a), cb = v128.xor(v128.load(b), s1);      // conj Z_{h−k}
+      const E = f64x2.mul(f64x2.add(va, cb), hf);
+      const Dv = f64x2.mul(f64x2.sub(va, cb), hf);
+      const O = v128.xor(v128.shuffle<f64>(Dv, Dv, 1, 0), s1);      // [or, oi] = [d_i, −d_r]
+      const P = f64x2.add(f64x2.mul(O, wrr), f64x2.mul(v128.shuffle<f64>(O, O, 1, 0), wni));
+      v128.store(xm, v128.xor(f64x2.sub(E, P), s1));
+      v128.store(xk, f64x2.add(E, P));
+      a += 16; b -= 16; t += 32; xk += 16; xm -= 16;
+    }
+    k = (h >> 1) + 1;
+  }
+  for (; k <= h / 2; k++) {
     const a = work + (<usize>k << 4), b = work + (<usize>(h - k) << 4);
     const ar = load<f64>(a), ai = load<f64>(a, 8);
     const br = load<f64>(b), bi = -load<f64>(b, 8);          // conj Z_{h−k}
@@ -106,7 +126,28 @@ export function realInverse(plan: usize, spec: usize, x: usize): void {
   const tw = <usize>load<u32>(plan + L.RP_TW);
   const x0 = load<f64>(spec), xh = load<f64>(spec + (<usize>h << 4));
   store<f64>(work, (x0 + xh) * 0.5); store<f64>(work, (x0 - xh) * 0.5, 8);
-  for (let k = 1; k <= h / 2; k++) {
+  let k = 1;
+  if (ASC_FEATURE_SIMD) {
+    // one complex per v128, lane for lane the scalar loop below (the second half of realFilter's SIMD loop)
+    const hf = f64x2.splat(0.5), s1 = i64x2(0, -9223372036854775808), s0 = i64x2(-9223372036854775808, 0);
+    let a = spec + 16, b = spec + (<usize>(h - 1) << 4), t = tw + 32;
+    let zk = work + 16, zm = work + (<usize>(h - 1) << 4);
+    const ae = spec + (<usize>(h >> 1) << 4);
+    while (a <= ae) {
+      const wrr = v128.load(t), wni = v128.load(t, 16);
+      const va = v128.load(a), cb = v128.xor(v128.load(b), s1);      // conj X_{h−k}
+      const E2 = f64x2.mul(f64x2.add(va, cb), hf);
+      const D2 = f64x2.mul(f64x2.sub(va, cb), hf);
+      const O2 = f64x2.sub(f64x2.mul(D2, wrr), f64x2.mul(v128.shuffle<f64>(D2, D2, 1, 0), wni));
+      // zm = [Er + Oi, Or − Ei] = conj(E2) + swap(O2);  zk = [Er − Oi, Ei + Or] = E2 + j·O2
+      const sO2 = v128.shuffle<f64>(O2, O2, 1, 0);
+      v128.store(zm, f64x2.add(v128.xor(E2, s1), sO2));
+      v128.store(zk, f64x2.add(E2, v128.xor(sO2, s0)));
+      a += 16; b -= 16; t += 32; zk += 16; zm -= 16;
+    }
+    k = (h >> 1) + 1;
+  }
+  for (; k <= h / 2; k++) {
     const a = spec + (<usize>k << 4), b = spec + (<usize>(h - k) << 4);
     const ar = load<f64>(a), ai = load<f64>(a, 8);
     const br = load<f64>(b), bi = -load<f64>(b, 8);          // conj X_{h−k}
