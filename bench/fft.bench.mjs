@@ -1,6 +1,7 @@
 // FFT benchmark: samudra (SIMD and scalar WASM builds) vs fft.js 4.0.4 — the fastest f64 FFT on npm —
 // in one Node process, timed round-robin (bench/harness.mjs). Reports ns per n·log2 n, transforms/s
-// and speed ratios.  Run: npm run bench   (builds first; BENCH_SIZES=1024,4096 to choose sizes)
+// and speed ratios.  Run: npm run bench   (builds first; BENCH_SIZES=1024,4096 to choose sizes). The comparison
+// with FFTW (SSE2-only and AVX) is bench/fftw.bench.mjs (npm run bench:fftw).
 //
 // * samudra SIMD runs through the public API (`fft.plan(n).forward`), both on WASM-resident arrays
 //   (plan.input → plan.output, zero copy) and on ordinary Float64Arrays (copied in and out).
@@ -14,7 +15,7 @@ import FFT from "fft.js";
 import { init, fft } from "../dist/index.js";
 import { compare, consume, seeded } from "./harness.mjs";
 
-const SIZES = (process.env.BENCH_SIZES ?? "256,1024,4096,16384,65536").split(",").map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? "256,512,1024,2048,4096,16384,65536").split(",").map(Number);
 const info = await init();
 if (!info.simd) throw new Error("this engine has no WASM SIMD; the benchmark compares the SIMD build");
 
@@ -61,6 +62,7 @@ for (const n of SIZES) {
     "samudra scalar build, WASM-resident": () => { S.fftForward(sp, spIn, spOut); },
     "fft.js realTransform, Array": fftjsReal(n),
     "samudra SIMD realPlan, WASM-resident": () => { r.forward(r.spectrum, r.real); consume(r.spectrum[2]); },
+    "samudra SIMD realPlan inverse, WASM-resident": () => { r.inverse(r.real, r.spectrum); consume(r.real[2]); },
   });
   p.dispose(); r.dispose(); S.fftPlanFree(sp);
 }
@@ -71,7 +73,8 @@ for (const n of SIZES) {
 
 const nlog = (n) => n * Math.log2(n);
 const impls = Object.keys(results[SIZES[0]]);
-const peerOf = (impl) => (impl.includes("real") ? "fft.js realTransform, Array" : "fft.js, Array");
+// fft.js has no inverse real transform: the irfft row is printed without a ratio
+const peerOf = (impl) => (impl.includes("inverse") ? null : impl.includes("real") ? "fft.js realTransform, Array" : "fft.js, Array");
 console.log(`\nFFT benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}, ${os.cpus()[0]?.model ?? "?"}, ${os.cpus().length} cores\n`);
 console.log("Forward transform, ns per n·log2 n (lower is better); in brackets: speed-up over fft.js (Array) — the real-input row over fft.js realTransform.\n");
 console.log(`| implementation | ${SIZES.map((n) => `n=${n}`).join(" | ")} |`);
@@ -79,7 +82,7 @@ console.log(`|---|${SIZES.map(() => "---:").join("|")}|`);
 for (const impl of impls) {
   const cells = SIZES.map((n) => {
     const ms = results[n][impl], ns = ((ms * 1e6) / nlog(n)).toFixed(3);
-    return impl === peerOf(impl) ? ns : `${ns} (${(results[n][peerOf(impl)] / ms).toFixed(2)}×)`;
+    return impl === peerOf(impl) || !peerOf(impl) ? ns : `${ns} (${(results[n][peerOf(impl)] / ms).toFixed(2)}×)`;
   });
   console.log(`| ${impl} | ${cells.join(" | ")} |`);
 }
