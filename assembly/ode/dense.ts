@@ -15,7 +15,7 @@ const DIDX: usize = memory.data(32 * 4);
 const DVAL: usize = memory.data(32 * 8, 8);
 
 // @ts-ignore: decorator
-@inline function row(r: Rk, s: i32): usize { return r.K + ((<usize>s * <usize>r.N) << 3); }
+@inline function row(r: Rk, s: i32): usize { return r.K + <usize>s * <usize>r.rs; }
 // @ts-ignore: decorator
 @inline function frow(r: Rk, k: i32): usize { return r.F + ((<usize>k * <usize>r.N) << 3); }
 
@@ -29,7 +29,7 @@ export function odeDensePrepare(p: usize): void {
     const h = r.hPrev;
     for (let s = tab.nStages + 1; s < tab.nExt; s++) {
       const a0 = load<i32>(tab.aPtr + (<usize>s << 2)), a1 = load<i32>(tab.aPtr + (<usize>(s + 1) << 2));
-      combine(r.ytmp, tab.aIdx + (<usize>a0 << 2), tab.aVal + (<usize>a0 << 3), a1 - a0, r.K, N, r.yOld, h);
+      combine(r.ytmp, tab.aIdx + (<usize>a0 << 2), tab.aVal + (<usize>a0 << 3), a1 - a0, r.K, r.rs, N, r.yOld, h);
       rhs(r, r.tOld + load<f64>(tab.C + (<usize>s << 3)) * h, r.ytmp, row(r, s));
     }
     const fOld = r.K, fNew = row(r, tab.nStages);
@@ -57,7 +57,7 @@ export function odeDensePrepare(p: usize): void {
         }
       }
       if (cnt == 0) { memory.fill(Fk, 0, <usize>N << 3); continue; }
-      combine(Fk, DIDX, DVAL, cnt, r.K, N);
+      combine(Fk, DIDX, DVAL, cnt, r.K, r.rs, N);
       for (let i = 0; i < N; i++) {
         const o = <usize>i << 3;
         store<f64>(Fk + o, h * load<f64>(Fk + o));

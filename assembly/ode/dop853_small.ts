@@ -8,7 +8,7 @@ import { Rk, rhs } from "./rk";
 
 /** Fills K rows 1..12 and y_new for the attempt (t, h); K row 0 holds f(t, y). */
 export function dop853SmallStages(r: Rk, t: f64, h: f64): void {
-  const N = r.N, y = r.y, yt = r.ytmp, rb = <usize>N << 3;
+  const N = r.N, y = r.y, yt = r.ytmp, rb = <usize>r.rs;
   const k0 = r.K;
   const k1 = k0 + rb;
   const k2 = k1 + rb;
@@ -51,7 +51,7 @@ export function dop853SmallStages(r: Rk, t: f64, h: f64): void {
 
 /** scale_i = atol_i + max(|y_i|, |y_new,i|)·rtol_i, then scipy's DOP853 error norm (rk.ts errorNorm, fused). */
 export function dop853SmallError(r: Rk, h: f64): f64 {
-  const N = r.N, y = r.y, yn = r.yNew, atol = r.atol, sc = r.scale, rtv = r.rtolv, rtol = r.rtol, rb = <usize>N << 3;
+  const N = r.N, y = r.y, yn = r.yNew, atol = r.atol, sc = r.scale, rtv = r.rtolv, rtol = r.rtol, rb = <usize>r.rs;
   const k0 = r.K;
   const k1 = k0 + rb;
   const k2 = k1 + rb;

@@ -23,6 +23,7 @@ export class Rk {
   t: f64; tOld: f64; tBound: f64; hAbs: f64; hPrev: f64; dir: f64; rtol: f64; maxStep: f64;
   n: i32;          // components (complex count for complex states)
   N: i32;          // doubles per state (2n when complex)
+  rs: i32;         // bytes from one K row to the next (≥ 8N, padded off multiples of 2 KiB: see odeCreate)
   cplx: i32;
   system: i32; handle: i32; nparams: i32;
   status: i32; nfev: i32; naccept: i32; nreject: i32; denseValid: i32; nanReject: i32; stepped: i32;
@@ -34,7 +35,7 @@ export class Rk {
 }
 
 // @ts-ignore: decorator
-@inline function row(r: Rk, s: i32): usize { return r.K + ((<usize>s * <usize>r.N) << 3); }
+@inline function row(r: Rk, s: i32): usize { return r.K + <usize>s * <usize>r.rs; }
 
 // @ts-ignore: decorator
 @inline export function rhs(r: Rk, t: f64, y: usize, dy: usize): void {
@@ -73,13 +74,17 @@ export function odeCreate(method: i32, n: i32, cplx: i32, nparams: i32): usize {
   r.n = n; r.N = N; r.cplx = cplx; r.nparams = nparams;
   // one block with a fixed layout, buffers a multiple of 64 bytes apart (as C's static arrays): the buffers'
   // relative addresses are the same for every integrator instead of wherever the allocator put them
-  const v = (vb + 63) & ~<usize>63, sn = ((<usize>n << 3) + 63) & ~<usize>63;
+  // Buffers (and K rows) 2^k KiB apart would all map to the same few L1 sets (the stage sums read up to 11 rows
+  // at equal offsets), so such spacings get one more cache line.
+  let v = (vb + 63) & ~<usize>63;
+  if ((v & 2047) == 0) v += 64;
+  const sn = ((<usize>n << 3) + 63) & ~<usize>63;
   const total = 6 * v + v * <usize>tab.nExt + v * <usize>tab.nDense + 2 * sn + (((<usize>nparams << 3) + 15) & ~<usize>15);
   let q = zalloc(total);
   r.block = q;
   r.y = q; q += v; r.yOld = q; q += v; r.yNew = q; q += v; r.ytmp = q; q += v;
   r.cbY = q; q += v; r.cbDy = q; q += v;
-  r.K = q; q += v * <usize>tab.nExt;
+  r.K = q; q += v * <usize>tab.nExt; r.rs = <i32>v;
   r.F = q; q += v * <usize>tab.nDense;
   r.scale = q; q += sn;
   r.atol = q; q += sn;
@@ -168,10 +173,10 @@ function rkStep(r: Rk, tab: Tableau, t: f64, h: f64): void {
   const S = tab.nStages;
   for (let s = 1; s < S; s++) {
     const a0 = load<i32>(tab.aPtr + (<usize>s << 2)), a1 = load<i32>(tab.aPtr + (<usize>(s + 1) << 2));
-    combine(r.ytmp, tab.aIdx + (<usize>a0 << 2), tab.aVal + (<usize>a0 << 3), a1 - a0, r.K, N, r.y, h);
+    combine(r.ytmp, tab.aIdx + (<usize>a0 << 2), tab.aVal + (<usize>a0 << 3), a1 - a0, r.K, r.rs, N, r.y, h);
     rhs(r, t + load<f64>(tab.C + (<usize>s << 3)) * h, r.ytmp, row(r, s));
   }
-  combine(r.yNew, tab.bIdx, tab.bVal, tab.bN, r.K, N, r.y, h);
+  combine(r.yNew, tab.bIdx, tab.bVal, tab.bN, r.K, r.rs, N, r.y, h);
   rhs(r, t + h, r.yNew, row(r, S));
 }
 
@@ -182,7 +187,7 @@ function errorNorm(r: Rk, tab: Tableau, h: f64): f64 {
     let s5: f64, s3: f64;
     if (!cplx && r.N < 16) {
       // fused form of the two passes below (same operations, same order)
-      const rowBytes = <usize>r.N << 3;
+      const rowBytes = <usize>r.rs;
       let a5 = 0.0, a3 = 0.0;
       for (let i = 0; i < r.N; i++) {
         const o = <usize>i << 3;
@@ -196,9 +201,9 @@ function errorNorm(r: Rk, tab: Tableau, h: f64): f64 {
       }
       s5 = a5; s3 = a3;
     } else {
-      combine(r.ytmp, tab.eIdx, tab.eVal, tab.eN, r.K, r.N);
+      combine(r.ytmp, tab.eIdx, tab.eVal, tab.eN, r.K, r.rs, r.N);
       s5 = sumSqScaled(r.ytmp, r.scale, r.n, cplx, 1.0);
-      combine(r.ytmp, tab.e3Idx, tab.e3Val, tab.e3N, r.K, r.N);
+      combine(r.ytmp, tab.e3Idx, tab.e3Val, tab.e3N, r.K, r.rs, r.N);
       s3 = sumSqScaled(r.ytmp, r.scale, r.n, cplx, 1.0);
     }
     const n5 = Math.sqrt(s5), n3 = Math.sqrt(s3);
@@ -207,7 +212,7 @@ function errorNorm(r: Rk, tab: Tableau, h: f64): f64 {
     const denom = e5 + 0.01 * e3;
     return Math.abs(h) * e5 / Math.sqrt(denom * <f64>r.n);
   }
-  combine(r.ytmp, tab.eIdx, tab.eVal, tab.eN, r.K, r.N);
+  combine(r.ytmp, tab.eIdx, tab.eVal, tab.eN, r.K, r.rs, r.N);
   return Math.sqrt(sumSqScaled(r.ytmp, r.scale, r.n, cplx, h)) / Math.sqrt(<f64>r.n);
 }
 

@@ -7,18 +7,18 @@
 const SMALL_N: i32 = 16;
 
 /**
- * dst = Σ_k val[k]·K[idx[k]] (k in order; cnt ≥ 1; rows of K are N doubles apart), or, when y ≠ 0,
+ * dst = Σ_k val[k]·K[idx[k]] (k in order; cnt ≥ 1; rows of K are rs bytes apart), or, when y ≠ 0,
  * dst = y + (Σ_k val[k]·K[idx[k]])·h — scipy's `y + np.dot(K.T, a) * h` with the sum in k order.
  */
 // @ts-ignore: decorator
-@inline export function combine(dst: usize, idx: usize, val: usize, cnt: i32, K: usize, N: i32, y: usize = 0, h: f64 = 0): void {
-  if (N < SMALL_N) combineSmall(dst, idx, val, cnt, K, N, y, h);
-  else combineLarge(dst, idx, val, cnt, K, N, y, h);
+@inline export function combine(dst: usize, idx: usize, val: usize, cnt: i32, K: usize, rs: i32, N: i32, y: usize = 0, h: f64 = 0): void {
+  if (N < SMALL_N) combineSmall(dst, idx, val, cnt, K, rs, N, y, h);
+  else combineLarge(dst, idx, val, cnt, K, rs, N, y, h);
 }
 
 // @ts-ignore: decorator
-@inline function combineSmall(dst: usize, idx: usize, val: usize, cnt: i32, K: usize, N: i32, y: usize, h: f64): void {
-  const rowBytes = <usize>N << 3;
+@inline function combineSmall(dst: usize, idx: usize, val: usize, cnt: i32, K: usize, rs: i32, N: i32, y: usize, h: f64): void {
+  const rowBytes = <usize>rs;
   const v0 = load<f64>(val), r0 = K + <usize>load<i32>(idx) * rowBytes;
   for (let i = 0; i < N; i++) {
     const o = <usize>i << 3;
@@ -35,8 +35,8 @@ const ROWS: usize = memory.data(32 * 4);
 /** The same combination's coefficients pre-splatted as v128 (16-byte aligned static scratch). */
 const COEF: usize = memory.data(32 * 16, 16);
 
-function combineLarge(dst: usize, idx: usize, val: usize, cnt: i32, K: usize, N: i32, y: usize, h: f64): void {
-  const rowBytes = <usize>N << 3;
+function combineLarge(dst: usize, idx: usize, val: usize, cnt: i32, K: usize, rs: i32, N: i32, y: usize, h: f64): void {
+  const rowBytes = <usize>rs;
   for (let k = 0; k < cnt; k++) {
     store<u32>(ROWS + (<usize>k << 2), <u32>(K + <usize>load<i32>(idx + (<usize>k << 2)) * rowBytes));
     if (ASC_FEATURE_SIMD) v128.store(COEF + (<usize>k << 4), f64x2.splat(load<f64>(val + (<usize>k << 3))));

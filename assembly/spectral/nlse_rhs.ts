@@ -46,7 +46,7 @@ function finish(c: Nlse, out: usize, vf: usize): void {
       let t = v128.load(op);
       if (filt) t = f64x2.mul(t, v128.load(sp));
       const gt = f64x2.mul(gg, t);
-      let r = v128.xor(v128.shuffle<f64>(gt, gt, 1, 0), i64x2(-9223372036854775808, 0));
+      let r = v128.shuffle<f64>(f64x2.neg(gt), gt, 1, 2);   // [−(g·t_im), g·t_re]
       if (vf != 0) {
         const vv = v128.load(vp);
         r = f64x2.add(r, f64x2.mul(v128.load(dp), v128.shuffle<f64>(vv, vv, 1, 0)));
@@ -91,6 +91,12 @@ export function nlseRhs(p: usize, v: usize, dv: usize): void {
       else { const s = load<f64>(sig2 + o); store<f64>(vf + o, load<f64>(v + o) * s); store<f64>(vf + o, load<f64>(v + o, 8) * s, 8); }
     }
   }
+  nlseRhsFiltered(p, vf, dv);
+}
+
+/** dv = RHS from vf = σ⊙v already formed (the DOP853 stages write it directly: ode/dop853_large.ts). */
+export function nlseRhsFiltered(p: usize, vf: usize, dv: usize): void {
+  const c = changetype<Nlse>(p);
   nlseNonlinear(c, vf, dv);
   finish(c, dv, vf);
 }
