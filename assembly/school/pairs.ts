@@ -126,44 +126,48 @@ export function scanList(i: i32, list: usize, m: i32, xs: usize, ys: usize, zs: 
 }
 
 // legacy ordering for grid scans: candidates that may be within r_a are marked in a three-level bitmap over fish
-// indices (level 0: one bit per fish; level 1: one bit per nonzero level-0 word; level 2: one bit per nonzero
-// level-1 word) and read back in ascending index (the seed's summation order) by descending only into nonzero
-// words: O(marked + n/32768) per focal fish, so neither a scan of the whole index span (O(n/32)) nor a sort
-// (O(m log m), mispredicted branches) of a large school's candidates, whose indices lie all over 0…n. Each marked
-// fish's grid slot is kept in SLOT[j] (written when marked, so still in cache when read back): the scan then reads
-// coordinates and headings from slot-order copies, near one another in memory, instead of from index order.
+// indices (u64 words; level 0: one bit per fish; level 1: one bit per nonzero level-0 word; level 2: one bit per
+// nonzero level-1 word) and read back in ascending index (the seed's summation order) by descending only into
+// nonzero words: O(marked + n/2¹⁸) per focal fish, so neither a scan of the whole index span (O(n/64)) nor a sort
+// (O(m log m), mispredicted branches) of a large school's candidates, whose indices lie all over 0…n. Marking is
+// branch-free: a pass over the slots lists those within reach (conditional increment), then all three levels are set.
+// Each marked fish's grid slot is kept in SLOT[j] (written when marked, so still in cache when read back): the scan
+// then reads coordinates and headings from slot-order copies, near one another in memory, not from index order.
 let B0: usize = 0, B1: usize = 0, B2: usize = 0, SLOT: usize = 0;
 let lo2: i32 = 0x7fffffff, hi2: i32 = -1;
+const CAND_CAP: i32 = 1024;
+const CAND: usize = memory.data(CAND_CAP * 4 + 16, 16);   // slots within reach, before marking
 
-/** The bitmap's words for n fish: ⌈n/32⌉ + ⌈n/1024⌉ + ⌈n/32768⌉ (u32, zeroed; takeMarked leaves them zero). */
-export function markWords(n: i32): i32 { const w0 = (n + 31) >> 5, w1 = (w0 + 31) >> 5; return w0 + w1 + ((w1 + 31) >> 5); }
+/** Bytes of the bitmap for n fish: 8 · (⌈n/64⌉ + ⌈n/4096⌉ + ⌈n/2¹⁸⌉) (zeroed; takeMarked leaves it zero). */
+export function markBytes(n: i32): usize { const w0 = (n + 63) >> 6, w1 = (w0 + 63) >> 6; return <usize>(w0 + w1 + ((w1 + 63) >> 6)) << 3; }
 
-/** Points the marking at the bitmap `bits` (markWords(n) words) and the slot table `slotOf` (i32[n]) of n fish. */
+/** Points the marking at the bitmap `bits` (markBytes(n)) and the slot table `slotOf` (i32[n]) of n fish. */
 export function markSetup(bits: usize, slotOf: usize, n: i32): void {
-  const w0 = (n + 31) >> 5, w1 = (w0 + 31) >> 5;
-  B0 = bits; SLOT = slotOf; B1 = bits + (<usize>w0 << 2); B2 = B1 + (<usize>w1 << 2);
+  const w0 = (n + 63) >> 6, w1 = (w0 + 63) >> 6;
+  B0 = bits; SLOT = slotOf; B1 = bits + (<usize>w0 << 3); B2 = B1 + (<usize>w1 << 3);
   lo2 = 0x7fffffff; hi2 = -1;
 }
 
-// @ts-ignore: decorator
-@inline function mark(j: i32, t: i32): void {
-  store<i32>(SLOT + (<usize>j << 2), t);
-  const w0 = j >> 5, a0 = B0 + (<usize>w0 << 2);
-  const old = load<u32>(a0), bit = <u32>1 << (j & 31);
-  store<u32>(a0, old | bit);                 // (a fish is reached through one stencil range only)
-  if (old) return;
-  const w1 = j >> 10, a1 = B1 + (<usize>w1 << 2), old1 = load<u32>(a1);
-  store<u32>(a1, old1 | (<u32>1 << (w0 & 31)));
-  if (old1) return;
-  const w2 = j >> 15, a2 = B2 + (<usize>w2 << 2);
-  store<u32>(a2, load<u32>(a2) | (<u32>1 << (w1 & 31)));
-  lo2 = min(lo2, w2); hi2 = max(hi2, w2);
+/** Marks the c listed slots (fish order[t]) in the three levels, without branches. */
+function markList(c: i32, order: usize): void {
+  let lo = lo2, hi = hi2;
+  for (let k = 0; k < c; k++) {
+    const t = load<i32>(CAND + (<usize>k << 2)), j = load<i32>(order + (<usize>t << 2));
+    store<i32>(SLOT + (<usize>j << 2), t);
+    const w0 = j >> 6, w1 = j >> 12, w2 = j >> 18;
+    const a0 = B0 + (<usize>w0 << 3), a1 = B1 + (<usize>w1 << 3), a2 = B2 + (<usize>w2 << 3);
+    store<u64>(a0, load<u64>(a0) | (<u64>1 << <u64>(j & 63)));
+    store<u64>(a1, load<u64>(a1) | (<u64>1 << <u64>(w0 & 63)));
+    store<u64>(a2, load<u64>(a2) | (<u64>1 << <u64>(w1 & 63)));
+    lo = min(lo, w2); hi = max(hi, w2);
+  }
+  lo2 = lo; hi2 = hi;
 }
 
 /** Marks the fish of slots [t0, t1) (grid order, focal position already shifted to the range's image) whose
  * squared distance may be below r_a² (see markSetup). */
 export function markSlots(t0: i32, t1: i32, xs: usize, ys: usize, zs: usize, order: usize, px: f64, py: f64, pz: f64): void {
-  let t = t0;
+  let t = t0, c = 0;
   if (ASC_FEATURE_SIMD) {
     const vr = f64x2.splat(ra2hi_);
     const vpx = f64x2.splat(px), vpy = f64x2.splat(py), vpz = f64x2.splat(pz);
@@ -171,35 +175,38 @@ export function markSlots(t0: i32, t1: i32, xs: usize, ys: usize, zs: usize, ord
       const o = <usize>t << 3;
       let dx = f64x2.sub(v128.load(xs + o), vpx), dy = f64x2.sub(v128.load(ys + o), vpy), dz = f64x2.sub(v128.load(zs + o), vpz);
       const m = i64x2.bitmask(f64x2.le(f64x2.add(f64x2.add(f64x2.mul(dx, dx), f64x2.mul(dy, dy)), f64x2.mul(dz, dz)), vr));
-      if (m & 1) mark(load<i32>(order + (<usize>t << 2)), t);
-      if (m & 2) mark(load<i32>(order + (<usize>(t + 1) << 2)), t + 1);
+      store<i32>(CAND + (<usize>c << 2), t); c += m & 1;
+      store<i32>(CAND + (<usize>c << 2), t + 1); c += m >> 1;
+      if (c >= CAND_CAP - 2) { markList(c, order); c = 0; }
     }
   }
   for (; t < t1; t++) {
     const o = <usize>t << 3;
     const dx = load<f64>(xs + o) - px, dy = load<f64>(ys + o) - py, dz = load<f64>(zs + o) - pz;
-    if (dx * dx + dy * dy + dz * dz <= ra2hi_) mark(load<i32>(order + (<usize>t << 2)), t);
+    store<i32>(CAND + (<usize>c << 2), t); c += <i32>(dx * dx + dy * dy + dz * dz <= ra2hi_);
+    if (c >= CAND_CAP - 2) { markList(c, order); c = 0; }
   }
+  markList(c, order);
 }
 
 /** The slots of the marked fish, in ascending fish index → list (returns the count), clearing the bitmap. */
 export function takeMarked(list: usize): i32 {
   let k = 0;
   for (let w2 = lo2; w2 <= hi2; w2++) {
-    const a2 = B2 + (<usize>w2 << 2);
-    let m2 = load<u32>(a2);
-    store<u32>(a2, 0);
+    const a2 = B2 + (<usize>w2 << 3);
+    let m2 = load<u64>(a2);
+    store<u64>(a2, 0);
     while (m2) {
-      const w1 = (w2 << 5) + <i32>ctz(m2), a1 = B1 + (<usize>w1 << 2);
+      const w1 = (w2 << 6) + <i32>ctz(m2), a1 = B1 + (<usize>w1 << 3);
       m2 &= m2 - 1;
-      let m1 = load<u32>(a1);
-      store<u32>(a1, 0);
+      let m1 = load<u64>(a1);
+      store<u64>(a1, 0);
       while (m1) {
-        const w0 = (w1 << 5) + <i32>ctz(m1), a0 = B0 + (<usize>w0 << 2);
+        const w0 = (w1 << 6) + <i32>ctz(m1), a0 = B0 + (<usize>w0 << 3);
         m1 &= m1 - 1;
-        let m0 = load<u32>(a0);
-        store<u32>(a0, 0);
-        while (m0) { store<i32>(list + (<usize>k << 2), load<i32>(SLOT + (<usize>((w0 << 5) + <i32>ctz(m0)) << 2))); k++; m0 &= m0 - 1; }
+        let m0 = load<u64>(a0);
+        store<u64>(a0, 0);
+        while (m0) { store<i32>(list + (<usize>k << 2), load<i32>(SLOT + (<usize>((w0 << 6) + <i32>ctz(m0)) << 2))); k++; m0 &= m0 - 1; }
       }
     }
   }

@@ -1,5 +1,5 @@
 import { gridCreate, gridFree } from "../neighbors/grid";
-import { markWords } from "./pairs";
+import { markBytes } from "./pairs";
 
 // state.ts — one fish school in WASM memory: interleaved positions and velocities (x, y, z per fish, so the
 // JS side can hand out zero-copy views), the double buffer for the synchronous velocity update, unit
@@ -30,7 +30,7 @@ export class School {
   vel: usize = 0;         // f64[3n]
   nvel: usize = 0;        // f64[3n] new velocities
   uvel: usize = 0;        // f64[3n] unit headings of the current velocities
-  bits: usize = 0;        // u32[markWords(n)] three-level bitmap of candidates (legacy grid scans: index order)
+  bits: usize = 0;        // markBytes(n): three-level bitmap of candidates (legacy grid scans: index order)
   list: usize = 0;        // i32[n] the slots of the marked candidates in ascending fish index
   slotOf: usize = 0;      // i32[n] grid slot of a marked candidate (by fish index)
   pslot: usize = 0;       // f64[3n] legacy grid scans: positions as x | y | z in grid-slot order
@@ -49,8 +49,8 @@ export function schoolCreate(n: i32, mode: i32, boundary: i32): usize {
   s.n = n; s.mode = mode; s.boundary = boundary; s.wo = 1;
   const b = <usize>n * 24;
   s.pos = heap.alloc(b); s.vel = heap.alloc(b); s.nvel = heap.alloc(b); s.uvel = heap.alloc(b);
-  s.bits = heap.alloc(<usize>markWords(n) << 2);
-  memory.fill(s.bits, 0, <usize>markWords(n) << 2);
+  s.bits = heap.alloc(markBytes(n));
+  memory.fill(s.bits, 0, markBytes(n));
   s.soa = heap.alloc(b);
   s.list = heap.alloc(<usize>max(n, 1) << 2);
   s.uslot = heap.alloc(b);
