@@ -51,3 +51,67 @@ out.append(f"""  let a5 = 0.0, a3 = 0.0;
 }}
 """)
 open(os.path.join(here, "dop853_small.ts"), "w").write("\n".join(out))
+
+# ---- systems compiled into the module, specialised: N fixed, the state, the stages and the parameters in locals
+# (K rows are still stored: the dense output reads them). The right-hand sides are systems.ts's expressions verbatim;
+# test/ode-fused.test.ts checks these kernels against the generic stepper bit for bit.
+SYSTEMS = {
+    "Lorenz": (3, ["P0", "P1", "P2"], "", lambda u: [
+        f"P0 * ({u[1]} - {u[0]})", f"{u[0]} * (P1 - {u[2]}) - {u[1]}", f"{u[0]} * {u[1]} - P2 * {u[2]}"]),
+    "Arenstorf": (4, ["mu"], "const mup = 1.0 - mu;", None),
+}
+
+
+def arenstorf(u, tag):
+    x, yy, vx, vy = u
+    pre = (f"const r1{tag} = ({x} + mu) * ({x} + mu) + {yy} * {yy}, r2{tag} = ({x} - mup) * ({x} - mup) + {yy} * {yy};\n"
+           f"  const d1{tag} = r1{tag} * Math.sqrt(r1{tag}), d2{tag} = r2{tag} * Math.sqrt(r2{tag});")
+    return pre, [vx, vy, f"{x} + 2.0 * {vy} - mup * ({x} + mu) / d1{tag} - mu * ({x} - mup) / d2{tag}",
+                 f"{yy} - 2.0 * {vx} - mup * {yy} / d1{tag} - mu * {yy} / d2{tag}"]
+
+
+def special(name):
+    n, params, pre, f = SYSTEMS[name]
+    L = [f"/** {name} (N = {n}): the attempt (t, h) with constant coefficients, everything in locals; K rows 1..12, y_new and",
+         " *  r.scale stored as dop853SmallStages/dop853SmallError store them. Returns scipy's ‖err‖. */",
+         f"export function dop853{name}(r: Rk, h: f64): f64 {{",
+         "  const p = r.params, y = r.y, K = r.K, rb = <usize>r.rs;",
+         "  const " + ", ".join(f"{q} = load<f64>(p, {8 * i})" for i, q in enumerate(params)) + ";"]
+    if pre:
+        L.append("  " + pre)
+    L.append("  const " + ", ".join(f"y{i} = load<f64>(y, {8 * i})" for i in range(n)) + ";")
+    L.append("  const " + ", ".join(f"k0_{i} = load<f64>(K, {8 * i})" for i in range(n)) + ";")
+    def rhs_lines(s, u):
+        if f:
+            exprs, extra = f(u), ""
+        else:
+            extra, exprs = arenstorf(u, f"_{s}")
+        out = ([f"  {extra}"] if extra else [])
+        out.append("  const " + ", ".join(f"k{s}_{i} = {e}" for i, e in enumerate(exprs)) + ";")
+        out.append(f"  {{ const q = K + <usize>{s} * rb; " + " ".join(f"store<f64>(q, k{s}_{i}, {8 * i});" for i in range(n)) + " }")
+        return out
+    def comb(idx, val, i):
+        return " + ".join(f"{float(v)!r} * k{j}_{i}" for j, v in zip(idx, val))
+    for s in range(1, 12):
+        a0, a1 = AP[s], AP[s + 1]
+        u = [f"u{s}_{i}" for i in range(n)]
+        L.append("  const " + ", ".join(f"{u[i]} = y{i} + ({comb(AI[a0:a1], AV[a0:a1], i)}) * h" for i in range(n)) + ";")
+        L += rhs_lines(s, u)
+    BI_, BV_ = list(map(int, arr("B_IDX"))), arr("B_VAL")
+    L.append("  const " + ", ".join(f"z{i} = y{i} + ({comb(BI_, BV_, i)}) * h" for i in range(n)) + ";")
+    L.append("  { const yn = r.yNew; " + " ".join(f"store<f64>(yn, z{i}, {8 * i});" for i in range(n)) + " }")
+    L += rhs_lines(12, [f"z{i}" for i in range(n)])
+    L.append(f"  r.nfev += 12;")
+    L.append("  const atol = r.atol, sc = r.scale, rtv = r.rtolv, rtol = r.rtol;")
+    L.append("  let a5 = 0.0, a3 = 0.0;")
+    E5I_, E5V_, E3I_, E3V_ = list(map(int, arr("E5_IDX"))), arr("E5_VAL"), list(map(int, arr("E3_IDX"))), arr("E3_VAL")
+    for i in range(n):
+        L.append(f"  {{ const s = load<f64>(atol, {8 * i}) + Math.max(Math.abs(y{i}), Math.abs(z{i})) * (rtv ? load<f64>(rtv, {8 * i}) : rtol); store<f64>(sc, s, {8 * i});")
+        L.append(f"    const x5 = ({comb(E5I_, E5V_, i)}) * 1.0 / s, x3 = ({comb(E3I_, E3V_, i)}) * 1.0 / s; a5 += x5 * x5; a3 += x3 * x3; }}")
+    L += ["  const n5 = Math.sqrt(a5), n3 = Math.sqrt(a3);", "  const e5 = n5 * n5, e3 = n3 * n3;",
+          "  if (e5 == 0.0 && e3 == 0.0) return 0.0;", f"  return Math.abs(h) * e5 / Math.sqrt((e5 + 0.01 * e3) * {float(n)!r});", "}", ""]
+    return "\n".join(L)
+
+
+with open(os.path.join(here, "dop853_small.ts"), "a") as fh:
+    fh.write("\n" + special("Lorenz") + "\n" + special("Arenstorf"))
