@@ -76,10 +76,10 @@ export function odeCreate(method: i32, n: i32, cplx: i32, nparams: i32): usize {
   // relative addresses are the same for every integrator instead of wherever the allocator put them
   // Buffers (and K rows) 2^k KiB apart would all map to the same few L1 sets (the stage sums read up to 11 rows
   // at equal offsets), so such spacings get one more cache line.
-  let v = (vb + 63) & ~<usize>63;
-  if ((v & 2047) == 0) v += 64;
+  const v64 = (vb + 63) & ~<usize>63;
+  const v: usize = (v64 & 2047) == 0 ? v64 + 64 : v64;
   const sn = ((<usize>n << 3) + 63) & ~<usize>63;
-  const total = 6 * v + v * <usize>tab.nExt + v * <usize>tab.nDense + 2 * sn + (((<usize>nparams << 3) + 15) & ~<usize>15);
+  const total: usize = v * 6 + v * <usize>tab.nExt + v * <usize>tab.nDense + sn * 2 + (((<usize>nparams << 3) + 15) & ~<usize>15);
   let q = zalloc(total);
   r.block = q;
   r.y = q; q += v; r.yOld = q; q += v; r.yNew = q; q += v; r.ytmp = q; q += v;
