@@ -16,7 +16,40 @@
 
 import { cisTurn, COS, SIN, storeTwiddle } from "./cis";
 import { complexPlanCreate, complexPlanFree, complexExec } from "./complex";
-import { storeTwS } from "./cplx";
+import { conjv, storeTwV, storeTwS } from "./cplx";
+
+/** A[i] = a_{g^i} (conjugated for the inverse): the permuted gather of one butterfly's inputs. */
+// @ts-ignore: decorator
+@inline function gather(A: usize, xp: usize, idx: usize, N: i32, sm: usize, inv: bool): void {
+  for (let i = 0; i < N; i++) {
+    const src = xp + <usize>load<u32>(idx + (<usize>i << 2)) * sm, d = A + (<usize>i << 4);
+    if (ASC_FEATURE_SIMD) {
+      const v = v128.load(src);
+      v128.store(d, inv ? conjv(v) : v);
+    } else {
+      store<f64>(d, load<f64>(src));
+      store<f64>(d, inv ? -load<f64>(src, 8) : load<f64>(src, 8), 8);
+    }
+  }
+}
+
+/** B ← conj(B ⊙ F), F pre-splatted [fr, fr, −fi, fi]: [re·fr + im·(−fi), −(im·fr + re·fi)]. */
+// @ts-ignore: decorator
+@inline function filter(B: usize, filt: usize, N: i32): void {
+  for (let k = 0; k < N; k++) {
+    const q = B + (<usize>k << 4), w = filt + (<usize>k << 5);
+    if (ASC_FEATURE_SIMD) {
+      const v = v128.load(q);
+      const prod = f64x2.add(f64x2.mul(v, v128.load(w)), f64x2.mul(v128.shuffle<f64>(v, v, 1, 0), v128.load(w, 16)));
+      v128.store(q, conjv(prod));
+    } else {
+      const re = load<f64>(q), im = load<f64>(q, 8);
+      const wr = load<f64>(w), nw = load<f64>(w, 16), wi = load<f64>(w, 24);
+      store<f64>(q, re * wr + im * nw);
+      store<f64>(q, -(im * wr + re * wi), 8);
+    }
+  }
+}
 
 const RB_SUB: usize = 4;
 const RB_A: usize = 8;
@@ -119,29 +152,28 @@ export function raderPass(x: usize, y: usize, blk: usize, p: i32, m: i32, s: i32
     const xe = xb + ys;
     while (xp < xe) {
       const a0r = load<f64>(xp), a0i = sg * load<f64>(xp, 8);
-      for (let i = 0; i < N; i++) {
-        const src = xp + <usize>load<u32>(idx + (<usize>i << 2)) * sm, d = A + (<usize>i << 4);
-        store<f64>(d, load<f64>(src));
-        store<f64>(d, sg * load<f64>(src, 8), 8);
-      }
+      gather(A, xp, idx, N, sm, inv);
       complexExec(sub, A, B, false);
       const x0r = a0r + load<f64>(B), x0i = a0i + load<f64>(B, 8);
       storeTwS(yp, x0r, sg * x0i, 0, inv, false, scaled, scale);
-      for (let k = 0; k < N; k++) {
-        // conj(A_k · F_k), F pre-splatted [fr, fr, −fi, fi]
-        const q = B + (<usize>k << 4), w = filt + (<usize>k << 5);
-        const re = load<f64>(q), im = load<f64>(q, 8);
-        const wr = load<f64>(w), nw = load<f64>(w, 16), wi = load<f64>(w, 24);
-        store<f64>(q, re * wr + im * nw);
-        store<f64>(q, -(im * wr + re * wi), 8);
-      }
+      filter(B, filt, N);
       complexExec(sub, B, A, false);
-      for (let i = 0; i < N; i++) {
-        const k = <usize>load<u32>(idx + (<usize>(N + i) << 2));
-        const c = A + (<usize>i << 4);
-        // X_k = a_0 + conj(C_i); the inverse stores conj(X_k)
-        const re = a0r + load<f64>(c), im = a0i - load<f64>(c, 8);
-        storeTwS(yp + k * ys, re, sg * im, t + ((k - 1) << 5), inv, twiddled, scaled, scale);
+      if (ASC_FEATURE_SIMD) {
+        const a0 = f64x2(a0r, a0i), sc = f64x2.splat(scale);
+        for (let i = 0; i < N; i++) {
+          const k = <usize>load<u32>(idx + (<usize>(N + i) << 2));
+          // X_k = a_0 + conj(C_i) = (a0r + Cr, a0i − Ci); the inverse stores conj(X_k)
+          let v = f64x2.add(a0, conjv(v128.load(A + (<usize>i << 4))));
+          if (inv) v = conjv(v);
+          storeTwV(yp + k * ys, v, t + ((k - 1) << 5), inv, twiddled, scaled, sc);
+        }
+      } else {
+        for (let i = 0; i < N; i++) {
+          const k = <usize>load<u32>(idx + (<usize>(N + i) << 2));
+          const c = A + (<usize>i << 4);
+          const re = a0r + load<f64>(c), im = a0i + -load<f64>(c, 8);
+          storeTwS(yp + k * ys, re, inv ? -im : im, t + ((k - 1) << 5), inv, twiddled, scaled, scale);
+        }
       }
       xp += 16; yp += 16;
     }
