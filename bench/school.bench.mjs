@@ -6,7 +6,10 @@
 // turn, noise and blind angle at case1's density (L = (N/0.0096)^⅓); couzin2002 rows use the same boxes
 // (periodic), and N = 10⁴ with r_a = 6 (≈ 9 fish within r_a instead of ≈ 136). Last column: ms per frame of
 // all 12 metrics (legacy definitions).
-// Run: npm run bench:school
+// Then the scaling section (issue 21): µs per fish per step, legacy and couzin2002, at N = 10³, 10⁴, 10⁵ with case1's
+// radii at case1's density — wall-clock median (range) and process CPU time median (steadier on a shared machine) —
+// the growth 10⁵ / 10³ against the target ≤ 1.3×, and couzin2002 steps/s at N = 10⁴ against the target ≥ 60.
+// Run: npm run bench:school   (SCHOOL_BENCH=scale: the scaling section only)
 import os from "node:os";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -89,7 +92,7 @@ console.log(`\nFish-school benchmark — ${new Date().toISOString().slice(0, 10)
 console.log("ms per step (median), no metrics; C ref = the seed's kernel as an allocation-free C loop (gcc -O2 -march=native, separate process)\n");
 console.log("| config | N | L | samudra legacy | samudra couzin2002 (periodic) | C ref | JS ref | vs C ref | steps/s | metrics ms/frame |");
 console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-for (const [name, o, n] of rows) {
+for (const [name, o, n] of process.env.SCHOOL_BENCH === "scale" ? [] : rows) {
   const steps = n >= 10000 ? 15 : n >= 1000 ? 40 : 200;
   const leg = samudraStep(o, steps);
   const r = school.create(o); const ro = r.options; r.dispose();
@@ -102,3 +105,32 @@ for (const [name, o, n] of rows) {
   console.log(`| ${name} | ${n} | ${ro.boxSize.toFixed(1)} | ${f(leg.step)} | ${f(cz)} | ${f(c)} | ${f(js)} | ${Number.isFinite(c) ? (c / leg.step).toFixed(1) + "×" : "–"} | ${(1000 / leg.step).toFixed(0)} | ${f(leg.metrics)} |`);
 }
 rmSync(tmp, { recursive: true, force: true });
+
+// ---- scaling: per-fish cost from 10³ to 10⁵ fish at constant density
+const cpuMs = (t0) => { const d = process.cpuUsage(t0); return (d.user + d.system) / 1000; };
+const scaleOpts = (mode, n) => ({ case: "case1", nFish: n, boxSize: Math.cbrt(n / 0.0096), ...(mode === "legacy" ? {} : { mode: "couzin2002", boundary: "periodic" }) });
+function perFish(mode, n) {
+  const r = school.create(scaleOpts(mode, n));
+  r.advance(2);
+  const steps = n >= 100000 ? 7 : n >= 10000 ? 31 : 201, wall = [], cpu = [];
+  for (let k = 0; k < steps; k++) {
+    const c0 = process.cpuUsage(), t0 = performance.now();
+    r.advance(1);
+    wall.push(performance.now() - t0); cpu.push(cpuMs(c0));
+  }
+  r.dispose();
+  const us = (v) => (1000 * v) / n;
+  return { wall: us(median(wall)), lo: us(Math.min(...wall)), hi: us(Math.max(...wall)), cpu: us(median(cpu)), msWall: median(wall) };
+}
+console.log("\nScaling at case1's density (L = (N/0.0096)^⅓), case1's radii: µs per fish per step, wall median (range) / CPU median\n");
+console.log("| mode | N = 10³ | N = 10⁴ | N = 10⁵ | growth 10⁵/10³ (wall / CPU) | target |");
+console.log("|---|---:|---:|---:|---:|---:|");
+let couzin1e4 = NaN;
+for (const mode of ["legacy", "couzin2002"]) {
+  const res = [1000, 10000, 100000].map((n) => perFish(mode, n));
+  if (mode === "couzin2002") couzin1e4 = res[1].msWall;
+  const cell = (x) => `${x.wall.toFixed(2)} (${x.lo.toFixed(2)}–${x.hi.toFixed(2)}) / ${x.cpu.toFixed(2)}`;
+  const gw = res[2].wall / res[0].wall, gc = res[2].cpu / res[0].cpu;
+  console.log(`| ${mode} | ${res.map(cell).join(" | ")} | ${gw.toFixed(2)}× / ${gc.toFixed(2)}× | ≤ 1.3× ${Math.max(gw, gc) <= 1.3 ? "met" : "NOT met"} |`);
+}
+console.log(`\ncouzin2002, N = 10⁴, case1's radii: ${(1000 / couzin1e4).toFixed(1)} steps/s (median ${couzin1e4.toFixed(1)} ms/step; target ≥ 60: ${1000 / couzin1e4 >= 60 ? "met" : "NOT met"})`);

@@ -34,7 +34,7 @@ export function couzinSetup(s: School): void {
   else { if (lane) { A1x += x; A1y += y; A1z += z; } else { A0x += x; A0y += y; A0z += z; } cnA++; }
 }
 
-// ---- SIMD: two queues of accepted candidates (entries of 32 bytes: dx, dy, dz, slot) and the lane accumulators
+// ---- SIMD: two queues of accepted candidates (entries of 32 bytes: dx, dy | dz, slot as i64) and the lane accumulators
 const QCAP: i32 = 256;
 const Q0: usize = memory.data(QCAP * 32, 16), Q1: usize = memory.data(QCAP * 32, 16);
 let n0: i32 = 0, n1: i32 = 0;
@@ -72,7 +72,8 @@ function flush(us: usize, vs: usize, ws: usize, last: bool): void {
     const e0 = has0 ? f0 : f1, e1 = has1 ? f1 : f0;
     let ok = k < m ? all1 : (has0 ? lane0 : lane1);
     const a = <usize>load<i32>(e0, 24) << 3, b = <usize>load<i32>(e1, 24) << 3;
-    const dx = v128.load64_lane(e1, v128.load64_splat(e0), 1), dy = v128.load64_lane(e1, v128.load64_splat(e0, 8), 1, 8), dz = v128.load64_lane(e1, v128.load64_splat(e0, 16), 1, 16);
+    const p0 = v128.load(e0), p1 = v128.load(e1), q0 = v128.load(e0, 16), q1 = v128.load(e1, 16);
+    const dx = v128.shuffle<f64>(p0, p1, 0, 2), dy = v128.shuffle<f64>(p0, p1, 1, 3), dz = v128.shuffle<f64>(q0, q1, 0, 2);
     const d2 = f64x2.add(f64x2.add(f64x2.mul(dx, dx), f64x2.mul(dy, dy)), f64x2.mul(dz, dz));
     const dist = f64x2.sqrt(d2);
     if (blind_) ok = v128.and(ok, f64x2.gt(f64x2.add(f64x2.add(f64x2.mul(ccx, dx), f64x2.mul(ccy, dy)), f64x2.mul(ccz, dz)), f64x2.mul(thr, dist)));
@@ -110,12 +111,13 @@ export function scanCouzin(ranges: usize, shifts: usize, nr: i32, xs: usize, ys:
     // pass 2 (flush): the queues are zipped, lane 0 from queue 0 and lane 1 from queue 1, so every square root and
     // division serves two accepted candidates, and each lane still adds its candidates in scan order
     const vL = f64x2.splat(L_), vH = f64x2.splat(H_), vmH = f64x2.splat(-H_), vra2 = f64x2.splat(ra2_), tiny = f64x2.splat(1e-24);
-    const lane0 = i64x2(-1, 0);
+    const lane0 = i64x2(-1, 0), two = i64x2.splat(2);
     n0 = 0; n1 = 0;
     acc0(cx, cy, cz);
     for (let q = 0; q < nr; q++) {
       const t0 = load<i32>(ranges + (<usize>q << 3)), t1 = load<i32>(ranges + (<usize>q << 3), 4), sh = shifts + <usize>(q * 24);
       const vpx = f64x2.splat(px + load<f64>(sh)), vpy = f64x2.splat(py + load<f64>(sh, 8)), vpz = f64x2.splat(pz + load<f64>(sh, 16));
+      let tv = i64x2.replace_lane(i64x2.splat(<i64>t0), 1, <i64>(t0 + 1));
       for (let t = t0; t < t1; t += 2) {
         const o = <usize>t << 3;
         const pair = t + 1 < t1;
@@ -128,9 +130,11 @@ export function scanCouzin(ranges: usize, shifts: usize, nr: i32, xs: usize, ys:
         let ok = v128.and(f64x2.lt(d2, vra2), f64x2.ge(d2, tiny));
         if (!pair) ok = v128.and(ok, lane0);
         const m = i64x2.bitmask(ok);
+        // entries: [dx, dy] and [dz, slot (i64)] of lane 0 to queue 0 and of lane 1 to queue 1 (four stores)
         const e0 = Q0 + (<usize>n0 << 5), e1 = Q1 + (<usize>n1 << 5);
-        v128.store64_lane(e0, dx, 0); v128.store64_lane(e0, dy, 0, 8); v128.store64_lane(e0, dz, 0, 16); store<i32>(e0, t, 24);
-        v128.store64_lane(e1, dx, 1); v128.store64_lane(e1, dy, 1, 8); v128.store64_lane(e1, dz, 1, 16); store<i32>(e1, t + 1, 24);
+        v128.store(e0, v128.shuffle<f64>(dx, dy, 0, 2)); v128.store(e0, v128.shuffle<i64>(dz, tv, 0, 2), 16);
+        v128.store(e1, v128.shuffle<f64>(dx, dy, 1, 3)); v128.store(e1, v128.shuffle<i64>(dz, tv, 1, 3), 16);
+        tv = i64x2.add(tv, two);
         n0 += m & 1; n1 += m >> 1;
         if (n0 == QCAP || n1 == QCAP) flush(us, vs, ws, false);
       }

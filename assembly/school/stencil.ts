@@ -101,25 +101,30 @@ export function focalRanges(g: Grid, px: f64, py: f64, pz: f64, ra: f64, even: b
     store<f64>(D2 + (<usize>(16 + o) << 3), slab2(V + load<f64>(yr, 8) * inv, load<f64>(yr)));
     store<f64>(D2 + (<usize>(32 + o) << 3), slab2(W + load<f64>(zr, 8) * inv, load<f64>(zr)));
   }
+  // per piece, without branches (the trim counts differ from fish to fish): the x offsets within reach form one run
+  // around the focal cell's offset k (distance 0), [a, b] = [#{o < k: D2x[o] > rem}, 2k − #{o > k: D2x[o] > rem}];
+  // a row out of reach (rem < 0) excludes offset k too, so a > b and its range comes out empty
+  const x0d = load<f64>(D2), x1d = load<f64>(D2, 8), x2d = load<f64>(D2, 16), x3d = load<f64>(D2, 24), x4d = load<f64>(D2, 32);
   for (let q = 0; q < nPieces; q++) {
     const p = PIECES + (<usize>q << 5);
     const rem = R2 - load<f64>(D2 + (<usize>(16 + load<i32>(p, 16)) << 3)) - load<f64>(D2 + (<usize>(32 + load<i32>(p, 20)) << 3));
-    if (rem < 0) continue;
-    // x offsets within reach form one run around the focal cell (offset k, distance 0)
-    let a = load<i32>(p, 8), b = load<i32>(p, 12);
-    while (a <= b && load<f64>(D2 + (<usize>a << 3)) > rem) a++;
-    while (b >= a && load<f64>(D2 + (<usize>b << 3)) > rem) b--;
-    if (a > b) continue;
-    const o0 = load<i32>(p, 8), row = load<i32>(p, 4), x0 = load<i32>(p);
-    let lo = gi(cs, row + x0 + a - o0);
-    const hi = gi(cs, row + x0 + b - o0 + 1);
-    if (even && ((lo - gi(cs, row + x0)) & 1)) lo--;
-    if (hi > lo) {
-      const sh = PSHIFT + <usize>(q * 24);
-      store<i32>(RANGES + (<usize>nRanges << 3), lo); store<i32>(RANGES + (<usize>nRanges << 3), hi, 4);
-      const o = SHIFTS + <usize>(nRanges * 24);
-      store<f64>(o, load<f64>(sh)); store<f64>(o, load<f64>(sh, 8), 8); store<f64>(o, load<f64>(sh, 16), 16);
-      nRanges++;
+    let a = 0, b = 2 * k;
+    if (k == 2) { a = <i32>(x0d > rem) + <i32>(x1d > rem); b = 4 - <i32>(x2d > rem) - <i32>(x3d > rem) - <i32>(x4d > rem); }
+    else {
+      for (let o = 0; o < k; o++) a += <i32>(load<f64>(D2 + (<usize>o << 3)) > rem);
+      for (let o = k; o <= 2 * k; o++) b -= <i32>(load<f64>(D2 + (<usize>o << 3)) > rem);
     }
+    const o0 = load<i32>(p, 8), o1 = load<i32>(p, 12), row = load<i32>(p, 4) + load<i32>(p) - o0;
+    a = max(a, o0); b = min(b, o1);
+    const some = a <= b;
+    a = select<i32>(a, o0, some); b = select<i32>(b, o0 - 1, some);   // nothing in reach: the empty range at o0
+    const lo0 = gi(cs, row + o0);
+    let lo = gi(cs, row + a);
+    const hi = gi(cs, row + b + 1);
+    lo -= <i32>even & ((lo - lo0) & 1);
+    const sh = PSHIFT + <usize>(q * 24), o = SHIFTS + <usize>(nRanges * 24);
+    store<i32>(RANGES + (<usize>nRanges << 3), lo); store<i32>(RANGES + (<usize>nRanges << 3), hi, 4);
+    store<f64>(o, load<f64>(sh)); store<f64>(o, load<f64>(sh, 8), 8); store<f64>(o, load<f64>(sh, 16), 16);
+    nRanges += <i32>(hi > lo);
   }
 }
