@@ -49,6 +49,11 @@ const CASES: Array<[string, () => Float64Array[]]> = [
   ["real N = 3, 4 (Lorenz, Arenstorf: dop853_small.ts)", runSmall],
   ["NLSE legacy two_soliton, N = 512", () => runNlse("two_soliton")],
   ["NLSE legacy breather, N = 512, the whole seed run", () => runNlse("breather", true)],
+  ["NLSE corrected mode (filter after the step, amplitudes 1/N), DOP853, N = 256", () => {
+    const psi: Float64Array[] = [];
+    const r = nlse.simulate({ case: "two_soliton", method: "dop853", numPoints: 256, tFinal: 1, nSnapshots: 6, rtol: 1e-8, atol: 1e-10 }, (snap) => { psi.push(snap.psi.slice()); });
+    return [...psi, Float64Array.of(r.nfev, r.steps.accepted, r.steps.rejected)];
+  }],
 ];
 
 function same(a: Float64Array[], b: Float64Array[]) {
