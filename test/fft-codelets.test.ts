@@ -151,6 +151,31 @@ for (const simd of [true, false]) {
   });
 }
 
+describe("default power-of-two plans match the naive DFT", () => {
+  it("n = 2 … 2^20, both builds, forward and inverse (all bins up to 1024, 12 spread bins above, 2 above 2^16)", () => {
+    for (const K of [S, C]) {
+      for (let k = 1; k <= 20; k++) {
+        const n = 2 ** k, x = randomArray(2 * n, 900 + k), scale = norm(x) * Math.sqrt(n);
+        for (const inverse of [false, true]) {
+          const got = run(K, n, x, inverse), f = inverse ? 1 / n : 1, sign = inverse ? 1 : -1;
+          let worst = 0;
+          if (n <= 1024) {
+            const ref = dft(x, sign);
+            for (let i = 0; i < 2 * n; i++) worst = Math.max(worst, Math.abs(got[i] - ref[i] * f));
+          } else {
+            for (let t = 0; t < (k > 16 ? 2 : 12); t++) {
+              const b = (t * 104729 + t * t * 7919 + 1) % n;
+              const [r, i] = dftBin(x, b, sign);
+              worst = Math.max(worst, Math.abs(got[2 * b] - r * f), Math.abs(got[2 * b + 1] - i * f));
+            }
+          }
+          expect(worst / (scale * f), `n = 2^${k} ${inverse ? "inverse" : "forward"}`).toBeLessThan(fftBound(n, 4));
+        }
+      }
+    }
+  });
+});
+
 describe("SIMD build = scalar build, bit for bit", () => {
   it("every default power-of-two plan 2 … 2^20: forward and inverse", () => {
     for (let k = 1; k <= 20; k++) {
