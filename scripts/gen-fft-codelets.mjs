@@ -245,7 +245,7 @@ function printBody(code, simd, inv, scaled) {
 }
 
 // several short statements per line (the files stay readable and short)
-function pack(lines, width = 116) {
+function pack(lines, width = 118) {
   const res = [];
   let cur = "";
   for (const l of lines) {

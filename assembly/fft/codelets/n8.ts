@@ -153,8 +153,7 @@ export function pass8(x: usize, y: usize, tw: usize, m: i32, s: i32, inv: bool, 
   const u17t = f64x2.add(u16, v128.xor(swap(u16), i64x2(0, -9223372036854775808)));
   const u17 = f64x2.add(f64x2.mul(u17t, f64x2.splat(H)), f64x2.mul(u17t, f64x2.splat(HL)));
   const u18 = f64x2.add(u2, u11); const u19 = f64x2.sub(u2, u11); const u20 = f64x2.add(u6, u15);
-  const u21 = f64x2.sub(u6, u15); const u22 = f64x2.add(u18, u20); v128.store(yp, u22);
-  const u23 = f64x2.sub(u18, u20);
+  const u21 = f64x2.sub(u6, u15); const u22 = f64x2.add(u18, u20); v128.store(yp, u22); const u23 = f64x2.sub(u18, u20);
   v128.store(yp + 4 * os, f64x2.add(f64x2.mul(u23, v128.load(t, 96)), f64x2.mul(swap(u23), v128.load(t, 112))));
   const u24 = v128.xor(swap(u21), i64x2(0, -9223372036854775808)); const u25 = f64x2.add(u19, u24);
   v128.store(yp + 2 * os, f64x2.add(f64x2.mul(u25, v128.load(t, 32)), f64x2.mul(swap(u25), v128.load(t, 48))));
@@ -185,8 +184,7 @@ export function pass8(x: usize, y: usize, tw: usize, m: i32, s: i32, inv: bool, 
   const u17t = f64x2.add(u16, v128.xor(swap(u16), i64x2(-9223372036854775808, 0)));
   const u17 = f64x2.add(f64x2.mul(u17t, f64x2.splat(H)), f64x2.mul(u17t, f64x2.splat(HL)));
   const u18 = f64x2.add(u2, u11); const u19 = f64x2.sub(u2, u11); const u20 = f64x2.add(u6, u15);
-  const u21 = f64x2.sub(u6, u15); const u22 = f64x2.add(u18, u20); v128.store(yp, u22);
-  const u23 = f64x2.sub(u18, u20);
+  const u21 = f64x2.sub(u6, u15); const u22 = f64x2.add(u18, u20); v128.store(yp, u22); const u23 = f64x2.sub(u18, u20);
   v128.store(yp + 4 * os, f64x2.sub(f64x2.mul(u23, v128.load(t, 96)), f64x2.mul(swap(u23), v128.load(t, 112))));
   const u24 = v128.xor(swap(u21), i64x2(-9223372036854775808, 0)); const u25 = f64x2.add(u19, u24);
   v128.store(yp + 2 * os, f64x2.sub(f64x2.mul(u25, v128.load(t, 32)), f64x2.mul(swap(u25), v128.load(t, 48))));
@@ -217,14 +215,14 @@ export function pass8(x: usize, y: usize, tw: usize, m: i32, s: i32, inv: bool, 
   const u17t = f64x2.add(u16, v128.xor(swap(u16), i64x2(0, -9223372036854775808)));
   const u17 = f64x2.add(f64x2.mul(u17t, f64x2.splat(H)), f64x2.mul(u17t, f64x2.splat(HL)));
   const u18 = f64x2.add(u2, u11); const u19 = f64x2.sub(u2, u11); const u20 = f64x2.add(u6, u15);
-  const u21 = f64x2.sub(u6, u15); const u22 = f64x2.add(u18, u20); v128.store(yp, u22);
-  const u23 = f64x2.sub(u18, u20); v128.store(yp + 4 * os, u23);
-  const u24 = v128.xor(swap(u21), i64x2(0, -9223372036854775808)); const u25 = f64x2.add(u19, u24);
-  v128.store(yp + 2 * os, u25); const u26 = f64x2.sub(u19, u24); v128.store(yp + 6 * os, u26);
-  const u27 = v128.xor(swap(u12), i64x2(0, -9223372036854775808)); const u28 = f64x2.add(u3, u27);
-  const u29 = f64x2.sub(u3, u27); const u30 = v128.xor(swap(u17), i64x2(0, -9223372036854775808));
-  const u31 = f64x2.add(u8, u30); const u32 = f64x2.sub(u8, u30); const u33 = f64x2.add(u28, u31);
-  v128.store(yp + os, u33); const u34 = f64x2.sub(u28, u31); v128.store(yp + 5 * os, u34);
+  const u21 = f64x2.sub(u6, u15); const u22 = f64x2.add(u18, u20); v128.store(yp, u22); const u23 = f64x2.sub(u18, u20);
+  v128.store(yp + 4 * os, u23); const u24 = v128.xor(swap(u21), i64x2(0, -9223372036854775808));
+  const u25 = f64x2.add(u19, u24); v128.store(yp + 2 * os, u25); const u26 = f64x2.sub(u19, u24);
+  v128.store(yp + 6 * os, u26); const u27 = v128.xor(swap(u12), i64x2(0, -9223372036854775808));
+  const u28 = f64x2.add(u3, u27); const u29 = f64x2.sub(u3, u27);
+  const u30 = v128.xor(swap(u17), i64x2(0, -9223372036854775808)); const u31 = f64x2.add(u8, u30);
+  const u32 = f64x2.sub(u8, u30); const u33 = f64x2.add(u28, u31); v128.store(yp + os, u33);
+  const u34 = f64x2.sub(u28, u31); v128.store(yp + 5 * os, u34);
   const u35 = v128.xor(swap(u32), i64x2(0, -9223372036854775808)); const u36 = f64x2.add(u29, u35);
   v128.store(yp + 3 * os, u36); const u37 = f64x2.sub(u29, u35); v128.store(yp + 7 * os, u37);
 }
