@@ -9,27 +9,36 @@ import { complexExec } from "../fft/complex";
 
 /** out = FFT(|ψ|²ψ) with ψ = IFFT(vf)/s. */
 export function nlseNonlinear(c: Nlse, vf: usize, out: usize): void {
-  const n = c.n;
-  complexExec(c.plan, vf, c.buf2, true);               // IFFT includes 1/N
+  const n = c.n, b2 = c.buf2;
+  complexExec(c.plan, vf, b2, true);               // IFFT includes 1/N
   const inv = 1.0 / c.scale;
-  const unscaled = c.scale == 1.0;
-  for (let j = 0; j < n; j++) {
-    const o = <usize>j << 4;
-    if (ASC_FEATURE_SIMD) {
-      let z = v128.load(c.buf2 + o);
-      if (!unscaled) z = f64x2.mul(z, f64x2.splat(inv));
+  if (c.scale == 1.0) cube(b2, n, inv, false);
+  else cube(b2, n, inv, true);
+  complexExec(c.plan, b2, out, false);
+}
+
+/** z ← |z|²z in place over n complex values (z scaled by inv first when `scaled`; a constant at each call site). */
+// @ts-ignore: decorator
+@inline function cube(b: usize, n: i32, inv: f64, scaled: bool): void {
+  const end = b + (<usize>n << 4);
+  if (ASC_FEATURE_SIMD) {
+    const ii = f64x2.splat(inv);
+    for (let p = b; p < end; p += 16) {
+      let z = v128.load(p);
+      if (scaled) z = f64x2.mul(z, ii);
       const zz = f64x2.mul(z, z);
       const a = f64x2.add(zz, v128.shuffle<f64>(zz, zz, 1, 0));   // [re²+im², im²+re²]
-      v128.store(c.buf2 + o, f64x2.mul(a, z));
-    } else {
-      let re = load<f64>(c.buf2 + o), im = load<f64>(c.buf2 + o, 8);
-      if (!unscaled) { re *= inv; im *= inv; }
-      const a = re * re + im * im, b = im * im + re * re;
-      store<f64>(c.buf2 + o, a * re);
-      store<f64>(c.buf2 + o, b * im, 8);
+      v128.store(p, f64x2.mul(a, z));
     }
+    return;
   }
-  complexExec(c.plan, c.buf2, out, false);
+  for (let p = b; p < end; p += 16) {
+    let re = load<f64>(p), im = load<f64>(p, 8);
+    if (scaled) { re *= inv; im *= inv; }
+    const a = re * re + im * im, b = im * im + re * re;
+    store<f64>(p, a * re);
+    store<f64>(p, b * im, 8);
+  }
 }
 
 /** out ← i·γs·σ⊙out − iβk²⊙vf (one fused pass; σ only when filtering inside the RHS, vf = 0 to skip). */
@@ -37,32 +46,39 @@ function finish(c: Nlse, out: usize, vf: usize): void {
   const g = c.gamma * c.scale;
   const filt = c.filterInRhs != 0;
   const n = c.n, sig2 = c.sig2, disp = c.disp;
+  // one loop per case (the flags are constants in each inlined copy)
+  if (vf != 0) {
+    if (filt) finishLoop(out, vf, sig2, disp, n, g, true, true);
+    else finishLoop(out, vf, sig2, disp, n, g, false, true);
+  } else if (filt) finishLoop(out, vf, sig2, disp, n, g, true, false);
+  else finishLoop(out, vf, sig2, disp, n, g, false, false);
+}
+
+// @ts-ignore: decorator
+@inline function finishLoop(out: usize, vf: usize, sig2: usize, disp: usize, n: i32, g: f64, filt: bool, hasVf: bool): void {
+  const bytes = <usize>n << 4;
   if (ASC_FEATURE_SIMD) {
     // lane-for-lane the scalar loop below: t = σ·n̂; i·g·t = [−(g·t_im), g·t_re]; + [w·v_im, (−w)·v_re]
     const gg = f64x2.splat(g);
-    const end = out + (<usize>n << 4);
-    let op = out, sp = sig2, dp = disp, vp = vf;
-    while (op < end) {
-      let t = v128.load(op);
-      if (filt) t = f64x2.mul(t, v128.load(sp));
+    for (let o: usize = 0; o < bytes; o += 16) {
+      let t = v128.load(out + o);
+      if (filt) t = f64x2.mul(t, v128.load(sig2 + o));
       const gt = f64x2.mul(gg, t);
       let r = v128.shuffle<f64>(f64x2.neg(gt), gt, 1, 2);   // [−(g·t_im), g·t_re]
-      if (vf != 0) {
-        const vv = v128.load(vp);
-        r = f64x2.add(r, f64x2.mul(v128.load(dp), v128.shuffle<f64>(vv, vv, 1, 0)));
+      if (hasVf) {
+        const vv = v128.load(vf + o);
+        r = f64x2.add(r, f64x2.mul(v128.load(disp + o), v128.shuffle<f64>(vv, vv, 1, 0)));
       }
-      v128.store(op, r);
-      op += 16; sp += 16; dp += 16; vp += 16;
+      v128.store(out + o, r);
     }
     return;
   }
-  for (let j = 0; j < n; j++) {
-    const o = <usize>j << 4;
+  for (let o: usize = 0; o < bytes; o += 16) {
     let re = load<f64>(out + o), im = load<f64>(out + o, 8);
     if (filt) { const s = load<f64>(sig2 + o); re *= s; im *= s; }
     // i·γs·(re + i im) = γs·(−im + i re);  −i·w·(vr + i vi) = w·vi − i·w·vr   (w = βk²)
     let nr = -(g * im), ni = g * re;
-    if (vf != 0) {
+    if (hasVf) {
       nr = nr + load<f64>(disp + o) * load<f64>(vf + o, 8);
       ni = ni + load<f64>(disp + o, 8) * load<f64>(vf + o);
     }
