@@ -62,13 +62,13 @@ function accOut(): void {
  * its own lane (the other lane masked, fed a valid entry); otherwise the rest moves to the queue's front. Every
  * queued candidate has r² ∈ [10⁻²⁴, r_a²); the arithmetic is couzinOne's, lane by lane. */
 function flush(us: usize, vs: usize, ws: usize, last: bool): void {
-  const m = min(n0, n1), r = last ? max(n0, n1) : m;
+  const N0 = n0, N1 = n1, m = min(N0, N1), r = last ? max(N0, N1) : m;
   const all1 = i64x2.splat(-1), lane0 = i64x2(-1, 0), lane1 = i64x2(0, -1);
   const ccx = v128.load(ACC, 192), ccy = v128.load(ACC, 208), ccz = v128.load(ACC, 224), thr = f64x2.splat(thr_), one_ = f64x2.splat(1.0), vrr2 = f64x2.splat(rr2_), vro2 = f64x2.splat(ro2_);
   let rx_ = v128.load(ACC), ry_ = v128.load(ACC, 16), rz_ = v128.load(ACC, 32), ox_ = v128.load(ACC, 48), oy_ = v128.load(ACC, 64), oz_ = v128.load(ACC, 80);
   let ax_ = v128.load(ACC, 96), ay_ = v128.load(ACC, 112), az_ = v128.load(ACC, 128), cr = v128.load(ACC, 144), co = v128.load(ACC, 160), ca = v128.load(ACC, 176);
   for (let k = 0; k < r; k++) {
-    const f0 = Q0 + (<usize>k << 5), f1 = Q1 + (<usize>k << 5), has0 = k < n0, has1 = k < n1;
+    const f0 = Q0 + (<usize>k << 5), f1 = Q1 + (<usize>k << 5), has0 = k < N0, has1 = k < N1;
     const e0 = has0 ? f0 : f1, e1 = has1 ? f1 : f0;
     let ok = k < m ? all1 : (has0 ? lane0 : lane1);
     const a = <usize>load<i32>(e0, 24) << 3, b = <usize>load<i32>(e1, 24) << 3;
@@ -111,14 +111,16 @@ export function scanCouzin(ranges: usize, shifts: usize, nr: i32, xs: usize, ys:
     // pass 2 (flush): the queues are zipped, lane 0 from queue 0 and lane 1 from queue 1, so every square root and
     // division serves two accepted candidates, and each lane still adds its candidates in scan order
     const vL = f64x2.splat(L_), vH = f64x2.splat(H_), vmH = f64x2.splat(-H_), vra2 = f64x2.splat(ra2_), tiny = f64x2.splat(1e-24);
-    const lane0 = i64x2(-1, 0), two = i64x2.splat(2);
+    const lane0 = i64x2(-1, 0), all1 = i64x2.splat(-1), two = i64x2.splat(2);
     n0 = 0; n1 = 0;
     acc0(cx, cy, cz);
+    let c0 = 0, c1 = 0;   // the queue lengths in locals (wasm globals are memory accesses)
     for (let q = 0; q < nr; q++) {
       const t0 = load<i32>(ranges + (<usize>q << 3)), t1 = load<i32>(ranges + (<usize>q << 3), 4), sh = shifts + <usize>(q * 24);
       const vpx = f64x2.splat(px + load<f64>(sh)), vpy = f64x2.splat(py + load<f64>(sh, 8)), vpz = f64x2.splat(pz + load<f64>(sh, 16));
       let tv = i64x2.replace_lane(i64x2.splat(<i64>t0), 1, <i64>(t0 + 1));
-      for (let t = t0; t < t1; t += 2) {
+      let t = t0;
+      for (; t < t1; t += 2) {
         const o = <usize>t << 3;
         const pair = t + 1 < t1;
         let X: v128, Y: v128, Z: v128;
@@ -127,18 +129,18 @@ export function scanCouzin(ranges: usize, shifts: usize, nr: i32, xs: usize, ys:
         let dx = f64x2.sub(X, vpx), dy = f64x2.sub(Y, vpy), dz = f64x2.sub(Z, vpz);
         if (wrap) { dx = minImageBox2(dx, vL, vH, vmH); dy = minImageBox2(dy, vL, vH, vmH); dz = minImageBox2(dz, vL, vH, vmH); }
         const d2 = f64x2.add(f64x2.add(f64x2.mul(dx, dx), f64x2.mul(dy, dy)), f64x2.mul(dz, dz));
-        let ok = v128.and(f64x2.lt(d2, vra2), f64x2.ge(d2, tiny));
-        if (!pair) ok = v128.and(ok, lane0);
+        const ok = v128.and(v128.and(f64x2.lt(d2, vra2), f64x2.ge(d2, tiny)), pair ? all1 : lane0);
         const m = i64x2.bitmask(ok);
         // entries: [dx, dy] and [dz, slot (i64)] of lane 0 to queue 0 and of lane 1 to queue 1 (four stores)
-        const e0 = Q0 + (<usize>n0 << 5), e1 = Q1 + (<usize>n1 << 5);
+        const e0 = Q0 + (<usize>c0 << 5), e1 = Q1 + (<usize>c1 << 5);
         v128.store(e0, v128.shuffle<f64>(dx, dy, 0, 2)); v128.store(e0, v128.shuffle<i64>(dz, tv, 0, 2), 16);
         v128.store(e1, v128.shuffle<f64>(dx, dy, 1, 3)); v128.store(e1, v128.shuffle<i64>(dz, tv, 1, 3), 16);
         tv = i64x2.add(tv, two);
-        n0 += m & 1; n1 += m >> 1;
-        if (n0 == QCAP || n1 == QCAP) flush(us, vs, ws, false);
+        c0 += m & 1; c1 += m >> 1;
+        if (c0 == QCAP || c1 == QCAP) { n0 = c0; n1 = c1; flush(us, vs, ws, false); c0 = n0; c1 = n1; }
       }
     }
+    n0 = c0; n1 = c1;
     flush(us, vs, ws, true);
     accOut();
     return;
