@@ -30,7 +30,8 @@ function runLinear(n: number, complex: boolean, rtolVector: boolean): Float64Arr
 function runSmall(): Float64Array[] {
   const l = ode.solve("DOP853", ode.systems.lorenz(), [0, 20], [1, 1, 1], { rtol: 1e-10, atol: 1e-12, dense: true });
   const a = ode.solve("DOP853", ode.systems.arenstorf(), [0, 17.0652165601579625588917206249], [0.994, 0, 0, -2.00158510637908252240537862224], { rtol: 1e-10, atol: 1e-10 });
-  return [l.t, ...l.y, l.sol!(7.77), a.t, ...a.y, Float64Array.of(l.nfev, l.naccept, l.nreject, a.nfev, a.naccept, a.nreject)];
+  const v = ode.solve("DOP853", ode.systems.vanDerPol({ mu: 2 }), [0, 15], [2, 0], { rtol: 1e-9, atol: 1e-11, tEval: [1, 5, 15] });
+  return [l.t, ...l.y, l.sol!(7.77), a.t, ...a.y, ...v.y, Float64Array.of(l.nfev, l.naccept, l.nreject, a.nfev, a.naccept, a.nreject, v.nfev, v.naccept, v.nreject)];
 }
 
 /** NLSE legacy (complex N = 512 → 1024 doubles, filter in the RHS), shortened: snapshots, nfev, steps. */
@@ -46,7 +47,7 @@ const CASES: Array<[string, () => Float64Array[]]> = [
   ["real N = 27 (block, pair and scalar tails), rtol per component", () => runLinear(27, false, true)],
   ["complex n = 8 (N = 16)", () => runLinear(8, true, false)],
   ["complex n = 13 (N = 26), rtol per component", () => runLinear(13, true, true)],
-  ["real N = 3, 4 (Lorenz, Arenstorf: dop853_small.ts)", runSmall],
+  ["real N = 2, 3, 4 (van der Pol, Lorenz, Arenstorf: dop853_small.ts)", runSmall],
   ["NLSE legacy two_soliton, N = 512", () => runNlse("two_soliton")],
   ["NLSE legacy breather, N = 512, the whole seed run", () => runNlse("breather", true)],
   ["NLSE corrected mode (filter after the step, amplitudes 1/N), DOP853, N = 256", () => {

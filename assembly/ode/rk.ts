@@ -7,8 +7,8 @@
 
 import { Tableau, tableau, METHOD_DOP853 } from "./tableau";
 import { combine } from "./vec";
-import { evalRhs, lorenz, arenstorf, SYS_LORENZ, SYS_ARENSTORF } from "./systems";
-import { dop853SmallStages, dop853SmallError, dop853Lorenz, dop853Arenstorf } from "./dop853_small";
+import { evalRhs, lorenz, arenstorf, SYS_LORENZ, SYS_ARENSTORF, SYS_VANDERPOL } from "./systems";
+import { dop853SmallStages, dop853SmallError, dop853Lorenz, dop853Arenstorf, dop853VanDerPol } from "./dop853_small";
 import { dop853LargeAttempt } from "./dop853_large";
 import { SAFETY, MIN_FACTOR, MAX_FACTOR, pyMax, pyMin, modulus, sumSqScaled, minStep, fillScale } from "./control";
 
@@ -251,9 +251,10 @@ export function odeStep(p: usize): i32 {
     let err: f64;
     if (small) {
       // DOP853, real N < 16: the same operations with constant coefficients (dop853_small.ts)
-      // (Lorenz and Arenstorf: specialised, the state and stages in locals)
+      // (Lorenz, Arenstorf, van der Pol: specialised, the state and stages in locals)
       if (r.system == SYS_LORENZ) err = dop853Lorenz(r, h);
       else if (r.system == SYS_ARENSTORF) err = dop853Arenstorf(r, h);
+      else if (r.system == SYS_VANDERPOL) err = dop853VanDerPol(r, h);
       else { dop853SmallStages(r, t, h); err = dop853SmallError(r, h); }
     } else if (large) {
       // DOP853, N ≥ 16: straight-line f64x2 stages, y_new + scale + error in one pass (dop853_large.ts)
