@@ -58,23 +58,31 @@ function accOut(): void {
   cnA = <i32>(i64x2.extract_lane(CA, 0) + i64x2.extract_lane(CA, 1));
 }
 
-/** Zips the queues into the lane sums: min(n0, n1) full pairs; at the end (`last`) also the longer queue's rest in
- * its own lane (the other lane masked, fed a valid entry); otherwise the rest moves to the queue's front. Every
- * queued candidate has r² ∈ [10⁻²⁴, r_a²); the arithmetic is couzinOne's, lane by lane. */
+/** Zips the queues into the lane sums: min(n0, n1) full pairs; at the end (`last`) the shorter queue is first padded
+ * to the longer one's length with entries that fail the range test (dx = ∞, slot 0), so the longer queue's rest runs
+ * in its own lane with the other masked; otherwise the rest moves to the queue's front. Every queued candidate has
+ * r² ∈ [10⁻²⁴, r_a²) (the test is repeated here on the same numbers: true for all of them); the arithmetic is
+ * couzinOne's, lane by lane. */
 function flush(us: usize, vs: usize, ws: usize, last: bool): void {
   const N0 = n0, N1 = n1, m = min(N0, N1), r = last ? max(N0, N1) : m;
-  const all1 = i64x2.splat(-1), lane0 = i64x2(-1, 0), lane1 = i64x2(0, -1);
+  if (last) {
+    const Q = N0 < N1 ? Q0 : Q1;
+    for (let k = m; k < r; k++) {
+      const e = Q + (<usize>k << 5);
+      store<f64>(e, Infinity); store<f64>(e, 0.0, 8); store<f64>(e, 0.0, 16); store<i64>(e, 0, 24);
+    }
+  }
+  const vra2 = f64x2.splat(ra2_);
   const ccx = v128.load(ACC, 192), ccy = v128.load(ACC, 208), ccz = v128.load(ACC, 224), thr = f64x2.splat(thr_), one_ = f64x2.splat(1.0), vrr2 = f64x2.splat(rr2_), vro2 = f64x2.splat(ro2_);
   let rx_ = v128.load(ACC), ry_ = v128.load(ACC, 16), rz_ = v128.load(ACC, 32), ox_ = v128.load(ACC, 48), oy_ = v128.load(ACC, 64), oz_ = v128.load(ACC, 80);
   let ax_ = v128.load(ACC, 96), ay_ = v128.load(ACC, 112), az_ = v128.load(ACC, 128), cr = v128.load(ACC, 144), co = v128.load(ACC, 160), ca = v128.load(ACC, 176);
   for (let k = 0; k < r; k++) {
-    const f0 = Q0 + (<usize>k << 5), f1 = Q1 + (<usize>k << 5), has0 = k < N0, has1 = k < N1;
-    const e0 = has0 ? f0 : f1, e1 = has1 ? f1 : f0;
-    let ok = k < m ? all1 : (has0 ? lane0 : lane1);
+    const e0 = Q0 + (<usize>k << 5), e1 = Q1 + (<usize>k << 5);
     const a = <usize>load<i32>(e0, 24) << 3, b = <usize>load<i32>(e1, 24) << 3;
     const p0 = v128.load(e0), p1 = v128.load(e1), q0 = v128.load(e0, 16), q1 = v128.load(e1, 16);
     const dx = v128.shuffle<f64>(p0, p1, 0, 2), dy = v128.shuffle<f64>(p0, p1, 1, 3), dz = v128.shuffle<f64>(q0, q1, 0, 2);
     const d2 = f64x2.add(f64x2.add(f64x2.mul(dx, dx), f64x2.mul(dy, dy)), f64x2.mul(dz, dz));
+    let ok = f64x2.lt(d2, vra2);
     const dist = f64x2.sqrt(d2);
     if (blind_) ok = v128.and(ok, f64x2.gt(f64x2.add(f64x2.add(f64x2.mul(ccx, dx), f64x2.mul(ccy, dy)), f64x2.mul(ccz, dz)), f64x2.mul(thr, dist)));
     const inv = f64x2.div(one_, dist);
