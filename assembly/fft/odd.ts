@@ -30,6 +30,7 @@ const KIND_GENERIC: u32 = 0;
 const KIND_RADER: u32 = 1;
 const GENERIC_HEADER: usize = 16;
 
+/** True when n has no prime factor above 5. */
 export function isSmooth(n: i32): bool {
   let m = n;
   while ((m & 1) == 0) m >>= 1;
@@ -161,6 +162,7 @@ export function oddInit(rec: usize, r: i32, m: i32, n0: i32): void {
   store<u32>(rec, ptr, 4);
 }
 
+/** Runs pass record rec (radix r ≥ 7) from x to y: m butterflies of stride s·m, s lanes each. */
 export function oddExec(x: usize, y: usize, rec: usize, r: i32, m: i32, s: i32, inv: bool, scale: f64): void {
   const ptr = <usize>load<u32>(rec, 4);
   if (r == 7) pass7(x, y, ptr, m, s, inv, scale);
@@ -170,6 +172,7 @@ export function oddExec(x: usize, y: usize, rec: usize, r: i32, m: i32, s: i32, 
   else passG(x, y, ptr + GENERIC_HEADER, r, m, s, inv, scale);
 }
 
+/** Releases what oddInit allocated for pass record rec. */
 export function oddFree(rec: usize): void {
   const p = <usize>load<u32>(rec, 4);
   if (p == 0) return;

@@ -7,10 +7,12 @@
 //   A = FFT(a'),  C = FFT(conj(A ⊙ F)),  (a' ⊛ b)_i = conj(C_i).
 // The inverse transforms conj(a) and returns conj(X). Outputs are then twiddled and scaled exactly as in
 // the other passes: y[q + s(p·p' + k)] = w^{kp'} X_k (pre-splatted twiddles, (p − 1) per p'; m = 1: none,
-// and the last pass of an inverse multiplies by 1/n). Everything is scalar f64 code or a sub-plan, so
-// the SIMD and scalar builds agree bit for bit. Reference: C. M. Rader, Proc. IEEE 56 (1968) 1107–1108.
+// and the last pass of an inverse multiplies by 1/n). Gather, filter and scatter run in f64x2 in the SIMD
+// build and lane by lane (the same IEEE operations) in the scalar build, and the sub-plan is itself
+// bit-identical between builds, so the two builds agree bit for bit.
+// Reference: C. M. Rader, Proc. IEEE 56 (1968) 1107–1108.
 //
-// Block (one per pass, 16-byte header owned by odd.ts at offset 0): +4 sub-plan of size p − 1, +8 and +12
+// Block (one per pass; a 32-byte header whose first u32 is odd.ts's pass kind): +4 sub-plan of size p − 1, +8 and +12
 // two scratch buffers of p − 1 complex, +16 index table (u32 g^i, i < p − 1, then g^{−i}), +20 filter
 // (pre-splatted, 32 bytes per bin), +24 twiddles (0 when m = 1).
 
@@ -58,7 +60,7 @@ const RB_IDX: usize = 16;
 const RB_FILT: usize = 20;
 const RB_TW: usize = 24;
 /** Bytes of the block header; odd.ts stores its pass kind at offset 0. */
-export const RADER_HEADER: usize = 32;
+const RADER_HEADER: usize = 32;
 
 function powmod(b: u64, e: u64, p: u64): u64 {
   let r: u64 = 1;
@@ -125,6 +127,7 @@ export function raderInit(p: i32, tw: usize): usize {
   return blk;
 }
 
+/** Releases a block made by raderInit: the sub-plan, scratch, tables, filter and twiddles. */
 export function raderFree(blk: usize): void {
   complexPlanFree(<usize>load<u32>(blk + RB_SUB));
   heap.free(<usize>load<u32>(blk + RB_A));
