@@ -20,6 +20,8 @@ const C4: f64 = -0.6548607339452851;   // cos 2π·4/11
 const S4: f64 = 0.7557495743542583;   // sin 2π·4/11
 const C5: f64 = -0.9594929736144974;   // cos 2π·5/11
 const S5: f64 = 0.28173255684142967;   // sin 2π·5/11
+/** SIMD scratch for t_l (at 32(l − 1)) and u_l (at 32(l − 1) + 16). */
+const SCR = memory.data(160, 16);
 
 /** Radix-11 pass: m butterflies of stride s·m, s lanes each; inverse passes scale by `scale` when m = 1. */
 export function pass11(x: usize, y: usize, tw: usize, m: i32, s: i32, inv: bool, scale: f64): void {
@@ -43,43 +45,48 @@ export function pass11(x: usize, y: usize, tw: usize, m: i32, s: i32, inv: bool,
     while (xp < xe) {
       if (ASC_FEATURE_SIMD) {
         const sc = f64x2.splat(scale);
+        // t_l, u_l pass through SCR and A_k is staged in its output slot: fewer register spills in V8
         const a0 = v128.load(xp);
-        const a1 = v128.load(xp + 1 * sm);
-        const a2 = v128.load(xp + 2 * sm);
-        const a3 = v128.load(xp + 3 * sm);
-        const a4 = v128.load(xp + 4 * sm);
-        const a5 = v128.load(xp + 5 * sm);
-        const a6 = v128.load(xp + 6 * sm);
-        const a7 = v128.load(xp + 7 * sm);
-        const a8 = v128.load(xp + 8 * sm);
-        const a9 = v128.load(xp + 9 * sm);
-        const a10 = v128.load(xp + 10 * sm);
-        const t1 = f64x2.add(a1, a10), u1 = f64x2.sub(a1, a10);
-        const t2 = f64x2.add(a2, a9), u2 = f64x2.sub(a2, a9);
-        const t3 = f64x2.add(a3, a8), u3 = f64x2.sub(a3, a8);
-        const t4 = f64x2.add(a4, a7), u4 = f64x2.sub(a4, a7);
-        const t5 = f64x2.add(a5, a6), u5 = f64x2.sub(a5, a6);
-        storeTwV(yp, f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(a0, t1), t2), t3), t4), t5), 0, inv, false, scaled, sc);
-        const A1 = f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(a0, f64x2.mul(t1, f64x2.splat(C1))), f64x2.mul(t2, f64x2.splat(C2))), f64x2.mul(t3, f64x2.splat(C3))), f64x2.mul(t4, f64x2.splat(C4))), f64x2.mul(t5, f64x2.splat(C5)));
-        const jB1 = mulj(f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.mul(u1, f64x2.splat(S1)), f64x2.mul(u2, f64x2.splat(S2))), f64x2.mul(u3, f64x2.splat(S3))), f64x2.mul(u4, f64x2.splat(S4))), f64x2.mul(u5, f64x2.splat(S5))));
-        storeTwV(yp + 1 * ys, inv ? f64x2.add(A1, jB1) : f64x2.sub(A1, jB1), t + 0, inv, twiddled, scaled, sc);
-        storeTwV(yp + 10 * ys, inv ? f64x2.sub(A1, jB1) : f64x2.add(A1, jB1), t + 288, inv, twiddled, scaled, sc);
-        const A2 = f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(a0, f64x2.mul(t1, f64x2.splat(C2))), f64x2.mul(t2, f64x2.splat(C4))), f64x2.mul(t3, f64x2.splat(C5))), f64x2.mul(t4, f64x2.splat(C3))), f64x2.mul(t5, f64x2.splat(C1)));
-        const jB2 = mulj(f64x2.sub(f64x2.sub(f64x2.sub(f64x2.add(f64x2.mul(u1, f64x2.splat(S2)), f64x2.mul(u2, f64x2.splat(S4))), f64x2.mul(u3, f64x2.splat(S5))), f64x2.mul(u4, f64x2.splat(S3))), f64x2.mul(u5, f64x2.splat(S1))));
-        storeTwV(yp + 2 * ys, inv ? f64x2.add(A2, jB2) : f64x2.sub(A2, jB2), t + 32, inv, twiddled, scaled, sc);
-        storeTwV(yp + 9 * ys, inv ? f64x2.sub(A2, jB2) : f64x2.add(A2, jB2), t + 256, inv, twiddled, scaled, sc);
-        const A3 = f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(a0, f64x2.mul(t1, f64x2.splat(C3))), f64x2.mul(t2, f64x2.splat(C5))), f64x2.mul(t3, f64x2.splat(C2))), f64x2.mul(t4, f64x2.splat(C1))), f64x2.mul(t5, f64x2.splat(C4)));
-        const jB3 = mulj(f64x2.add(f64x2.add(f64x2.sub(f64x2.sub(f64x2.mul(u1, f64x2.splat(S3)), f64x2.mul(u2, f64x2.splat(S5))), f64x2.mul(u3, f64x2.splat(S2))), f64x2.mul(u4, f64x2.splat(S1))), f64x2.mul(u5, f64x2.splat(S4))));
-        storeTwV(yp + 3 * ys, inv ? f64x2.add(A3, jB3) : f64x2.sub(A3, jB3), t + 64, inv, twiddled, scaled, sc);
-        storeTwV(yp + 8 * ys, inv ? f64x2.sub(A3, jB3) : f64x2.add(A3, jB3), t + 224, inv, twiddled, scaled, sc);
-        const A4 = f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(a0, f64x2.mul(t1, f64x2.splat(C4))), f64x2.mul(t2, f64x2.splat(C3))), f64x2.mul(t3, f64x2.splat(C1))), f64x2.mul(t4, f64x2.splat(C5))), f64x2.mul(t5, f64x2.splat(C2)));
-        const jB4 = mulj(f64x2.sub(f64x2.add(f64x2.add(f64x2.sub(f64x2.mul(u1, f64x2.splat(S4)), f64x2.mul(u2, f64x2.splat(S3))), f64x2.mul(u3, f64x2.splat(S1))), f64x2.mul(u4, f64x2.splat(S5))), f64x2.mul(u5, f64x2.splat(S2))));
-        storeTwV(yp + 4 * ys, inv ? f64x2.add(A4, jB4) : f64x2.sub(A4, jB4), t + 96, inv, twiddled, scaled, sc);
-        storeTwV(yp + 7 * ys, inv ? f64x2.sub(A4, jB4) : f64x2.add(A4, jB4), t + 192, inv, twiddled, scaled, sc);
-        const A5 = f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(a0, f64x2.mul(t1, f64x2.splat(C5))), f64x2.mul(t2, f64x2.splat(C1))), f64x2.mul(t3, f64x2.splat(C4))), f64x2.mul(t4, f64x2.splat(C2))), f64x2.mul(t5, f64x2.splat(C3)));
-        const jB5 = mulj(f64x2.add(f64x2.sub(f64x2.add(f64x2.sub(f64x2.mul(u1, f64x2.splat(S5)), f64x2.mul(u2, f64x2.splat(S1))), f64x2.mul(u3, f64x2.splat(S4))), f64x2.mul(u4, f64x2.splat(S2))), f64x2.mul(u5, f64x2.splat(S3))));
-        storeTwV(yp + 5 * ys, inv ? f64x2.add(A5, jB5) : f64x2.sub(A5, jB5), t + 128, inv, twiddled, scaled, sc);
-        storeTwV(yp + 6 * ys, inv ? f64x2.sub(A5, jB5) : f64x2.add(A5, jB5), t + 160, inv, twiddled, scaled, sc);
+        { const al = v128.load(xp + 1 * sm), ar = v128.load(xp + 10 * sm); v128.store(SCR, f64x2.add(al, ar), 0); v128.store(SCR, f64x2.sub(al, ar), 16); }
+        { const al = v128.load(xp + 2 * sm), ar = v128.load(xp + 9 * sm); v128.store(SCR, f64x2.add(al, ar), 32); v128.store(SCR, f64x2.sub(al, ar), 48); }
+        { const al = v128.load(xp + 3 * sm), ar = v128.load(xp + 8 * sm); v128.store(SCR, f64x2.add(al, ar), 64); v128.store(SCR, f64x2.sub(al, ar), 80); }
+        { const al = v128.load(xp + 4 * sm), ar = v128.load(xp + 7 * sm); v128.store(SCR, f64x2.add(al, ar), 96); v128.store(SCR, f64x2.sub(al, ar), 112); }
+        { const al = v128.load(xp + 5 * sm), ar = v128.load(xp + 6 * sm); v128.store(SCR, f64x2.add(al, ar), 128); v128.store(SCR, f64x2.sub(al, ar), 144); }
+        {
+          const t1 = v128.load(SCR, 0);
+          const t2 = v128.load(SCR, 32);
+          const t3 = v128.load(SCR, 64);
+          const t4 = v128.load(SCR, 96);
+          const t5 = v128.load(SCR, 128);
+          storeTwV(yp, f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(a0, t1), t2), t3), t4), t5), 0, inv, false, scaled, sc);
+          v128.store(yp + 1 * ys, f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(a0, f64x2.mul(t1, f64x2.splat(C1))), f64x2.mul(t2, f64x2.splat(C2))), f64x2.mul(t3, f64x2.splat(C3))), f64x2.mul(t4, f64x2.splat(C4))), f64x2.mul(t5, f64x2.splat(C5))));   // A_1, staged in its output slot
+          v128.store(yp + 2 * ys, f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(a0, f64x2.mul(t1, f64x2.splat(C2))), f64x2.mul(t2, f64x2.splat(C4))), f64x2.mul(t3, f64x2.splat(C5))), f64x2.mul(t4, f64x2.splat(C3))), f64x2.mul(t5, f64x2.splat(C1))));   // A_2, staged in its output slot
+          v128.store(yp + 3 * ys, f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(a0, f64x2.mul(t1, f64x2.splat(C3))), f64x2.mul(t2, f64x2.splat(C5))), f64x2.mul(t3, f64x2.splat(C2))), f64x2.mul(t4, f64x2.splat(C1))), f64x2.mul(t5, f64x2.splat(C4))));   // A_3, staged in its output slot
+          v128.store(yp + 4 * ys, f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(a0, f64x2.mul(t1, f64x2.splat(C4))), f64x2.mul(t2, f64x2.splat(C3))), f64x2.mul(t3, f64x2.splat(C1))), f64x2.mul(t4, f64x2.splat(C5))), f64x2.mul(t5, f64x2.splat(C2))));   // A_4, staged in its output slot
+          v128.store(yp + 5 * ys, f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(a0, f64x2.mul(t1, f64x2.splat(C5))), f64x2.mul(t2, f64x2.splat(C1))), f64x2.mul(t3, f64x2.splat(C4))), f64x2.mul(t4, f64x2.splat(C2))), f64x2.mul(t5, f64x2.splat(C3))));   // A_5, staged in its output slot
+        }
+        {
+          const u1 = v128.load(SCR, 16);
+          const u2 = v128.load(SCR, 48);
+          const u3 = v128.load(SCR, 80);
+          const u4 = v128.load(SCR, 112);
+          const u5 = v128.load(SCR, 144);
+          { const A = v128.load(yp + 1 * ys), jB = mulj(f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.mul(u1, f64x2.splat(S1)), f64x2.mul(u2, f64x2.splat(S2))), f64x2.mul(u3, f64x2.splat(S3))), f64x2.mul(u4, f64x2.splat(S4))), f64x2.mul(u5, f64x2.splat(S5))));
+            storeTwV(yp + 1 * ys, inv ? f64x2.add(A, jB) : f64x2.sub(A, jB), t + 0, inv, twiddled, scaled, sc);
+            storeTwV(yp + 10 * ys, inv ? f64x2.sub(A, jB) : f64x2.add(A, jB), t + 288, inv, twiddled, scaled, sc); }
+          { const A = v128.load(yp + 2 * ys), jB = mulj(f64x2.sub(f64x2.sub(f64x2.sub(f64x2.add(f64x2.mul(u1, f64x2.splat(S2)), f64x2.mul(u2, f64x2.splat(S4))), f64x2.mul(u3, f64x2.splat(S5))), f64x2.mul(u4, f64x2.splat(S3))), f64x2.mul(u5, f64x2.splat(S1))));
+            storeTwV(yp + 2 * ys, inv ? f64x2.add(A, jB) : f64x2.sub(A, jB), t + 32, inv, twiddled, scaled, sc);
+            storeTwV(yp + 9 * ys, inv ? f64x2.sub(A, jB) : f64x2.add(A, jB), t + 256, inv, twiddled, scaled, sc); }
+          { const A = v128.load(yp + 3 * ys), jB = mulj(f64x2.add(f64x2.add(f64x2.sub(f64x2.sub(f64x2.mul(u1, f64x2.splat(S3)), f64x2.mul(u2, f64x2.splat(S5))), f64x2.mul(u3, f64x2.splat(S2))), f64x2.mul(u4, f64x2.splat(S1))), f64x2.mul(u5, f64x2.splat(S4))));
+            storeTwV(yp + 3 * ys, inv ? f64x2.add(A, jB) : f64x2.sub(A, jB), t + 64, inv, twiddled, scaled, sc);
+            storeTwV(yp + 8 * ys, inv ? f64x2.sub(A, jB) : f64x2.add(A, jB), t + 224, inv, twiddled, scaled, sc); }
+          { const A = v128.load(yp + 4 * ys), jB = mulj(f64x2.sub(f64x2.add(f64x2.add(f64x2.sub(f64x2.mul(u1, f64x2.splat(S4)), f64x2.mul(u2, f64x2.splat(S3))), f64x2.mul(u3, f64x2.splat(S1))), f64x2.mul(u4, f64x2.splat(S5))), f64x2.mul(u5, f64x2.splat(S2))));
+            storeTwV(yp + 4 * ys, inv ? f64x2.add(A, jB) : f64x2.sub(A, jB), t + 96, inv, twiddled, scaled, sc);
+            storeTwV(yp + 7 * ys, inv ? f64x2.sub(A, jB) : f64x2.add(A, jB), t + 192, inv, twiddled, scaled, sc); }
+          { const A = v128.load(yp + 5 * ys), jB = mulj(f64x2.add(f64x2.sub(f64x2.add(f64x2.sub(f64x2.mul(u1, f64x2.splat(S5)), f64x2.mul(u2, f64x2.splat(S1))), f64x2.mul(u3, f64x2.splat(S4))), f64x2.mul(u4, f64x2.splat(S2))), f64x2.mul(u5, f64x2.splat(S3))));
+            storeTwV(yp + 5 * ys, inv ? f64x2.add(A, jB) : f64x2.sub(A, jB), t + 128, inv, twiddled, scaled, sc);
+            storeTwV(yp + 6 * ys, inv ? f64x2.sub(A, jB) : f64x2.add(A, jB), t + 160, inv, twiddled, scaled, sc); }
+        }
       } else {
         const a0r = load<f64>(xp), a0i = load<f64>(xp, 8);
         const a1r = load<f64>(xp + 1 * sm), a1i = load<f64>(xp + 1 * sm, 8);

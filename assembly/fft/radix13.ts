@@ -22,6 +22,8 @@ const C5: f64 = -0.7485107481711011;   // cos 2π·5/13
 const S5: f64 = 0.6631226582407952;   // sin 2π·5/13
 const C6: f64 = -0.970941817426052;   // cos 2π·6/13
 const S6: f64 = 0.23931566428755777;   // sin 2π·6/13
+/** SIMD scratch for t_l (at 32(l − 1)) and u_l (at 32(l − 1) + 16). */
+const SCR = memory.data(192, 16);
 
 /** Radix-13 pass: m butterflies of stride s·m, s lanes each; inverse passes scale by `scale` when m = 1. */
 export function pass13(x: usize, y: usize, tw: usize, m: i32, s: i32, inv: bool, scale: f64): void {
@@ -45,50 +47,55 @@ export function pass13(x: usize, y: usize, tw: usize, m: i32, s: i32, inv: bool,
     while (xp < xe) {
       if (ASC_FEATURE_SIMD) {
         const sc = f64x2.splat(scale);
+        // t_l, u_l pass through SCR and A_k is staged in its output slot: fewer register spills in V8
         const a0 = v128.load(xp);
-        const a1 = v128.load(xp + 1 * sm);
-        const a2 = v128.load(xp + 2 * sm);
-        const a3 = v128.load(xp + 3 * sm);
-        const a4 = v128.load(xp + 4 * sm);
-        const a5 = v128.load(xp + 5 * sm);
-        const a6 = v128.load(xp + 6 * sm);
-        const a7 = v128.load(xp + 7 * sm);
-        const a8 = v128.load(xp + 8 * sm);
-        const a9 = v128.load(xp + 9 * sm);
-        const a10 = v128.load(xp + 10 * sm);
-        const a11 = v128.load(xp + 11 * sm);
-        const a12 = v128.load(xp + 12 * sm);
-        const t1 = f64x2.add(a1, a12), u1 = f64x2.sub(a1, a12);
-        const t2 = f64x2.add(a2, a11), u2 = f64x2.sub(a2, a11);
-        const t3 = f64x2.add(a3, a10), u3 = f64x2.sub(a3, a10);
-        const t4 = f64x2.add(a4, a9), u4 = f64x2.sub(a4, a9);
-        const t5 = f64x2.add(a5, a8), u5 = f64x2.sub(a5, a8);
-        const t6 = f64x2.add(a6, a7), u6 = f64x2.sub(a6, a7);
-        storeTwV(yp, f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(a0, t1), t2), t3), t4), t5), t6), 0, inv, false, scaled, sc);
-        const A1 = f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(a0, f64x2.mul(t1, f64x2.splat(C1))), f64x2.mul(t2, f64x2.splat(C2))), f64x2.mul(t3, f64x2.splat(C3))), f64x2.mul(t4, f64x2.splat(C4))), f64x2.mul(t5, f64x2.splat(C5))), f64x2.mul(t6, f64x2.splat(C6)));
-        const jB1 = mulj(f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.mul(u1, f64x2.splat(S1)), f64x2.mul(u2, f64x2.splat(S2))), f64x2.mul(u3, f64x2.splat(S3))), f64x2.mul(u4, f64x2.splat(S4))), f64x2.mul(u5, f64x2.splat(S5))), f64x2.mul(u6, f64x2.splat(S6))));
-        storeTwV(yp + 1 * ys, inv ? f64x2.add(A1, jB1) : f64x2.sub(A1, jB1), t + 0, inv, twiddled, scaled, sc);
-        storeTwV(yp + 12 * ys, inv ? f64x2.sub(A1, jB1) : f64x2.add(A1, jB1), t + 352, inv, twiddled, scaled, sc);
-        const A2 = f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(a0, f64x2.mul(t1, f64x2.splat(C2))), f64x2.mul(t2, f64x2.splat(C4))), f64x2.mul(t3, f64x2.splat(C6))), f64x2.mul(t4, f64x2.splat(C5))), f64x2.mul(t5, f64x2.splat(C3))), f64x2.mul(t6, f64x2.splat(C1)));
-        const jB2 = mulj(f64x2.sub(f64x2.sub(f64x2.sub(f64x2.add(f64x2.add(f64x2.mul(u1, f64x2.splat(S2)), f64x2.mul(u2, f64x2.splat(S4))), f64x2.mul(u3, f64x2.splat(S6))), f64x2.mul(u4, f64x2.splat(S5))), f64x2.mul(u5, f64x2.splat(S3))), f64x2.mul(u6, f64x2.splat(S1))));
-        storeTwV(yp + 2 * ys, inv ? f64x2.add(A2, jB2) : f64x2.sub(A2, jB2), t + 32, inv, twiddled, scaled, sc);
-        storeTwV(yp + 11 * ys, inv ? f64x2.sub(A2, jB2) : f64x2.add(A2, jB2), t + 320, inv, twiddled, scaled, sc);
-        const A3 = f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(a0, f64x2.mul(t1, f64x2.splat(C3))), f64x2.mul(t2, f64x2.splat(C6))), f64x2.mul(t3, f64x2.splat(C4))), f64x2.mul(t4, f64x2.splat(C1))), f64x2.mul(t5, f64x2.splat(C2))), f64x2.mul(t6, f64x2.splat(C5)));
-        const jB3 = mulj(f64x2.add(f64x2.add(f64x2.sub(f64x2.sub(f64x2.add(f64x2.mul(u1, f64x2.splat(S3)), f64x2.mul(u2, f64x2.splat(S6))), f64x2.mul(u3, f64x2.splat(S4))), f64x2.mul(u4, f64x2.splat(S1))), f64x2.mul(u5, f64x2.splat(S2))), f64x2.mul(u6, f64x2.splat(S5))));
-        storeTwV(yp + 3 * ys, inv ? f64x2.add(A3, jB3) : f64x2.sub(A3, jB3), t + 64, inv, twiddled, scaled, sc);
-        storeTwV(yp + 10 * ys, inv ? f64x2.sub(A3, jB3) : f64x2.add(A3, jB3), t + 288, inv, twiddled, scaled, sc);
-        const A4 = f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(a0, f64x2.mul(t1, f64x2.splat(C4))), f64x2.mul(t2, f64x2.splat(C5))), f64x2.mul(t3, f64x2.splat(C1))), f64x2.mul(t4, f64x2.splat(C3))), f64x2.mul(t5, f64x2.splat(C6))), f64x2.mul(t6, f64x2.splat(C2)));
-        const jB4 = mulj(f64x2.sub(f64x2.sub(f64x2.add(f64x2.sub(f64x2.sub(f64x2.mul(u1, f64x2.splat(S4)), f64x2.mul(u2, f64x2.splat(S5))), f64x2.mul(u3, f64x2.splat(S1))), f64x2.mul(u4, f64x2.splat(S3))), f64x2.mul(u5, f64x2.splat(S6))), f64x2.mul(u6, f64x2.splat(S2))));
-        storeTwV(yp + 4 * ys, inv ? f64x2.add(A4, jB4) : f64x2.sub(A4, jB4), t + 96, inv, twiddled, scaled, sc);
-        storeTwV(yp + 9 * ys, inv ? f64x2.sub(A4, jB4) : f64x2.add(A4, jB4), t + 256, inv, twiddled, scaled, sc);
-        const A5 = f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(a0, f64x2.mul(t1, f64x2.splat(C5))), f64x2.mul(t2, f64x2.splat(C3))), f64x2.mul(t3, f64x2.splat(C2))), f64x2.mul(t4, f64x2.splat(C6))), f64x2.mul(t5, f64x2.splat(C1))), f64x2.mul(t6, f64x2.splat(C4)));
-        const jB5 = mulj(f64x2.add(f64x2.sub(f64x2.sub(f64x2.add(f64x2.sub(f64x2.mul(u1, f64x2.splat(S5)), f64x2.mul(u2, f64x2.splat(S3))), f64x2.mul(u3, f64x2.splat(S2))), f64x2.mul(u4, f64x2.splat(S6))), f64x2.mul(u5, f64x2.splat(S1))), f64x2.mul(u6, f64x2.splat(S4))));
-        storeTwV(yp + 5 * ys, inv ? f64x2.add(A5, jB5) : f64x2.sub(A5, jB5), t + 128, inv, twiddled, scaled, sc);
-        storeTwV(yp + 8 * ys, inv ? f64x2.sub(A5, jB5) : f64x2.add(A5, jB5), t + 224, inv, twiddled, scaled, sc);
-        const A6 = f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(a0, f64x2.mul(t1, f64x2.splat(C6))), f64x2.mul(t2, f64x2.splat(C1))), f64x2.mul(t3, f64x2.splat(C5))), f64x2.mul(t4, f64x2.splat(C2))), f64x2.mul(t5, f64x2.splat(C4))), f64x2.mul(t6, f64x2.splat(C3)));
-        const jB6 = mulj(f64x2.sub(f64x2.add(f64x2.sub(f64x2.add(f64x2.sub(f64x2.mul(u1, f64x2.splat(S6)), f64x2.mul(u2, f64x2.splat(S1))), f64x2.mul(u3, f64x2.splat(S5))), f64x2.mul(u4, f64x2.splat(S2))), f64x2.mul(u5, f64x2.splat(S4))), f64x2.mul(u6, f64x2.splat(S3))));
-        storeTwV(yp + 6 * ys, inv ? f64x2.add(A6, jB6) : f64x2.sub(A6, jB6), t + 160, inv, twiddled, scaled, sc);
-        storeTwV(yp + 7 * ys, inv ? f64x2.sub(A6, jB6) : f64x2.add(A6, jB6), t + 192, inv, twiddled, scaled, sc);
+        { const al = v128.load(xp + 1 * sm), ar = v128.load(xp + 12 * sm); v128.store(SCR, f64x2.add(al, ar), 0); v128.store(SCR, f64x2.sub(al, ar), 16); }
+        { const al = v128.load(xp + 2 * sm), ar = v128.load(xp + 11 * sm); v128.store(SCR, f64x2.add(al, ar), 32); v128.store(SCR, f64x2.sub(al, ar), 48); }
+        { const al = v128.load(xp + 3 * sm), ar = v128.load(xp + 10 * sm); v128.store(SCR, f64x2.add(al, ar), 64); v128.store(SCR, f64x2.sub(al, ar), 80); }
+        { const al = v128.load(xp + 4 * sm), ar = v128.load(xp + 9 * sm); v128.store(SCR, f64x2.add(al, ar), 96); v128.store(SCR, f64x2.sub(al, ar), 112); }
+        { const al = v128.load(xp + 5 * sm), ar = v128.load(xp + 8 * sm); v128.store(SCR, f64x2.add(al, ar), 128); v128.store(SCR, f64x2.sub(al, ar), 144); }
+        { const al = v128.load(xp + 6 * sm), ar = v128.load(xp + 7 * sm); v128.store(SCR, f64x2.add(al, ar), 160); v128.store(SCR, f64x2.sub(al, ar), 176); }
+        {
+          const t1 = v128.load(SCR, 0);
+          const t2 = v128.load(SCR, 32);
+          const t3 = v128.load(SCR, 64);
+          const t4 = v128.load(SCR, 96);
+          const t5 = v128.load(SCR, 128);
+          const t6 = v128.load(SCR, 160);
+          storeTwV(yp, f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(a0, t1), t2), t3), t4), t5), t6), 0, inv, false, scaled, sc);
+          v128.store(yp + 1 * ys, f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(a0, f64x2.mul(t1, f64x2.splat(C1))), f64x2.mul(t2, f64x2.splat(C2))), f64x2.mul(t3, f64x2.splat(C3))), f64x2.mul(t4, f64x2.splat(C4))), f64x2.mul(t5, f64x2.splat(C5))), f64x2.mul(t6, f64x2.splat(C6))));   // A_1, staged in its output slot
+          v128.store(yp + 2 * ys, f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(a0, f64x2.mul(t1, f64x2.splat(C2))), f64x2.mul(t2, f64x2.splat(C4))), f64x2.mul(t3, f64x2.splat(C6))), f64x2.mul(t4, f64x2.splat(C5))), f64x2.mul(t5, f64x2.splat(C3))), f64x2.mul(t6, f64x2.splat(C1))));   // A_2, staged in its output slot
+          v128.store(yp + 3 * ys, f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(a0, f64x2.mul(t1, f64x2.splat(C3))), f64x2.mul(t2, f64x2.splat(C6))), f64x2.mul(t3, f64x2.splat(C4))), f64x2.mul(t4, f64x2.splat(C1))), f64x2.mul(t5, f64x2.splat(C2))), f64x2.mul(t6, f64x2.splat(C5))));   // A_3, staged in its output slot
+          v128.store(yp + 4 * ys, f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(a0, f64x2.mul(t1, f64x2.splat(C4))), f64x2.mul(t2, f64x2.splat(C5))), f64x2.mul(t3, f64x2.splat(C1))), f64x2.mul(t4, f64x2.splat(C3))), f64x2.mul(t5, f64x2.splat(C6))), f64x2.mul(t6, f64x2.splat(C2))));   // A_4, staged in its output slot
+          v128.store(yp + 5 * ys, f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(a0, f64x2.mul(t1, f64x2.splat(C5))), f64x2.mul(t2, f64x2.splat(C3))), f64x2.mul(t3, f64x2.splat(C2))), f64x2.mul(t4, f64x2.splat(C6))), f64x2.mul(t5, f64x2.splat(C1))), f64x2.mul(t6, f64x2.splat(C4))));   // A_5, staged in its output slot
+          v128.store(yp + 6 * ys, f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(a0, f64x2.mul(t1, f64x2.splat(C6))), f64x2.mul(t2, f64x2.splat(C1))), f64x2.mul(t3, f64x2.splat(C5))), f64x2.mul(t4, f64x2.splat(C2))), f64x2.mul(t5, f64x2.splat(C4))), f64x2.mul(t6, f64x2.splat(C3))));   // A_6, staged in its output slot
+        }
+        {
+          const u1 = v128.load(SCR, 16);
+          const u2 = v128.load(SCR, 48);
+          const u3 = v128.load(SCR, 80);
+          const u4 = v128.load(SCR, 112);
+          const u5 = v128.load(SCR, 144);
+          const u6 = v128.load(SCR, 176);
+          { const A = v128.load(yp + 1 * ys), jB = mulj(f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.add(f64x2.mul(u1, f64x2.splat(S1)), f64x2.mul(u2, f64x2.splat(S2))), f64x2.mul(u3, f64x2.splat(S3))), f64x2.mul(u4, f64x2.splat(S4))), f64x2.mul(u5, f64x2.splat(S5))), f64x2.mul(u6, f64x2.splat(S6))));
+            storeTwV(yp + 1 * ys, inv ? f64x2.add(A, jB) : f64x2.sub(A, jB), t + 0, inv, twiddled, scaled, sc);
+            storeTwV(yp + 12 * ys, inv ? f64x2.sub(A, jB) : f64x2.add(A, jB), t + 352, inv, twiddled, scaled, sc); }
+          { const A = v128.load(yp + 2 * ys), jB = mulj(f64x2.sub(f64x2.sub(f64x2.sub(f64x2.add(f64x2.add(f64x2.mul(u1, f64x2.splat(S2)), f64x2.mul(u2, f64x2.splat(S4))), f64x2.mul(u3, f64x2.splat(S6))), f64x2.mul(u4, f64x2.splat(S5))), f64x2.mul(u5, f64x2.splat(S3))), f64x2.mul(u6, f64x2.splat(S1))));
+            storeTwV(yp + 2 * ys, inv ? f64x2.add(A, jB) : f64x2.sub(A, jB), t + 32, inv, twiddled, scaled, sc);
+            storeTwV(yp + 11 * ys, inv ? f64x2.sub(A, jB) : f64x2.add(A, jB), t + 320, inv, twiddled, scaled, sc); }
+          { const A = v128.load(yp + 3 * ys), jB = mulj(f64x2.add(f64x2.add(f64x2.sub(f64x2.sub(f64x2.add(f64x2.mul(u1, f64x2.splat(S3)), f64x2.mul(u2, f64x2.splat(S6))), f64x2.mul(u3, f64x2.splat(S4))), f64x2.mul(u4, f64x2.splat(S1))), f64x2.mul(u5, f64x2.splat(S2))), f64x2.mul(u6, f64x2.splat(S5))));
+            storeTwV(yp + 3 * ys, inv ? f64x2.add(A, jB) : f64x2.sub(A, jB), t + 64, inv, twiddled, scaled, sc);
+            storeTwV(yp + 10 * ys, inv ? f64x2.sub(A, jB) : f64x2.add(A, jB), t + 288, inv, twiddled, scaled, sc); }
+          { const A = v128.load(yp + 4 * ys), jB = mulj(f64x2.sub(f64x2.sub(f64x2.add(f64x2.sub(f64x2.sub(f64x2.mul(u1, f64x2.splat(S4)), f64x2.mul(u2, f64x2.splat(S5))), f64x2.mul(u3, f64x2.splat(S1))), f64x2.mul(u4, f64x2.splat(S3))), f64x2.mul(u5, f64x2.splat(S6))), f64x2.mul(u6, f64x2.splat(S2))));
+            storeTwV(yp + 4 * ys, inv ? f64x2.add(A, jB) : f64x2.sub(A, jB), t + 96, inv, twiddled, scaled, sc);
+            storeTwV(yp + 9 * ys, inv ? f64x2.sub(A, jB) : f64x2.add(A, jB), t + 256, inv, twiddled, scaled, sc); }
+          { const A = v128.load(yp + 5 * ys), jB = mulj(f64x2.add(f64x2.sub(f64x2.sub(f64x2.add(f64x2.sub(f64x2.mul(u1, f64x2.splat(S5)), f64x2.mul(u2, f64x2.splat(S3))), f64x2.mul(u3, f64x2.splat(S2))), f64x2.mul(u4, f64x2.splat(S6))), f64x2.mul(u5, f64x2.splat(S1))), f64x2.mul(u6, f64x2.splat(S4))));
+            storeTwV(yp + 5 * ys, inv ? f64x2.add(A, jB) : f64x2.sub(A, jB), t + 128, inv, twiddled, scaled, sc);
+            storeTwV(yp + 8 * ys, inv ? f64x2.sub(A, jB) : f64x2.add(A, jB), t + 224, inv, twiddled, scaled, sc); }
+          { const A = v128.load(yp + 6 * ys), jB = mulj(f64x2.sub(f64x2.add(f64x2.sub(f64x2.add(f64x2.sub(f64x2.mul(u1, f64x2.splat(S6)), f64x2.mul(u2, f64x2.splat(S1))), f64x2.mul(u3, f64x2.splat(S5))), f64x2.mul(u4, f64x2.splat(S2))), f64x2.mul(u5, f64x2.splat(S4))), f64x2.mul(u6, f64x2.splat(S3))));
+            storeTwV(yp + 6 * ys, inv ? f64x2.add(A, jB) : f64x2.sub(A, jB), t + 160, inv, twiddled, scaled, sc);
+            storeTwV(yp + 7 * ys, inv ? f64x2.sub(A, jB) : f64x2.add(A, jB), t + 192, inv, twiddled, scaled, sc); }
+        }
       } else {
         const a0r = load<f64>(xp), a0i = load<f64>(xp, 8);
         const a1r = load<f64>(xp + 1 * sm), a1i = load<f64>(xp + 1 * sm, 8);
