@@ -5,6 +5,7 @@
 // Rounds alternate: a batch of every Node implementation (round-robin, the order rotating), then one C process per problem (it times
 // its own batch of ~BATCH ms, so process start-up is not counted). Medians and ranges over ROUNDS rounds; the C
 // code takes the same steps as samudra (checked below: same nfev, naccept, nreject and final state).
+// ode.solve is timed twice: reading result.y (its row views are made then) and reading only t and the counts.
 // Run: npm run bench:ode   (BENCH_ROUNDS, BENCH_BATCH_MS change the defaults 11 and 60; BENCH_ONLY=regex picks rows)
 import os from "node:os";
 import path from "node:path";
@@ -55,6 +56,9 @@ function advance(rhs, tEnd, y0 = [1, 1, 1], tol = lorenzTol) {
   return out;
 }
 const solveLast = (r) => ({ y: r.y[r.y.length - 1], nfev: r.nfev, naccept: r.naccept, nreject: r.nreject, steps: r.t.length });
+// the same solve when the caller reads t and the counts but not y: result.y's per-step row views are made on first
+// read (~30 ns each, ~5 100 on Lorenz), so this row shows ode.solve's cost without them; y here is only for consume()
+const solveUnread = (r) => ({ y: r.t.subarray(r.t.length - 1), nfev: r.nfev, naccept: r.naccept, nreject: r.nreject, steps: r.t.length });
 function odexTo(tEnd) {
   const s = new Solver(3);
   s.absoluteTolerance = lorenzTol.atol;
@@ -65,6 +69,7 @@ function odexTo(tEnd) {
 
 const L = {
   "samudra DOP853, WASM RHS (`ode.solve`, keeps every step)": (tEnd = T) => solveLast(ode.solve("DOP853", sysL, [0, tEnd], [1, 1, 1], lorenzTol)),
+  "samudra DOP853, WASM RHS (`ode.solve`, y not read)": (tEnd = T) => solveUnread(ode.solve("DOP853", sysL, [0, tEnd], [1, 1, 1], lorenzTol)),
   "samudra DOP853, WASM RHS (`advanceTo`, loop in WASM)": (tEnd = T) => advance(sysL, tEnd),
   "samudra DOP853, WASM RHS (`ode.create`, `step()` loop)": (tEnd = T) => stepLoop("DOP853", sysL, tEnd),
   "samudra DOP853, JS RHS (`ode.solve`)": (tEnd = T) => solveLast(ode.solve("DOP853", lorenzJs, [0, tEnd], [1, 1, 1], lorenzTol)),
@@ -73,6 +78,7 @@ const L = {
 };
 const A = {
   "Arenstorf: samudra DOP853 (`ode.solve`)": () => solveLast(ode.solve("DOP853", sysA, [0, ARENSTORF_T], arenY0, arenTol)),
+  "Arenstorf: samudra DOP853 (`ode.solve`, y not read)": () => solveUnread(ode.solve("DOP853", sysA, [0, ARENSTORF_T], arenY0, arenTol)),
   "Arenstorf: samudra DOP853 (`advanceTo`)": () => advance(sysA, ARENSTORF_T, arenY0, arenTol),
 };
 // BENCH_ONLY=regex keeps the matching Node implementations (e.g. "WASM RHS|Arenstorf"); odex stays for the ratio column
@@ -123,7 +129,7 @@ const steps = (r) => Number.isFinite(r.naccept) ? `${r.naccept + r.nreject} (${r
 if (cL) console.log(`| C DOP853 (bench/ref/dop853_ref.c) | ${med(times["C lorenz"]).toFixed(3)} ms (${range(times["C lorenz"])}) | 1.00× | ${(odexMs / med(times["C lorenz"])).toFixed(2)}× | ${cL.nfev} | ${steps(cL)} | ${err5(L["samudra DOP853, WASM RHS (`ode.solve`, keeps every step)"](5).y).toExponential(1)} |`);
 for (const k of Object.keys(L).filter((k) => k in impls)) {
   const r = full[k];
-  console.log(`| ${k} | ${med(times[k]).toFixed(3)} ms (${range(times[k])}) | ${ratioText(k, "C lorenz")} | ${(odexMs / med(times[k])).toFixed(2)}× | ${Number.isFinite(r.nfev) ? r.nfev : "—"} | ${steps(r)} | ${err5(L[k](5).y).toExponential(1)} |`);
+  console.log(`| ${k} | ${med(times[k]).toFixed(3)} ms (${range(times[k])}) | ${ratioText(k, "C lorenz")} | ${(odexMs / med(times[k])).toFixed(2)}× | ${Number.isFinite(r.nfev) ? r.nfev : "—"} | ${steps(r)} | ${k.includes("y not read") ? "(the run above)" : err5(L[k](5).y).toExponential(1)} |`);
 }
 console.log(`\nArenstorf, one period (T = ${ARENSTORF_T}), rtol = atol = 1e-10\n`);
 console.log("| solver | wall time (median, range) | vs C ref | RHS evals | steps (acc/rej) |");
