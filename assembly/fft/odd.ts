@@ -16,7 +16,8 @@
 // n·Σ_{prime factors} w(p) for a direct plan (pocketfft's cost_guess with these weights), a whole n goes to
 // Bluestein (over a 5-smooth M ≥ 2n − 1) only when n ≥ 50, n has a prime factor > 13, p_max² > n and
 // 3·cost(M) + 8M < cost(n). So every n whose prime factors are ≤ 13 takes direct passes, and Bluestein is
-// left to sizes with a large prime p whose p − 1 has a prime factor ≥ 100 (e.g. 227: 226 = 2·113).
+// left to sizes with a large prime p that may not take Rader (p − 1 has a prime factor ≥ 100, e.g. 227:
+// 226 = 2·113) or for which Rader costs more (a large generic prime in p − 1, e.g. 389: 388 = 4·97).
 
 import { cisTurn, COS, SIN, storeTwiddle } from "./cis";
 import * as L from "./layout";
