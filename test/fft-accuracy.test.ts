@@ -2,8 +2,8 @@
 //   rms_k |samudra(x)_k − X_k| / rms_k |numpy(x)_k − X_k| ≤ 1.5,
 // X the exact forward DFT (or inverse incl. 1/n), pooled over 3 random inputs per n and direction,
 // for n = 1…64, 97, 127, 243, 625, 1009, 4095, 65521, the powers of two 128…65536, 1000, 1536, radix-7/11/13
-// products (1001, 2288, 2310, 169, 1331, 2401, 3003) and sizes with a Rader prime (68, 232, 688, 1017, 1923,
-// 8191, 94, 59) — the list is the fixture's. Exact values and numpy's errors come from
+// products (1001, 2288, 2310, 169, 1331, 2401, 3003) and sizes with a medium prime (generic pass: 68, 232, 688,
+// 94, 118; Rader: 1017, 1923, 8191, and 1009, 65521 above) — the list is the fixture's. Exact values and numpy's errors come from
 // test/fixtures/make_fft_accuracy_fixtures.py (mpmath roots, long-double sums); the inputs are
 // mulberry32 draws regenerated here bit for bit.
 import { describe, it, expect, beforeAll } from "vitest";
