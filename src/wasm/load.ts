@@ -112,7 +112,7 @@ function readAsString(mem: WebAssembly.Memory, ptr: number): string {
  * list against the `): usize` exports of assembly/.
  */
 export const POINTER_EXPORTS = [
-  "alloc", "fftPlanCreate", "fftPlanInput", "fftPlanOutput", "rfftPlanCreate", "rfftPlanReal", "rfftPlanSpectrum",
+  "alloc", "fftPlanCreate", "fftPlanCreateWith", "fftPlanInput", "fftPlanOutput", "rfftPlanCreate", "rfftPlanReal", "rfftPlanSpectrum",
   "odeCreate", "odeYPtr", "odeYOldPtr", "odeAtolPtr", "odeRtolVector", "odeParamsPtr", "odeCbYPtr", "odeCbDyPtr", "odeFPtr", "odeOutPtr",
   "odeRecCreate", "odeRecTEvalPtr", "odeRecT", "odeRecY", "odeEvCreate", "odeEvG", "odeEvDir", "odeEvMax",
   "odeTableau", "nlseCreate", "nlseK", "nlseSigma", "splitCreate", "etdCreate", "kgCreate", "kgSplitCreate",
