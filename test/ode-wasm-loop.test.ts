@@ -5,6 +5,7 @@
 import { describe, it, expect, beforeAll } from "vitest";
 import { init, ode } from "../src/index.js";
 import { SIGNAL_CHUNK } from "../src/ode/solve-wasm.js";
+import { kernel } from "../src/wasm/load.js";
 import { testing, type OdeResult, type SolveOptions } from "../src/ode/solve.js";
 
 beforeAll(async () => { await init(); });
@@ -46,8 +47,38 @@ describe("ode.solve through the WASM loop = the step-by-step loop", () => {
       const budget = ode.solve(m, f, span, y0, { ...o, maxSteps: 7 });
       same(budget, jsSolve(m, f, span, y0, { ...o, maxSteps: 7 }));
       if (span[0] !== span[1] && y0.length > 0) expect(budget.reason).toBe("budget");
+      // no budget (Infinity, or beyond the WASM loop's i32 counter) is the same run as the default budget when that
+      // run ends by itself (the backward RK45 Lorenz run spends the whole default budget and is left out)
+      if (name !== "Lorenz RK45 backwards") {
+        for (const maxSteps of [Infinity, 2 ** 40]) same(ode.solve(m, f, span, y0, { ...o, maxSteps }), jsSolve(m, f, span, y0, { ...o, maxSteps }));
+      }
     });
   }
+
+  it("maxSteps: Infinity runs to the end through solve and advanceTo (it used to reach the budget at once)", () => {
+    const r = ode.solve("DOP853", ode.systems.lorenz(), [0, 1], [1, 1, 1], { maxSteps: Infinity });
+    expect(r.reason).toBe("finished");
+    expect(r.t[r.t.length - 1]).toBe(1);
+    const it = ode.create("DOP853", ode.systems.lorenz(), 0, [1, 1, 1], { tBound: 1, maxSteps: Infinity });
+    expect(it.advanceTo(1)).toBe(ode.Status.Finished);
+    expect([...it.y]).toEqual([...r.y[r.y.length - 1]]);
+    it.dispose();
+  });
+
+  it("without a budget, a record that would outgrow the kernel's limit ends with an error naming tEval and maxSteps", () => {
+    const k = kernel();
+    const old = k.odeRecLimitSet(64 * 1024);   // 64 KiB instead of 1 GiB: Lorenz rows are 32 bytes with their time
+    try {
+      const run = (o: SolveOptions) => () => ode.solve("DOP853", ode.systems.lorenz(), [0, 100], [1, 1, 1], { rtol: 1e-10, atol: 1e-12, maxSteps: Infinity, ...o });
+      expect(run({})).toThrow(/keeping every step would need more than 64 KiB of WASM memory at t = [0-9.e+-]+ \(2048 steps recorded\); pass tEval .* a finite maxSteps/);
+      expect(run({ dense: true })).toThrow(/with dense: true\); pass tEval/);
+      // tEval records only its points: the same run completes under the same limit
+      expect(ode.solve("DOP853", ode.systems.lorenz(), [0, 100], [1, 1, 1], { rtol: 1e-10, atol: 1e-12, maxSteps: Infinity, tEval: [50, 100] }).reason).toBe("finished");
+    } finally {
+      k.odeRecLimitSet(old);
+    }
+    expect(k.odeRecLimit()).toBe(old);
+  });
 
   /** Events, their states, the interpolant at many points and the counters, bit for bit. */
   function sameAll(a: OdeResult, b: OdeResult, probes: number[]) {

@@ -3,10 +3,10 @@
 import { Rk, odeCreate, odeFree, odeInit, odeStep, odeRtolVector, odeSetGeneric } from "./rk";
 import { odeDensePrepare, odeDenseEval } from "./dense";
 import { tableau, Tableau } from "./tableau";
-import { odeAdvance, odeRecCreate, odeRecTEvalPtr, odeRecT, odeRecY, odeRecPush, odeRecLen, odeRecFree } from "./loop";
+import { odeAdvance, odeRecCreate, odeRecTEvalPtr, odeRecT, odeRecY, odeRecPush, odeRecLen, odeRecFree, odeRecLimit, odeRecLimitSet } from "./loop";
 
 export { odeCreate, odeFree, odeInit, odeStep, odeDensePrepare, odeDenseEval, odeRtolVector, odeSetGeneric };
-export { odeAdvance, odeRecCreate, odeRecTEvalPtr, odeRecT, odeRecY, odeRecPush, odeRecLen, odeRecFree };
+export { odeAdvance, odeRecCreate, odeRecTEvalPtr, odeRecT, odeRecY, odeRecPush, odeRecLen, odeRecFree, odeRecLimit, odeRecLimitSet };
 export { odeEvCreate, odeEvG, odeEvDir, odeEvMax, odeEvFree } from "./events";
 
 // @ts-ignore: decorator

@@ -25,6 +25,19 @@ export const ADV_BUDGET: i32 = 4;    // naccept + nreject ≥ maxSteps before a 
 export const ADV_CHUNK: i32 = 5;     // `chunk` accepted steps taken; call again to continue
 export const ADV_EVENT: i32 = 6;     // a terminal event ended the run (ode.solve's status 1)
 export const ADV_EVENT_FAIL: i32 = 7; // an event's root could not be bracketed (JS reports it)
+export const ADV_MEMORY: i32 = 8;    // the next row would grow a step or interpolant record past recLimit (JS reports it)
+
+/** Bytes a growing record (its t and y buffers together) may reach; ode.solve without a budget stops before it. */
+let recLimit: f64 = 1073741824.0;
+export function odeRecLimit(): f64 { return recLimit; }
+/** Sets the limit (bytes; tests lower it) and returns the previous one. */
+export function odeRecLimitSet(bytes: f64): f64 { const old = recLimit; recLimit = bytes; return old; }
+
+/** True when the next row of rc (ny bytes of state per row) would double it past recLimit. */
+// @ts-ignore: decorator
+@inline function wouldOutgrow(rc: Rec, ny: usize): bool {
+  return rc.len == rc.cap && <f64>rc.cap * 2.0 * <f64>(8 + ny) > recLimit;
+}
 
 // @ts-ignore: decorator
 @unmanaged
@@ -102,6 +115,8 @@ export function odeAdvance(p: usize, tTarget: f64, maxSteps: i32, chunk: i32, re
     if (r.dir * (r.t - tTarget) >= 0) return ADV_TARGET;   // NaN target: never (ode.solve)
     if (chunk > 0 && taken >= chunk) return ADV_CHUNK;
     if (r.naccept + r.nreject >= maxSteps) return ADV_BUDGET;
+    if (mode == REC_STEPS && wouldOutgrow(changetype<Rec>(rec), nb)) return ADV_MEMORY;
+    if (dense && wouldOutgrow(changetype<Rec>(dense), dnb)) return ADV_MEMORY;
     const s = odeStep(p);
     taken++;
     if (s != ST_RUNNING && s != 1) return s;

@@ -184,7 +184,7 @@ export class OdeIntegrator {
    * accepted steps at most (then returns 5), recording into `rec` (0: nothing). Same statuses and
    * budget rule as step().
    */
-  loop(tTarget: number, chunk: number, rec: number, what = "advanceTo(t)", ev = 0, dense = 0): StatusCode | 5 | 6 | 7 {
+  loop(tTarget: number, chunk: number, rec: number, what = "advanceTo(t)", ev = 0, dense = 0): StatusCode | 5 | 6 | 7 | 8 {
     const p = this.live(what);
     const k = kernel();
     if (this.ended) {
@@ -193,7 +193,8 @@ export class OdeIntegrator {
     }
     let r: number;
     try {
-      r = k.odeAdvance(p, tTarget, this.maxSteps, chunk, rec, ev, dense);
+      // the budget is an i32 in WASM: Infinity (or anything ≥ 2³¹ − 1) means none there (ToInt32(Infinity) would be 0)
+      r = k.odeAdvance(p, tTarget, Math.min(this.maxSteps, 2147483647), chunk, rec, ev, dense);
     } catch (e) {
       this.failed = e instanceof Error ? e : new Error(String(e));
       throw e;
@@ -202,7 +203,7 @@ export class OdeIntegrator {
     if (r === Status.Budget) this.budgetHit = true;
     if (r >= 1 && r <= 4) this.ended = true;
     if (r === 6) this.ended = true;   // a terminal event (ode.solve)
-    return r as StatusCode | 5 | 6 | 7;
+    return r as StatusCode | 5 | 6 | 7 | 8;
   }
 
   /** Current status (see {@link Status}). */

@@ -7,7 +7,8 @@
  * nfev and statuses are those of the step-by-step loop in solve.ts bit for bit (test/ode-wasm-loop.test.ts). A JS
  * right-hand side is still called once per evaluation through its import. With an AbortSignal the loop returns to
  * JS every SIGNAL_CHUNK accepted steps to read it, so an abort takes effect on a chunk boundary (before the first
- * step if already aborted).
+ * step if already aborted). A record that would grow past the kernel's limit (odeRecLimit, 1 GiB) ends the run with a
+ * RangeError naming tEval and maxSteps, before the step whose row would not fit.
  */
 import { kernel } from "../wasm/load.js";
 import { memoryBuffer } from "../wasm/memory.js";
@@ -58,6 +59,12 @@ export function runInWasm(integ: OdeIntegrator, tEval: Float64Array | null, sign
       if (signal?.aborted) { aborted = true; break; }
       const r = integ.loop(NaN, signal ? SIGNAL_CHUNK : 0, rec, "step()", evp, denseRec);
       if (r === 5) continue;
+      if (r === 8) {
+        const lim = k.odeRecLimit(), size = lim >= 2 ** 20 ? `${Math.round(lim / 2 ** 20)} MiB` : `${Math.round(lim / 1024)} KiB`;
+        throw new RangeError(`ode.solve: keeping every step would need more than ${size} of WASM memory at t = ${integ.t} `
+          + `(${k.odeRecLen(dense ? denseRec : rec)} steps recorded${dense ? ", with dense: true" : ""}); pass tEval (only the times you need), `
+          + `a finite maxSteps or a shorter tSpan`);
+      }
       if (r === 7) throw new Error(`ode.solve: event location failed: an event function has the same sign at both ends of the step that ends at t = ${integ.t}`);
       code = r === 6 ? Status.Finished : r;
       status = r === 6 ? 1 : r === Status.Finished ? 0 : -1;

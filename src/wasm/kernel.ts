@@ -40,6 +40,8 @@ export interface Kernel {
   odeRecPush(rec: number, p: number): void;
   odeRecLen(rec: number): number;
   odeRecFree(rec: number): void;
+  odeRecLimit(): number;
+  odeRecLimitSet(bytes: number): number;
   odeDensePrepare(p: number): void;
   odeDenseEval(p: number, t: number, out: number): void;
   odeYPtr(p: number): number;
