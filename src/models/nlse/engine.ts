@@ -5,8 +5,9 @@
  *   fixed     strang / yoshida4 / yoshida6 / kahanli6 (split-step) and etdrk4, with the step shrunk so that it divides the
  *             output interval: dt_eff = Δt_out / ⌈Δt_out/dt⌉.
  * `nfev` counts right-hand-side evaluations for the adaptive methods and FFT pairs (nonlinear evaluations)
- * for the fixed ones. Both stop at the step budget (status Budget) and when the AbortSignal fires (Aborted), checked
- * after every adaptive step and every CHUNK fixed steps (so WASM step counts never exceed an i32); the fixed engine
+ * for the fixed ones. Both stop at the step budget (status Budget, exact: checked before every step) and when the
+ * AbortSignal fires (Aborted), checked every 256 accepted adaptive steps (they run in WASM between) and every CHUNK
+ * fixed steps (so WASM step counts never exceed an i32); the fixed engine
  * also stops when the state stops being finite (NonFinite). `time()` is the time the state has reached.
  */
 import { kernel } from "../../wasm/load.js";
@@ -33,20 +34,31 @@ export interface Engine {
 
 export function adaptiveEngine(r: Resolved, ctx: number, v0: Float64Array, tEnd: number, signal?: AbortSignal, onProgress?: ProgressCallback): Engine {
   const sys = { kind: "samudra.ode.system", name: "nlse", id: 6, params: Float64Array.of(ctx), n: r.N, complex: true } as OdeSystem;
-  // the model counts its own budget (r.maxSteps); the integrator gets none, so it never stops first at its default
+  // the integrator's budget is the model's (accepted + rejected before each step, as the checks below)
   const integ = new OdeIntegrator(r.method === "rk45" ? "RK45" : "DOP853", sys, r.tStart, v0,
-    { tBound: tEnd, rtol: r.rtol, atol: r.atol, maxStep: r.maxStep, maxSteps: Infinity }, "nlse");
+    { tBound: tEnd, rtol: r.rtol, atol: r.atol, maxStep: r.maxStep, maxSteps: r.maxSteps }, "nlse");
   const k = kernel();
   let status: number = integ.status;       // NonFinite already if ψ0 or f(ψ0) is not finite
+  let progressAt = -1;                     // onProgress: once per multiple of 256 accepted steps
+  const progress = () => {
+    if (onProgress && (integ.naccept & 255) === 0 && integ.naccept !== progressAt) {
+      progressAt = integ.naccept;
+      onProgress({ t: integ.t, steps: integ.naccept + integ.nreject, stepSize: integ.h });
+    }
+  };
   return {
     advance(t, out) {
       // solve_ivp: after each step, every output time ≤ t_step is served from that step's dense output (which
-      // costs DOP853 3 RHS evaluations once per such step) — t0 included, served by the first step
+      // costs DOP853 3 RHS evaluations once per such step) — t0 included, served by the first step. The steps run
+      // in WASM (OdeIntegrator.loop) up to t, returning every 256 accepted steps for the signal and onProgress.
       while ((integ.t < t || integ.naccept === 0) && status === Status.Ok) {
         if (integ.naccept + integ.nreject >= r.maxSteps) return Budget;
         if (signal?.aborted) return Aborted;
-        status = integ.step();
-        if (onProgress && (integ.naccept & 255) === 0) onProgress({ t: integ.t, steps: integ.naccept + integ.nreject, stepSize: integ.h });
+        if (integ.naccept === 0) { status = integ.step(); progress(); continue; }
+        const res = integ.loop(t, 256 - (integ.naccept & 255), 0, "advance(t)");
+        progress();
+        if (res === Status.Budget) return Budget;
+        status = res === 0 || res === 5 ? Status.Ok : res;
       }
       if (status > Status.Finished || integ.t < t) return status;
       integ.dense(t, new Float64Array(k.memory.buffer, out, 2 * r.N));
