@@ -22,7 +22,7 @@ export function transfer(
   let outPtr = LiveView.pointerOf(out, outView);
   const outInWasm = outPtr >= 0;
   if (!outInWasm) outPtr = outView.ptr;
-  if (outInWasm && inPtr < outPtr + out.byteLength && outPtr < inPtr + input.byteLength) {
+  if (outInWasm && inPtr < outPtr + 8 * out.length && outPtr < inPtr + 8 * input.length) {
     throw new Error(`${where()}: the two arrays overlap in WASM memory; the transform is out-of-place — use the plan's own buffers or separate arrays`);
   }
   kernel(plan, inPtr, outPtr);

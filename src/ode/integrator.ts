@@ -81,6 +81,7 @@ export class OdeIntegrator {
   private ended = false;
   private stepped = false;
   private yv: Float64Array | null = null;
+  private yvPtr = -1;
 
   /** @internal use {@link create}. */
   constructor(method: Method, rhs: RhsFunction | OdeSystem, t0: number, y0: ArrayLike<number>, options: CreateOptions, where = "ode.create") {
@@ -108,7 +109,7 @@ export class OdeIntegrator {
       const fn = r.fn, N = this.N, cbY = k.odeCbYPtr(this.ptr), cbDy = k.odeCbDyPtr(this.ptr);
       let yv = new Float64Array(buf, cbY, N), dv = new Float64Array(buf, cbDy, N);
       this.handle = registerCallback((t: number) => {
-        if (yv.byteLength === 0) { const b = memoryBuffer(); yv = new Float64Array(b, cbY, N); dv = new Float64Array(b, cbDy, N); }
+        if (yv.length !== N) { const b = memoryBuffer(); yv = new Float64Array(b, cbY, N); dv = new Float64Array(b, cbDy, N); }
         fn(t, yv, dv);
       });
     }
@@ -228,7 +229,8 @@ export class OdeIntegrator {
     const p = this.live("y");
     const ptr = kernel().odeYPtr(p);
     const v = this.yv;
-    if (v !== null && v.byteLength !== 0 && v.byteOffset === ptr) return v;
+    if (v !== null && v.length !== 0 && this.yvPtr === ptr) return v;   // length, not byteLength: V8 inlines it
+    this.yvPtr = ptr;
     return (this.yv = new Float64Array(memoryBuffer(), ptr, this.N));
   }
 
