@@ -17,6 +17,7 @@ import * as L from "./layout";
 import { pass4, last4 } from "./radix4";
 import { pass2 } from "./radix2";
 import { pass8 } from "./codelets/n8";
+import { canSplit, split4, split2 } from "./split";
 import { pow2Plan } from "./plan2";
 import { isSmooth, useBluestein } from "./odd";
 import { mixedPasses, isMixedPass, mixedInit, mixedExec, mixedFree } from "./plan-mixed";
@@ -130,12 +131,25 @@ export function complexExec(plan: usize, input: usize, out: usize, inv: bool): v
   const work = u32at(plan, L.CP_WORK);
   const scale = 1.0 / <f64>n;
   let src = input, s = 1, n0 = n;
+  // SIMD: radix-4/2 passes after the first (s even) run on pair-split data (split.ts): a pass writes split when the
+  // next pass can read it, and the first pass (s = 1) and the last pass's output stay interleaved
+  let inS = false;
   for (let i = 0; i < np; i++) {
     const rec = plan + L.CP_PASSES + (<usize>i << 3);
     const r = <i32>load<u32>(rec);
     const tw = u32at(rec, 4);
     const dst = ((np - 1 - i) & 1) == 0 ? out : work;
     const m = n0 / r;
+    let outS = false;
+    if (ASC_FEATURE_SIMD) {
+      outS = i + 1 < np && (s & 1) == 0 && canSplit(r) && canSplit(<i32>load<u32>(rec + 8));
+      if (inS || outS) {
+        if (r == 4) split4(src, dst, tw, m, s, inv, scale, inS, outS);
+        else split2(src, dst, tw, m, s, inv, scale, inS, outS);
+        inS = outS; src = dst; s *= r; n0 = m;
+        continue;
+      }
+    }
     if (r == 4) {
       if (m == 1) last4(src, dst, s, inv, scale); else pass4(src, dst, tw, m, s, inv);
     } else if (r == 2) pass2(src, dst, tw, m, s, inv, scale);
