@@ -1,0 +1,385 @@
+#!/usr/bin/env node
+// gen-fft-mixed.mjs — writes assembly/fft/mixed/n{R}.ts: straight-line radix-R Stockham passes for the composite
+// radices of mixed-radix plans (committed: R = 6 = 2·3 and 10 = 2·5; 12 = 4·3 and 20 = 4·5 on request, measured
+// no better), FFTW genfft style (n1fv_R / t1fv_R).
+// The R-point DFT is the prime-factor (Good–Thomas) split R = r1·r2, gcd(r1, r2) = 1: with
+//   x'[n1][n2] = x[(r2·n1 + r1·n2) mod R],   Y[n2][k1] = DFT_r1(x'[·][n2]),   X[k] = DFT_r2(Y[·][k1])[k2]
+// for k ≡ k1 (mod r1), k ≡ k2 (mod r2): no twiddles inside the codelet, only index permutations, which are free in
+// straight-line code. The small DFTs are those of the hand-written passes, operation for operation:
+//   2, 4: butterflies with exact ±i turns (codelets/n8.ts);
+//   3: t1 = b + c, t2 = a − t1·½, X0 = a + t1, X1,2 = t2 ± ρ·(b − c)·S3                         (radix3.ts)
+//   5: t1 = b + e, t2 = c + d, t3 = b − e, t4 = c − d, X0 = (a + t1) + t2,
+//      u1 = (a + t1·C1) + t2·C2, u2 = (a + t1·C2) + t2·C1, X1,4 = u1 ± ρ(t3·S1 + t4·S2),
+//      X2,3 = u2 ± ρ(t3·S2 − t4·S1)                                                           (radix5.ts)
+// with ρ = −i forward, +i inverse. Quarter turns and negations are carried symbolically (a value is ρ^k·op) and
+// folded into the next add or into a product: ρ·(t·c) is computed as swap(t)·[c, −c] — one shuffle shared by two
+// products and no sign flip; exact, since negation and the swap commute with rounding. Each codelet is a whole
+// Stockham pass: twiddled (m > 1; table twiddles w^{pk} pre-splatted, 32 bytes, R − 1 per p; the s = 1 first pass
+// streams p) or the twiddle-free last pass (m = 1; the inverse multiplies by 1/n). The SAME operation list is printed
+// twice, as f64x2 code and as scalar code lane for lane, so the two builds agree bit for bit (no FMA). In the f64x2
+// code of a STAGED radix the first stage's outputs Y[n2][k1 ≥ 1] wait in their output slots (stored, reloaded: exact)
+// rather than in registers — V8 spilled the inputs otherwise (radix 10: 36 → 17 stack accesses per 10 points).
+//
+// Usage: node scripts/gen-fft-mixed.mjs          (writes the files)
+//        node scripts/gen-fft-mixed.mjs --check  (exit 1 if a committed file differs from the output)
+// Constants: exact BigInt arithmetic (256-bit fixed point), one correctly rounded conversion each; the output
+// depends only on this script (test/fft-mixed.test.ts checks the committed files equal its output).
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const argv = (name) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
+const OUTDIR = argv("--out") ? path.resolve(argv("--out")) : path.join(root, "assembly/fft/mixed");
+/** The committed radices and their prime-factor split [r1, r2] (DFTs of size r1 first). For measurements,
+ *  `--splits 12=4x3,20=4x5,10=5x2 --staged 10,12,20 --out dir` writes other radices, splits and staging to dir. */
+export const SPLITS = { 6: [2, 3], 10: [2, 5] };
+/** Radices whose f64x2 code stages the first stage's outputs Y[n2][k1 ≥ 1] in their output slots (a store and a
+ *  load each; the scalar code keeps them in locals): V8 otherwise spills the inputs or Y (measured). */
+export const STAGED = (argv("--staged") ?? "10").split(",").map(Number);
+for (const kv of (argv("--splits") ?? "").split(",").filter(Boolean)) {
+  const [R, r] = kv.split("=");
+  SPLITS[R] = r.split("x").map(Number);
+}
+const MAX_LINES = 390;
+
+// ------------------------------------------------------------------ exact constants
+const F = 256n;
+const ONE = 1n << F;
+function atanInv(x) {
+  const xb = BigInt(x), x2 = xb * xb;
+  let term = ONE / xb, sum = term, k = 1n, sign = -1n;
+  for (;;) { term /= x2; const t = term / (2n * k + 1n); if (t === 0n) break; sum += sign * t; sign = -sign; k++; }
+  return sum;
+}
+const PI = 16n * atanInv(5) - 4n * atanInv(239);      // Machin
+function cisFixed(j, r) {                              // [cos, sin](2πj/r), Taylor series
+  const th = (2n * PI * BigInt(j)) / BigInt(r);
+  let c = 0n, s = 0n, term = ONE;
+  for (let p = 0n; term !== 0n; p++) {
+    if (p % 4n === 0n) c += term; else if (p % 4n === 1n) s += term;
+    else if (p % 4n === 2n) c -= term; else s -= term;
+    term = ((term * th) >> F) / (p + 1n);
+  }
+  return [c, s];
+}
+const toDouble = (v) => Number(v) / 2 ** 256;          // Number(BigInt) rounds to nearest; 2^-256 is exact
+const CONST = {
+  C1: toDouble(cisFixed(1, 5)[0]), C2: toDouble(cisFixed(2, 5)[0]),
+  S1: toDouble(cisFixed(1, 5)[1]), S2: toDouble(cisFixed(2, 5)[1]), S3: toDouble(cisFixed(1, 3)[1]), HALF: 0.5,
+};
+const lit = (x) => { let s = String(x); if (!/[.e]/.test(s)) s += ".0"; return s; };
+
+// ------------------------------------------------------------------ the DFT as an operation list
+// A value is {id, k}: ρ^k · (op id). ops: {o: "load", k} | {o: "add"|"sub", a, b} | {o: "rotk", a, k}
+// | {o: "swap", a} | {o: "mulr", a, c, neg} (a·(±c)) | {o: "mulrr", a, c, s0, s1} (a·[s0·c, s1·c], a a swap)
+function build(R, twiddled) {
+  const [r1, r2] = SPLITS[R] ?? [R, 1];
+  const ops = [];
+  const loaded = new Map(), swapped = new Map();
+  const val = (a) => {
+    if (a >= 0) return a;
+    const k = -1 - a;
+    if (!loaded.has(k)) { ops.push({ o: "load", k }); loaded.set(k, ops.length - 1); }
+    return loaded.get(k);
+  };
+  const emit = (op) => {
+    if (op.a !== undefined) op.a = val(op.a);
+    if (op.b !== undefined) op.b = val(op.b);
+    ops.push(op); return ops.length - 1;
+  };
+  const V = (id, k = 0) => ({ id, k: ((k % 4) + 4) % 4 });
+  const rot = (A, k) => V(A.id, A.k + k);
+  // A ± B with A = ρ^kA a, B = ρ^kB b: ρ^kA (a ± ρ^d b), d = kB − kA (d = 2 flips the operation)
+  function addsub(A, B, sub) {
+    const d = (((B.k - A.k) % 4) + 4) % 4;
+    if (d === 0 || d === 2) return V(emit({ o: sub !== (d === 2) ? "sub" : "add", a: A.id, b: B.id }), A.k);
+    const rb = emit({ o: "rotk", a: B.id, k: d });
+    return V(emit({ o: sub ? "sub" : "add", a: A.id, b: rb }), A.k);
+  }
+  const add = (A, B) => addsub(A, B, false), sub = (A, B) => addsub(A, B, true);
+  const bfly = (A, B) => [add(A, B), sub(A, B)];
+  // ρ^k·A·c as a fresh value (k = 0): even turns as a signed constant, odd ones as swap(a)·[±c, ∓c]
+  function mulc(A, c, k = 0) {
+    const t = (((A.k + k) % 4) + 4) % 4;
+    if (t === 0 || t === 2) return V(emit({ o: "mulr", a: A.id, c, neg: t === 2 }));
+    let sw = swapped.get(val(A.id));
+    if (sw === undefined) { sw = emit({ o: "swap", a: A.id }); swapped.set(ops[sw].a, sw); }
+    // ρ·z: forward (ρ = −i) [zi, −zr], inverse [−zi, zr]; ρ³ the opposite. Signs resolved when printing (inv).
+    return V(emit({ o: "mulrr", a: sw, c, t }));
+  }
+  function dft(xs) {
+    const n = xs.length;
+    if (n === 1) return xs;
+    if (n === 2) return bfly(xs[0], xs[1]);
+    if (n === 4) {
+      const [apc, amc] = bfly(xs[0], xs[2]);
+      const [bpd, bmd] = bfly(xs[1], xs[3]);
+      const [y0, y2] = bfly(apc, bpd);
+      const [y1, y3] = bfly(amc, rot(bmd, 1));
+      return [y0, y1, y2, y3];
+    }
+    if (n === 3) {
+      const [a, b, c] = xs;
+      const t1 = add(b, c), t2 = sub(a, mulc(t1, "HALF")), t3 = mulc(sub(b, c), "S3", 1);
+      return [add(a, t1), add(t2, t3), sub(t2, t3)];
+    }
+    if (n === 5) {
+      const [a, b, c, d, e] = xs;
+      const t1 = add(b, e), t2 = add(c, d), t3 = sub(b, e), t4 = sub(c, d);
+      const y0 = add(add(a, t1), t2);
+      const u1 = add(add(a, mulc(t1, "C1")), mulc(t2, "C2"));
+      const u2 = add(add(a, mulc(t1, "C2")), mulc(t2, "C1"));
+      const v1 = add(mulc(t3, "S1", 1), mulc(t4, "S2", 1));
+      const v2 = sub(mulc(t3, "S2", 1), mulc(t4, "S1", 1));
+      return [y0, add(u1, v1), add(u2, v2), sub(u2, v2), sub(u1, v1)];
+    }
+    throw new Error(`no leaf DFT of size ${n}`);
+  }
+  const crt = (k1, k2) => { let k = 0; while (k % r1 !== k1 || k % r2 !== k2) k++; return k; };
+  const xs = Array.from({ length: R }, (_, k) => V(-1 - k));
+  const Y = [];                                  // Y[n2][k1]
+  for (let n2 = 0; n2 < r2; n2++) {
+    const y = dft(Array.from({ length: r1 }, (_, n1) => xs[(r2 * n1 + r1 * n2) % R]));
+    // staging: Y[n2][k1 ≥ 1] waits in the output slot crt(k1, n2) (its final value overwrites it later)
+    if (STAGED.includes(R)) {
+      for (let k1 = 1; k1 < r1; k1++) {
+        const slot = crt(k1, n2), w = y[k1];
+        emit({ o: "stage", a: w.id, slot });
+        y[k1] = { slot, k: w.k };
+      }
+    }
+    Y.push(y);
+  }
+  const out = new Array(R);
+  for (let k1 = 0; k1 < r1; k1++) {
+    const Z = dft(Array.from({ length: r2 }, (_, n2) => {
+      const w = Y[n2][k1];
+      return w.slot === undefined ? w : V(emit({ o: "unstage", slot: w.slot }), w.k);
+    }));
+    Z.forEach((z, k2) => { out[crt(k1, k2)] = z; });
+  }
+  const ys = out.map((Y) => (Y.k === 0 ? Y.id : emit({ o: "rotk", a: Y.id, k: Y.k })));
+  return { ops, ys, twiddled };
+}
+
+// ------------------------------------------------------------------ printing
+function printBody(code, simd, inv, scaled) {
+  const { ops, ys, twiddled } = code;
+  const v = (i) => `u${i}`;
+  const lines = [];
+  const out = (s) => lines.push(s);
+  const yIndex = new Map(ys.map((id, k) => [id, k]));
+  const slotAddr = (k) => (k === 0 ? "yp" : k === 1 ? "yp + os" : `yp + ${k} * os`);
+  const slotOf = new Map();
+  const SIGN0 = "i64x2(-9223372036854775808, 0)", SIGN1 = "i64x2(0, -9223372036854775808)";
+  const rotV = (a) => `v128.xor(swap(${a}), ${inv ? SIGN0 : SIGN1})`;   // ρ·a
+  const rotV3 = (a) => `v128.xor(swap(${a}), ${inv ? SIGN1 : SIGN0})`;  // ρ³·a
+  // ρ^t·z for odd t from swap(z) = [zi, zr]: lane signs (forward ρ = −i: ρz = [zi, −zr])
+  const lanes = (t) => ((t === 1) !== inv ? [1, -1] : [-1, 1]);
+  const storeK = (k, id) => {
+    const off = k === 0 ? "yp" : k === 1 ? "yp + os" : `yp + ${k} * os`;
+    const o = 32 * (k - 1);
+    if (simd) {
+      let e = v(id);
+      if (twiddled && k > 0) e = `f64x2.${inv ? "sub" : "add"}(f64x2.mul(${e}, v128.load(t, ${o})), f64x2.mul(swap(${e}), v128.load(t, ${o + 16})))`;
+      if (scaled) e = `f64x2.mul(${e}, sc)`;
+      out(`v128.store(${off}, ${e});`);
+    } else {
+      let re = `${v(id)}r`, im = `${v(id)}i`;
+      if (twiddled && k > 0) {
+        const op = inv ? "-" : "+";
+        out(`const w${k}r = load<f64>(t, ${o}), w${k}n = load<f64>(t, ${o + 16}), w${k}i = load<f64>(t, ${o + 24});`);
+        out(`const y${k}r = ${re} * w${k}r ${op} ${im} * w${k}n, y${k}i = ${im} * w${k}r ${op} ${re} * w${k}i;`);
+        re = `y${k}r`; im = `y${k}i`;
+      }
+      if (scaled) { re = `${re} * sc`; im = `${im} * sc`; }
+      out(`store<f64>(${off}, ${re}); store<f64>(${off}, ${im}, 8);`);
+    }
+  };
+  ops.forEach((op, i) => {
+    const a = op.a !== undefined ? v(op.a) : "", b = op.b !== undefined ? v(op.b) : "";
+    const addr = op.k === 0 ? "xp" : op.k === 1 ? "xp + is" : `xp + ${op.k} * is`;
+    const d = v(i);
+    const c = op.c ? CONST[op.c] : 0;
+    if (simd) {
+      switch (op.o) {
+        case "load": out(`const ${d} = v128.load(${addr});`); break;
+        case "add": out(`const ${d} = f64x2.add(${a}, ${b});`); break;
+        case "sub": out(`const ${d} = f64x2.sub(${a}, ${b});`); break;
+        case "rotk": out(`const ${d} = ${op.k === 2 ? `f64x2.neg(${a})` : op.k === 1 ? rotV(a) : rotV3(a)};`); break;
+        case "swap": out(`const ${d} = swap(${a});`); break;
+        case "mulr": out(`const ${d} = f64x2.mul(${a}, f64x2.splat(${lit(op.neg ? -c : c)}));`); break;
+        case "mulrr": { const [s0, s1] = lanes(op.t); out(`const ${d} = f64x2.mul(${a}, f64x2(${lit(s0 * c)}, ${lit(s1 * c)}));`); break; }
+        case "stage": out(`v128.store(${slotAddr(op.slot)}, ${a});`); break;
+        case "unstage": out(`const ${d} = v128.load(${slotAddr(op.slot)});`); break;
+      }
+    } else {
+      const [ar, ai, br, bi] = [`${a}r`, `${a}i`, `${b}r`, `${b}i`];
+      switch (op.o) {
+        case "load": out(`const ${d}r = load<f64>(${addr}), ${d}i = load<f64>(${addr}, 8);`); break;
+        case "add": out(`const ${d}r = ${ar} + ${br}, ${d}i = ${ai} + ${bi};`); break;
+        case "sub": out(`const ${d}r = ${ar} - ${br}, ${d}i = ${ai} - ${bi};`); break;
+        case "rotk":
+          if (op.k === 2) out(`const ${d}r = -${ar}, ${d}i = -${ai};`);
+          else if ((op.k === 1) !== inv) out(`const ${d}r = ${ai}, ${d}i = -${ar};`);
+          else out(`const ${d}r = -${ai}, ${d}i = ${ar};`);
+          break;
+        case "swap": out(`const ${d}r = ${ai}, ${d}i = ${ar};`); break;
+        case "mulr": out(`const ${d}r = ${ar} * ${lit(op.neg ? -c : c)}, ${d}i = ${ai} * ${lit(op.neg ? -c : c)};`); break;
+        case "mulrr": { const [s0, s1] = lanes(op.t); out(`const ${d}r = ${ar} * ${lit(s0 * c)}, ${d}i = ${ai} * ${lit(s1 * c)};`); break; }
+        case "stage": slotOf.set(op.slot, op.a); break;
+        case "unstage": { const src = v(slotOf.get(op.slot)); out(`const ${d}r = ${src}r, ${d}i = ${src}i;`); break; }
+      }
+    }
+    if (yIndex.has(i)) storeK(yIndex.get(i), i);
+  });
+  return pack(lines);
+}
+
+function pack(lines, width = 118) {
+  const res = [];
+  let cur = "";
+  for (const l of lines) {
+    if (cur && cur.length + 1 + l.length > width) { res.push(cur); cur = l; } else cur = cur ? `${cur} ${l}` : l;
+  }
+  if (cur) res.push(cur);
+  return res;
+}
+
+function files(R) {
+  const tw = build(R, true), plain = build(R, false);
+  const count = (ops, ...o) => ops.filter((x) => o.includes(x.o)).length;
+  const indent = (ls) => ls.map((l) => `  ${l}`).join("\n");
+  const body = (name, simd, code, inv, scaled) => `// @ts-ignore: decorator
+@inline function ${name}(xp: usize, yp: usize, is: usize, os: usize, t: usize, sc: ${simd ? "v128" : "f64"}): void {
+${indent(printBody(code, simd, inv, scaled))}
+}`;
+  const loopT = (name, bodyName, exp) => `/** Twiddled radix-${R} pass (m > 1). */
+// @ts-ignore: decorator
+@inline ${exp ? "export " : ""}function ${name}(x: usize, y: usize, tw: usize, m: i32, s: i32): void {
+  const is = (<usize>s * <usize>m) << 4, os = <usize>s << 4;
+  const z = ${bodyName.endsWith("V") ? "f64x2.splat(0)" : "0.0"};
+  if (s == 1) {                                    // first pass: stream p (the twiddles change with every p)
+    let xp = x, yp = y, t = tw;
+    const xe = x + (<usize>m << 4);
+    while (xp < xe) { ${bodyName}(xp, yp, is, 16, t, z); xp += 16; yp += ${16 * R}; t += ${32 * (R - 1)}; }
+    return;
+  }
+  let xb = x, yb = y, t = tw;
+  for (let p = 0; p < m; p++) {
+    let xp = xb, yp = yb;
+    const xe = xb + os;
+    while (xp < xe) { ${bodyName}(xp, yp, is, os, t, z); xp += 16; yp += 16; }
+    xb += os; yb += os * ${R}; t += ${32 * (R - 1)};
+  }
+}`;
+  const loopL = (name, bodyName, simd, exp) => `/** Last radix-${R} pass (m = 1), times \`scale\`. */
+// @ts-ignore: decorator
+@inline ${exp ? "export " : ""}function ${name}(x: usize, y: usize, s: i32, scale: f64): void {
+  const sc = ${simd ? "f64x2.splat(scale)" : "scale"};
+  const ss = <usize>s << 4;
+  let xp = x, yp = y;
+  const xe = x + ss;
+  while (xp < xe) { ${bodyName}(xp, yp, ss, ss, 0, sc); xp += 16; yp += 16; }
+}`;
+  const [r1, r2] = SPLITS[R];
+  const head = (name, what) => `// mixed/${name} — GENERATED by scripts/gen-fft-mixed.mjs; do not edit (run the script; test/fft-mixed.test.ts
+// checks this file equals its output).
+//
+// ${what}
+// One radix-${R} decimation-in-frequency Stockham pass, straight-line. With n0 = ${R}·m, s the stride, p < m, q < s:
+//   y[q + s(${R}p + k)] = w^{pk} · Σ_l x[q + s(p + l·m)] · W^{lk},   w = e^{∓2πi/n0}, W = e^{∓2πi/${R}}, k < ${R}
+// (− forward, + inverse). The ${R}-point DFT is the prime-factor split ${r1}·${r2} (no inner twiddles): ${count(tw.ops, "add", "sub")} complex adds,
+// ${count(tw.ops, "mulr", "mulrr")} multiplications by real constants, ${count(tw.ops, "rotk")} exact ±i turns, ${count(tw.ops, "swap")} swaps; twiddles w^{pk} pre-splatted (cis.ts), 32 bytes,
+// ${R - 1} per p. m = 1 is the twiddle-free last pass (the inverse's multiplies by \`scale\` = 1/n). Bodies: T =
+// twiddled, L = last; F = forward, I = inverse; V = f64x2, S = scalar (the same IEEE operations, lane for lane).
+`;
+  const dispatch = (scalarFrom) => `${scalarFrom}
+/** Radix-${R} pass: twiddled when m > 1, else the last pass (scaled by \`scale\` when \`inv\`).
+ *  @example pass${R}(x, y, tw, m, s, false, 1.0)  // one forward pass of a plan (plan-mixed.ts) */
+export function pass${R}(x: usize, y: usize, tw: usize, m: i32, s: i32, inv: bool, scale: f64): void {
+  if (ASC_FEATURE_SIMD) {
+    if (m > 1) { if (inv) loopTIV(x, y, tw, m, s); else loopTFV(x, y, tw, m, s); }
+    else if (inv) loopLIV(x, y, s, scale); else loopLFV(x, y, s, 1.0);
+  } else {
+    if (m > 1) { if (inv) loopTIS(x, y, tw, m, s); else loopTFS(x, y, tw, m, s); }
+    else if (inv) loopLIS(x, y, s, scale); else loopLFS(x, y, s, 1.0);
+  }
+}
+`;
+  const simdPart = `// ---------------------------------------------------------------- f64x2 (one complex per v128)
+
+${loopT("loopTFV", "bodyTFV")}
+
+${loopT("loopTIV", "bodyTIV")}
+
+${loopL("loopLFV", "bodyLFV", true)}
+
+${loopL("loopLIV", "bodyLIV", true)}
+
+${body("bodyTFV", true, tw, false, false)}
+
+${body("bodyTIV", true, tw, true, false)}
+
+${body("bodyLFV", true, plain, false, false)}
+
+${body("bodyLIV", true, plain, true, true)}
+`;
+  const scalarPart = (exp) => `// ---------------------------------------------------------------- scalar (same operations per lane)
+
+${loopT("loopTFS", "bodyTFS", exp)}
+
+${loopT("loopTIS", "bodyTIS", exp)}
+
+${loopL("loopLFS", "bodyLFS", false, exp)}
+
+${loopL("loopLIS", "bodyLIS", false, exp)}
+
+${body("bodyTFS", false, tw, false, false)}
+
+${body("bodyTIS", false, tw, true, false)}
+
+${body("bodyLFS", false, plain, false, false)}
+
+${body("bodyLIS", false, plain, true, true)}
+`;
+  const one = `${head(`n${R}.ts`, `Radix ${R} = ${r1}·${r2}.`)}${dispatch(`
+import { swap } from "../cplx";
+`)}
+${simdPart}
+${scalarPart(false)}`;
+  if (one.split("\n").length <= MAX_LINES) return { [`n${R}.ts`]: one };
+  // too long for one file: the scalar loops and bodies go to n{R}s.ts
+  return {
+    [`n${R}.ts`]: `${head(`n${R}.ts`, `Radix ${R} = ${r1}·${r2}: the pass and its f64x2 code (the scalar code is in n${R}s.ts).`)}${dispatch(`
+import { swap } from "../cplx";
+import { loopTFS, loopTIS, loopLFS, loopLIS } from "./n${R}s";
+`)}
+${simdPart}`,
+    [`n${R}s.ts`]: `${head(`n${R}s.ts`, `Radix ${R} = ${r1}·${r2}: the scalar loops of n${R}.ts's pass (the scalar build's code).`)}
+${scalarPart(true)}`,
+  };
+}
+
+/** Every generated file: name → text. */
+export function generate(radices = Object.keys(SPLITS).map(Number)) {
+  return Object.assign({}, ...radices.map(files));
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  const all = generate();
+  if (process.argv.includes("--check")) {
+    let bad = 0;
+    for (const [name, text] of Object.entries(all)) {
+      let cur = "";
+      try { cur = readFileSync(path.join(OUTDIR, name), "utf8"); } catch { /* missing */ }
+      if (cur !== text) { console.error(`assembly/fft/mixed/${name} differs from the generator's output`); bad++; }
+    }
+    process.exit(bad ? 1 : 0);
+  }
+  mkdirSync(OUTDIR, { recursive: true });
+  for (const [name, text] of Object.entries(all)) writeFileSync(path.join(OUTDIR, name), text);
+  console.log(`wrote ${Object.keys(all).map((f) => `assembly/fft/mixed/${f}`).join(", ")}`);
+}
