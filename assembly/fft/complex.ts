@@ -17,7 +17,7 @@ import * as L from "./layout";
 import { pass4, last4 } from "./radix4";
 import { pass2 } from "./radix2";
 import { pass8 } from "./codelets/n8";
-import { canSplit, split4, split2 } from "./split";
+import { canSplit, split4, split2, splitTwiddles } from "./split";
 import { pow2Plan } from "./plan2";
 import { isSmooth, useBluestein } from "./odd";
 import { mixedPasses, isMixedPass, mixedInit, mixedExec, mixedFree } from "./plan-mixed";
@@ -69,6 +69,17 @@ export function complexPlanCreate(n: i32, io: bool, seq: u64 = 0): usize {
   if (rem > 1) np = mixedPasses(plan, k, rem, seq);
   else while (seq != 0) { addPass(plan, np++, <u32>1 << <u32>(seq & 15)); seq >>= 4; }
   store<u32>(plan + L.CP_NPASS, np);
+  // SIMD: a radix-4/2 pass after the first (stride s even) writes pair-split data (split.ts) when the next pass can
+  // read it; the first pass (s = 1) and the last pass's output stay interleaved
+  let mask: u64 = 0, s = 1;
+  if (ASC_FEATURE_SIMD) {
+    for (let i = 0; i + 1 < np; i++) {
+      const r = <i32>load<u32>(plan + L.CP_PASSES + (<usize>i << 3));
+      if ((s & 1) == 0 && canSplit(r) && canSplit(<i32>load<u32>(plan + L.CP_PASSES + (<usize>(i + 1) << 3)))) mask |= <u64>1 << i;
+      s *= r;
+    }
+  }
+  store<u64>(plan + L.CP_SPLIT, mask);
   // twiddles: pass i works on sub-transforms of length n0 = n / (r_0 ··· r_{i−1})
   let n0 = n;
   for (let i = 0; i < np; i++) {
@@ -76,11 +87,16 @@ export function complexPlanCreate(n: i32, io: bool, seq: u64 = 0): usize {
     const r = load<u32>(rec);
     const m = n0 / r;
     if (isMixedPass(r)) mixedInit(rec, <i32>r, m, n0);
+    else if (runsSplit(mask, i)) splitTwiddles(rec, <i32>r, m, n0);
     else splatTwiddles(rec, <i32>r, m, n0);
     n0 = m;
   }
   return plan;
 }
+
+/** Pass i runs on pair-split data: it writes split (bit i) or reads what pass i − 1 wrote split. */
+// @ts-ignore: decorator
+@inline function runsSplit(mask: u64, i: i32): bool { return ((mask >> <u64>i) & 1) != 0 || (i > 0 && ((mask >> <u64>(i - 1)) & 1) != 0); }
 
 function validSeq(seq: u64, k: i32): bool {
   if (seq == 0) return false;
@@ -131,8 +147,7 @@ export function complexExec(plan: usize, input: usize, out: usize, inv: bool): v
   const work = u32at(plan, L.CP_WORK);
   const scale = 1.0 / <f64>n;
   let src = input, s = 1, n0 = n;
-  // SIMD: radix-4/2 passes after the first (s even) run on pair-split data (split.ts): a pass writes split when the
-  // next pass can read it, and the first pass (s = 1) and the last pass's output stay interleaved
+  const mask = load<u64>(plan + L.CP_SPLIT);   // the passes that write pair-split data (complexPlanCreate)
   let inS = false;
   for (let i = 0; i < np; i++) {
     const rec = plan + L.CP_PASSES + (<usize>i << 3);
@@ -142,7 +157,7 @@ export function complexExec(plan: usize, input: usize, out: usize, inv: bool): v
     const m = n0 / r;
     let outS = false;
     if (ASC_FEATURE_SIMD) {
-      outS = i + 1 < np && (s & 1) == 0 && canSplit(r) && canSplit(<i32>load<u32>(rec + 8));
+      outS = ((mask >> <u64>i) & 1) != 0;
       if (inS || outS) {
         if (r == 4) split4(src, dst, tw, m, s, inv, scale, inS, outS);
         else split2(src, dst, tw, m, s, inv, scale, inS, outS);

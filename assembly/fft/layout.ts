@@ -15,6 +15,7 @@ export const CP_BUFA: usize = 36;     // Bluestein: M complex
 export const CP_BUFB: usize = 40;     // Bluestein: M complex
 export const CP_M: usize = 44;        // Bluestein: M
 export const CP_CHIRPN: usize = 48;   // Bluestein: c_k / n (each correctly rounded), 16 B each, for the inverse
+export const CP_SPLIT: usize = 56;    // SIMD build: bit i set when pass i writes pair-split data (split.ts), u64
 export const CP_PASSES: usize = 64;   // pass records: [radix u32, twiddle ptr u32] × MAX_PASSES
 export const MAX_PASSES: i32 = 40;
 export const CP_SIZE: usize = CP_PASSES + <usize>MAX_PASSES * 8;

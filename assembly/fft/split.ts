@@ -18,6 +18,26 @@
 //   radix 2: y[q + s(2p)] = a + b,  y[q + s(2p + 1)] = w^p(a − b)                                        (radix2.ts)
 // m = 1 is the twiddle-free last pass, which multiplies by `scale` (the inverse's 1/n).
 
+import { cisTurn, COS, SIN } from "./cis";
+
+/**
+ * The twiddle table of a pair-split pass (radix r ∈ {2, 4} on sub-transforms of n0 = r·m): for p < m, k = 1 … r−1,
+ * [wr, wr] then [wi, wi] of w^{pk} = e^{−2πipk/n0} (32 bytes, p-major, the same values as twiddles.ts's table), so
+ * the passes load splatted pairs instead of shuffling them. Pointer at rec + 4; none when m = 1.
+ */
+export function splitTwiddles(rec: usize, r: i32, m: i32, n0: i32): void {
+  if (m <= 1) return;
+  const tw = heap.alloc(<usize>m * (r - 1) * 32);
+  for (let p = 0; p < m; p++) {
+    for (let k = 1; k < r; k++) {
+      cisTurn(<u64>p * k, <u64>n0);
+      const e = tw + (<usize>p * (r - 1) + (k - 1)) * 32, wr = COS, wi = -SIN;
+      store<f64>(e, wr); store<f64>(e, wr, 8); store<f64>(e, wi, 16); store<f64>(e, wi, 24);
+    }
+  }
+  store<u32>(rec, tw, 4);
+}
+
 /** True when a pass of radix r has a pair-split form here. */
 // @ts-ignore: decorator
 @inline export function canSplit(r: i32): bool { return r == 4 || r == 2; }
@@ -60,28 +80,55 @@ export function split2(x: usize, y: usize, tw: usize, m: i32, s: i32, inv: bool,
 @inline function im2(v0: v128, v1: v128, inS: bool): v128 { return inS ? v1 : v128.shuffle<f64>(v0, v1, 1, 3); }
 
 // @ts-ignore: decorator
-@inline function put2(p: usize, R: v128, I: v128, outS: bool): void {
-  if (outS) { v128.store(p, R); v128.store(p, I, 16); }
-  else { v128.store(p, v128.shuffle<f64>(R, I, 0, 2)); v128.store(p, v128.shuffle<f64>(R, I, 1, 3), 16); }
+@inline function put2(p: usize, hi: bool, R: v128, I: v128, outS: bool): void {
+  const v0 = outS ? R : v128.shuffle<f64>(R, I, 0, 2), v1 = outS ? I : v128.shuffle<f64>(R, I, 1, 3);
+  if (hi) { v128.store(p, v0, 32); v128.store(p, v1, 48); }
+  else { v128.store(p, v0); v128.store(p, v1, 16); }
 }
 
 /** Stores (R, I)·w (or ·conj(w) when inv), w = (wr, wi) splatted; optionally times sc. */
 // @ts-ignore: decorator
-@inline function putTw(p: usize, R: v128, I: v128, wr: v128, wi: v128, inv: bool, twiddled: bool, scaled: bool, sc: v128, outS: bool): void {
+@inline function putTw(p: usize, hi: bool, R: v128, I: v128, wr: v128, wi: v128, inv: bool, twiddled: bool, scaled: bool, sc: v128, outS: bool): void {
   let r = R, i = I;
   if (twiddled) {
     if (inv) { r = f64x2.add(f64x2.mul(R, wr), f64x2.mul(I, wi)); i = f64x2.sub(f64x2.mul(I, wr), f64x2.mul(R, wi)); }
     else { r = f64x2.sub(f64x2.mul(R, wr), f64x2.mul(I, wi)); i = f64x2.add(f64x2.mul(I, wr), f64x2.mul(R, wi)); }
   }
   if (scaled) { r = f64x2.mul(r, sc); i = f64x2.mul(i, sc); }
-  put2(p, r, i, outS);
+  put2(p, hi, r, i, outS);
 }
 
-/** The splatted (wr, wi) of the pre-splatted twiddle [wr, wr, −wi, wi] at t. */
-// @ts-ignore: decorator
-@inline function wiOf(t: usize): v128 { const v = v128.load(t, 16); return v128.shuffle<f64>(v, v, 1, 1); }
 
 // ---------------------------------------------------------------- radix 4
+
+// v128 at p + 0/16 (hi false) or p + 32/48 (hi true): constant offsets, folded into the addressing
+// @ts-ignore: decorator
+@inline function ld0(p: usize, hi: bool): v128 { return hi ? v128.load(p, 32) : v128.load(p); }
+// @ts-ignore: decorator
+@inline function ld1(p: usize, hi: bool): v128 { return hi ? v128.load(p, 48) : v128.load(p, 16); }
+
+/** One radix-4 butterfly pair (lanes q, q+1) at xp/yp (+ 32 bytes when hi). */
+// @ts-ignore: decorator
+@inline function bf4p(
+  xp: usize, yp: usize, sm: usize, sm2: usize, sm3: usize, ys: usize, ys2: usize, ys3: usize, hi: bool,
+  w1r: v128, w1i: v128, w2r: v128, w2i: v128, w3r: v128, w3i: v128, inv: bool, twiddled: bool, scaled: bool, sc: v128,
+  inS: bool, outS: bool
+): void {
+  // a, c first, then b, d: at most 8 data registers live beside the 6 twiddles (V8 keeps the wasm order)
+  const a0 = ld0(xp, hi), a1 = ld1(xp, hi), c0 = ld0(xp + sm2, hi), c1 = ld1(xp + sm2, hi);
+  const aR = re2(a0, a1, inS), aI = im2(a0, a1, inS), cR = re2(c0, c1, inS), cI = im2(c0, c1, inS);
+  const apcR = f64x2.add(aR, cR), apcI = f64x2.add(aI, cI), amcR = f64x2.sub(aR, cR), amcI = f64x2.sub(aI, cI);
+  const b0 = ld0(xp + sm, hi), b1 = ld1(xp + sm, hi), d0 = ld0(xp + sm3, hi), d1 = ld1(xp + sm3, hi);
+  const bR = re2(b0, b1, inS), bI = im2(b0, b1, inS), dR = re2(d0, d1, inS), dI = im2(d0, d1, inS);
+  const bpdR = f64x2.add(bR, dR), bpdI = f64x2.add(bI, dI), bmdR = f64x2.sub(bR, dR), bmdI = f64x2.sub(bI, dI);
+  // i·(b − d) = (−bmdI, bmdR): forward y1 = amc − i·bmd, y3 = amc + i·bmd; the inverse swaps them
+  putTw(yp, hi, f64x2.add(apcR, bpdR), f64x2.add(apcI, bpdI), sc, sc, inv, false, scaled, sc, outS);
+  putTw(yp + ys2, hi, f64x2.sub(apcR, bpdR), f64x2.sub(apcI, bpdI), w2r, w2i, inv, twiddled, scaled, sc, outS);
+  const pR = f64x2.add(amcR, bmdI), pI = f64x2.sub(amcI, bmdR);   // amc − i·bmd
+  const qR = f64x2.sub(amcR, bmdI), qI = f64x2.add(amcI, bmdR);   // amc + i·bmd
+  putTw(yp + ys, hi, inv ? qR : pR, inv ? qI : pI, w1r, w1i, inv, twiddled, scaled, sc, outS);
+  putTw(yp + ys3, hi, inv ? pR : qR, inv ? pI : qI, w3r, w3i, inv, twiddled, scaled, sc, outS);
+}
 
 // @ts-ignore: decorator
 @inline function loop4(x: usize, y: usize, tw: usize, m: i32, s: i32, inv: bool, twiddled: bool, scaled: bool, scale: f64, inS: bool, outS: bool): void {
@@ -92,24 +139,12 @@ export function split2(x: usize, y: usize, tw: usize, m: i32, s: i32, inv: bool,
   for (let p = 0; p < m; p++) {
     let w1r = sc, w1i = sc, w2r = sc, w2i = sc, w3r = sc, w3i = sc;
     if (twiddled) {
-      w1r = v128.load(t); w1i = wiOf(t); w2r = v128.load(t, 32); w2i = wiOf(t + 32); w3r = v128.load(t, 64); w3i = wiOf(t + 64);
+      w1r = v128.load(t); w1i = v128.load(t, 16); w2r = v128.load(t, 32); w2i = v128.load(t, 48); w3r = v128.load(t, 64); w3i = v128.load(t, 80);
     }
     let xp = xb, yp = yb;
     const xe = xb + ys;
-    while (xp < xe) {
-      const a0 = v128.load(xp), a1 = v128.load(xp, 16), b0 = v128.load(xp + sm), b1 = v128.load(xp + sm, 16);
-      const c0 = v128.load(xp + sm2), c1 = v128.load(xp + sm2, 16), d0 = v128.load(xp + sm3), d1 = v128.load(xp + sm3, 16);
-      const aR = re2(a0, a1, inS), aI = im2(a0, a1, inS), bR = re2(b0, b1, inS), bI = im2(b0, b1, inS);
-      const cR = re2(c0, c1, inS), cI = im2(c0, c1, inS), dR = re2(d0, d1, inS), dI = im2(d0, d1, inS);
-      const apcR = f64x2.add(aR, cR), apcI = f64x2.add(aI, cI), amcR = f64x2.sub(aR, cR), amcI = f64x2.sub(aI, cI);
-      const bpdR = f64x2.add(bR, dR), bpdI = f64x2.add(bI, dI), bmdR = f64x2.sub(bR, dR), bmdI = f64x2.sub(bI, dI);
-      // i·(b − d) = (−bmdI, bmdR): forward y1 = amc − i·bmd, y3 = amc + i·bmd; the inverse swaps them
-      const pR = f64x2.add(amcR, bmdI), pI = f64x2.sub(amcI, bmdR);   // amc − i·bmd
-      const qR = f64x2.sub(amcR, bmdI), qI = f64x2.add(amcI, bmdR);   // amc + i·bmd
-      putTw(yp, f64x2.add(apcR, bpdR), f64x2.add(apcI, bpdI), sc, sc, inv, false, scaled, sc, outS);
-      putTw(yp + ys, inv ? qR : pR, inv ? qI : pI, w1r, w1i, inv, twiddled, scaled, sc, outS);
-      putTw(yp + ys2, f64x2.sub(apcR, bpdR), f64x2.sub(apcI, bpdI), w2r, w2i, inv, twiddled, scaled, sc, outS);
-      putTw(yp + ys3, inv ? pR : qR, inv ? pI : qI, w3r, w3i, inv, twiddled, scaled, sc, outS);
+    while (xp < xe) {   // (unrolling this twice, sharing the address arithmetic, measured no faster)
+      bf4p(xp, yp, sm, sm2, sm3, ys, ys2, ys3, false, w1r, w1i, w2r, w2i, w3r, w3i, inv, twiddled, scaled, sc, inS, outS);
       xp += 32; yp += 32;
     }
     xb += ys; yb += ys << 2; t += 96;
@@ -126,14 +161,14 @@ export function split2(x: usize, y: usize, tw: usize, m: i32, s: i32, inv: bool,
   let xb = x, yb = y, t = tw;
   for (let p = 0; p < m; p++) {
     let wr = sc, wi = sc;
-    if (twiddled) { wr = v128.load(t); wi = wiOf(t); }
+    if (twiddled) { wr = v128.load(t); wi = v128.load(t, 16); }
     let xp = xb, yp = yb;
     const xe = xb + ys;
     while (xp < xe) {
       const a0 = v128.load(xp), a1 = v128.load(xp, 16), b0 = v128.load(xp + sm), b1 = v128.load(xp + sm, 16);
       const aR = re2(a0, a1, inS), aI = im2(a0, a1, inS), bR = re2(b0, b1, inS), bI = im2(b0, b1, inS);
-      putTw(yp, f64x2.add(aR, bR), f64x2.add(aI, bI), sc, sc, inv, false, scaled, sc, outS);
-      putTw(yp + ys, f64x2.sub(aR, bR), f64x2.sub(aI, bI), wr, wi, inv, twiddled, scaled, sc, outS);
+      putTw(yp, false, f64x2.add(aR, bR), f64x2.add(aI, bI), sc, sc, inv, false, scaled, sc, outS);
+      putTw(yp + ys, false, f64x2.sub(aR, bR), f64x2.sub(aI, bI), wr, wi, inv, twiddled, scaled, sc, outS);
       xp += 32; yp += 32;
     }
     xb += ys; yb += ys << 1; t += 32;
