@@ -17,6 +17,12 @@ let ra2_: f64 = 0, rr2_: f64 = 0, ro2_: f64 = 0, L_: f64 = 0, H_: f64 = 0, thr_:
 export function couzinSetup(s: School): void {
   ra2_ = s.ra * s.ra; rr2_ = s.rr * s.rr; ro2_ = s.ro * s.ro; L_ = s.L; H_ = 0.5 * s.L;
   thr_ = s.blindThreshold; blind_ = s.blindThreshold > -2;
+  if (ASC_FEATURE_SIMD) {
+    store<f64>(PQ, Infinity, 64 * 32); store<f64>(PQ, 0.0, 64 * 32 + 8); store<f64>(PQ, 0.0, 64 * 32 + 16);
+    v128.store(CST, f64x2.splat(1.0), C_ONE); v128.store(CST, f64x2.splat(1e-24), C_TINY); v128.store(CST, f64x2.splat(ra2_), C_RA2);
+    v128.store(CST, f64x2.splat(max(rr2_, ro2_)), C_NEAR2); v128.store(CST, f64x2.splat(rr2_), C_RR2); v128.store(CST, f64x2.splat(ro2_), C_RO2);
+    v128.store(CST, f64x2.splat(thr_), C_THR); v128.store(CST, f64x2.splat(L_), C_L); v128.store(CST, f64x2.splat(H_), C_H); v128.store(CST, f64x2.splat(-H_), C_MH);
+  }
 }
 
 /** One candidate into lane `lane` (scalar form of the SIMD lane math). */
@@ -34,16 +40,49 @@ export function couzinSetup(s: School): void {
   else { if (lane) { A1x += x; A1y += y; A1z += z; } else { A0x += x; A0y += y; A0z += z; } cnA++; }
 }
 
-// ---- SIMD: two queues of candidates within r_a (entries of 32 bytes: dx, dy | dz, slot as i32) and the lane accumulators
-// QCAP entries per lane; a range is queued in chunks of ≤ CH pairs, and the queues are drained (zipped to the end,
-// the shorter one padded) before a chunk could overflow them: draining early splits no lane and reorders nothing
-const QCAP: i32 = 256, CH: i32 = 64;
-const Q0: usize = memory.data(QCAP * 32, 16), Q1: usize = memory.data(QCAP * 32, 16);
-let n0: i32 = 0, n1: i32 = 0;
-// the lane accumulators between drains (v128 × 12: Rx Ry Rz Ox Oy Oz Ax Ay Az, counts R O A), the focal heading
-// splatted (× 3) and the range's shifted focal position splatted (× 3), in memory: the scalar build has no v128
-// globals (and loads keep V8 from re-splatting them in the loop)
-const ACC: usize = memory.data(18 * 16, 16);
+// ---- SIMD: two queues of candidates (i32 entries: slot | range << 20) and the lane accumulators. Pass 1 queues a
+// superset of the candidates within r_a (a conservative f32 test, or the exact f64 one); the drain recomputes every
+// queued offset in f64 exactly as couzinOne does (x_j − (p + s), the same operations) and masks those that fail.
+// A range is queued in chunks of ≤ CH candidates and the queues are drained (zipped to the end, the shorter one
+// padded) before a chunk could overflow them: draining early splits no lane and reorders nothing.
+const QCAP: i32 = 1024, CH: i32 = 256, SLOT_MASK: i32 = (1 << 20) - 1, PAD: i32 = 64 << 20;
+const Q0: usize = memory.data(QCAP * 4, 16), Q1: usize = memory.data(QCAP * 4, 16);
+// per range q (< 64): the shifted focal position p + s (f64 x, y, z, 0); entry 64 (padding): x = +∞, so d² = ∞
+const PQ: usize = memory.data(65 * 32, 16);
+let n0: i32 = 0, n1: i32 = 0, xs_: usize = 0, ys_: usize = 0, zs_: usize = 0, aos_: usize = 0, wrap_: bool = false;
+// the lane accumulators between drains (v128 × 12: Rx Ry Rz Ox Oy Oz Ax Ay Az, counts R O A) and the focal heading
+// splatted (× 3), in memory: the scalar build has no v128 globals
+const ACC: usize = memory.data(15 * 16, 16);
+// splatted constants (v128 loads in the loops: V8 would otherwise rebuild splats and constants in every iteration):
+// 1, 10⁻²⁴, r_a², max(r_r², r_o²), r_r², r_o², blind threshold, L, L/2, −L/2, f32 threshold (f32x4), focal position
+// of the range (f32x4 × 3)
+const CST: usize = memory.data(14 * 16, 16);
+const C_ONE = 0, C_TINY = 16, C_RA2 = 32, C_NEAR2 = 48, C_RR2 = 64, C_RO2 = 80, C_THR = 96, C_L = 112, C_H = 128, C_MH = 144, C_T32 = 160, C_P32 = 176;
+// pass 1's f32 filter: slot-order coordinates as f32 (X32 | Y32 | Z32) and the threshold on the f32 d²
+let f32_: bool = false, X32: usize = 0, Y32: usize = 0, Z32: usize = 0;
+
+/**
+ * The scan's copies of the coordinates xs/ys/zs (n each, in scan order) for the SIMD build: as xyz triples at aos
+ * (24n bytes; the drain's gathers) and as f32 at f32s (x | y | z, 12n bytes; pass 1's filter), and the filter's
+ * threshold: with u = 2⁻²⁴ and M = max |coordinate|, each f32 difference is within δ = u(2M + L) + 2u·|d| of the f64
+ * one, so every candidate with d < r_a has f32 d² ≤ (r_a + √3·δ)²(1 + u)³ < T = (r_a + 2δ')²(1 + 10⁻⁵) with
+ * δ' = 4u(2M + L + r_a) — the filter drops only candidates that fail the exact test. Off (exact f64 pass 1) when
+ * M > 10¹⁵ (the f32 squares could overflow). Call after couzinSetup, once per step.
+ */
+export function couzinCopies(xs: usize, ys: usize, zs: usize, n: i32, aos: usize, f32s: usize): void {
+  if (!ASC_FEATURE_SIMD) return;
+  aos_ = aos; X32 = f32s; Y32 = f32s + (<usize>n << 2); Z32 = f32s + (<usize>n << 3);
+  let M: f64 = 0;
+  for (let t = 0; t < n; t++) {
+    const o = <usize>t << 3, x = load<f64>(xs + o), y = load<f64>(ys + o), z = load<f64>(zs + o), a = aos + <usize>(t * 24);
+    store<f64>(a, x); store<f64>(a, y, 8); store<f64>(a, z, 16);
+    store<f32>(X32 + (<usize>t << 2), <f32>x); store<f32>(Y32 + (<usize>t << 2), <f32>y); store<f32>(Z32 + (<usize>t << 2), <f32>z);
+    M = max(M, max(Math.abs(x), max(Math.abs(y), Math.abs(z))));
+  }
+  const ra = Math.sqrt(ra2_), d = 4 * 5.9604644775390625e-8 * (2 * M + L_ + ra), R = ra + 2 * d;
+  f32_ = M <= 1e15;
+  v128.store(CST, f32x4.splat(<f32>(R * R * (1 + 1e-5))), C_T32);
+}
 
 function acc0(cx: f64, cy: f64, cz: f64): void {
   memory.fill(ACC, 0, 12 * 16);
@@ -61,47 +100,55 @@ function accOut(): void {
   cnA = <i32>(i64x2.extract_lane(CA, 0) + i64x2.extract_lane(CA, 1));
 }
 
+/** Two f64 values, lane 0 from a and lane 1 from b. */
+// @ts-ignore: decorator
+@inline function gather(a: usize, b: usize): v128 { return v128.load64_lane(b, v128.load64_splat(a), 1); }
+
 /** Zips the queues into the lane sums, lane 0 from queue 0 and lane 1 from queue 1: the shorter queue is first padded
- * to the longer one's length with entries that fail the range test (dx = ∞), so the longer queue's rest runs in its
- * own lane with the other masked; both queues end empty. The range test and the coincidence test (d² ∈ [10⁻²⁴, r_a²))
- * and the arithmetic are couzinOne's, lane by lane. Pairs whose accepted candidates all lie in the attraction zone
- * (the common case) add to the attraction sums only; the other zones' sums stay in memory (adding the +0 of a masked
- * lane changes no sum: they start at +0 and never become −0). */
+ * to the longer one's length, so the longer queue's rest runs in its own lane with the other masked; both queues end
+ * empty. The offsets, the tests (d² ∈ [10⁻²⁴, r_a²), blind cone) and the arithmetic are couzinOne's, lane by lane.
+ * Pairs whose accepted candidates all lie in the attraction zone (the common case) add to the attraction sums only;
+ * the other zones' sums stay in memory (adding the +0 of a masked lane changes no sum: they start at +0 and never
+ * become −0). */
 function drain(us: usize, vs: usize, ws: usize): void {
   const N0 = n0, N1 = n1, m = min(N0, N1), r = max(N0, N1);
   const Q = N0 < N1 ? Q0 : Q1;
-  for (let k = m; k < r; k++) {
-    const e = Q + (<usize>k << 5);
-    store<f64>(e, Infinity); store<f64>(e, 0.0, 8); store<f64>(e, 0.0, 16); store<i64>(e, 0, 24);
-  }
-  const vra2 = f64x2.splat(ra2_), tiny = f64x2.splat(1e-24), vnear2 = f64x2.splat(max(rr2_, ro2_));
+  for (let k = m; k < r; k++) store<i32>(Q + (<usize>k << 2), PAD);
+  const aos = aos_, wrap = wrap_, blind = blind_;
   let ax_ = v128.load(ACC, 96), ay_ = v128.load(ACC, 112), az_ = v128.load(ACC, 128), ca = v128.load(ACC, 176);
   for (let k = 0; k < r; k++) {
-    const e0 = Q0 + (<usize>k << 5), e1 = Q1 + (<usize>k << 5);
-    const p0 = v128.load(e0), p1 = v128.load(e1), q0 = v128.load(e0, 16), q1 = v128.load(e1, 16);
-    const dx = v128.shuffle<f64>(p0, p1, 0, 2), dy = v128.shuffle<f64>(p0, p1, 1, 3), dz = v128.shuffle<f64>(q0, q1, 0, 2);
+    const e0 = load<i32>(Q0 + (<usize>k << 2)), e1 = load<i32>(Q1 + (<usize>k << 2));
+    const a = <usize>(e0 & SLOT_MASK) << 3, b = <usize>(e1 & SLOT_MASK) << 3;
+    const A = aos + a * 3, B = aos + b * 3, PA = PQ + (<usize>(e0 >>> 20) << 5), PB = PQ + (<usize>(e1 >>> 20) << 5);
+    // x_j − (p + s) lane by lane: [dx, dy] of each candidate, then regrouped by coordinate
+    const da = f64x2.sub(v128.load(A), v128.load(PA)), db = f64x2.sub(v128.load(B), v128.load(PB));
+    let dx = v128.shuffle<f64>(da, db, 0, 2), dy = v128.shuffle<f64>(da, db, 1, 3);
+    let dz = f64x2.sub(gather(A + 16, B + 16), gather(PA + 16, PB + 16));
+    if (wrap) {
+      const vL = v128.load(CST, C_L), vH = v128.load(CST, C_H), vmH = v128.load(CST, C_MH);
+      dx = minImageBox2(dx, vL, vH, vmH); dy = minImageBox2(dy, vL, vH, vmH); dz = minImageBox2(dz, vL, vH, vmH);
+    }
     const d2 = f64x2.add(f64x2.add(f64x2.mul(dx, dx), f64x2.mul(dy, dy)), f64x2.mul(dz, dz));
-    let ok = v128.and(f64x2.lt(d2, vra2), f64x2.ge(d2, tiny));
+    let ok = v128.and(f64x2.lt(d2, v128.load(CST, C_RA2)), f64x2.ge(d2, v128.load(CST, C_TINY)));
     const dist = f64x2.sqrt(d2);
-    if (blind_) ok = v128.and(ok, f64x2.gt(f64x2.add(f64x2.add(f64x2.mul(v128.load(ACC, 192), dx), f64x2.mul(v128.load(ACC, 208), dy)),
-      f64x2.mul(v128.load(ACC, 224), dz)), f64x2.mul(f64x2.splat(thr_), dist)));
-    const inv = f64x2.div(f64x2.splat(1.0), dist);
+    if (blind) ok = v128.and(ok, f64x2.gt(f64x2.add(f64x2.add(f64x2.mul(v128.load(ACC, 192), dx), f64x2.mul(v128.load(ACC, 208), dy)),
+      f64x2.mul(v128.load(ACC, 224), dz)), f64x2.mul(v128.load(CST, C_THR), dist)));
+    const inv = f64x2.div(v128.load(CST, C_ONE), dist);
     const x = f64x2.mul(dx, inv), y = f64x2.mul(dy, inv), z = f64x2.mul(dz, inv);
-    if (!i64x2.bitmask(v128.and(ok, f64x2.lt(d2, vnear2)))) {
+    if (!i64x2.bitmask(v128.and(ok, f64x2.lt(d2, v128.load(CST, C_NEAR2))))) {
       ax_ = f64x2.add(ax_, v128.and(x, ok)); ay_ = f64x2.add(ay_, v128.and(y, ok)); az_ = f64x2.add(az_, v128.and(z, ok));
       ca = i64x2.sub(ca, ok);
       continue;
     }
-    const rep = v128.and(ok, f64x2.lt(d2, f64x2.splat(rr2_)));
-    const ori = v128.andnot(v128.and(ok, f64x2.lt(d2, f64x2.splat(ro2_))), rep);
+    const rep = v128.and(ok, f64x2.lt(d2, v128.load(CST, C_RR2)));
+    const ori = v128.andnot(v128.and(ok, f64x2.lt(d2, v128.load(CST, C_RO2))), rep);
     const att = v128.andnot(v128.andnot(ok, rep), ori);
-    const a = <usize>load<i32>(e0, 24) << 3, b = <usize>load<i32>(e1, 24) << 3;
     v128.store(ACC, f64x2.add(v128.load(ACC), v128.and(x, rep)));
     v128.store(ACC, f64x2.add(v128.load(ACC, 16), v128.and(y, rep)), 16);
     v128.store(ACC, f64x2.add(v128.load(ACC, 32), v128.and(z, rep)), 32);
-    v128.store(ACC, f64x2.add(v128.load(ACC, 48), v128.and(v128.load64_lane(us + b, v128.load64_splat(us + a), 1), ori)), 48);
-    v128.store(ACC, f64x2.add(v128.load(ACC, 64), v128.and(v128.load64_lane(vs + b, v128.load64_splat(vs + a), 1), ori)), 64);
-    v128.store(ACC, f64x2.add(v128.load(ACC, 80), v128.and(v128.load64_lane(ws + b, v128.load64_splat(ws + a), 1), ori)), 80);
+    v128.store(ACC, f64x2.add(v128.load(ACC, 48), v128.and(gather(us + a, us + b), ori)), 48);
+    v128.store(ACC, f64x2.add(v128.load(ACC, 64), v128.and(gather(vs + a, vs + b), ori)), 64);
+    v128.store(ACC, f64x2.add(v128.load(ACC, 80), v128.and(gather(ws + a, ws + b), ori)), 80);
     ax_ = f64x2.add(ax_, v128.and(x, att)); ay_ = f64x2.add(ay_, v128.and(y, att)); az_ = f64x2.add(az_, v128.and(z, att));
     v128.store(ACC, i64x2.sub(v128.load(ACC, 144), rep), 144); v128.store(ACC, i64x2.sub(v128.load(ACC, 160), ori), 160);
     ca = i64x2.sub(ca, att);
@@ -110,23 +157,23 @@ function drain(us: usize, vs: usize, ws: usize): void {
   n0 = 0; n1 = 0;
 }
 
-/** Pass 1 of one range [t0, t1) with the minimum image on every difference (scans of a whole periodic box), queue
- * lengths in n0/n1; the range's shifted focal position is splatted at ACC + 240. */
-function pass1Wrap(t0: i32, t1: i32, xs: usize, ys: usize, zs: usize, us: usize, vs: usize, ws: usize): void {
+/** Pass 1 of range q = [t0, t1) in f64 (exact test; minimum image on every difference when wrap_), two candidates
+ * at a time, queue lengths in n0/n1: scans of a whole periodic box, and coordinates too large for the f32 filter. */
+function pass1F64(q: i32, t0: i32, t1: i32, us: usize, vs: usize, ws: usize): void {
   const vL = f64x2.splat(L_), vH = f64x2.splat(H_), vmH = f64x2.splat(-H_), vra2 = f64x2.splat(ra2_);
+  const vpx = v128.load64_splat(PQ + (<usize>q << 5)), vpy = v128.load64_splat(PQ + (<usize>q << 5) + 8), vpz = v128.load64_splat(PQ + (<usize>q << 5) + 16);
+  const tag = q << 20;
   for (let t = t0; t < t1; t += 2) {
     const o = <usize>t << 3;
     const pair = t + 1 < t1;
     let X: v128, Y: v128, Z: v128;
-    if (pair) { X = v128.load(xs + o); Y = v128.load(ys + o); Z = v128.load(zs + o); }
-    else { X = v128.load64_splat(xs + o); Y = v128.load64_splat(ys + o); Z = v128.load64_splat(zs + o); }
-    const dx = minImageBox2(f64x2.sub(X, v128.load(ACC, 240)), vL, vH, vmH), dy = minImageBox2(f64x2.sub(Y, v128.load(ACC, 256)), vL, vH, vmH);
-    const dz = minImageBox2(f64x2.sub(Z, v128.load(ACC, 272)), vL, vH, vmH);
+    if (pair) { X = v128.load(xs_ + o); Y = v128.load(ys_ + o); Z = v128.load(zs_ + o); }
+    else { X = v128.load64_splat(xs_ + o); Y = v128.load64_splat(ys_ + o); Z = v128.load64_splat(zs_ + o); }
+    let dx = f64x2.sub(X, vpx), dy = f64x2.sub(Y, vpy), dz = f64x2.sub(Z, vpz);
+    if (wrap_) { dx = minImageBox2(dx, vL, vH, vmH); dy = minImageBox2(dy, vL, vH, vmH); dz = minImageBox2(dz, vL, vH, vmH); }
     const m = i64x2.bitmask(f64x2.lt(f64x2.add(f64x2.add(f64x2.mul(dx, dx), f64x2.mul(dy, dy)), f64x2.mul(dz, dz)), vra2)) & (pair ? 3 : 1);
-    const e0 = Q0 + (<usize>n0 << 5), e1 = Q1 + (<usize>n1 << 5);
-    v128.store(e0, v128.shuffle<f64>(dx, dy, 0, 2)); v128.store64_lane(e0 + 16, dz, 0); store<i32>(e0, t, 24);
-    v128.store(e1, v128.shuffle<f64>(dx, dy, 1, 3)); v128.store64_lane(e1 + 16, dz, 1); store<i32>(e1, t + 1, 24);
-    n0 += m & 1; n1 += m >> 1;
+    store<i32>(Q0 + (<usize>n0 << 2), t | tag); n0 += m & 1;
+    store<i32>(Q1 + (<usize>n1 << 2), (t + 1) | tag); n1 += m >> 1;
     if (n0 == QCAP || n1 == QCAP) drain(us, vs, ws);
   }
 }
@@ -141,42 +188,45 @@ export function scanCouzin(ranges: usize, shifts: usize, nr: i32, xs: usize, ys:
   R0x = 0; R0y = 0; R0z = 0; R1x = 0; R1y = 0; R1z = 0; O0x = 0; O0y = 0; O0z = 0; O1x = 0; O1y = 0; O1z = 0;
   A0x = 0; A0y = 0; A0z = 0; A1x = 0; A1y = 0; A1z = 0; cnR = 0; cnO = 0; cnA = 0;
   if (ASC_FEATURE_SIMD) {
-    // pass 1 (branch-free): the offsets of the candidates within r_a go to their lane's queue (dx, dy, dz, slot);
+    // pass 1 (branch-free): the candidates that may be within r_a go to their lane's queue (slot | range << 20);
     // pass 2 (drain): the queues are zipped, lane 0 from queue 0 and lane 1 from queue 1, so every square root and
-    // division serves two accepted candidates, and each lane still adds its candidates in scan order. The
-    // coincidence test (d² ≥ 10⁻²⁴: the focal fish itself) is left to the drain.
-    const vra2 = f64x2.splat(ra2_);
-    n0 = 0; n1 = 0;
+    // division serves two candidates, and each lane still adds its candidates in scan order
+    n0 = 0; n1 = 0; xs_ = xs; ys_ = ys; zs_ = zs; wrap_ = wrap;
     acc0(cx, cy, cz);
+    const fast = f32_ && !wrap, x32 = X32, y32 = Y32, z32 = Z32;
     let c0 = 0, c1 = 0;   // the queue lengths in locals (wasm globals are memory accesses)
     for (let q = 0; q < nr; q++) {
       const t0 = load<i32>(ranges + (<usize>q << 3)), t1 = load<i32>(ranges + (<usize>q << 3), 4), sh = shifts + <usize>(q * 24);
-      v128.store(ACC, f64x2.splat(px + load<f64>(sh)), 240); v128.store(ACC, f64x2.splat(py + load<f64>(sh, 8)), 256);
-      v128.store(ACC, f64x2.splat(pz + load<f64>(sh, 16)), 272);
-      if (wrap) { n0 = c0; n1 = c1; pass1Wrap(t0, t1, xs, ys, zs, us, vs, ws); c0 = n0; c1 = n1; continue; }
-      let t = t0;
-      while (t + 1 < t1) {
-        if (max(c0, c1) > QCAP - CH) { n0 = c0; n1 = c1; drain(us, vs, ws); c0 = 0; c1 = 0; }
-        const te = min(t1, t + 2 * CH);
-        for (; t + 1 < te; t += 2) {
-          const o = <usize>t << 3;
-          const dx = f64x2.sub(v128.load(xs + o), v128.load(ACC, 240)), dy = f64x2.sub(v128.load(ys + o), v128.load(ACC, 256));
-          const dz = f64x2.sub(v128.load(zs + o), v128.load(ACC, 272));
-          const m = i64x2.bitmask(f64x2.lt(f64x2.add(f64x2.add(f64x2.mul(dx, dx), f64x2.mul(dy, dy)), f64x2.mul(dz, dz)), vra2));
-          // entries: [dx, dy], dz and the slot of lane 0 to queue 0 and of lane 1 to queue 1
-          const e0 = Q0 + (<usize>c0 << 5), e1 = Q1 + (<usize>c1 << 5);
-          v128.store(e0, v128.shuffle<f64>(dx, dy, 0, 2)); v128.store64_lane(e0 + 16, dz, 0); store<i32>(e0, t, 24);
-          v128.store(e1, v128.shuffle<f64>(dx, dy, 1, 3)); v128.store64_lane(e1 + 16, dz, 1); store<i32>(e1, t + 1, 24);
-          c0 += m & 1; c1 += m >> 1;
+      const qx = px + load<f64>(sh), qy = py + load<f64>(sh, 8), qz = pz + load<f64>(sh, 16);
+      store<f64>(PQ + (<usize>q << 5), qx); store<f64>(PQ + (<usize>q << 5), qy, 8); store<f64>(PQ + (<usize>q << 5), qz, 16);
+      if (!fast) { n0 = c0; n1 = c1; pass1F64(q, t0, t1, us, vs, ws); c0 = n0; c1 = n1; continue; }
+      v128.store(CST, f32x4.splat(<f32>qx), C_P32); v128.store(CST, f32x4.splat(<f32>qy), C_P32 + 16); v128.store(CST, f32x4.splat(<f32>qz), C_P32 + 32);
+      // blocks of four candidates t … t + 3 (t − t0 even: lanes 0, 1, 0, 1), in chunks of CH; a range's last block is
+      // masked (its reads past t1 stay inside the f32 copies' allocation)
+      let t = t0, e = t0 | (q << 20);
+      while (t < t1) {
+        if (max(c0, c1) > QCAP - CH / 2) { n0 = c0; n1 = c1; drain(us, vs, ws); c0 = 0; c1 = 0; }
+        const te = min(t1, t + CH);
+        for (; t + 4 <= te; t += 4, e += 4) {
+          const o = <usize>t << 2;
+          const dx = f32x4.sub(v128.load(x32 + o), v128.load(CST, C_P32)), dy = f32x4.sub(v128.load(y32 + o), v128.load(CST, C_P32 + 16));
+          const dz = f32x4.sub(v128.load(z32 + o), v128.load(CST, C_P32 + 32));
+          const m = i32x4.bitmask(f32x4.le(f32x4.add(f32x4.add(f32x4.mul(dx, dx), f32x4.mul(dy, dy)), f32x4.mul(dz, dz)), v128.load(CST, C_T32)));
+          store<i32>(Q0 + (<usize>c0 << 2), e); c0 += m & 1;
+          store<i32>(Q1 + (<usize>c1 << 2), e + 1); c1 += (m >> 1) & 1;
+          store<i32>(Q0 + (<usize>c0 << 2), e + 2); c0 += (m >> 2) & 1;
+          store<i32>(Q1 + (<usize>c1 << 2), e + 3); c1 += m >> 3;
         }
-      }
-      if (t < t1) {   // a range of odd length: its last candidate alone, in lane 0
-        if (c0 == QCAP) { n0 = c0; n1 = c1; drain(us, vs, ws); c0 = 0; c1 = 0; }
-        const o = <usize>t << 3;
-        const dx = load<f64>(xs + o) - load<f64>(ACC, 240), dy = load<f64>(ys + o) - load<f64>(ACC, 256), dz = load<f64>(zs + o) - load<f64>(ACC, 272);
-        const e0 = Q0 + (<usize>c0 << 5);
-        store<f64>(e0, dx); store<f64>(e0, dy, 8); store<f64>(e0, dz, 16); store<i32>(e0, t, 24);
-        c0 += <i32>(dx * dx + dy * dy + dz * dz < ra2_);
+        if (t < te) {   // te = t1: the range's last 1–3 candidates
+          const o = <usize>t << 2;
+          const dx = f32x4.sub(v128.load(x32 + o), v128.load(CST, C_P32)), dy = f32x4.sub(v128.load(y32 + o), v128.load(CST, C_P32 + 16));
+          const dz = f32x4.sub(v128.load(z32 + o), v128.load(CST, C_P32 + 32));
+          const m = i32x4.bitmask(f32x4.le(f32x4.add(f32x4.add(f32x4.mul(dx, dx), f32x4.mul(dy, dy)), f32x4.mul(dz, dz)), v128.load(CST, C_T32))) & (15 >> (t + 4 - te));
+          store<i32>(Q0 + (<usize>c0 << 2), e); c0 += m & 1;
+          store<i32>(Q1 + (<usize>c1 << 2), e + 1); c1 += (m >> 1) & 1;
+          store<i32>(Q0 + (<usize>c0 << 2), e + 2); c0 += (m >> 2) & 1;
+          t = te;
+        }
       }
     }
     n0 = c0; n1 = c1;

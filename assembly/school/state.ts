@@ -33,7 +33,8 @@ export class School {
   bits: usize = 0;        // markBytes(n): three-level bitmap of candidates (legacy grid scans: index order)
   list: usize = 0;        // i32[n] the slots of the marked candidates in ascending fish index
   slotOf: usize = 0;      // i32[n] grid slot of a marked candidate (by fish index)
-  pslot: usize = 0;       // f64[3n] legacy grid scans: positions as x | y | z in grid-slot order
+  pslot: usize = 0;       // f64[3n] legacy grid scans: positions as x | y | z in grid-slot order (couzin2002, SIMD:
+                          // their f32 copies, couzin-scan.ts couzinCopies)
   uslot: usize = 0;       // f64[3n] unit headings as u | v | w in grid-slot (or index) order
   soa: usize = 0;         // f64[3n] positions as x[0..n) | y[0..n) | z[0..n) (index order)
   grid: usize = 0;
@@ -41,6 +42,7 @@ export class School {
   predX: f64 = 0; predY: f64 = 0; predZ: f64 = 0;
   predR: f64 = 0;
   noiseBuf: usize = 0;    // f64[3n] legacy: the step's Gaussian draws, taken in fish-index order before the scan
+                          // (couzin2002, SIMD: positions in scan order as xyz triples, couzinCopies)
 }
 
 export function schoolCreate(n: i32, mode: i32, boundary: i32): usize {

@@ -15,7 +15,7 @@ import { School, ld, st, pyMod, MODE_LEGACY, BOUNDARY_PERIODIC, BOUNDARY_REFLECT
 import { Grid, gridBuild, gi } from "../neighbors/grid";
 import { nRanges, RANGES, SHIFTS, stencilReset, stencilCells, focalRanges } from "./stencil";
 import { rx, ry, rz, nr, ox, oy, oz, no, ax, ay, az, na, resetSums, scanSetup, scanSlots, scanList, markSlots, takeMarked, couzinCombine } from "./pairs";
-import { couzinSetup, scanCouzin } from "./couzin-scan";
+import { couzinSetup, couzinCopies, scanCouzin } from "./couzin-scan";
 import { mtGauss } from "../random/mt19937";
 import { counterUniform, counterNormalPair } from "../random/counter";
 
@@ -167,7 +167,11 @@ export function schoolStep(p: usize, steps: i32): void {
     }
     scanSetup(s);
     stencilReset();
-    if (!legacy) { couzinSetup(s); cosTurn = Math.cos(s.maxTurn); sinTurn = Math.sin(s.maxTurn); }
+    if (!legacy) {
+      couzinSetup(s); cosTurn = Math.cos(s.maxTurn); sinTurn = Math.sin(s.maxTurn);
+      // the scan's coordinate copies (SIMD build) in buffers only legacy mode uses otherwise
+      if (all) couzinCopies(xs, ys, zs, n, s.noiseBuf, s.pslot); else couzinCopies(g.xs, g.ys, g.zs, n, s.noiseBuf, s.pslot);
+    }
     store<i32>(ALL, 0); store<i32>(ALL, n, 4);
     // unit headings in the scan's slot order (grid order, or index order when scanning all); legacy grid scans
     // also read positions in slot order (their candidates are listed as slots, in fish-index order)
