@@ -1,6 +1,6 @@
-// Mixed-radix plans (assembly/fft/plan-mixed.ts) and the generated prime-factor passes assembly/fft/mixed/n6.ts
-// (2·3) and n10.ts/n10s.ts (2·5): the committed files equal their generator's output (scripts/gen-fft-mixed.mjs,
-// reproducible); plans follow the pairing rule (5s, then 3s, paired with 2s into radix 10 and 6, never leaving a
+// Mixed-radix plans (assembly/fft/plan-mixed.ts) and the generated passes assembly/fft/mixed/n6.ts (2·3),
+// n10.ts/n10s.ts (2·5) and n5.ts (the radix-5 pass, re-exported by radix5.ts): the committed files equal their
+// generator's output (scripts/gen-fft-mixed.mjs, reproducible); plans follow the pairing rule (5s, then 3s, paired with 2s into radix 10 and 6, never leaving a
 // lone 2) and are the same in both builds; plans that put radix 10 and 6 first (s = 1 streaming loop), in the middle
 // (twiddled, s > 1) and last (m = 1, the inverse's scaling) match the naive compensated DFT (test/helpers/dft.ts),
 // forward and inverse, in both builds; and the SIMD and scalar builds agree bit for bit on every 13-smooth n ≤ 4000
@@ -75,7 +75,7 @@ describe("generator", () => {
     // @ts-ignore: untyped .mjs generator
     const gen = await import("../scripts/gen-fft-mixed.mjs");
     const a = gen.generate(), b = gen.generate();
-    expect(Object.keys(a).sort()).toEqual(["n10.ts", "n10s.ts", "n6.ts"]);
+    expect(Object.keys(a).sort()).toEqual(["n10.ts", "n10s.ts", "n5.ts", "n6.ts"]);
     for (const [name, text] of Object.entries(a)) {
       expect(text).toBe(b[name]);
       expect(text).toBe(readFileSync(path.join(root, "assembly/fft/mixed", name), "utf8"));
