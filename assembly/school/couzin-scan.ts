@@ -40,13 +40,13 @@ export function couzinSetup(s: School): void {
   else { if (lane) { A1x += x; A1y += y; A1z += z; } else { A0x += x; A0y += y; A0z += z; } cnA++; }
 }
 
-// ---- SIMD: two queues of candidates (i32 entries: slot | range << 20) and the lane accumulators. Pass 1 queues a
+// ---- SIMD: two queues of candidates (i32 entries: 24·slot | range << 25, n ≤ 10⁶) and the lane accumulators. Pass 1 queues a
 // superset of the candidates within r_a (a conservative f32 test, or the exact f64 one); the drain recomputes every
 // queued offset in f64 exactly as couzinOne does (x_j − (p + s), the same operations) and masks those that fail.
 // A range is queued in chunks of ≤ CH candidates and the queues are drained (zipped to the end, the shorter one
 // padded) before a chunk could overflow them: draining early splits no lane and reorders nothing.
-const QCAP: i32 = 1024, CH: i32 = 256, SLOT_MASK: i32 = (1 << 20) - 1, PAD: i32 = 64 << 20;
-const Q0: usize = memory.data(QCAP * 4, 16), Q1: usize = memory.data(QCAP * 4, 16);
+const QCAP: i32 = 1024, CH: i32 = 256, OFF_MASK: i32 = (1 << 25) - 1, PAD: i32 = 64 << 25;
+const Q0: usize = memory.data(QCAP * 4 + 16, 16), Q1: usize = memory.data(QCAP * 4 + 16, 16);   // + one pair of padding
 // per range q (< 64): the shifted focal position p + s (f64 x, y, z, 0); entry 64 (padding): x = +∞, so d² = ∞
 const PQ: usize = memory.data(65 * 32, 16);
 let n0: i32 = 0, n1: i32 = 0, xs_: usize = 0, ys_: usize = 0, zs_: usize = 0, aos_: usize = 0, wrap_: bool = false;
@@ -104,54 +104,78 @@ function accOut(): void {
 // @ts-ignore: decorator
 @inline function gather(a: usize, b: usize): v128 { return v128.load64_lane(b, v128.load64_splat(a), 1); }
 
+/** A pair with a candidate in the repulsion or orientation zone: every zone's sums (couzinOne's branches as masks);
+ * returns the attraction mask. */
+function pairZones(d2: v128, ok: v128, x: v128, y: v128, z: v128, e0: i32, e1: i32, us: usize, vs: usize, ws: usize): v128 {
+  const rep = v128.and(ok, f64x2.lt(d2, v128.load(CST, C_RR2)));
+  const ori = v128.andnot(v128.and(ok, f64x2.lt(d2, v128.load(CST, C_RO2))), rep);
+  const a = <usize>((e0 & OFF_MASK) / 3), b = <usize>((e1 & OFF_MASK) / 3);   // 8·slot
+  v128.store(ACC, f64x2.add(v128.load(ACC), v128.and(x, rep)));
+  v128.store(ACC, f64x2.add(v128.load(ACC, 16), v128.and(y, rep)), 16);
+  v128.store(ACC, f64x2.add(v128.load(ACC, 32), v128.and(z, rep)), 32);
+  v128.store(ACC, f64x2.add(v128.load(ACC, 48), v128.and(gather(us + a, us + b), ori)), 48);
+  v128.store(ACC, f64x2.add(v128.load(ACC, 64), v128.and(gather(vs + a, vs + b), ori)), 64);
+  v128.store(ACC, f64x2.add(v128.load(ACC, 80), v128.and(gather(ws + a, ws + b), ori)), 80);
+  v128.store(ACC, i64x2.sub(v128.load(ACC, 144), rep), 144); v128.store(ACC, i64x2.sub(v128.load(ACC, 160), ori), 160);
+  return v128.andnot(v128.andnot(ok, rep), ori);
+}
+
 /** Zips the queues into the lane sums, lane 0 from queue 0 and lane 1 from queue 1: the shorter queue is first padded
- * to the longer one's length, so the longer queue's rest runs in its own lane with the other masked; both queues end
- * empty. The offsets, the tests (d² ∈ [10⁻²⁴, r_a²), blind cone) and the arithmetic are couzinOne's, lane by lane.
- * Pairs whose accepted candidates all lie in the attraction zone (the common case) add to the attraction sums only;
- * the other zones' sums stay in memory (adding the +0 of a masked lane changes no sum: they start at +0 and never
- * become −0). */
+ * to the longer one's length (and both to an even length), so the longer queue's rest runs in its own lane with the
+ * other masked; both queues end empty. The offsets, the tests (d² ∈ [10⁻²⁴, r_a²), blind cone) and the arithmetic
+ * are couzinOne's, lane by lane, two pairs per iteration. Pairs whose accepted candidates all lie in the attraction
+ * zone (the common case) add to the attraction sums only; the other zones' sums stay in memory (adding the +0 of a
+ * masked lane changes no sum: they start at +0 and never become −0). */
 function drain(us: usize, vs: usize, ws: usize): void {
-  const N0 = n0, N1 = n1, m = min(N0, N1), r = max(N0, N1);
+  const N0 = n0, N1 = n1, m = min(N0, N1);
+  let r = max(N0, N1);
   const Q = N0 < N1 ? Q0 : Q1;
   for (let k = m; k < r; k++) store<i32>(Q + (<usize>k << 2), PAD);
+  if (r & 1) { store<i32>(Q0 + (<usize>r << 2), PAD); store<i32>(Q1 + (<usize>r << 2), PAD); r++; }
   const aos = aos_, wrap = wrap_, blind = blind_;
   let ax_ = v128.load(ACC, 96), ay_ = v128.load(ACC, 112), az_ = v128.load(ACC, 128), ca = v128.load(ACC, 176);
-  for (let k = 0; k < r; k++) {
-    const e0 = load<i32>(Q0 + (<usize>k << 2)), e1 = load<i32>(Q1 + (<usize>k << 2));
-    const a = <usize>(e0 & SLOT_MASK) << 3, b = <usize>(e1 & SLOT_MASK) << 3;
-    const A = aos + a * 3, B = aos + b * 3, PA = PQ + (<usize>(e0 >>> 20) << 5), PB = PQ + (<usize>(e1 >>> 20) << 5);
-    // x_j − (p + s) lane by lane: [dx, dy] of each candidate, then regrouped by coordinate
-    const da = f64x2.sub(v128.load(A), v128.load(PA)), db = f64x2.sub(v128.load(B), v128.load(PB));
-    let dx = v128.shuffle<f64>(da, db, 0, 2), dy = v128.shuffle<f64>(da, db, 1, 3);
-    let dz = f64x2.sub(gather(A + 16, B + 16), gather(PA + 16, PB + 16));
+  for (let k = 0; k < r; k += 2) {
+    const f0 = load<i32>(Q0 + (<usize>k << 2)), f1 = load<i32>(Q1 + (<usize>k << 2)), g0 = load<i32>(Q0 + (<usize>k << 2), 4), g1 = load<i32>(Q1 + (<usize>k << 2), 4);
+    // pair k (entries f0 | f1) and pair k + 1 (g0 | g1): x_j − (p + s) lane by lane ([dx, dy] of each candidate,
+    // then regrouped by coordinate), d², the tests and the unit offsets, as in couzinOne
+    const Af = aos + <usize>(f0 & OFF_MASK), Bf = aos + <usize>(f1 & OFF_MASK), PAf = PQ + (<usize>(f0 >>> 25) << 5), PBf = PQ + (<usize>(f1 >>> 25) << 5);
+    const Ag = aos + <usize>(g0 & OFF_MASK), Bg = aos + <usize>(g1 & OFF_MASK), PAg = PQ + (<usize>(g0 >>> 25) << 5), PBg = PQ + (<usize>(g1 >>> 25) << 5);
+    const daf = f64x2.sub(v128.load(Af), v128.load(PAf)), dbf = f64x2.sub(v128.load(Bf), v128.load(PBf));
+    const dag = f64x2.sub(v128.load(Ag), v128.load(PAg)), dbg = f64x2.sub(v128.load(Bg), v128.load(PBg));
+    let dxf = v128.shuffle<f64>(daf, dbf, 0, 2), dyf = v128.shuffle<f64>(daf, dbf, 1, 3), dzf = f64x2.sub(gather(Af + 16, Bf + 16), gather(PAf + 16, PBf + 16));
+    let dxg = v128.shuffle<f64>(dag, dbg, 0, 2), dyg = v128.shuffle<f64>(dag, dbg, 1, 3), dzg = f64x2.sub(gather(Ag + 16, Bg + 16), gather(PAg + 16, PBg + 16));
     if (wrap) {
       const vL = v128.load(CST, C_L), vH = v128.load(CST, C_H), vmH = v128.load(CST, C_MH);
-      dx = minImageBox2(dx, vL, vH, vmH); dy = minImageBox2(dy, vL, vH, vmH); dz = minImageBox2(dz, vL, vH, vmH);
+      dxf = minImageBox2(dxf, vL, vH, vmH); dyf = minImageBox2(dyf, vL, vH, vmH); dzf = minImageBox2(dzf, vL, vH, vmH);
+      dxg = minImageBox2(dxg, vL, vH, vmH); dyg = minImageBox2(dyg, vL, vH, vmH); dzg = minImageBox2(dzg, vL, vH, vmH);
     }
-    const d2 = f64x2.add(f64x2.add(f64x2.mul(dx, dx), f64x2.mul(dy, dy)), f64x2.mul(dz, dz));
-    let ok = v128.and(f64x2.lt(d2, v128.load(CST, C_RA2)), f64x2.ge(d2, v128.load(CST, C_TINY)));
-    const dist = f64x2.sqrt(d2);
-    if (blind) ok = v128.and(ok, f64x2.gt(f64x2.add(f64x2.add(f64x2.mul(v128.load(ACC, 192), dx), f64x2.mul(v128.load(ACC, 208), dy)),
-      f64x2.mul(v128.load(ACC, 224), dz)), f64x2.mul(v128.load(CST, C_THR), dist)));
-    const inv = f64x2.div(v128.load(CST, C_ONE), dist);
-    const x = f64x2.mul(dx, inv), y = f64x2.mul(dy, inv), z = f64x2.mul(dz, inv);
-    if (!i64x2.bitmask(v128.and(ok, f64x2.lt(d2, v128.load(CST, C_NEAR2))))) {
-      ax_ = f64x2.add(ax_, v128.and(x, ok)); ay_ = f64x2.add(ay_, v128.and(y, ok)); az_ = f64x2.add(az_, v128.and(z, ok));
-      ca = i64x2.sub(ca, ok);
+    const d2f = f64x2.add(f64x2.add(f64x2.mul(dxf, dxf), f64x2.mul(dyf, dyf)), f64x2.mul(dzf, dzf));
+    const d2g = f64x2.add(f64x2.add(f64x2.mul(dxg, dxg), f64x2.mul(dyg, dyg)), f64x2.mul(dzg, dzg));
+    let okf = v128.and(f64x2.lt(d2f, v128.load(CST, C_RA2)), f64x2.ge(d2f, v128.load(CST, C_TINY)));
+    let okg = v128.and(f64x2.lt(d2g, v128.load(CST, C_RA2)), f64x2.ge(d2g, v128.load(CST, C_TINY)));
+    const distf = f64x2.sqrt(d2f), distg = f64x2.sqrt(d2g);
+    if (blind) {
+      okf = v128.and(okf, f64x2.gt(f64x2.add(f64x2.add(f64x2.mul(v128.load(ACC, 192), dxf), f64x2.mul(v128.load(ACC, 208), dyf)),
+        f64x2.mul(v128.load(ACC, 224), dzf)), f64x2.mul(v128.load(CST, C_THR), distf)));
+      okg = v128.and(okg, f64x2.gt(f64x2.add(f64x2.add(f64x2.mul(v128.load(ACC, 192), dxg), f64x2.mul(v128.load(ACC, 208), dyg)),
+        f64x2.mul(v128.load(ACC, 224), dzg)), f64x2.mul(v128.load(CST, C_THR), distg)));
+    }
+    const invf = f64x2.div(v128.load(CST, C_ONE), distf), invg = f64x2.div(v128.load(CST, C_ONE), distg);
+    const xf = f64x2.mul(dxf, invf), yf = f64x2.mul(dyf, invf), zf = f64x2.mul(dzf, invf);
+    const xg = f64x2.mul(dxg, invg), yg = f64x2.mul(dyg, invg), zg = f64x2.mul(dzg, invg);
+    const near = v128.load(CST, C_NEAR2);
+    if (!i64x2.bitmask(v128.or(v128.and(okf, f64x2.lt(d2f, near)), v128.and(okg, f64x2.lt(d2g, near))))) {
+      ax_ = f64x2.add(f64x2.add(ax_, v128.and(xf, okf)), v128.and(xg, okg));
+      ay_ = f64x2.add(f64x2.add(ay_, v128.and(yf, okf)), v128.and(yg, okg));
+      az_ = f64x2.add(f64x2.add(az_, v128.and(zf, okf)), v128.and(zg, okg));
+      ca = i64x2.sub(i64x2.sub(ca, okf), okg);
       continue;
     }
-    const rep = v128.and(ok, f64x2.lt(d2, v128.load(CST, C_RR2)));
-    const ori = v128.andnot(v128.and(ok, f64x2.lt(d2, v128.load(CST, C_RO2))), rep);
-    const att = v128.andnot(v128.andnot(ok, rep), ori);
-    v128.store(ACC, f64x2.add(v128.load(ACC), v128.and(x, rep)));
-    v128.store(ACC, f64x2.add(v128.load(ACC, 16), v128.and(y, rep)), 16);
-    v128.store(ACC, f64x2.add(v128.load(ACC, 32), v128.and(z, rep)), 32);
-    v128.store(ACC, f64x2.add(v128.load(ACC, 48), v128.and(gather(us + a, us + b), ori)), 48);
-    v128.store(ACC, f64x2.add(v128.load(ACC, 64), v128.and(gather(vs + a, vs + b), ori)), 64);
-    v128.store(ACC, f64x2.add(v128.load(ACC, 80), v128.and(gather(ws + a, ws + b), ori)), 80);
-    ax_ = f64x2.add(ax_, v128.and(x, att)); ay_ = f64x2.add(ay_, v128.and(y, att)); az_ = f64x2.add(az_, v128.and(z, att));
-    v128.store(ACC, i64x2.sub(v128.load(ACC, 144), rep), 144); v128.store(ACC, i64x2.sub(v128.load(ACC, 160), ori), 160);
-    ca = i64x2.sub(ca, att);
+    const attf = pairZones(d2f, okf, xf, yf, zf, f0, f1, us, vs, ws);
+    ax_ = f64x2.add(ax_, v128.and(xf, attf)); ay_ = f64x2.add(ay_, v128.and(yf, attf)); az_ = f64x2.add(az_, v128.and(zf, attf));
+    const attg = pairZones(d2g, okg, xg, yg, zg, g0, g1, us, vs, ws);
+    ax_ = f64x2.add(ax_, v128.and(xg, attg)); ay_ = f64x2.add(ay_, v128.and(yg, attg)); az_ = f64x2.add(az_, v128.and(zg, attg));
+    ca = i64x2.sub(i64x2.sub(ca, attf), attg);
   }
   v128.store(ACC, ax_, 96); v128.store(ACC, ay_, 112); v128.store(ACC, az_, 128); v128.store(ACC, ca, 176);
   n0 = 0; n1 = 0;
@@ -162,7 +186,7 @@ function drain(us: usize, vs: usize, ws: usize): void {
 function pass1F64(q: i32, t0: i32, t1: i32, us: usize, vs: usize, ws: usize): void {
   const vL = f64x2.splat(L_), vH = f64x2.splat(H_), vmH = f64x2.splat(-H_), vra2 = f64x2.splat(ra2_);
   const vpx = v128.load64_splat(PQ + (<usize>q << 5)), vpy = v128.load64_splat(PQ + (<usize>q << 5) + 8), vpz = v128.load64_splat(PQ + (<usize>q << 5) + 16);
-  const tag = q << 20;
+  const tag = q << 25;
   for (let t = t0; t < t1; t += 2) {
     const o = <usize>t << 3;
     const pair = t + 1 < t1;
@@ -172,23 +196,24 @@ function pass1F64(q: i32, t0: i32, t1: i32, us: usize, vs: usize, ws: usize): vo
     let dx = f64x2.sub(X, vpx), dy = f64x2.sub(Y, vpy), dz = f64x2.sub(Z, vpz);
     if (wrap_) { dx = minImageBox2(dx, vL, vH, vmH); dy = minImageBox2(dy, vL, vH, vmH); dz = minImageBox2(dz, vL, vH, vmH); }
     const m = i64x2.bitmask(f64x2.lt(f64x2.add(f64x2.add(f64x2.mul(dx, dx), f64x2.mul(dy, dy)), f64x2.mul(dz, dz)), vra2)) & (pair ? 3 : 1);
-    store<i32>(Q0 + (<usize>n0 << 2), t | tag); n0 += m & 1;
-    store<i32>(Q1 + (<usize>n1 << 2), (t + 1) | tag); n1 += m >> 1;
+    store<i32>(Q0 + (<usize>n0 << 2), (t * 24) | tag); n0 += m & 1;
+    store<i32>(Q1 + (<usize>n1 << 2), (t * 24 + 24) | tag); n1 += m >> 1;
     if (n0 == QCAP || n1 == QCAP) drain(us, vs, ws);
   }
 }
 
 /**
- * Candidates in the `nr` slot ranges [lo, hi) at `ranges` (i32 pairs) of xs/ys/zs, with their unit headings in
- * us/vs/ws (same slot order); range q's image shift (f64 triple at shifts + 24q) moves the focal fish p. `wrap`:
+ * Candidates in the `nr` slot ranges [lo, hi) at `ranges` (i32 triples: lo, hi, the address of the range's image
+ * shift, an f64 triple that moves the focal fish p) of xs/ys/zs, with their unit headings in us/vs/ws (same slot
+ * order). `wrap`:
  * minimum image on every difference (scans of a whole periodic box).
  */
-export function scanCouzin(ranges: usize, shifts: usize, nr: i32, xs: usize, ys: usize, zs: usize, us: usize, vs: usize, ws: usize,
+export function scanCouzin(ranges: usize, nr: i32, xs: usize, ys: usize, zs: usize, us: usize, vs: usize, ws: usize,
   px: f64, py: f64, pz: f64, cx: f64, cy: f64, cz: f64, wrap: bool): void {
   R0x = 0; R0y = 0; R0z = 0; R1x = 0; R1y = 0; R1z = 0; O0x = 0; O0y = 0; O0z = 0; O1x = 0; O1y = 0; O1z = 0;
   A0x = 0; A0y = 0; A0z = 0; A1x = 0; A1y = 0; A1z = 0; cnR = 0; cnO = 0; cnA = 0;
   if (ASC_FEATURE_SIMD) {
-    // pass 1 (branch-free): the candidates that may be within r_a go to their lane's queue (slot | range << 20);
+    // pass 1 (branch-free): the candidates that may be within r_a go to their lane's queue (24·slot | range << 25);
     // pass 2 (drain): the queues are zipped, lane 0 from queue 0 and lane 1 from queue 1, so every square root and
     // division serves two candidates, and each lane still adds its candidates in scan order
     n0 = 0; n1 = 0; xs_ = xs; ys_ = ys; zs_ = zs; wrap_ = wrap;
@@ -196,26 +221,26 @@ export function scanCouzin(ranges: usize, shifts: usize, nr: i32, xs: usize, ys:
     const fast = f32_ && !wrap, x32 = X32, y32 = Y32, z32 = Z32;
     let c0 = 0, c1 = 0;   // the queue lengths in locals (wasm globals are memory accesses)
     for (let q = 0; q < nr; q++) {
-      const t0 = load<i32>(ranges + (<usize>q << 3)), t1 = load<i32>(ranges + (<usize>q << 3), 4), sh = shifts + <usize>(q * 24);
+      const rq = ranges + <usize>(q * 12), t0 = load<i32>(rq), t1 = load<i32>(rq, 4), sh = <usize>load<i32>(rq, 8);
       const qx = px + load<f64>(sh), qy = py + load<f64>(sh, 8), qz = pz + load<f64>(sh, 16);
       store<f64>(PQ + (<usize>q << 5), qx); store<f64>(PQ + (<usize>q << 5), qy, 8); store<f64>(PQ + (<usize>q << 5), qz, 16);
       if (!fast) { n0 = c0; n1 = c1; pass1F64(q, t0, t1, us, vs, ws); c0 = n0; c1 = n1; continue; }
       v128.store(CST, f32x4.splat(<f32>qx), C_P32); v128.store(CST, f32x4.splat(<f32>qy), C_P32 + 16); v128.store(CST, f32x4.splat(<f32>qz), C_P32 + 32);
       // blocks of four candidates t … t + 3 (t − t0 even: lanes 0, 1, 0, 1), in chunks of CH; a range's last block is
       // masked (its reads past t1 stay inside the f32 copies' allocation)
-      let t = t0, e = t0 | (q << 20);
+      let t = t0, e = (t0 * 24) | (q << 25);
       while (t < t1) {
         if (max(c0, c1) > QCAP - CH / 2) { n0 = c0; n1 = c1; drain(us, vs, ws); c0 = 0; c1 = 0; }
         const te = min(t1, t + CH);
-        for (; t + 4 <= te; t += 4, e += 4) {
+        for (; t + 4 <= te; t += 4, e += 96) {
           const o = <usize>t << 2;
           const dx = f32x4.sub(v128.load(x32 + o), v128.load(CST, C_P32)), dy = f32x4.sub(v128.load(y32 + o), v128.load(CST, C_P32 + 16));
           const dz = f32x4.sub(v128.load(z32 + o), v128.load(CST, C_P32 + 32));
           const m = i32x4.bitmask(f32x4.le(f32x4.add(f32x4.add(f32x4.mul(dx, dx), f32x4.mul(dy, dy)), f32x4.mul(dz, dz)), v128.load(CST, C_T32)));
           store<i32>(Q0 + (<usize>c0 << 2), e); c0 += m & 1;
-          store<i32>(Q1 + (<usize>c1 << 2), e + 1); c1 += (m >> 1) & 1;
-          store<i32>(Q0 + (<usize>c0 << 2), e + 2); c0 += (m >> 2) & 1;
-          store<i32>(Q1 + (<usize>c1 << 2), e + 3); c1 += m >> 3;
+          store<i32>(Q1 + (<usize>c1 << 2), e + 24); c1 += (m >> 1) & 1;
+          store<i32>(Q0 + (<usize>c0 << 2), e + 48); c0 += (m >> 2) & 1;
+          store<i32>(Q1 + (<usize>c1 << 2), e + 72); c1 += m >> 3;
         }
         if (t < te) {   // te = t1: the range's last 1–3 candidates
           const o = <usize>t << 2;
@@ -223,8 +248,8 @@ export function scanCouzin(ranges: usize, shifts: usize, nr: i32, xs: usize, ys:
           const dz = f32x4.sub(v128.load(z32 + o), v128.load(CST, C_P32 + 32));
           const m = i32x4.bitmask(f32x4.le(f32x4.add(f32x4.add(f32x4.mul(dx, dx), f32x4.mul(dy, dy)), f32x4.mul(dz, dz)), v128.load(CST, C_T32))) & (15 >> (t + 4 - te));
           store<i32>(Q0 + (<usize>c0 << 2), e); c0 += m & 1;
-          store<i32>(Q1 + (<usize>c1 << 2), e + 1); c1 += (m >> 1) & 1;
-          store<i32>(Q0 + (<usize>c0 << 2), e + 2); c0 += (m >> 2) & 1;
+          store<i32>(Q1 + (<usize>c1 << 2), e + 24); c1 += (m >> 1) & 1;
+          store<i32>(Q0 + (<usize>c0 << 2), e + 48); c0 += (m >> 2) & 1;
           t = te;
         }
       }
@@ -235,7 +260,7 @@ export function scanCouzin(ranges: usize, shifts: usize, nr: i32, xs: usize, ys:
     return;
   }
   for (let q = 0; q < nr; q++) {
-    const t0 = load<i32>(ranges + (<usize>q << 3)), t1 = load<i32>(ranges + (<usize>q << 3), 4), sh = shifts + <usize>(q * 24);
+    const rq = ranges + <usize>(q * 12), t0 = load<i32>(rq), t1 = load<i32>(rq, 4), sh = <usize>load<i32>(rq, 8);
     const qx = px + load<f64>(sh), qy = py + load<f64>(sh, 8), qz = pz + load<f64>(sh, 16);
     for (let t = t0; t < t1; t++) {
       const o = <usize>t << 3;

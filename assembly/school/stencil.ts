@@ -10,18 +10,19 @@
 // candidate at most), so every candidate keeps its lane and every lane sum its order.
 import { Grid, gi } from "../neighbors/grid";
 
-/** The focal fish's slot ranges [lo, hi) (RANGES, i32 pairs) and their image shifts (SHIFTS, f64 triples). */
+/** The focal fish's slot ranges: nRanges entries of RANGES (i32 × 3): lo, hi, and the address of the range's image
+ * shift (f64 triple). */
 export let nRanges = 0;
-export const RANGES: usize = memory.data(64 * 8);   // ≤ 25 rows × 2 pieces
-export const SHIFTS: usize = memory.data(64 * 24);
+export const RANGES: usize = memory.data(64 * 12);   // ≤ 25 rows × 2 pieces
 
 let nPieces = 0;
 // per piece (i32 × 8): first cell along x, row start (cell index of x = 0 in its row), first and last stencil offset
 // along x (0 … 2k), index of its y row and z row (0 … 2k); PSHIFT: its image shift (f64 × 3)
 const PIECES: usize = memory.data(64 * 32);
 const PSHIFT: usize = memory.data(64 * 24);
-const YROW: usize = memory.data(16 * 16), ZROW: usize = memory.data(16 * 16);   // per row offset: cell (f64), shift (f64)
-const D2: usize = memory.data(3 * 16 * 8);          // per focal fish: squared distances to the x / y / z slabs
+const YROW: usize = memory.data(16 * 16, 16), ZROW: usize = memory.data(16 * 16, 16);   // per row offset: cell (f64), shift (f64)
+const D2: usize = memory.data(3 * 16 * 8, 16);      // per focal fish: squared distances to the x / y / z slabs
+const R2M: usize = memory.data(8);                  // the trim radius² (read in the piece loop: V8 would recompute it)
 let lastCell: i32 = -1, kS: i32 = 2, cxS: i32 = 0;
 
 // @ts-ignore: decorator
@@ -84,30 +85,50 @@ const SLACK: f64 = 1e-6;   // cells
   return d > 0 ? d * d : 0.0;
 }
 
+/** slab2 of both lanes, without branches (max(d, 0)² = slab2's d > 0 ? d² : 0, the same numbers). */
+// @ts-ignore: decorator
+@inline function slab2x2(u: v128, c: v128): v128 {
+  const d = f64x2.pmax(f64x2.sub(f64x2.pmax(f64x2.sub(c, u), f64x2.sub(u, f64x2.add(c, f64x2.splat(1.0)))), f64x2.splat(SLACK)), f64x2.splat(0.0));
+  return f64x2.mul(d, d);
+}
+
 /**
  * The slot ranges of the focal fish at p (the coordinates its scan subtracts from) among the pieces of
  * stencilCells, trimmed to the cells within r = `ra` (· (1 + 10⁻⁹)) of p + s; `even`: a trimmed range starts an even
  * number of slots after its piece's first slot (couzin2002's lanes).
  */
 export function focalRanges(g: Grid, px: f64, py: f64, pz: f64, ra: f64, even: bool): void {
-  nRanges = 0;
-  const k = kS, inv = g.inv, R = ra * inv * (1 + 1e-9), R2 = R * R, cs = g.cellStart;
-  // squared slab distances: along x to the stencil's cells cx − k … cx + k (unshifted frame: a piece's shift moves
-  // p and its cells alike), along y and z to each row's cells in that row's shifted frame
+  const k = kS, inv = g.inv, R = ra * inv * (1 + 1e-9), cs = g.cellStart;
+  store<f64>(R2M, R * R);
+  // squared slab distances (SIMD build: two offsets at a time): along x to the stencil's cells cx − k … cx + k (unshifted frame:
+  // a piece's shift moves p and its cells alike), along y and z to each row's cells in that row's shifted frame
   const U = (px - g.ox) * inv, V = (py - g.oy) * inv, W = (pz - g.oz) * inv;
-  for (let o = 0; o <= 2 * k; o++) {
-    store<f64>(D2 + (<usize>o << 3), slab2(U, <f64>(cxS - k + o)));
-    const yr = YROW + (<usize>o << 4), zr = ZROW + (<usize>o << 4);
-    store<f64>(D2 + (<usize>(16 + o) << 3), slab2(V + load<f64>(yr, 8) * inv, load<f64>(yr)));
-    store<f64>(D2 + (<usize>(32 + o) << 3), slab2(W + load<f64>(zr, 8) * inv, load<f64>(zr)));
+  if (ASC_FEATURE_SIMD) {
+    const vU = f64x2.splat(U), vV = f64x2.splat(V), vW = f64x2.splat(W), vinv = f64x2.splat(inv);
+    for (let o = 0; o <= 2 * k; o += 2) {
+      const c = f64x2.replace_lane(f64x2.splat(<f64>(cxS - k + o)), 1, <f64>(cxS - k + o + 1));
+      v128.store(D2 + (<usize>o << 3), slab2x2(vU, c));
+      const yr = YROW + (<usize>o << 4), zr = ZROW + (<usize>o << 4);   // (cell, shift) of offsets o and o + 1
+      const y0 = v128.load(yr), y1 = v128.load(yr, 16), z0 = v128.load(zr), z1 = v128.load(zr, 16);
+      v128.store(D2 + (<usize>(16 + o) << 3), slab2x2(f64x2.add(vV, f64x2.mul(v128.shuffle<f64>(y0, y1, 1, 3), vinv)), v128.shuffle<f64>(y0, y1, 0, 2)));
+      v128.store(D2 + (<usize>(32 + o) << 3), slab2x2(f64x2.add(vW, f64x2.mul(v128.shuffle<f64>(z0, z1, 1, 3), vinv)), v128.shuffle<f64>(z0, z1, 0, 2)));
+    }
+  } else {
+    for (let o = 0; o <= 2 * k; o++) {
+      store<f64>(D2 + (<usize>o << 3), slab2(U, <f64>(cxS - k + o)));
+      const yr = YROW + (<usize>o << 4), zr = ZROW + (<usize>o << 4);
+      store<f64>(D2 + (<usize>(16 + o) << 3), slab2(V + load<f64>(yr, 8) * inv, load<f64>(yr)));
+      store<f64>(D2 + (<usize>(32 + o) << 3), slab2(W + load<f64>(zr, 8) * inv, load<f64>(zr)));
+    }
   }
   // per piece, without branches (the trim counts differ from fish to fish): the x offsets within reach form one run
   // around the focal cell's offset k (distance 0), [a, b] = [#{o < k: D2x[o] > rem}, 2k − #{o > k: D2x[o] > rem}];
   // a row out of reach (rem < 0) excludes offset k too, so a > b and its range comes out empty
   const x0d = load<f64>(D2), x1d = load<f64>(D2, 8), x2d = load<f64>(D2, 16), x3d = load<f64>(D2, 24), x4d = load<f64>(D2, 32);
+  let nr = 0;
   for (let q = 0; q < nPieces; q++) {
     const p = PIECES + (<usize>q << 5);
-    const rem = R2 - load<f64>(D2 + (<usize>(16 + load<i32>(p, 16)) << 3)) - load<f64>(D2 + (<usize>(32 + load<i32>(p, 20)) << 3));
+    const rem = load<f64>(R2M) - load<f64>(D2 + (<usize>(16 + load<i32>(p, 16)) << 3)) - load<f64>(D2 + (<usize>(32 + load<i32>(p, 20)) << 3));
     let a = 0, b = 2 * k;
     if (k == 2) { a = <i32>(x0d > rem) + <i32>(x1d > rem); b = 4 - <i32>(x2d > rem) - <i32>(x3d > rem) - <i32>(x4d > rem); }
     else {
@@ -122,9 +143,9 @@ export function focalRanges(g: Grid, px: f64, py: f64, pz: f64, ra: f64, even: b
     let lo = gi(cs, row + a);
     const hi = gi(cs, row + b + 1);
     lo -= <i32>even & ((lo - lo0) & 1);
-    const sh = PSHIFT + <usize>(q * 24), o = SHIFTS + <usize>(nRanges * 24);
-    store<i32>(RANGES + (<usize>nRanges << 3), lo); store<i32>(RANGES + (<usize>nRanges << 3), hi, 4);
-    store<f64>(o, load<f64>(sh)); store<f64>(o, load<f64>(sh, 8), 8); store<f64>(o, load<f64>(sh, 16), 16);
-    nRanges += <i32>(hi > lo);
+    const r = RANGES + <usize>(nr * 12);
+    store<i32>(r, lo); store<i32>(r, hi, 4); store<i32>(r, <i32>(PSHIFT + <usize>(q * 24)), 8);
+    nr += <i32>(hi > lo);
   }
+  nRanges = nr;
 }

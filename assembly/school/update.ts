@@ -13,13 +13,13 @@
 //           noise and the turn limit apply as usual): flight overrides schooling.
 import { School, ld, st, pyMod, MODE_LEGACY, BOUNDARY_PERIODIC, BOUNDARY_REFLECT } from "./state";
 import { Grid, gridBuild, gi } from "../neighbors/grid";
-import { nRanges, RANGES, SHIFTS, stencilReset, stencilCells, focalRanges } from "./stencil";
+import { nRanges, RANGES, stencilReset, stencilCells, focalRanges } from "./stencil";
 import { rx, ry, rz, nr, ox, oy, oz, no, ax, ay, az, na, resetSums, scanSetup, scanSlots, scanList, markSlots, takeMarked, couzinCombine } from "./pairs";
 import { couzinSetup, couzinCopies, scanCouzin } from "./couzin-scan";
 import { mtGauss } from "../random/mt19937";
 import { counterUniform, counterNormalPair } from "../random/counter";
 
-const ALL: usize = memory.data(8);      // the one range [0, n) of a scan of every fish
+const ALL: usize = memory.data(12);     // the one range [0, n) of a scan of every fish, and the address of its shift
 const ZERO3: usize = memory.data(24);   // its image shift (0, 0, 0)
 
 function legacyHeading(s: School, i: i32, cx: f64, cy: f64, cz: f64): void {
@@ -172,7 +172,7 @@ export function schoolStep(p: usize, steps: i32): void {
       // the scan's coordinate copies (SIMD build) in buffers only legacy mode uses otherwise
       if (all) couzinCopies(xs, ys, zs, n, s.noiseBuf, s.pslot); else couzinCopies(g.xs, g.ys, g.zs, n, s.noiseBuf, s.pslot);
     }
-    store<i32>(ALL, 0); store<i32>(ALL, n, 4);
+    store<i32>(ALL, 0); store<i32>(ALL, n, 4); store<i32>(ALL, <i32>ZERO3, 8);
     // unit headings in the scan's slot order (grid order, or index order when scanning all); legacy grid scans
     // also read positions in slot order (their candidates are listed as slots, in fish-index order)
     const us = s.uslot, vs = us + <usize>(8 * n), ws = us + <usize>(16 * n);
@@ -193,11 +193,11 @@ export function schoolStep(p: usize, steps: i32): void {
       const pxi = ld(lg ? pxs : xs, lg ? f : i), pyi = ld(lg ? pys : ys, lg ? f : i), pzi = ld(lg ? pzs : zs, lg ? f : i);
       const cx = ld(us, f), cy = ld(vs, f), cz = ld(ws, f);
       if (!legacy) {
-        if (all) scanCouzin(ALL, ZERO3, 1, xs, ys, zs, us, vs, ws, pxi, pyi, pzi, cx, cy, cz, per);
+        if (all) scanCouzin(ALL, 1, xs, ys, zs, us, vs, ws, pxi, pyi, pzi, cx, cy, cz, per);
         else {
           stencilCells(g, gi(g.scratch, i), 2);
           focalRanges(g, pxi, pyi, pzi, s.ra, true);
-          scanCouzin(RANGES, SHIFTS, nRanges, g.xs, g.ys, g.zs, us, vs, ws, pxi, pyi, pzi, cx, cy, cz, false);
+          scanCouzin(RANGES, nRanges, g.xs, g.ys, g.zs, us, vs, ws, pxi, pyi, pzi, cx, cy, cz, false);
         }
         couzinCombine();
       } else if (all) scanSlots(i, 0, n, xs, ys, zs, pxi, pyi, pzi, cx, cy, cz);
@@ -205,7 +205,7 @@ export function schoolStep(p: usize, steps: i32): void {
         stencilCells(g, gi(g.scratch, i), 2);   // the fish's cell (gridBuild keeps it per original index)
         focalRanges(g, pxi, pyi, pzi, s.ra, false);
         for (let q = 0; q < nRanges; q++) {
-          const lo = load<i32>(RANGES + (<usize>q << 3)), hi = load<i32>(RANGES + (<usize>q << 3), 4), sh = SHIFTS + <usize>(q * 24);
+          const rq = RANGES + <usize>(q * 12), lo = load<i32>(rq), hi = load<i32>(rq, 4), sh = <usize>load<i32>(rq, 8);
           markSlots(lo, hi, g.xs, g.ys, g.zs, g.order, pxi + load<f64>(sh), pyi + load<f64>(sh, 8), pzi + load<f64>(sh, 16));
         }
         scanList(f, s.list, takeMarked(s.list), pxs, pys, pzs, pxi, pyi, pzi, cx, cy, cz);
