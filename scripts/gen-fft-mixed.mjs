@@ -257,7 +257,8 @@ function files(R) {
 @inline function ${name}(xp: usize, yp: usize, is: usize, os: usize, t: usize, sc: ${simd ? "v128" : "f64"}): void {
 ${indent(printBody(code, simd, inv, scaled))}
 }`;
-  const loopT = (name, bodyName, exp) => `/** Twiddled radix-${R} pass (m > 1). */
+  const loopT = (name, bodyName, exp) => `/** Twiddled radix-${R} pass (m > 1).${exp ? `
+ *  @example ${name}(x, y, tw, m, s)   // what pass${R} runs in the scalar build` : ""} */
 // @ts-ignore: decorator
 @inline ${exp ? "export " : ""}function ${name}(x: usize, y: usize, tw: usize, m: i32, s: i32): void {
   const is = (<usize>s * <usize>m) << 4, os = <usize>s << 4;
@@ -276,7 +277,8 @@ ${indent(printBody(code, simd, inv, scaled))}
     xb += os; yb += os * ${R}; t += ${32 * (R - 1)};
   }
 }`;
-  const loopL = (name, bodyName, simd, exp) => `/** Last radix-${R} pass (m = 1), times \`scale\`. */
+  const loopL = (name, bodyName, simd, exp) => `/** Last radix-${R} pass (m = 1), times \`scale\`.${exp ? `
+ *  @example ${name}(x, y, s, 1.0)   // what pass${R} runs in the scalar build` : ""} */
 // @ts-ignore: decorator
 @inline ${exp ? "export " : ""}function ${name}(x: usize, y: usize, s: i32, scale: f64): void {
   const sc = ${simd ? "f64x2.splat(scale)" : "scale"};
@@ -364,7 +366,8 @@ ${scalarPart(true)}`,
   };
 }
 
-/** Every generated file: name → text. */
+/** Every generated file: name → text.
+ *  @example generate()["n10.ts"]   // the text of assembly/fft/mixed/n10.ts */
 export function generate(radices = Object.keys(SPLITS).map(Number)) {
   return Object.assign({}, ...radices.map(files));
 }

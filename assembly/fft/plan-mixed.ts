@@ -59,17 +59,21 @@ export function mixedPasses(plan: usize, k: i32, rem: i32, seq2: u64): i32 {
   return oddPasses(plan, np, rem);
 }
 
-/** True for the radices this file runs (everything but 2, 4, 8). */
+/** True for the radices this file runs (everything but 2, 4, 8).
+ *  @example isMixedPass(10)   // true: complex.ts hands the pass to mixedExec */
 // @ts-ignore: decorator
 @inline export function isMixedPass(r: u32): bool { return r != 2 && r != 4 && r != 8; }
 
-/** Twiddles (or odd.ts's pass data) of pass record `rec`: radix r on sub-transforms of n0 = r·m. */
+/** Twiddles (or odd.ts's pass data) of pass record `rec`: radix r on sub-transforms of n0 = r·m.
+ *  @example mixedInit(rec, 10, 100, 1000)   // the first pass of n = 1000: 100·9 pre-splatted twiddles */
 export function mixedInit(rec: usize, r: i32, m: i32, n0: i32): void {
   if (r <= 10 && r != 7) splatTwiddles(rec, r, m, n0);   // 3, 5, 6, 10 (7 is odd.ts's)
   else oddInit(rec, r, m, n0);
 }
 
-/** Runs pass record `rec`; the inverse's last pass (m = 1) multiplies by `scale`. */
+/** Runs pass record `rec` (Stockham: y[q + s(r·p + k)] from x[q + s(p + k·m)]); the inverse's last pass (m = 1)
+ *  multiplies by `scale`.
+ *  @example mixedExec(src, dst, rec, 10, 100, 1, false, 1.0)   // the first forward pass of n = 1000 */
 export function mixedExec(x: usize, y: usize, rec: usize, r: i32, m: i32, s: i32, inv: bool, scale: f64): void {
   const tw = <usize>load<u32>(rec, 4);
   if (r == 3) pass3(x, y, tw, m, s, inv, scale);
@@ -79,7 +83,8 @@ export function mixedExec(x: usize, y: usize, rec: usize, r: i32, m: i32, s: i32
   else oddExec(x, y, rec, r, m, s, inv, scale);
 }
 
-/** Releases what mixedInit allocated. */
+/** Releases what mixedInit allocated.
+ *  @example mixedFree(rec, 10) */
 export function mixedFree(rec: usize, r: i32): void {
   if (r <= 10 && r != 7) {
     const tw = <usize>load<u32>(rec, 4);

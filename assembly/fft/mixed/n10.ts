@@ -6,7 +6,7 @@
 //   y[q + s(10p + k)] = w^{pk} · Σ_l x[q + s(p + l·m)] · W^{lk},   w = e^{∓2πi/n0}, W = e^{∓2πi/10}, k < 10
 // (− forward, + inverse). The 10-point DFT is the prime-factor split 2·5 (no inner twiddles): 42 complex adds,
 // 16 multiplications by real constants, 0 exact ±i turns, 4 swaps; twiddles w^{pk} pre-splatted (cis.ts), 32 bytes,
-// 9 per p. m = 1 is the twiddle-free last pass (the inverse's multiplies by `scale` = 1/n). Bodies: T =
+// 9 per p. m = 1 is the twiddle-free last pass (an inverse's also multiplies by `scale` = 1/n). Bodies: T =
 // twiddled, L = last; F = forward, I = inverse; V = f64x2, S = scalar (the same IEEE operations, lane for lane).
 
 import { swap } from "../cplx";

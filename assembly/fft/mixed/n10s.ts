@@ -6,12 +6,13 @@
 //   y[q + s(10p + k)] = w^{pk} · Σ_l x[q + s(p + l·m)] · W^{lk},   w = e^{∓2πi/n0}, W = e^{∓2πi/10}, k < 10
 // (− forward, + inverse). The 10-point DFT is the prime-factor split 2·5 (no inner twiddles): 42 complex adds,
 // 16 multiplications by real constants, 0 exact ±i turns, 4 swaps; twiddles w^{pk} pre-splatted (cis.ts), 32 bytes,
-// 9 per p. m = 1 is the twiddle-free last pass (the inverse's multiplies by `scale` = 1/n). Bodies: T =
+// 9 per p. m = 1 is the twiddle-free last pass (an inverse's also multiplies by `scale` = 1/n). Bodies: T =
 // twiddled, L = last; F = forward, I = inverse; V = f64x2, S = scalar (the same IEEE operations, lane for lane).
 
 // ---------------------------------------------------------------- scalar (same operations per lane)
 
-/** Twiddled radix-10 pass (m > 1). */
+/** Twiddled radix-10 pass (m > 1).
+ *  @example loopTFS(x, y, tw, m, s)   // what pass10 runs in the scalar build */
 // @ts-ignore: decorator
 @inline export function loopTFS(x: usize, y: usize, tw: usize, m: i32, s: i32): void {
   const is = (<usize>s * <usize>m) << 4, os = <usize>s << 4;
@@ -31,7 +32,8 @@
   }
 }
 
-/** Twiddled radix-10 pass (m > 1). */
+/** Twiddled radix-10 pass (m > 1).
+ *  @example loopTIS(x, y, tw, m, s)   // what pass10 runs in the scalar build */
 // @ts-ignore: decorator
 @inline export function loopTIS(x: usize, y: usize, tw: usize, m: i32, s: i32): void {
   const is = (<usize>s * <usize>m) << 4, os = <usize>s << 4;
@@ -51,7 +53,8 @@
   }
 }
 
-/** Last radix-10 pass (m = 1), times `scale`. */
+/** Last radix-10 pass (m = 1), times `scale`.
+ *  @example loopLFS(x, y, s, 1.0)   // what pass10 runs in the scalar build */
 // @ts-ignore: decorator
 @inline export function loopLFS(x: usize, y: usize, s: i32, scale: f64): void {
   const sc = scale;
@@ -61,7 +64,8 @@
   while (xp < xe) { bodyLFS(xp, yp, ss, ss, 0, sc); xp += 16; yp += 16; }
 }
 
-/** Last radix-10 pass (m = 1), times `scale`. */
+/** Last radix-10 pass (m = 1), times `scale`.
+ *  @example loopLIS(x, y, s, 1.0)   // what pass10 runs in the scalar build */
 // @ts-ignore: decorator
 @inline export function loopLIS(x: usize, y: usize, s: i32, scale: f64): void {
   const sc = scale;
