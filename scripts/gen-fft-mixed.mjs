@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // gen-fft-mixed.mjs — writes assembly/fft/mixed/n{R}.ts: straight-line radix-R Stockham passes for the composite
-// radices of mixed-radix plans (committed: R = 6 = 2·3 and 10 = 2·5; 12 = 4·3 and 20 = 4·5 on request, measured
-// no better), FFTW genfft style (n1fv_R / t1fv_R), and the radix-5 pass itself (R = 5, "split" 5·1: radix5.ts's
+// radices of mixed-radix plans (committed: R = 6 = 2·3, 10 = 2·5, 15 = 3·5; 12 = 4·3 and 20 = 4·5 on request,
+// measured no better), FFTW genfft style (n1fv_R / t1fv_R), and the radix-5 pass itself (R = 5, "split" 5·1: radix5.ts's
 // formula, the same operations as its former hand-written loop, bit for bit; 4–15 % faster: the twiddles are read
 // where they are used rather than held in registers, which V8 spilled, and ρ·(t·c) needs no sign flip).
 // The R-point DFT is the prime-factor (Good–Thomas) split R = r1·r2, gcd(r1, r2) = 1: with
@@ -20,7 +20,7 @@
 // streams p) or the twiddle-free last pass (m = 1; the inverse multiplies by 1/n). The SAME operation list is printed
 // twice, as f64x2 code and as scalar code lane for lane, so the two builds agree bit for bit (no FMA). In the f64x2
 // code of a STAGED radix the first stage's outputs Y[n2][k1 ≥ 1] wait in their output slots (stored, reloaded: exact)
-// rather than in registers — V8 spilled the inputs otherwise (radix 10: 36 → 17 stack accesses per 10 points).
+// rather than in registers — V8 spilled the inputs otherwise (radix 10: 36 → 17 stack accesses per 10 points; 15 too).
 //
 // Usage: node scripts/gen-fft-mixed.mjs          (writes the files)
 //        node scripts/gen-fft-mixed.mjs --check  (exit 1 if a committed file differs from the output)
@@ -35,10 +35,10 @@ const argv = (name) => { const i = process.argv.indexOf(name); return i > 0 ? pr
 const OUTDIR = argv("--out") ? path.resolve(argv("--out")) : path.join(root, "assembly/fft/mixed");
 /** The committed radices and their prime-factor split [r1, r2] (DFTs of size r1 first). For measurements,
  *  `--splits 12=4x3,20=4x5,10=5x2 --staged 10,12,20 --out dir` writes other radices, splits and staging to dir. */
-export const SPLITS = { 5: [5, 1], 6: [2, 3], 10: [2, 5] };
+export const SPLITS = { 5: [5, 1], 6: [2, 3], 10: [2, 5], 15: [3, 5] };
 /** Radices whose f64x2 code stages the first stage's outputs Y[n2][k1 ≥ 1] in their output slots (a store and a
  *  load each; the scalar code keeps them in locals): V8 otherwise spills the inputs or Y (measured). */
-export const STAGED = (argv("--staged") ?? "10").split(",").map(Number);
+export const STAGED = (argv("--staged") ?? "10,15").split(",").map(Number);
 for (const kv of (argv("--splits") ?? "").split(",").filter(Boolean)) {
   const [R, r] = kv.split("=");
   SPLITS[R] = r.split("x").map(Number);
@@ -253,8 +253,10 @@ function files(R) {
   const tw = build(R, true), plain = build(R, false);
   const count = (ops, ...o) => ops.filter((x) => o.includes(x.o)).length;
   const indent = (ls) => ls.map((l) => `  ${l}`).join("\n");
-  const body = (name, simd, code, inv, scaled) => `// @ts-ignore: decorator
-@inline function ${name}(xp: usize, yp: usize, is: usize, os: usize, t: usize, sc: ${simd ? "v128" : "f64"}): void {
+  const body = (name, simd, code, inv, scaled, exp = false) => `${exp ? `/** The ${name.includes("T") ? "twiddled" : "last-pass"} radix-${R} butterfly at xp → yp (input stride is, output stride os).
+ *  @example ${name}(xp, yp, is, os, t, sc)   // inlined into its loop */
+` : ""}// @ts-ignore: decorator
+@inline ${exp ? "export " : ""}function ${name}(xp: usize, yp: usize, is: usize, os: usize, t: usize, sc: ${simd ? "v128" : "f64"}): void {
 ${indent(printBody(code, simd, inv, scaled))}
 }`;
   const loopT = (name, bodyName, exp) => `/** Twiddled radix-${R} pass (m > 1).${exp ? `
@@ -312,7 +314,12 @@ export function pass${R}(x: usize, y: usize, tw: usize, m: i32, s: i32, inv: boo
   }
 }
 `;
-  const simdPart = `// ---------------------------------------------------------------- f64x2 (one complex per v128)
+  const bodies = (simd, exp) => {
+    const v = simd ? "V" : "S";
+    return [`${body(`bodyTF${v}`, simd, tw, false, false)}\n\n${body(`bodyTI${v}`, simd, tw, true, false)}\n`,
+      `${body(`bodyLF${v}`, simd, plain, false, false, exp)}\n\n${body(`bodyLI${v}`, simd, plain, true, true, exp)}\n`];
+  };
+  const loopsV = `// ---------------------------------------------------------------- f64x2 (one complex per v128)
 
 ${loopT("loopTFV", "bodyTFV")}
 
@@ -321,16 +328,8 @@ ${loopT("loopTIV", "bodyTIV")}
 ${loopL("loopLFV", "bodyLFV", true)}
 
 ${loopL("loopLIV", "bodyLIV", true)}
-
-${body("bodyTFV", true, tw, false, false)}
-
-${body("bodyTIV", true, tw, true, false)}
-
-${body("bodyLFV", true, plain, false, false)}
-
-${body("bodyLIV", true, plain, true, true)}
 `;
-  const scalarPart = (exp) => `// ---------------------------------------------------------------- scalar (same operations per lane)
+  const loopsS = (exp) => `// ---------------------------------------------------------------- scalar (same operations per lane)
 
 ${loopT("loopTFS", "bodyTFS", exp)}
 
@@ -339,30 +338,57 @@ ${loopT("loopTIS", "bodyTIS", exp)}
 ${loopL("loopLFS", "bodyLFS", false, exp)}
 
 ${loopL("loopLIS", "bodyLIS", false, exp)}
-
-${body("bodyTFS", false, tw, false, false)}
-
-${body("bodyTIS", false, tw, true, false)}
-
-${body("bodyLFS", false, plain, false, false)}
-
-${body("bodyLIS", false, plain, true, true)}
 `;
-  const one = `${head(`n${R}.ts`, r2 === 1 ? `Radix ${R} (re-exported by radix${R}.ts, which states the formula).` : `Radix ${R} = ${r1}·${r2}.`)}${dispatch(`
+  const name = r2 === 1 ? `Radix ${R}` : `Radix ${R} = ${r1}·${r2}`;
+  const [tV, lV] = bodies(true, false), [tS, lS] = bodies(false, false);
+  const one = `${head(`n${R}.ts`, r2 === 1 ? `Radix ${R} (re-exported by radix${R}.ts, which states the formula).` : `${name}.`)}${dispatch(`
 import { swap } from "../cplx";
 `)}
-${simdPart}
-${scalarPart(false)}`;
+${loopsV}
+${tV}
+${lV}
+${loopsS(false)}
+${tS}
+${lS}`;
   if (one.split("\n").length <= MAX_LINES) return { [`n${R}.ts`]: one };
   // too long for one file: the scalar loops and bodies go to n{R}s.ts
-  return {
-    [`n${R}.ts`]: `${head(`n${R}.ts`, `Radix ${R} = ${r1}·${r2}: the pass and its f64x2 code (the scalar code is in n${R}s.ts).`)}${dispatch(`
+  const two = {
+    [`n${R}.ts`]: `${head(`n${R}.ts`, `${name}: the pass and its f64x2 code (the scalar code is in n${R}s.ts).`)}${dispatch(`
 import { swap } from "../cplx";
 import { loopTFS, loopTIS, loopLFS, loopLIS } from "./n${R}s";
 `)}
-${simdPart}`,
-    [`n${R}s.ts`]: `${head(`n${R}s.ts`, `Radix ${R} = ${r1}·${r2}: the scalar loops of n${R}.ts's pass (the scalar build's code).`)}
-${scalarPart(true)}`,
+${loopsV}
+${tV}
+${lV}`,
+    [`n${R}s.ts`]: `${head(`n${R}s.ts`, `${name}: the scalar loops of n${R}.ts's pass (the scalar build's code).`)}
+${loopsS(true)}
+${tS}
+${lS}`,
+  };
+  if (Object.values(two).every((t) => t.split("\n").length <= MAX_LINES)) return two;
+  // still too long: the last-pass bodies go to n{R}l.ts (f64x2) and n{R}sl.ts (scalar)
+  const [, lVx] = bodies(true, true), [, lSx] = bodies(false, true);
+  return {
+    [`n${R}.ts`]: `${head(`n${R}.ts`, `${name}: the pass and its f64x2 code (last-pass bodies in n${R}l.ts; the scalar code is in n${R}s.ts).`)}${dispatch(`
+import { swap } from "../cplx";
+import { bodyLFV, bodyLIV } from "./n${R}l";
+import { loopTFS, loopTIS, loopLFS, loopLIS } from "./n${R}s";
+`)}
+${loopsV}
+${tV}`,
+    [`n${R}l.ts`]: `${head(`n${R}l.ts`, `${name}: the f64x2 bodies of n${R}.ts's twiddle-free last pass.`)}
+import { swap } from "../cplx";
+
+// ---------------------------------------------------------------- f64x2 (one complex per v128)
+${lVx}`,
+    [`n${R}s.ts`]: `${head(`n${R}s.ts`, `${name}: the scalar loops of n${R}.ts's pass (the scalar build's code; last-pass bodies in n${R}sl.ts).`)}
+import { bodyLFS, bodyLIS } from "./n${R}sl";
+
+${loopsS(true)}
+${tS}`,
+    [`n${R}sl.ts`]: `${head(`n${R}sl.ts`, `${name}: the scalar bodies of n${R}.ts's twiddle-free last pass.`)}
+// ---------------------------------------------------------------- scalar (same operations per lane)
+${lSx}`,
   };
 }
 
