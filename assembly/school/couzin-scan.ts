@@ -22,6 +22,7 @@ export function couzinSetup(s: School): void {
     v128.store(CST, f64x2.splat(1.0), C_ONE); v128.store(CST, f64x2.splat(1e-24), C_TINY); v128.store(CST, f64x2.splat(ra2_), C_RA2);
     v128.store(CST, f64x2.splat(max(rr2_, ro2_)), C_NEAR2); v128.store(CST, f64x2.splat(rr2_), C_RR2); v128.store(CST, f64x2.splat(ro2_), C_RO2);
     v128.store(CST, f64x2.splat(thr_), C_THR); v128.store(CST, f64x2.splat(L_), C_L); v128.store(CST, f64x2.splat(H_), C_H); v128.store(CST, f64x2.splat(-H_), C_MH);
+    v128.store(CST, i32x4(0, 48, 96, 144), C_STEP); v128.store(CST, i32x4.splat(24), C_STEP + 16);
   }
 }
 
@@ -43,10 +44,14 @@ export function couzinSetup(s: School): void {
 // ---- SIMD: two queues of candidates (i32 entries: 24·slot | range << 25, n ≤ 10⁶) and the lane accumulators. Pass 1 queues a
 // superset of the candidates within r_a (a conservative f32 test, or the exact f64 one); the drain recomputes every
 // queued offset in f64 exactly as couzinOne does (x_j − (p + s), the same operations) and masks those that fail.
-// A range is queued in chunks of ≤ CH candidates and the queues are drained (zipped to the end, the shorter one
-// padded) before a chunk could overflow them: draining early splits no lane and reorders nothing.
-const QCAP: i32 = 1024, CH: i32 = 256, OFF_MASK: i32 = (1 << 25) - 1, PAD: i32 = 64 << 25;
-const Q0: usize = memory.data(QCAP * 4 + 16, 16), Q1: usize = memory.data(QCAP * 4 + 16, 16);   // + one pair of padding
+// The queues are drained (zipped to the end, the shorter one padded) before a block could overflow them: draining
+// early splits no lane and reorders nothing.
+const QCAP: i32 = 1024, OFF_MASK: i32 = (1 << 25) - 1, PAD: i32 = 64 << 25;
+const Q0: usize = memory.data(QCAP * 4 + 16, 16), Q1: usize = memory.data(QCAP * 4 + 16, 16);   // + padding, whole-v128 stores
+// left-packing shuffles: for a 4-bit mask, the bytes of the selected i32 lanes first
+// per range: the shifted focal position as f32x4 splats (x, y, z)
+const P32T: usize = memory.data(64 * 48, 16);
+const LUT: usize = memory.data<u8>([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 5, 6, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 0, 0, 0, 0, 0, 0, 0, 0, 8, 9, 10, 11, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 8, 9, 10, 11, 0, 0, 0, 0, 0, 0, 0, 0, 4, 5, 6, 7, 8, 9, 10, 11, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 0, 0, 0, 0, 12, 13, 14, 15, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 12, 13, 14, 15, 0, 0, 0, 0, 0, 0, 0, 0, 4, 5, 6, 7, 12, 13, 14, 15, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 12, 13, 14, 15, 0, 0, 0, 0, 8, 9, 10, 11, 12, 13, 14, 15, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 8, 9, 10, 11, 12, 13, 14, 15, 0, 0, 0, 0, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15], 16);
 // per range q (< 64): the shifted focal position p + s (f64 x, y, z, 0); entry 64 (padding): x = +∞, so d² = ∞
 const PQ: usize = memory.data(65 * 32, 16);
 let n0: i32 = 0, n1: i32 = 0, xs_: usize = 0, ys_: usize = 0, zs_: usize = 0, aos_: usize = 0, wrap_: bool = false;
@@ -54,10 +59,10 @@ let n0: i32 = 0, n1: i32 = 0, xs_: usize = 0, ys_: usize = 0, zs_: usize = 0, ao
 // splatted (× 3), in memory: the scalar build has no v128 globals
 const ACC: usize = memory.data(15 * 16, 16);
 // splatted constants (v128 loads in the loops: V8 would otherwise rebuild splats and constants in every iteration):
-// 1, 10⁻²⁴, r_a², max(r_r², r_o²), r_r², r_o², blind threshold, L, L/2, −L/2, f32 threshold (f32x4), focal position
-// of the range (f32x4 × 3)
-const CST: usize = memory.data(14 * 16, 16);
-const C_ONE = 0, C_TINY = 16, C_RA2 = 32, C_NEAR2 = 48, C_RR2 = 64, C_RO2 = 80, C_THR = 96, C_L = 112, C_H = 128, C_MH = 144, C_T32 = 160, C_P32 = 176;
+// 1, 10⁻²⁴, r_a², max(r_r², r_o²), r_r², r_o², blind threshold, L, L/2, −L/2, f32 threshold (f32x4), entry offsets of the even candidates of a block (i32x4: 0, 48, 96, 144) and +24 (× 4)
+const CST: usize = memory.data(13 * 16, 16);
+const C_ONE = 0, C_TINY = 16, C_RA2 = 32, C_NEAR2 = 48, C_RR2 = 64, C_RO2 = 80, C_THR = 96, C_L = 112, C_H = 128, C_MH = 144, C_T32 = 160,
+  C_STEP = 176;
 // pass 1's f32 filter: slot-order coordinates as f32 (X32 | Y32 | Z32) and the threshold on the f32 d²
 let f32_: bool = false, X32: usize = 0, Y32: usize = 0, Z32: usize = 0;
 
@@ -80,7 +85,7 @@ export function couzinCopies(xs: usize, ys: usize, zs: usize, n: i32, aos: usize
     M = max(M, max(Math.abs(x), max(Math.abs(y), Math.abs(z))));
   }
   const ra = Math.sqrt(ra2_), d = 4 * 5.9604644775390625e-8 * (2 * M + L_ + ra), R = ra + 2 * d;
-  f32_ = M <= 1e15;
+  f32_ = M <= 1e15 && n >= 8;   // (n ≥ 8: a masked block's reads stay within the 24n bytes allocated)
   v128.store(CST, f32x4.splat(<f32>(R * R * (1 + 1e-5))), C_T32);
 }
 
@@ -220,38 +225,42 @@ export function scanCouzin(ranges: usize, nr: i32, xs: usize, ys: usize, zs: usi
     acc0(cx, cy, cz);
     const fast = f32_ && !wrap, x32 = X32, y32 = Y32, z32 = Z32;
     let c0 = 0, c1 = 0;   // the queue lengths in locals (wasm globals are memory accesses)
+    // every range's shifted focal position (f64 for the drain, f32 splats for the filter); without the filter, pass 1
+    // range by range in f64
     for (let q = 0; q < nr; q++) {
-      const rq = ranges + <usize>(q * 12), t0 = load<i32>(rq), t1 = load<i32>(rq, 4), sh = <usize>load<i32>(rq, 8);
+      const rq = ranges + <usize>(q * 12), sh = <usize>load<i32>(rq, 8);
       const qx = px + load<f64>(sh), qy = py + load<f64>(sh, 8), qz = pz + load<f64>(sh, 16);
       store<f64>(PQ + (<usize>q << 5), qx); store<f64>(PQ + (<usize>q << 5), qy, 8); store<f64>(PQ + (<usize>q << 5), qz, 16);
-      if (!fast) { n0 = c0; n1 = c1; pass1F64(q, t0, t1, us, vs, ws); c0 = n0; c1 = n1; continue; }
-      v128.store(CST, f32x4.splat(<f32>qx), C_P32); v128.store(CST, f32x4.splat(<f32>qy), C_P32 + 16); v128.store(CST, f32x4.splat(<f32>qz), C_P32 + 32);
-      // blocks of four candidates t … t + 3 (t − t0 even: lanes 0, 1, 0, 1), in chunks of CH; a range's last block is
-      // masked (its reads past t1 stay inside the f32 copies' allocation)
-      let t = t0, e = (t0 * 24) | (q << 25);
-      while (t < t1) {
-        if (max(c0, c1) > QCAP - CH / 2) { n0 = c0; n1 = c1; drain(us, vs, ws); c0 = 0; c1 = 0; }
-        const te = min(t1, t + CH);
-        for (; t + 4 <= te; t += 4, e += 96) {
-          const o = <usize>t << 2;
-          const dx = f32x4.sub(v128.load(x32 + o), v128.load(CST, C_P32)), dy = f32x4.sub(v128.load(y32 + o), v128.load(CST, C_P32 + 16));
-          const dz = f32x4.sub(v128.load(z32 + o), v128.load(CST, C_P32 + 32));
-          const m = i32x4.bitmask(f32x4.le(f32x4.add(f32x4.add(f32x4.mul(dx, dx), f32x4.mul(dy, dy)), f32x4.mul(dz, dz)), v128.load(CST, C_T32)));
-          store<i32>(Q0 + (<usize>c0 << 2), e); c0 += m & 1;
-          store<i32>(Q1 + (<usize>c1 << 2), e + 24); c1 += (m >> 1) & 1;
-          store<i32>(Q0 + (<usize>c0 << 2), e + 48); c0 += (m >> 2) & 1;
-          store<i32>(Q1 + (<usize>c1 << 2), e + 72); c1 += m >> 3;
-        }
-        if (t < te) {   // te = t1: the range's last 1–3 candidates
-          const o = <usize>t << 2;
-          const dx = f32x4.sub(v128.load(x32 + o), v128.load(CST, C_P32)), dy = f32x4.sub(v128.load(y32 + o), v128.load(CST, C_P32 + 16));
-          const dz = f32x4.sub(v128.load(z32 + o), v128.load(CST, C_P32 + 32));
-          const m = i32x4.bitmask(f32x4.le(f32x4.add(f32x4.add(f32x4.mul(dx, dx), f32x4.mul(dy, dy)), f32x4.mul(dz, dz)), v128.load(CST, C_T32))) & (15 >> (t + 4 - te));
-          store<i32>(Q0 + (<usize>c0 << 2), e); c0 += m & 1;
-          store<i32>(Q1 + (<usize>c1 << 2), e + 24); c1 += (m >> 1) & 1;
-          store<i32>(Q0 + (<usize>c0 << 2), e + 48); c0 += (m >> 2) & 1;
-          t = te;
-        }
+      const p32 = P32T + <usize>(q * 48);
+      v128.store(p32, f32x4.splat(<f32>qx)); v128.store(p32, f32x4.splat(<f32>qy), 16); v128.store(p32, f32x4.splat(<f32>qz), 32);
+      if (!fast) { n0 = c0; n1 = c1; pass1F64(q, load<i32>(rq), load<i32>(rq, 4), us, vs, ws); c0 = n0; c1 = n1; }
+    }
+    // the filter: blocks of eight candidates t … t + 7 of range q (t − t0 even) in one loop over all ranges (a block
+    // ending its range moves on to the next range's first one without a branch); the even candidates (lane 0) and
+    // the odd ones (lane 1) are each packed to the front of a v128 of entries (LUT) and stored whole at their
+    // queue's end; a range's last block is masked (its reads past t1 stay inside the f32 copies' allocation)
+    if (fast && nr > 0) {
+      let q = 0, t = load<i32>(ranges), t1 = load<i32>(ranges, 4), e = t * 24;
+      for (;;) {
+        if (max(c0, c1) > QCAP - 4) { n0 = c0; n1 = c1; drain(us, vs, ws); c0 = 0; c1 = 0; }
+        const o = <usize>t << 2, p32 = P32T + <usize>(q * 48);
+        const pxv = v128.load(p32), pyv = v128.load(p32, 16), pzv = v128.load(p32, 32);
+        const xa = f32x4.sub(v128.load(x32 + o), pxv), ya = f32x4.sub(v128.load(y32 + o), pyv), za = f32x4.sub(v128.load(z32 + o), pzv);
+        const xb = f32x4.sub(v128.load(x32 + o, 16), pxv), yb = f32x4.sub(v128.load(y32 + o, 16), pyv), zb = f32x4.sub(v128.load(z32 + o, 16), pzv);
+        const d2a = f32x4.add(f32x4.add(f32x4.mul(xa, xa), f32x4.mul(ya, ya)), f32x4.mul(za, za));
+        const d2b = f32x4.add(f32x4.add(f32x4.mul(xb, xb), f32x4.mul(yb, yb)), f32x4.mul(zb, zb));
+        const T = v128.load(CST, C_T32), rem = t1 - t;
+        const me = i32x4.bitmask(f32x4.le(v128.shuffle<f32>(d2a, d2b, 0, 2, 4, 6), T)) & ((1 << min(4, (rem + 1) >> 1)) - 1);
+        const mo = i32x4.bitmask(f32x4.le(v128.shuffle<f32>(d2a, d2b, 1, 3, 5, 7), T)) & ((1 << min(4, rem >> 1)) - 1);
+        const base = i32x4.add(i32x4.splat(e), v128.load(CST, C_STEP));   // entries of t, t + 2, t + 4, t + 6
+        v128.store(Q0 + (<usize>c0 << 2), i8x16.swizzle(base, v128.load(LUT + (<usize>me << 4))));
+        v128.store(Q1 + (<usize>c1 << 2), i8x16.swizzle(i32x4.add(base, v128.load(CST, C_STEP + 16)), v128.load(LUT + (<usize>mo << 4))));
+        c0 += popcnt(me); c1 += popcnt(mo);
+        const next = <i32>(rem <= 8), qn = q + next;
+        if (qn >= nr) break;
+        const rn = ranges + <usize>(qn * 12), tn = load<i32>(rn);
+        t = select<i32>(tn, t + 8, next); e = select<i32>((tn * 24) | (qn << 25), e + 192, next);
+        t1 = load<i32>(rn, 4); q = qn;
       }
     }
     n0 = c0; n1 = c1;
