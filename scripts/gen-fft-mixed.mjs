@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // gen-fft-mixed.mjs — writes assembly/fft/mixed/n{R}.ts: straight-line radix-R Stockham passes for the composite
-// radices of mixed-radix plans (committed: R = 6 = 2·3, 10 = 2·5, 15 = 3·5; 12 = 4·3 and 20 = 4·5 on request,
-// measured no better), FFTW genfft style (n1fv_R / t1fv_R), and the radix-5 pass itself (R = 5, "split" 5·1: radix5.ts's
+// radices of mixed-radix plans (committed: R = 6 = 2·3, 10 = 2·5, 15 = 3·5, 21 = 3·7; 12 = 4·3 and 20 = 4·5 on
+// request, measured no better), FFTW genfft style (n1fv_R / t1fv_R), and the radix-5 pass itself (R = 5, "split" 5·1: radix5.ts's
 // formula, the same operations as its former hand-written loop, bit for bit; 4–15 % faster: the twiddles are read
 // where they are used rather than held in registers, which V8 spilled, and ρ·(t·c) needs no sign flip).
 // The R-point DFT is the prime-factor (Good–Thomas) split R = r1·r2, gcd(r1, r2) = 1: with
@@ -13,6 +13,8 @@
 //   5: t1 = b + e, t2 = c + d, t3 = b − e, t4 = c − d, X0 = (a + t1) + t2,
 //      u1 = (a + t1·C1) + t2·C2, u2 = (a + t1·C2) + t2·C1, X1,4 = u1 ± ρ(t3·S1 + t4·S2),
 //      X2,3 = u2 ± ρ(t3·S2 − t4·S1)                                                           (radix5.ts)
+//   7: t_l = a_l + a_{7−l}, u_l = a_l − a_{7−l}, X0 = a0 + Σ t_l, A_k = a0 + Σ_l C_{lk} t_l,
+//      X_k, X_{7−k} = A_k ± ρ·Σ_l ±S_{lk} u_l                                              (radix7.ts)
 // with ρ = −i forward, +i inverse. Quarter turns and negations are carried symbolically (a value is ρ^k·op) and
 // folded into the next add or into a product: ρ·(t·c) is computed as swap(t)·[c, −c] — one shuffle shared by two
 // products and no sign flip; exact, since negation and the swap commute with rounding. Each codelet is a whole
@@ -35,10 +37,10 @@ const argv = (name) => { const i = process.argv.indexOf(name); return i > 0 ? pr
 const OUTDIR = argv("--out") ? path.resolve(argv("--out")) : path.join(root, "assembly/fft/mixed");
 /** The committed radices and their prime-factor split [r1, r2] (DFTs of size r1 first). For measurements,
  *  `--splits 12=4x3,20=4x5,10=5x2 --staged 10,12,20 --out dir` writes other radices, splits and staging to dir. */
-export const SPLITS = { 5: [5, 1], 6: [2, 3], 10: [2, 5], 15: [3, 5] };
+export const SPLITS = { 5: [5, 1], 6: [2, 3], 10: [2, 5], 15: [3, 5], 21: [3, 7] };
 /** Radices whose f64x2 code stages the first stage's outputs Y[n2][k1 ≥ 1] in their output slots (a store and a
  *  load each; the scalar code keeps them in locals): V8 otherwise spills the inputs or Y (measured). */
-export const STAGED = (argv("--staged") ?? "10,15").split(",").map(Number);
+export const STAGED = (argv("--staged") ?? "10,15,21").split(",").map(Number);
 for (const kv of (argv("--splits") ?? "").split(",").filter(Boolean)) {
   const [R, r] = kv.split("=");
   SPLITS[R] = r.split("x").map(Number);
@@ -135,6 +137,32 @@ function build(R, twiddled) {
       const v1 = add(mulc(t3, "S1", 1), mulc(t4, "S2", 1));
       const v2 = sub(mulc(t3, "S2", 1), mulc(t4, "S1", 1));
       return [y0, add(u1, v1), add(u2, v2), sub(u2, v2), sub(u1, v1)];
+    }
+    if (n >= 7 && n % 2 === 1) {
+      // odd prime p (radix7.ts's formula, gen-fft-odd.mjs): t_l = a_l + a_{p−l}, u_l = a_l − a_{p−l} (l ≤ h),
+      // X_0 = a_0 + t_1 + … + t_h, A_k = a_0 + Σ_l C_{lk} t_l, ρB_k = Σ_l ±ρ u_l S_{lk} (sums in the order of l),
+      // X_k = A_k + ρB_k, X_{p−k} = A_k − ρB_k
+      const h = (n - 1) / 2;
+      const cs = (j) => { const name = `C${n}_${j}`, sn = `S${n}_${j}`;
+        if (!(name in CONST)) { const [c, si] = cisFixed(j, n); CONST[name] = toDouble(c); CONST[sn] = toDouble(si); }
+        return [name, sn]; };
+      const term = (l, k) => { const j = (l * k) % n; return j <= h ? [j, 1] : [n - j, -1]; };
+      const t = [], u = [];
+      for (let l = 1; l <= h; l++) { t[l] = add(xs[l], xs[n - l]); u[l] = sub(xs[l], xs[n - l]); }
+      let x0 = xs[0];
+      for (let l = 1; l <= h; l++) x0 = add(x0, t[l]);
+      const out = [x0];
+      for (let k = 1; k <= h; k++) {
+        let A = xs[0], B = null;
+        for (let l = 1; l <= h; l++) {
+          const [j, sg] = term(l, k), [C, S] = cs(j);
+          A = add(A, mulc(t[l], C));
+          const prod = mulc(u[l], S, 1);
+          B = B === null ? prod : sg > 0 ? add(B, prod) : sub(B, prod);
+        }
+        out[k] = add(A, B); out[n - k] = sub(A, B);
+      }
+      return out;
     }
     throw new Error(`no leaf DFT of size ${n}`);
   }
@@ -366,9 +394,17 @@ ${tS}
 ${lS}`,
   };
   if (Object.values(two).every((t) => t.split("\n").length <= MAX_LINES)) return two;
-  // still too long: the last-pass bodies go to n{R}l.ts (f64x2) and n{R}sl.ts (scalar)
+  // still too long: the last-pass bodies go to n{R}l.ts (f64x2) and n{R}sl.ts (scalar); if the scalar loops and
+  // twiddled bodies are still too long, the inverse's twiddled scalar body goes to n{R}st.ts
   const [, lVx] = bodies(true, true), [, lSx] = bodies(false, true);
-  return {
+  const tFS = body("bodyTFS", false, tw, false, false), tISx = body("bodyTIS", false, tw, true, false, true);
+  const sMain = (sep) => `${head(`n${R}s.ts`, `${name}: the scalar loops of n${R}.ts's pass (the scalar build's code; last-pass bodies in n${R}sl.ts${sep ? `, the inverse's twiddled body in n${R}st.ts` : ""}).`)}
+import { bodyLFS, bodyLIS } from "./n${R}sl";${sep ? `
+import { bodyTIS } from "./n${R}st";` : ""}
+
+${loopsS(true)}
+${sep ? `${tFS}\n` : tS}`;
+  const three = {
     [`n${R}.ts`]: `${head(`n${R}.ts`, `${name}: the pass and its f64x2 code (last-pass bodies in n${R}l.ts; the scalar code is in n${R}s.ts).`)}${dispatch(`
 import { swap } from "../cplx";
 import { bodyLFV, bodyLIV } from "./n${R}l";
@@ -381,15 +417,18 @@ import { swap } from "../cplx";
 
 // ---------------------------------------------------------------- f64x2 (one complex per v128)
 ${lVx}`,
-    [`n${R}s.ts`]: `${head(`n${R}s.ts`, `${name}: the scalar loops of n${R}.ts's pass (the scalar build's code; last-pass bodies in n${R}sl.ts).`)}
-import { bodyLFS, bodyLIS } from "./n${R}sl";
-
-${loopsS(true)}
-${tS}`,
+    [`n${R}s.ts`]: sMain(false),
     [`n${R}sl.ts`]: `${head(`n${R}sl.ts`, `${name}: the scalar bodies of n${R}.ts's twiddle-free last pass.`)}
 // ---------------------------------------------------------------- scalar (same operations per lane)
 ${lSx}`,
   };
+  if (three[`n${R}s.ts`].split("\n").length <= MAX_LINES) return three;
+  three[`n${R}s.ts`] = sMain(true);
+  three[`n${R}st.ts`] = `${head(`n${R}st.ts`, `${name}: the scalar body of n${R}.ts's twiddled inverse pass.`)}
+// ---------------------------------------------------------------- scalar (same operations per lane)
+${tISx}
+`;
+  return three;
 }
 
 /** Every generated file: name → text.

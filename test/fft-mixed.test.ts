@@ -1,11 +1,11 @@
 // Mixed-radix plans (assembly/fft/plan-mixed.ts) and the generated passes assembly/fft/mixed/n6.ts (2·3),
-// n10.ts/n10s.ts (2·5), n15*.ts (3·5) and n5.ts (the radix-5 pass, re-exported by radix5.ts): the committed files
+// n10.ts/n10s.ts (2·5), n15*.ts (3·5), n21*.ts (3·7) and n5.ts (the radix-5 pass, re-exported by radix5.ts): the committed files
 // equal their generator's output (scripts/gen-fft-mixed.mjs, reproducible); plans follow the pairing rule (5s, then
-// 3s, paired with 2s into radix 10 and 6, never leaving a lone 2; leftover 3s and 5s paired into 15) and are the same
-// in both builds; plans that put radix 10, 6 and 15 first (s = 1 streaming loop), in the middle (twiddled, s > 1) and
+// 3s, paired with 2s into radix 10 and 6, never leaving a lone 2; leftover 3s paired with 5s into 15, then with 7s
+// into 21) and are the same in both builds; plans that put radix 10, 6, 15 and 21 first (s = 1 streaming loop), in the middle (twiddled, s > 1) and
 // last (m = 1, the inverse's scaling) match the naive compensated DFT (test/helpers/dft.ts), forward and inverse, in
 // both builds; and the SIMD and scalar builds agree bit for bit on every 13-smooth n ≤ 4000 with a factor 3 or 5 and a
-// factor 2 or 15 (complex forward and inverse) and on rfft/irfft/realFilter of the sizes whose half takes the new
+// factor 2, 15 or 21 (complex forward and inverse) and on rfft/irfft/realFilter of the sizes whose half takes the new
 // passes. The raw WASM exports of both builds are driven directly.
 import { describe, it, expect, beforeAll } from "vitest";
 import { execFileSync } from "node:child_process";
@@ -63,12 +63,12 @@ const smooth13 = (n: number): boolean => { for (const p of [2, 3, 5, 7, 11, 13])
 
 /** The pairing rule of plan-mixed.ts, restated: [the composite and leftover odd passes, k' (2s left)]. */
 function expectedHead(n: number): [number[], number] {
-  const k = exponent(n, 2), a = exponent(n, 5), b = exponent(n, 3);
+  const k = exponent(n, 2), a = exponent(n, 5), b = exponent(n, 3), c = exponent(n, 7);
   let pairs = Math.min(k, a + b);
   if (pairs > 0 && k - pairs === 1) pairs--;
-  const p10 = Math.min(pairs, a), p6 = pairs - p10, p15 = Math.min(a - p10, b - p6);
-  return [[...Array(p10).fill(10), ...Array(p6).fill(6), ...Array(p15).fill(15), ...Array(b - p6 - p15).fill(3),
-    ...Array(a - p10 - p15).fill(5)], k - pairs];
+  const p10 = Math.min(pairs, a), p6 = pairs - p10, p15 = Math.min(a - p10, b - p6), p21 = Math.min(b - p6 - p15, c);
+  return [[...Array(p10).fill(10), ...Array(p6).fill(6), ...Array(p21).fill(21), ...Array(p15).fill(15),
+    ...Array(b - p6 - p15 - p21).fill(3), ...Array(a - p10 - p15).fill(5)], k - pairs];
 }
 
 describe("generator", () => {
@@ -77,7 +77,8 @@ describe("generator", () => {
     // @ts-ignore: untyped .mjs generator
     const gen = await import("../scripts/gen-fft-mixed.mjs");
     const a = gen.generate(), b = gen.generate();
-    expect(Object.keys(a).sort()).toEqual(["n10.ts", "n10s.ts", "n15.ts", "n15l.ts", "n15s.ts", "n15sl.ts", "n5.ts", "n6.ts"]);
+    expect(Object.keys(a).sort()).toEqual(["n10.ts", "n10s.ts", "n15.ts", "n15l.ts", "n15s.ts", "n15sl.ts", "n21.ts", "n21l.ts",
+      "n21s.ts", "n21sl.ts", "n21st.ts", "n5.ts", "n6.ts"]);
     for (const [name, text] of Object.entries(a)) {
       expect(text).toBe(b[name]);
       expect(text).toBe(readFileSync(path.join(root, "assembly/fft/mixed", name), "utf8"));
@@ -87,21 +88,22 @@ describe("generator", () => {
 });
 
 describe("plans", () => {
-  it("pair 5s, then 3s, with 2s (radix 10, 6), leftover 3s with 5s (15), then 3s, 5s, the power-of-two plan of what is left, the primes", () => {
+  it("pair 5s, then 3s, with 2s (radix 10, 6), leftover 3s with 5s (15), then with 7s (21), then 3s, 5s, the power-of-two plan of what is left, the primes", () => {
     expect(radicesOf(S, 1000)).toEqual([10, 10, 10]);
     expect(radicesOf(S, 500)).toEqual([10, 10, 5]);
-    expect(radicesOf(S, 4095)).toEqual([15, 3, 7, 13]);
+    expect(radicesOf(S, 4095)).toEqual([21, 15, 13]);
+    expect(radicesOf(S, 3003)).toEqual([21, 11, 13]);
     expect(radicesOf(S, 1001)).toEqual([7, 11, 13]);                   // no 3 or 5: as before
     expect(radicesOf(S, 20)).toEqual([...radicesOf(S, 4), 5]);        // 2²·5: a pair would leave a lone 2 (former order)
     for (let n = 2; n <= 70000; n++) {
-      if (!smooth13(n) || (n % 3 !== 0 && n % 5 !== 0) || (n % 2 !== 0 && n % 15 !== 0)) continue;
+      if (!smooth13(n) || (n % 3 !== 0 && n % 5 !== 0) || (n % 2 !== 0 && n % 15 !== 0 && n % 21 !== 0)) continue;
       if (n > 5000 && n !== 65520 && n !== 8190 && n !== 48000) continue;
       const r = radicesOf(S, n), [head, kLeft] = expectedHead(n);
       expect(radicesOf(C, n), `n = ${n}`).toEqual(r);
       expect(r.reduce((x, y) => x * y, 1), `n = ${n}`).toBe(n);
-      if (!head.some((x) => x === 10 || x === 6 || x === 15)) {
+      if (!head.some((x) => x > 5)) {
         // no composite pass: the power-of-two passes first (former order)
-        expect(r.some((x) => x === 10 || x === 6 || x === 15), `n = ${n}: ${r}`).toBe(false);
+        expect(r.some((x) => x === 10 || x === 6 || x === 15 || x === 21), `n = ${n}: ${r}`).toBe(false);
         continue;
       }
       const tail = r.slice(head.length, head.length + radicesOf(S, 2 ** kLeft).length);
@@ -111,17 +113,17 @@ describe("plans", () => {
   });
 });
 
-// radix 10, 6 and 15: first (s = 1), middle (s > 1, twiddled), last (m = 1); with 3s, 5s, powers of two and primes
-const SIZES = [6, 10, 15, 30, 36, 42, 45, 60, 100, 120, 216, 225, 360, 450, 500, 768, 1000, 1536, 2000, 2310, 3000, 3375,
-  4095, 6 * 6 * 6 * 6, 65520];
+// radix 10, 6, 15 and 21: first (s = 1), middle (s > 1, twiddled), last (m = 1); with 3s, 5s, powers of two, primes
+const SIZES = [6, 10, 15, 21, 30, 36, 42, 45, 60, 63, 100, 120, 147, 216, 225, 360, 441, 450, 500, 768, 1000, 1536, 2000,
+  2310, 3000, 3003, 3375, 4095, 6 * 6 * 6 * 6, 8190, 65520];
 
 for (const simd of [true, false]) {
-  describe(`${simd ? "simd" : "scalar"} build: plans with radix 10, 6 and 15 match the naive DFT`, () => {
+  describe(`${simd ? "simd" : "scalar"} build: plans with radix 10, 6, 15 and 21 match the naive DFT`, () => {
     it(`n = ${SIZES.join(", ")} (forward and inverse; all bins up to 1536, 48 spread bins above)`, () => {
       const K = simd ? S : C;
       for (const n of SIZES) {
         const r = radicesOf(K, n);
-        expect(r.some((x) => x === 10 || x === 6 || x === 15), `n = ${n}: ${r}`).toBe(true);
+        expect(r.some((x) => x === 10 || x === 6 || x === 15 || x === 21), `n = ${n}: ${r}`).toBe(true);
         const x = randomArray(2 * n, 3000 + n), scale = norm(x) * Math.sqrt(n);
         const fwdRef = n <= 1536 ? dft(x, -1) : null, invRef = n <= 1536 ? dft(x, 1) : null;
         for (const inverse of [false, true]) {
@@ -145,17 +147,17 @@ for (const simd of [true, false]) {
 }
 
 describe("SIMD build = scalar build, bit for bit", () => {
-  it("every 13-smooth n ≤ 4000 with a factor 3 or 5 and a factor 2 or 15, and 65520: forward and inverse", () => {
+  it("every 13-smooth n ≤ 4000 with a factor 3 or 5 and a factor 2, 15 or 21, and 65520: forward and inverse", () => {
     let count = 0;
     for (let n = 2; n <= 65520; n++) {
-      if (!smooth13(n) || (n % 3 !== 0 && n % 5 !== 0) || (n % 2 !== 0 && n % 15 !== 0) || (n > 4000 && n !== 65520)) continue;
+      if (!smooth13(n) || (n % 3 !== 0 && n % 5 !== 0) || (n % 2 !== 0 && n % 15 !== 0 && n % 21 !== 0) || (n > 4000 && n !== 65520)) continue;
       const x = randomArray(2 * n, 11 + n);
       for (const inverse of [false, true]) {
         expect(sameBits(run(S, n, x, inverse), run(C, n, x, inverse)), `n = ${n} ${inverse ? "inverse" : "forward"}`).toBe(-1);
       }
       count++;
     }
-    expect(count).toBe(308);                      // 307 sizes ≤ 4000, and 65520
+    expect(count).toBe(330);                      // 329 sizes ≤ 4000, and 65520
   });
 
   it("rfft, irfft and realFilter for n = 2·(sizes with radix 10 or 6)", () => {
