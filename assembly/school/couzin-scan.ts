@@ -90,7 +90,8 @@ export function couzinCopies(xs: usize, ys: usize, zs: usize, n: i32, aos: usize
 }
 
 function acc0(cx: f64, cy: f64, cz: f64): void {
-  memory.fill(ACC, 0, 12 * 16);
+  const z = v128.splat<i64>(0);   // (stores, not memory.fill: V8 calls out of the module for that)
+  for (let o: usize = 0; o < 12 * 16; o += 16) v128.store(ACC + o, z);
   v128.store(ACC, f64x2.splat(cx), 12 * 16); v128.store(ACC, f64x2.splat(cy), 13 * 16); v128.store(ACC, f64x2.splat(cz), 14 * 16);
 }
 
@@ -111,7 +112,8 @@ function accOut(): void {
 
 /** A pair with a candidate in the repulsion or orientation zone: every zone's sums (couzinOne's branches as masks);
  * returns the attraction mask. */
-function pairZones(d2: v128, ok: v128, x: v128, y: v128, z: v128, e0: i32, e1: i32, us: usize, vs: usize, ws: usize): v128 {
+// @ts-ignore: decorator
+@inline function pairZones(d2: v128, ok: v128, x: v128, y: v128, z: v128, e0: i32, e1: i32, us: usize, vs: usize, ws: usize): v128 {
   const rep = v128.and(ok, f64x2.lt(d2, v128.load(CST, C_RR2)));
   const ori = v128.andnot(v128.and(ok, f64x2.lt(d2, v128.load(CST, C_RO2))), rep);
   const a = <usize>((e0 & OFF_MASK) / 3), b = <usize>((e1 & OFF_MASK) / 3);   // 8·slot
@@ -126,61 +128,52 @@ function pairZones(d2: v128, ok: v128, x: v128, y: v128, z: v128, e0: i32, e1: i
 }
 
 /** Zips the queues into the lane sums, lane 0 from queue 0 and lane 1 from queue 1: the shorter queue is first padded
- * to the longer one's length (and both to an even length), so the longer queue's rest runs in its own lane with the
- * other masked; both queues end empty. The offsets, the tests (d² ∈ [10⁻²⁴, r_a²), blind cone) and the arithmetic
- * are couzinOne's, lane by lane, two pairs per iteration. Pairs whose accepted candidates all lie in the attraction
+ * to the longer one's length (and one pair more), so the longer queue's rest runs in its own lane with the other
+ * masked; both queues end empty. The offsets, the tests (d² ∈ [10⁻²⁴, r_a²), blind cone) and the arithmetic are
+ * couzinOne's, lane by lane. Software-pipelined: an iteration takes the square root and the division of pair k
+ * (whose offsets the previous iteration computed) first, then the offsets of pair k + 1, then pair k's sums, so
+ * the divider works while the next pair's loads run. Pairs whose accepted candidates all lie in the attraction
  * zone (the common case) add to the attraction sums only; the other zones' sums stay in memory (adding the +0 of a
  * masked lane changes no sum: they start at +0 and never become −0). */
 function drain(us: usize, vs: usize, ws: usize): void {
-  const N0 = n0, N1 = n1, m = min(N0, N1);
-  let r = max(N0, N1);
+  const N0 = n0, N1 = n1, m = min(N0, N1), r = max(N0, N1);
   const Q = N0 < N1 ? Q0 : Q1;
   for (let k = m; k < r; k++) store<i32>(Q + (<usize>k << 2), PAD);
-  if (r & 1) { store<i32>(Q0 + (<usize>r << 2), PAD); store<i32>(Q1 + (<usize>r << 2), PAD); r++; }
+  store<i32>(Q0 + (<usize>r << 2), PAD); store<i32>(Q1 + (<usize>r << 2), PAD);   // read ahead by the last iteration
   const aos = aos_, wrap = wrap_, blind = blind_;
   let ax_ = v128.load(ACC, 96), ay_ = v128.load(ACC, 112), az_ = v128.load(ACC, 128), ca = v128.load(ACC, 176);
-  for (let k = 0; k < r; k += 2) {
-    const f0 = load<i32>(Q0 + (<usize>k << 2)), f1 = load<i32>(Q1 + (<usize>k << 2)), g0 = load<i32>(Q0 + (<usize>k << 2), 4), g1 = load<i32>(Q1 + (<usize>k << 2), 4);
-    // pair k (entries f0 | f1) and pair k + 1 (g0 | g1): x_j − (p + s) lane by lane ([dx, dy] of each candidate,
-    // then regrouped by coordinate), d², the tests and the unit offsets, as in couzinOne
-    const Af = aos + <usize>(f0 & OFF_MASK), Bf = aos + <usize>(f1 & OFF_MASK), PAf = PQ + (<usize>(f0 >>> 25) << 5), PBf = PQ + (<usize>(f1 >>> 25) << 5);
-    const Ag = aos + <usize>(g0 & OFF_MASK), Bg = aos + <usize>(g1 & OFF_MASK), PAg = PQ + (<usize>(g0 >>> 25) << 5), PBg = PQ + (<usize>(g1 >>> 25) << 5);
-    const daf = f64x2.sub(v128.load(Af), v128.load(PAf)), dbf = f64x2.sub(v128.load(Bf), v128.load(PBf));
-    const dag = f64x2.sub(v128.load(Ag), v128.load(PAg)), dbg = f64x2.sub(v128.load(Bg), v128.load(PBg));
-    let dxf = v128.shuffle<f64>(daf, dbf, 0, 2), dyf = v128.shuffle<f64>(daf, dbf, 1, 3), dzf = f64x2.sub(gather(Af + 16, Bf + 16), gather(PAf + 16, PBf + 16));
-    let dxg = v128.shuffle<f64>(dag, dbg, 0, 2), dyg = v128.shuffle<f64>(dag, dbg, 1, 3), dzg = f64x2.sub(gather(Ag + 16, Bg + 16), gather(PAg + 16, PBg + 16));
+  // pair 0's offsets: x_j − (p + s) lane by lane ([dx, dy] of each candidate, then regrouped by coordinate)
+  let e0 = load<i32>(Q0), e1 = load<i32>(Q1);
+  let A = aos + <usize>(e0 & OFF_MASK), B = aos + <usize>(e1 & OFF_MASK), PA = PQ + (<usize>(e0 >>> 25) << 5), PB = PQ + (<usize>(e1 >>> 25) << 5);
+  let da = f64x2.sub(v128.load(A), v128.load(PA)), db = f64x2.sub(v128.load(B), v128.load(PB));
+  let dx = v128.shuffle<f64>(da, db, 0, 2), dy = v128.shuffle<f64>(da, db, 1, 3), dz = f64x2.sub(gather(A + 16, B + 16), gather(PA + 16, PB + 16));
+  if (wrap) {
+    const vL = v128.load(CST, C_L), vH = v128.load(CST, C_H), vmH = v128.load(CST, C_MH);
+    dx = minImageBox2(dx, vL, vH, vmH); dy = minImageBox2(dy, vL, vH, vmH); dz = minImageBox2(dz, vL, vH, vmH);
+  }
+  let d2 = f64x2.add(f64x2.add(f64x2.mul(dx, dx), f64x2.mul(dy, dy)), f64x2.mul(dz, dz));
+  for (let k = 0; k < r; k++) {
+    const dist = f64x2.sqrt(d2), inv = f64x2.div(v128.load(CST, C_ONE), dist);
+    // pair k + 1's offsets
+    const f0 = load<i32>(Q0 + (<usize>k << 2), 4), f1 = load<i32>(Q1 + (<usize>k << 2), 4);
+    A = aos + <usize>(f0 & OFF_MASK); B = aos + <usize>(f1 & OFF_MASK); PA = PQ + (<usize>(f0 >>> 25) << 5); PB = PQ + (<usize>(f1 >>> 25) << 5);
+    da = f64x2.sub(v128.load(A), v128.load(PA)); db = f64x2.sub(v128.load(B), v128.load(PB));
+    let nx = v128.shuffle<f64>(da, db, 0, 2), ny = v128.shuffle<f64>(da, db, 1, 3), nz = f64x2.sub(gather(A + 16, B + 16), gather(PA + 16, PB + 16));
     if (wrap) {
       const vL = v128.load(CST, C_L), vH = v128.load(CST, C_H), vmH = v128.load(CST, C_MH);
-      dxf = minImageBox2(dxf, vL, vH, vmH); dyf = minImageBox2(dyf, vL, vH, vmH); dzf = minImageBox2(dzf, vL, vH, vmH);
-      dxg = minImageBox2(dxg, vL, vH, vmH); dyg = minImageBox2(dyg, vL, vH, vmH); dzg = minImageBox2(dzg, vL, vH, vmH);
+      nx = minImageBox2(nx, vL, vH, vmH); ny = minImageBox2(ny, vL, vH, vmH); nz = minImageBox2(nz, vL, vH, vmH);
     }
-    const d2f = f64x2.add(f64x2.add(f64x2.mul(dxf, dxf), f64x2.mul(dyf, dyf)), f64x2.mul(dzf, dzf));
-    const d2g = f64x2.add(f64x2.add(f64x2.mul(dxg, dxg), f64x2.mul(dyg, dyg)), f64x2.mul(dzg, dzg));
-    let okf = v128.and(f64x2.lt(d2f, v128.load(CST, C_RA2)), f64x2.ge(d2f, v128.load(CST, C_TINY)));
-    let okg = v128.and(f64x2.lt(d2g, v128.load(CST, C_RA2)), f64x2.ge(d2g, v128.load(CST, C_TINY)));
-    const distf = f64x2.sqrt(d2f), distg = f64x2.sqrt(d2g);
-    if (blind) {
-      okf = v128.and(okf, f64x2.gt(f64x2.add(f64x2.add(f64x2.mul(v128.load(ACC, 192), dxf), f64x2.mul(v128.load(ACC, 208), dyf)),
-        f64x2.mul(v128.load(ACC, 224), dzf)), f64x2.mul(v128.load(CST, C_THR), distf)));
-      okg = v128.and(okg, f64x2.gt(f64x2.add(f64x2.add(f64x2.mul(v128.load(ACC, 192), dxg), f64x2.mul(v128.load(ACC, 208), dyg)),
-        f64x2.mul(v128.load(ACC, 224), dzg)), f64x2.mul(v128.load(CST, C_THR), distg)));
-    }
-    const invf = f64x2.div(v128.load(CST, C_ONE), distf), invg = f64x2.div(v128.load(CST, C_ONE), distg);
-    const xf = f64x2.mul(dxf, invf), yf = f64x2.mul(dyf, invf), zf = f64x2.mul(dzf, invf);
-    const xg = f64x2.mul(dxg, invg), yg = f64x2.mul(dyg, invg), zg = f64x2.mul(dzg, invg);
-    const near = v128.load(CST, C_NEAR2);
-    if (!i64x2.bitmask(v128.or(v128.and(okf, f64x2.lt(d2f, near)), v128.and(okg, f64x2.lt(d2g, near))))) {
-      ax_ = f64x2.add(f64x2.add(ax_, v128.and(xf, okf)), v128.and(xg, okg));
-      ay_ = f64x2.add(f64x2.add(ay_, v128.and(yf, okf)), v128.and(yg, okg));
-      az_ = f64x2.add(f64x2.add(az_, v128.and(zf, okf)), v128.and(zg, okg));
-      ca = i64x2.sub(i64x2.sub(ca, okf), okg);
-      continue;
-    }
-    const attf = pairZones(d2f, okf, xf, yf, zf, f0, f1, us, vs, ws);
-    ax_ = f64x2.add(ax_, v128.and(xf, attf)); ay_ = f64x2.add(ay_, v128.and(yf, attf)); az_ = f64x2.add(az_, v128.and(zf, attf));
-    const attg = pairZones(d2g, okg, xg, yg, zg, g0, g1, us, vs, ws);
-    ax_ = f64x2.add(ax_, v128.and(xg, attg)); ay_ = f64x2.add(ay_, v128.and(yg, attg)); az_ = f64x2.add(az_, v128.and(zg, attg));
-    ca = i64x2.sub(i64x2.sub(ca, attf), attg);
+    // pair k: the tests and the unit offsets, as in couzinOne, and the sums
+    let ok = v128.and(f64x2.lt(d2, v128.load(CST, C_RA2)), f64x2.ge(d2, v128.load(CST, C_TINY)));
+    if (blind) ok = v128.and(ok, f64x2.gt(f64x2.add(f64x2.add(f64x2.mul(v128.load(ACC, 192), dx), f64x2.mul(v128.load(ACC, 208), dy)),
+      f64x2.mul(v128.load(ACC, 224), dz)), f64x2.mul(v128.load(CST, C_THR), dist)));
+    const x = f64x2.mul(dx, inv), y = f64x2.mul(dy, inv), z = f64x2.mul(dz, inv);
+    let att = ok;
+    if (i64x2.bitmask(v128.and(ok, f64x2.lt(d2, v128.load(CST, C_NEAR2))))) att = pairZones(d2, ok, x, y, z, e0, e1, us, vs, ws);
+    ax_ = f64x2.add(ax_, v128.and(x, att)); ay_ = f64x2.add(ay_, v128.and(y, att)); az_ = f64x2.add(az_, v128.and(z, att));
+    ca = i64x2.sub(ca, att);
+    dx = nx; dy = ny; dz = nz; e0 = f0; e1 = f1;
+    d2 = f64x2.add(f64x2.add(f64x2.mul(nx, nx), f64x2.mul(ny, ny)), f64x2.mul(nz, nz));
   }
   v128.store(ACC, ax_, 96); v128.store(ACC, ay_, 112); v128.store(ACC, az_, 128); v128.store(ACC, ca, 176);
   n0 = 0; n1 = 0;
