@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // gen-fft-mixed.mjs — writes assembly/fft/mixed/n{R}.ts: straight-line radix-R Stockham passes for the composite
 // radices of mixed-radix plans (committed: R = 6 = 2·3, 10 = 2·5, 15 = 3·5, 21 = 3·7; 12 = 4·3 and 20 = 4·5 on
-// request, measured no better), FFTW genfft style (n1fv_R / t1fv_R), and the radix-5 pass itself (R = 5, "split" 5·1: radix5.ts's
-// formula, the same operations as its former hand-written loop, bit for bit; 4–15 % faster: the twiddles are read
-// where they are used rather than held in registers, which V8 spilled, and ρ·(t·c) needs no sign flip).
+// request, measured no better), FFTW genfft style (n1fv_R / t1fv_R), and the radix-5 pass itself (R = 5, "split"
+// 5·1: radix5.ts's formula, the same operations as its former hand-written loop, bit for bit; 4–15 % faster: the
+// twiddles are read where they are used rather than held in registers, which V8 spilled, and ρ·(t·c) needs no sign
+// flip). A radix whose code would pass 400 lines is split over several files (n{R}s.ts scalar loops, n{R}l.ts and
+// n{R}sl.ts last-pass bodies, n{R}st.ts the scalar twiddled inverse body).
 // The R-point DFT is the prime-factor (Good–Thomas) split R = r1·r2, gcd(r1, r2) = 1: with
 //   x'[n1][n2] = x[(r2·n1 + r1·n2) mod R],   Y[n2][k1] = DFT_r1(x'[·][n2]),   X[k] = DFT_r2(Y[·][k1])[k2]
 // for k ≡ k1 (mod r1), k ≡ k2 (mod r2): no twiddles inside the codelet, only index permutations, which are free in

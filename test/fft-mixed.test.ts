@@ -9,7 +9,7 @@
 // passes. The raw WASM exports of both builds are driven directly.
 import { describe, it, expect, beforeAll } from "vitest";
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { SIMD_WASM_BASE64 } from "../src/wasm/generated/simd.js";
@@ -79,6 +79,7 @@ describe("generator", () => {
     const a = gen.generate(), b = gen.generate();
     expect(Object.keys(a).sort()).toEqual(["n10.ts", "n10s.ts", "n15.ts", "n15l.ts", "n15s.ts", "n15sl.ts", "n21.ts", "n21l.ts",
       "n21s.ts", "n21sl.ts", "n21st.ts", "n5.ts", "n6.ts"]);
+    expect(readdirSync(path.join(root, "assembly/fft/mixed")).sort()).toEqual(Object.keys(a).sort());   // no stale files
     for (const [name, text] of Object.entries(a)) {
       expect(text).toBe(b[name]);
       expect(text).toBe(readFileSync(path.join(root, "assembly/fft/mixed", name), "utf8"));
