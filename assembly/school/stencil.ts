@@ -16,9 +16,10 @@ export let nRanges = 0;
 export const RANGES: usize = memory.data(64 * 12);   // ≤ 25 rows × 2 pieces
 
 let nPieces = 0;
-// per piece (i32 × 8): first cell along x, row start (cell index of x = 0 in its row), first and last stencil offset
-// along x (0 … 2k), index of its y row and z row (0 … 2k); PSHIFT: its image shift (f64 × 3)
-const PIECES: usize = memory.data(64 * 32);
+// per piece (i32 × 16): byte offsets of its y-row and z-row slab distances in D2, first and last stencil offset along
+// x (0 … 2k), the address of its image shift (PSHIFT: f64 × 3), and the slot boundaries cellStart of its offsets
+// o0 … o1 + 1 (at 5 + o; the grid is fixed while the stencil is cached, so fish of one cell share them); k ≤ 2
+const PIECES: usize = memory.data(64 * 64);
 const PSHIFT: usize = memory.data(64 * 24);
 const YROW: usize = memory.data(16 * 16, 16), ZROW: usize = memory.data(16 * 16, 16);   // per row offset: cell (f64), shift (f64)
 const D2: usize = memory.data(3 * 16 * 8, 16);      // per focal fish: squared distances to the x / y / z slabs
@@ -26,9 +27,11 @@ const R2M: usize = memory.data(8);                  // the trim radius² (read i
 let lastCell: i32 = -1, kS: i32 = 2, cxS: i32 = 0;
 
 // @ts-ignore: decorator
-@inline function addPiece(x0: i32, row: i32, o0: i32, o1: i32, yi: i32, zi: i32, sx: f64, sy: f64, sz: f64): void {
-  const p = PIECES + (<usize>nPieces << 5), o = PSHIFT + <usize>(nPieces * 24);
-  store<i32>(p, x0); store<i32>(p, row, 4); store<i32>(p, o0, 8); store<i32>(p, o1, 12); store<i32>(p, yi, 16); store<i32>(p, zi, 20);
+@inline function addPiece(cs: usize, x0: i32, row: i32, o0: i32, o1: i32, yi: i32, zi: i32, sx: f64, sy: f64, sz: f64): void {
+  const p = PIECES + (<usize>nPieces << 6), o = PSHIFT + <usize>(nPieces * 24);
+  store<i32>(p, (16 + yi) << 3); store<i32>(p, (32 + zi) << 3, 4); store<i32>(p, o0, 8); store<i32>(p, o1, 12); store<i32>(p, <i32>o, 16);
+  const base = row + x0 - o0;
+  for (let q = o0; q <= o1 + 1; q++) store<i32>(p + (<usize>(5 + q) << 2), gi(cs, base + q));
   store<f64>(o, sx); store<f64>(o, sy, 8); store<f64>(o, sz, 16);
   nPieces++;
 }
@@ -37,13 +40,13 @@ let lastCell: i32 = -1, kS: i32 = 2, cxS: i32 = 0;
 export function stencilReset(): void { lastCell = -1; }
 
 /**
- * The stencil pieces of ±k cells around cell c (cached: fish of one cell share it): clipped in open space; wrapped
- * in a periodic box (callers use k only when every axis has ≥ 2k + 1 cells).
+ * The stencil pieces of ±k cells (k ≤ 2) around cell c (cached: fish of one cell share it): clipped in open space;
+ * wrapped in a periodic box (callers use k only when every axis has ≥ 2k + 1 cells).
  */
 export function stencilCells(g: Grid, c: i32, k: i32): void {
   if (c == lastCell) return;
   lastCell = c; kS = k;
-  const per = g.periodic, nx = g.nx, ny = g.ny, nz = g.nz, L = g.L;
+  const cs = g.cellStart, per = g.periodic, nx = g.nx, ny = g.ny, nz = g.nz, L = g.L;
   const cx = c % nx, cy = (c / nx) % ny, cz = c / (nx * ny);
   cxS = cx;
   nPieces = 0;
@@ -64,11 +67,11 @@ export function stencilCells(g: Grid, c: i32, k: i32): void {
       const y = <i32>load<f64>(YROW + (<usize>yi << 4)), sy = load<f64>(YROW + (<usize>yi << 4), 8);
       if (y < 0 || y >= ny) continue;
       const row = nx * (y + ny * z);
-      if (!per) { const a = max(cx - k, 0), b = min(cx + k, nx - 1); addPiece(a, row, a - cx + k, b - cx + k, yi, zi, 0, 0, 0); continue; }
+      if (!per) { const a = max(cx - k, 0), b = min(cx + k, nx - 1); addPiece(cs, a, row, a - cx + k, b - cx + k, yi, zi, 0, 0, 0); continue; }
       const x0 = cx - k, x1 = cx + k;
-      if (x0 < 0) { addPiece(x0 + nx, row, 0, -x0 - 1, yi, zi, L, sy, sz); addPiece(0, row, -x0, 2 * k, yi, zi, 0, sy, sz); }
-      else if (x1 >= nx) { addPiece(x0, row, 0, nx - 1 - x0, yi, zi, 0, sy, sz); addPiece(0, row, nx - x0, 2 * k, yi, zi, -L, sy, sz); }
-      else addPiece(x0, row, 0, 2 * k, yi, zi, 0, sy, sz);
+      if (x0 < 0) { addPiece(cs, x0 + nx, row, 0, -x0 - 1, yi, zi, L, sy, sz); addPiece(cs, 0, row, -x0, 2 * k, yi, zi, 0, sy, sz); }
+      else if (x1 >= nx) { addPiece(cs, x0, row, 0, nx - 1 - x0, yi, zi, 0, sy, sz); addPiece(cs, 0, row, nx - x0, 2 * k, yi, zi, -L, sy, sz); }
+      else addPiece(cs, x0, row, 0, 2 * k, yi, zi, 0, sy, sz);
     }
   }
 }
@@ -98,7 +101,7 @@ const SLACK: f64 = 1e-6;   // cells
  * number of slots after its piece's first slot (couzin2002's lanes).
  */
 export function focalRanges(g: Grid, px: f64, py: f64, pz: f64, ra: f64, even: bool): void {
-  const k = kS, inv = g.inv, R = ra * inv * (1 + 1e-9), cs = g.cellStart;
+  const k = kS, inv = g.inv, R = ra * inv * (1 + 1e-9);
   store<f64>(R2M, R * R);
   // squared slab distances (SIMD build: two offsets at a time): along x to the stencil's cells cx − k … cx + k (unshifted frame:
   // a piece's shift moves p and its cells alike), along y and z to each row's cells in that row's shifted frame
@@ -127,24 +130,24 @@ export function focalRanges(g: Grid, px: f64, py: f64, pz: f64, ra: f64, even: b
   const x0d = load<f64>(D2), x1d = load<f64>(D2, 8), x2d = load<f64>(D2, 16), x3d = load<f64>(D2, 24), x4d = load<f64>(D2, 32);
   let nr = 0;
   for (let q = 0; q < nPieces; q++) {
-    const p = PIECES + (<usize>q << 5);
-    const rem = load<f64>(R2M) - load<f64>(D2 + (<usize>(16 + load<i32>(p, 16)) << 3)) - load<f64>(D2 + (<usize>(32 + load<i32>(p, 20)) << 3));
+    const p = PIECES + (<usize>q << 6);
+    const rem = load<f64>(R2M) - load<f64>(D2 + <usize>load<i32>(p)) - load<f64>(D2 + <usize>load<i32>(p, 4));
     let a = 0, b = 2 * k;
     if (k == 2) { a = <i32>(x0d > rem) + <i32>(x1d > rem); b = 4 - <i32>(x2d > rem) - <i32>(x3d > rem) - <i32>(x4d > rem); }
     else {
       for (let o = 0; o < k; o++) a += <i32>(load<f64>(D2 + (<usize>o << 3)) > rem);
       for (let o = k; o <= 2 * k; o++) b -= <i32>(load<f64>(D2 + (<usize>o << 3)) > rem);
     }
-    const o0 = load<i32>(p, 8), o1 = load<i32>(p, 12), row = load<i32>(p, 4) + load<i32>(p) - o0;
+    const o0 = load<i32>(p, 8), o1 = load<i32>(p, 12);
     a = max(a, o0); b = min(b, o1);
     const some = a <= b;
     a = select<i32>(a, o0, some); b = select<i32>(b, o0 - 1, some);   // nothing in reach: the empty range at o0
-    const lo0 = gi(cs, row + o0);
-    let lo = gi(cs, row + a);
-    const hi = gi(cs, row + b + 1);
+    const lo0 = load<i32>(p + (<usize>(5 + o0) << 2));
+    let lo = load<i32>(p + (<usize>(5 + a) << 2));
+    const hi = load<i32>(p + (<usize>(6 + b) << 2));
     lo -= <i32>even & ((lo - lo0) & 1);
     const r = RANGES + <usize>(nr * 12);
-    store<i32>(r, lo); store<i32>(r, hi, 4); store<i32>(r, <i32>(PSHIFT + <usize>(q * 24)), 8);
+    store<i32>(r, lo); store<i32>(r, hi, 4); store<i32>(r, load<i32>(p, 16), 8);
     nr += <i32>(hi > lo);
   }
   nRanges = nr;
