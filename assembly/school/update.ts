@@ -119,7 +119,14 @@ function couzinHeading(s: School, i: i32, cx: f64, cy: f64, cz: f64): void {
     perpendicular(dx, dy, dz);
     // second perpendicular = d × p
     const qx = dy * pz_ - dz * py_, qy = dz * px_ - dx * pz_, qz = dx * py_ - dy * px_;
-    const a = s.noise * g, ca = Math.cos(a), sa = Math.sin(a), cp = Math.cos(psi), sp = Math.sin(psi);
+    // sincos: one argument reduction for both, the same kernels and signs as Math.sin / Math.cos (the same bits; its
+    // other branches differ only for |x| < 2⁻²⁶, where sin's kernel returns x too, and for |x| ≥ 2¹⁰¹⁷, left to them)
+    const a = s.noise * g;
+    let ca: f64, sa: f64;
+    if (Math.abs(a) < 1e300) { NativeMath.sincos(a); ca = NativeMath.sincos_cos; sa = NativeMath.sincos_sin; }
+    else { ca = Math.cos(a); sa = Math.sin(a); }
+    NativeMath.sincos(psi);   // ψ ∈ [0, 2π)
+    const cp = NativeMath.sincos_cos, sp = NativeMath.sincos_sin;
     const ex = cp * px_ + sp * qx, ey = cp * py_ + sp * qy, ez = cp * pz_ + sp * qz;
     dx = ca * dx + sa * ex; dy = ca * dy + sa * ey; dz = ca * dz + sa * ez;
   }
