@@ -1,9 +1,10 @@
 // couzin-scan.ts — the couzin2002 neighbour scan of one focal fish over its slot ranges. Zone sums are accumulated in
-// two lanes (a range's candidates lo, lo+2, … in lane 0 and lo+1, lo+3, … in lane 1) with masks instead of branches
-// and combined at the end (pairs.ts couzinCombine); the scalar build follows the same lane assignment, so both builds
-// add the same numbers in the same order. Zones by squared distance; coincident fish (d² < 10⁻²⁴) skipped. The SIMD
-// accumulators stay in registers across all of the fish's ranges (one call per fish); a range of odd length ends
-// with its last candidate alone in lane 0 (lane 1 masked: the scalar build's arithmetic on lane 0).
+// two lanes (a range's candidates lo, lo+2, … in lane 0 and lo+1, lo+3, … in lane 1) and combined at the end
+// (pairs.ts couzinCombine); the scalar build (couzinOne, candidate by candidate) follows the same lane assignment, so
+// both builds add the same numbers in the same order. Zones by squared distance; coincident fish (d² < 10⁻²⁴)
+// skipped. SIMD build: pass 1 queues each lane's candidates that may lie within r_a (a conservative f32 filter, eight
+// candidates per block), the drain zips the two lane queues into pairs and redoes every test and all arithmetic
+// exactly in f64 (one square root and division per two candidates); see docs/school.md, "Performance at scale".
 import { School } from "./state";
 import { minImageBox, minImageBox2 } from "../neighbors/grid";
 
@@ -41,16 +42,16 @@ export function couzinSetup(s: School): void {
   else { if (lane) { A1x += x; A1y += y; A1z += z; } else { A0x += x; A0y += y; A0z += z; } cnA++; }
 }
 
-// ---- SIMD: two queues of candidates (i32 entries: 24·slot | range << 25, n ≤ 10⁶) and the lane accumulators. Pass 1 queues a
-// superset of the candidates within r_a (a conservative f32 test, or the exact f64 one); the drain recomputes every
+// ---- SIMD: two queues of candidates (i32 entries: 24·slot | range << 25, n ≤ 10⁶) and the lane accumulators. Pass 1
+// queues a superset of the candidates within r_a (a conservative f32 test, or the exact f64 one); the drain recomputes every
 // queued offset in f64 exactly as couzinOne does (x_j − (p + s), the same operations) and masks those that fail.
 // The queues are drained (zipped to the end, the shorter one padded) before a block could overflow them: draining
 // early splits no lane and reorders nothing.
 const QCAP: i32 = 1024, OFF_MASK: i32 = (1 << 25) - 1, PAD: i32 = 64 << 25;
 const Q0: usize = memory.data(QCAP * 4 + 16, 16), Q1: usize = memory.data(QCAP * 4 + 16, 16);   // + padding, whole-v128 stores
-// left-packing shuffles: for a 4-bit mask, the bytes of the selected i32 lanes first
 // per range: the shifted focal position as f32x4 splats (x, y, z)
 const P32T: usize = memory.data(64 * 48, 16);
+// left-packing shuffles: for a 4-bit mask, the bytes of the selected i32 lanes first
 const LUT: usize = memory.data<u8>([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 5, 6, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 0, 0, 0, 0, 0, 0, 0, 0, 8, 9, 10, 11, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 8, 9, 10, 11, 0, 0, 0, 0, 0, 0, 0, 0, 4, 5, 6, 7, 8, 9, 10, 11, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 0, 0, 0, 0, 12, 13, 14, 15, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 12, 13, 14, 15, 0, 0, 0, 0, 0, 0, 0, 0, 4, 5, 6, 7, 12, 13, 14, 15, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 12, 13, 14, 15, 0, 0, 0, 0, 8, 9, 10, 11, 12, 13, 14, 15, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 8, 9, 10, 11, 12, 13, 14, 15, 0, 0, 0, 0, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15], 16);
 // per range q (< 64): the shifted focal position p + s (f64 x, y, z, 0); entry 64 (padding): x = +∞, so d² = ∞
 const PQ: usize = memory.data(65 * 32, 16);
@@ -59,7 +60,8 @@ let n0: i32 = 0, n1: i32 = 0, xs_: usize = 0, ys_: usize = 0, zs_: usize = 0, ao
 // splatted (× 3), in memory: the scalar build has no v128 globals
 const ACC: usize = memory.data(15 * 16, 16);
 // splatted constants (v128 loads in the loops: V8 would otherwise rebuild splats and constants in every iteration):
-// 1, 10⁻²⁴, r_a², max(r_r², r_o²), r_r², r_o², blind threshold, L, L/2, −L/2, f32 threshold (f32x4), entry offsets of the even candidates of a block (i32x4: 0, 48, 96, 144) and +24 (× 4)
+// 1, 10⁻²⁴, r_a², max(r_r², r_o²), r_r², r_o², blind threshold, L, L/2, −L/2, f32 threshold (f32x4), entry offsets
+// of a block's even candidates (i32x4: 0, 48, 96, 144) and +24 (i32x4)
 const CST: usize = memory.data(13 * 16, 16);
 const C_ONE = 0, C_TINY = 16, C_RA2 = 32, C_NEAR2 = 48, C_RR2 = 64, C_RO2 = 80, C_THR = 96, C_L = 112, C_H = 128, C_MH = 144, C_T32 = 160,
   C_STEP = 176;
@@ -203,8 +205,7 @@ function pass1F64(q: i32, t0: i32, t1: i32, us: usize, vs: usize, ws: usize): vo
 /**
  * Candidates in the `nr` slot ranges [lo, hi) at `ranges` (i32 triples: lo, hi, the address of the range's image
  * shift, an f64 triple that moves the focal fish p) of xs/ys/zs, with their unit headings in us/vs/ws (same slot
- * order). `wrap`:
- * minimum image on every difference (scans of a whole periodic box).
+ * order). `wrap`: minimum image on every difference (scans of a whole periodic box).
  */
 export function scanCouzin(ranges: usize, nr: i32, xs: usize, ys: usize, zs: usize, us: usize, vs: usize, ws: usize,
   px: f64, py: f64, pz: f64, cx: f64, cy: f64, cz: f64, wrap: bool): void {
