@@ -2,6 +2,7 @@
 // constants (256-bit fixed point, one correctly rounded conversion each), the committed radices with their
 // prime-factor splits and staging, and build(R, twiddled), the R-point DFT as a list of complex operations that the
 // generator prints twice (f64x2 and scalar). Command-line options --splits/--staged are read here.
+import { cisFixed, toDouble } from "./fft-gen-exact.mjs";
 export const argv = (name) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 /** The committed radices and their prime-factor split [r1, r2] (DFTs of size r1 first). For measurements,
  *  `--splits 12=4x3,20=4x5,10=5x2 --staged 10,12,20 --out dir` writes other radices, splits and staging to dir. */
@@ -15,26 +16,6 @@ for (const kv of (argv("--splits") ?? "").split(",").filter(Boolean)) {
 }
 
 // ------------------------------------------------------------------ exact constants
-const F = 256n;
-const ONE = 1n << F;
-function atanInv(x) {
-  const xb = BigInt(x), x2 = xb * xb;
-  let term = ONE / xb, sum = term, k = 1n, sign = -1n;
-  for (;;) { term /= x2; const t = term / (2n * k + 1n); if (t === 0n) break; sum += sign * t; sign = -sign; k++; }
-  return sum;
-}
-const PI = 16n * atanInv(5) - 4n * atanInv(239);      // Machin
-function cisFixed(j, r) {                              // [cos, sin](2πj/r), Taylor series
-  const th = (2n * PI * BigInt(j)) / BigInt(r);
-  let c = 0n, s = 0n, term = ONE;
-  for (let p = 0n; term !== 0n; p++) {
-    if (p % 4n === 0n) c += term; else if (p % 4n === 1n) s += term;
-    else if (p % 4n === 2n) c -= term; else s -= term;
-    term = ((term * th) >> F) / (p + 1n);
-  }
-  return [c, s];
-}
-const toDouble = (v) => Number(v) / 2 ** 256;          // Number(BigInt) rounds to nearest; 2^-256 is exact
 export const CONST = {
   C1: toDouble(cisFixed(1, 5)[0]), C2: toDouble(cisFixed(2, 5)[0]),
   S1: toDouble(cisFixed(1, 5)[1]), S2: toDouble(cisFixed(2, 5)[1]), S3: toDouble(cisFixed(1, 3)[1]), HALF: 0.5,

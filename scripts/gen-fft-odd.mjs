@@ -16,37 +16,16 @@
 // Usage: node scripts/gen-fft-odd.mjs          (writes the files)
 //        node scripts/gen-fft-odd.mjs --check  (exit 1 if a committed file differs from the output)
 // The constants come from exact BigInt arithmetic (256-bit fixed point, then one correctly rounded conversion),
-// not from Math.cos, so the output depends only on this script.
+// not from Math.cos (scripts/fft-gen-exact.mjs), so the output depends only on these scripts.
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
+import { cisFixed, toDouble } from "./fft-gen-exact.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const RADICES = [7, 11, 13];
 
 // ------------------------------------------------------------------ exact constants
-const F = 256n;
-const ONE = 1n << F;
-function atanInv(x) {
-  const xb = BigInt(x), x2 = xb * xb;
-  let term = ONE / xb, sum = term, k = 1n, sign = -1n;
-  for (;;) { term /= x2; const t = term / (2n * k + 1n); if (t === 0n) break; sum += sign * t; sign = -sign; k++; }
-  return sum;
-}
-const PI = 16n * atanInv(5) - 4n * atanInv(239);      // Machin
-/** [cos θ, sin θ] in fixed point for θ = 2πj/r (Taylor series; |θ| ≤ π, 256 fraction bits). */
-function cisFixed(j, r) {
-  const th = (2n * PI * BigInt(j)) / BigInt(r);
-  let c = 0n, s = 0n, term = ONE;                     // term = θ^p / p!
-  for (let p = 0n; term !== 0n; p++) {
-    if (p % 4n === 0n) c += term; else if (p % 4n === 1n) s += term;
-    else if (p % 4n === 2n) c -= term; else s -= term;
-    term = ((term * th) >> F) / (p + 1n);
-  }
-  return [c, s];
-}
-/** Correctly rounded double of a fixed-point value (Number(BigInt) rounds to nearest; 2^-256 is exact). */
-const toDouble = (v) => Number(v) / 2 ** 256;
 function lit(x) {
   let s = String(x);
   if (!/[.e]/.test(s)) s += ".0";

@@ -17,7 +17,7 @@ import * as L from "./layout";
 import { pass4, last4 } from "./radix4";
 import { pass2 } from "./radix2";
 import { pass8 } from "./codelets/n8";
-import { canSplit, split4, split2, splitTwiddles } from "./split";
+import { canSplit, split4, split2 } from "./split";
 import { pow2Plan } from "./plan2";
 import { isSmooth, useBluestein } from "./odd";
 import { mixedPasses, isMixedPass, mixedInit, mixedExec, mixedFree } from "./plan-mixed";
@@ -87,8 +87,7 @@ export function complexPlanCreate(n: i32, io: bool, seq: u64 = 0): usize {
     const r = load<u32>(rec);
     const m = n0 / r;
     if (isMixedPass(r)) mixedInit(rec, <i32>r, m, n0);
-    else if (runsSplit(mask, i)) splitTwiddles(rec, <i32>r, m, n0);
-    else splatTwiddles(rec, <i32>r, m, n0);
+    else splatTwiddles(rec, <i32>r, m, n0, runsSplit(mask, i));   // [wr,wr,wi,wi] for split.ts's passes
     n0 = m;
   }
   return plan;

@@ -10,7 +10,9 @@
 // 22 adds and 12 multiplies, against 2·(4 + 4 loads/stores, 11 adds, 6 multiplies, 5 shuffles) interleaved.
 // A pass reads interleaved (`inS` false: 2 shuffles per pair to split it) or split input, and writes split (`outS`)
 // or interleaved output (2 shuffles per pair); complex.ts chains them so that the first pass (s = 1) and the last
-// pass's output are interleaved (complexExec, "split region").
+// pass's output are interleaved (the plan's CP_SPLIT mask, complexPlanCreate), and gives these passes twiddle tables
+// of splatted pairs [wr, wr, wi, wi] (twiddles.ts, `split`). The kernel gain is small (3–4 %, docs/fft.md): both
+// layouts do the same 11 adds per butterfly, and the adds bound the loop.
 //
 // The passes (m = n0/r sub-blocks, stride s, p < m, q < s, w = e^{∓2πi/n0}):
 //   radix 4: a,b,c,d = x[q + s(p + k·m)];  y[q + s(4p)] = (a + c) + (b + d),  y[q + s(4p + 2)] = w^2p((a + c) − (b + d)),
@@ -18,25 +20,6 @@
 //   radix 2: y[q + s(2p)] = a + b,  y[q + s(2p + 1)] = w^p(a − b)                                        (radix2.ts)
 // m = 1 is the twiddle-free last pass, which multiplies by `scale` (the inverse's 1/n).
 
-import { cisTurn, COS, SIN } from "./cis";
-
-/**
- * The twiddle table of a pair-split pass (radix r ∈ {2, 4} on sub-transforms of n0 = r·m): for p < m, k = 1 … r−1,
- * [wr, wr] then [wi, wi] of w^{pk} = e^{−2πipk/n0} (32 bytes, p-major, the same values as twiddles.ts's table), so
- * the passes load splatted pairs instead of shuffling them. Pointer at rec + 4; none when m = 1.
- */
-export function splitTwiddles(rec: usize, r: i32, m: i32, n0: i32): void {
-  if (m <= 1) return;
-  const tw = heap.alloc(<usize>m * (r - 1) * 32);
-  for (let p = 0; p < m; p++) {
-    for (let k = 1; k < r; k++) {
-      cisTurn(<u64>p * k, <u64>n0);
-      const e = tw + (<usize>p * (r - 1) + (k - 1)) * 32, wr = COS, wi = -SIN;
-      store<f64>(e, wr); store<f64>(e, wr, 8); store<f64>(e, wi, 16); store<f64>(e, wi, 24);
-    }
-  }
-  store<u32>(rec, tw, 4);
-}
 
 /** True when a pass of radix r has a pair-split form here. */
 // @ts-ignore: decorator
