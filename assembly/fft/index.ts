@@ -9,7 +9,7 @@ export function fftPlanCreate(n: i32): usize { return complexPlanCreate(n, true)
 export function fftPlanFree(plan: usize): void { complexPlanFree(plan); }
 export function fftPlanInput(plan: usize): usize { return <usize>load<u32>(plan + L.CP_IN); }
 export function fftPlanOutput(plan: usize): usize { return <usize>load<u32>(plan + L.CP_OUT); }
-/** 0 = Stockham passes (radix 4, 2, 3, 5, generic odd primes), 1 = Bluestein. */
+/** 0 = Stockham passes (radix 2/4/8; 3/5/6/10/15/21 and odd primes by plan-mixed.ts), 1 = Bluestein. */
 export function fftPlanKind(plan: usize): i32 { return <i32>load<u32>(plan + L.CP_KIND); }
 /** Internal (tests, the plan search): a plan whose power-of-two part runs the given radix sequence, packed log2
  *  radices (1…3), first pass in the lowest nibble, in seqLo then seqHi; an invalid sequence falls back to plan2.ts. */

@@ -1,7 +1,8 @@
 // odd.ts — the odd-prime part of a complex plan (factors p ≥ 7) and the choice of Bluestein.
 //
-// Contract with complex.ts: `useBluestein(n)` decides the path for the whole n; `oddPasses(plan, np, rem)`
-// appends the passes for the odd part rem (already free of 2, 3, 5) and returns the new pass count;
+// Contract with complex.ts (`useBluestein(n)` decides the path for the whole n) and plan-mixed.ts, which calls the
+// rest: `oddPasses(plan, np, rem)` appends the passes for the odd part rem (free of 2, 3, 5 and of the 7s that
+// plan-mixed.ts paired with 3s into radix 21) and returns the new pass count;
 // `oddInit(rec, r, m, n0)` allocates what pass record `rec` (radix r ≥ 7 on sub-transforms of length
 // n0 = r·m) needs and stores its pointer at rec + 4; `oddExec` runs the pass; `oddFree` releases it.
 //

@@ -21,11 +21,13 @@
 // m = 1 is the twiddle-free last pass, which multiplies by `scale` (the inverse's 1/n).
 
 
-/** True when a pass of radix r has a pair-split form here. */
+/** True when a pass of radix r has a pair-split form here.
+ *  @example canSplit(4)   // true; canSplit(8) is false: complex.ts ends the split region before a radix-8 pass */
 // @ts-ignore: decorator
 @inline export function canSplit(r: i32): bool { return r == 4 || r == 2; }
 
-/** Radix-4 pass on pair-split data; s must be even. Twiddled when m > 1 (table as radix4.ts), else the last pass. */
+/** Radix-4 pass on pair-split data; s must be even. Twiddled when m > 1 (table as radix4.ts), else the last pass.
+ *  @example split4(src, dst, tw, 16, 4, false, 1.0, false, true)   // n = 256's second pass: split its input, write split */
 export function split4(x: usize, y: usize, tw: usize, m: i32, s: i32, inv: bool, scale: f64, inS: bool, outS: bool): void {
   if (!ASC_FEATURE_SIMD) return;
   if (m == 1) {   // the last pass: its output is the plan's (interleaved)
@@ -40,7 +42,8 @@ export function split4(x: usize, y: usize, tw: usize, m: i32, s: i32, inv: bool,
   else loop4(x, y, tw, m, s, false, true, false, 1.0, false, true);
 }
 
-/** Radix-2 pass on pair-split data; s must be even. Twiddled when m > 1 (table as radix2.ts), else the last pass. */
+/** Radix-2 pass on pair-split data; s must be even. Twiddled when m > 1 (table as radix2.ts), else the last pass.
+ *  @example split2(src, dst, tw, 4, 256, false, 1.0, true, true)   // n = 2048's fifth pass (4·4·4·4·2·4), split in and out */
 export function split2(x: usize, y: usize, tw: usize, m: i32, s: i32, inv: bool, scale: f64, inS: bool, outS: bool): void {
   if (!ASC_FEATURE_SIMD) return;
   if (m == 1) {

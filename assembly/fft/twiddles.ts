@@ -8,6 +8,7 @@ import { cisTurn, COS, SIN, storeTwiddle } from "./cis";
 /**
  * Allocates and fills the table of pass record `rec` (radix r, m sub-blocks, length n0); nothing when m = 1.
  * `split`: the [wr, wr, wi, wi] layout of split.ts's passes.
+ * @example splatTwiddles(rec, 4, 64, 256)   // the first pass of n = 256: 64·3 twiddles w^{pk}, w = e^{−2πi/256}
  */
 export function splatTwiddles(rec: usize, r: i32, m: i32, n0: i32, split: bool = false): void {
   if (m <= 1) return;

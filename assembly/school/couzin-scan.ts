@@ -75,6 +75,7 @@ let f32_: bool = false, X32: usize = 0, Y32: usize = 0, Z32: usize = 0;
  * one, so every candidate with d < r_a has f32 d² ≤ (r_a + √3·δ)²(1 + u)³ < T = (r_a + 2δ')²(1 + 10⁻⁵) with
  * δ' = 4u(2M + L + r_a) — the filter drops only candidates that fail the exact test. Off (exact f64 pass 1) when
  * M > 10¹⁵ (the f32 squares could overflow). Call after couzinSetup, once per step.
+ * @example couzinCopies(g.xs, g.ys, g.zs, n, s.noiseBuf, s.pslot)   // update.ts: the grid's slot-order coordinates
  */
 export function couzinCopies(xs: usize, ys: usize, zs: usize, n: i32, aos: usize, f32s: usize): void {
   if (!ASC_FEATURE_SIMD) return;
@@ -206,6 +207,7 @@ function pass1F64(q: i32, t0: i32, t1: i32, us: usize, vs: usize, ws: usize): vo
  * Candidates in the `nr` slot ranges [lo, hi) at `ranges` (i32 triples: lo, hi, the address of the range's image
  * shift, an f64 triple that moves the focal fish p) of xs/ys/zs, with their unit headings in us/vs/ws (same slot
  * order). `wrap`: minimum image on every difference (scans of a whole periodic box).
+ * @example scanCouzin(RANGES, nRanges, g.xs, g.ys, g.zs, us, vs, ws, px, py, pz, cx, cy, cz, false)   // then couzinCombine()
  */
 export function scanCouzin(ranges: usize, nr: i32, xs: usize, ys: usize, zs: usize, us: usize, vs: usize, ws: usize,
   px: f64, py: f64, pz: f64, cx: f64, cy: f64, cz: f64, wrap: bool): void {

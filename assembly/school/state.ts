@@ -45,7 +45,9 @@ export class School {
                           // (couzin2002, SIMD: positions in scan order as xyz triples, couzinCopies)
 }
 
+/** A school of n fish; n ≤ 1 398 101 (the couzin2002 scan packs 24·slot into 25 bits; the JS API allows ≤ 10⁶). */
 export function schoolCreate(n: i32, mode: i32, boundary: i32): usize {
+  if (n < 0 || n > 1398101) throw new Error("schoolCreate: n must be 0 … 1 398 101 (couzin-scan.ts packs 24·slot into 25 bits)");
   const s = changetype<School>(heap.alloc(offsetof<School>()));
   memory.fill(changetype<usize>(s), 0, offsetof<School>());
   s.n = n; s.mode = mode; s.boundary = boundary; s.wo = 1;

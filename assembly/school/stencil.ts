@@ -44,6 +44,7 @@ export function stencilReset(): void { lastCell = -1; }
  * wrapped in a periodic box (callers use k only when every axis has ≥ 2k + 1 cells).
  */
 export function stencilCells(g: Grid, c: i32, k: i32): void {
+  if (k < 1 || k > 2) throw new Error("stencilCells: k must be 1 or 2 (a piece holds 2k + 2 ≤ 6 cell boundaries)");
   if (c == lastCell) return;
   lastCell = c; kS = k;
   const cs = g.cellStart, per = g.periodic, nx = g.nx, ny = g.ny, nz = g.nz, L = g.L;
