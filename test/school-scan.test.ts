@@ -6,6 +6,13 @@
 // (skipped in both builds), and a dense cluster whose lane queues are drained mid-scan.
 import { it, expect, afterAll } from "vitest";
 import { init, school } from "../src/index.js";
+import { kernel } from "../src/wasm/load.js";
+
+/** The SIMD scan's counters (couzin-scan.ts couzinScanStats): [scans through the f32 filter, early queue drains]. */
+function scanStats(): [number, number] {
+  const k = kernel() as unknown as { couzinScanStats: (which: number) => number };
+  return [k.couzinScanStats(0), k.couzinScanStats(1)];
+}
 
 /** LCG uniforms in [0, 1). */
 function lcg(seed: number): () => number {
@@ -48,21 +55,23 @@ function wrapped(f: { positions: Float64Array; velocities: Float64Array }, L: nu
   return { ...f, positions: f.positions.map((x) => { const y = x - L * Math.floor(x / L); return y >= L ? 0 : y; }) };
 }
 
-type Case = [string, school.SchoolOptions, number];
+/** [name, options, steps, the SIMD path it must take: "f32" filter, "f64" pass 1, "drain" mid-scan, or "" (any)]. */
+type Case = [string, school.SchoolOptions, number, string?];
 const base = { case: "couzin_swarm" as const, mode: "couzin2002" as const, rRepulsion: 1, rOrientation: 2.5, rAttraction: 6, noise: 0.05, blindAngle: 30 };
 const CASES: Case[] = [
-  ...[10, 1e4, 1e6, 1e9].map((c, k): Case => [`r_a ± 10⁻¹² around centres near ${c} (f32 filter)`, { ...base, nFish: 2 * 160, boxSize: 20, initialField: edgeState([c, c + 20], 160, 6, 2.5, 1, 1 + k) }, 3]),
+  ...[10, 1e4, 1e6, 1e9].map((c, k): Case => [`r_a ± 10⁻¹² around centres near ${c} (f32 filter)`, { ...base, nFish: 2 * 160, boxSize: 20, initialField: edgeState([c, c + 20], 160, 6, 2.5, 1, 1 + k) }, 3, "f32"]),
   // spacing 2 = the f64 spacing at 10¹⁶: many pairs at d² = 32 exactly, just inside r_a² = 32(1 + 2·10⁻¹²)
-  ["a lattice at 10¹⁶ with d² = r_a² − 10⁻¹⁰ (exact f64 pass 1)", { ...base, rAttraction: Math.sqrt(32) * (1 + 1e-12), nFish: 343, boxSize: 20, initialField: lattice(1e16, 2, 3, 8) }, 2],
-  ["dense cluster with coincident fish (queues drained mid-scan)", { ...base, nFish: 2500, boxSize: 20, initialField: edgeState([50], 2500, 6, 2.5, 1, 6) }, 2],
+  ["a lattice at 10¹⁶ with d² = r_a² − 10⁻¹⁰ (exact f64 pass 1)", { ...base, rAttraction: Math.sqrt(32) * (1 + 1e-12), nFish: 343, boxSize: 20, initialField: lattice(1e16, 2, 3, 8) }, 2, "f64"],
+  ["dense cluster with coincident fish (queues drained mid-scan)", { ...base, nFish: 2500, boxSize: 20, initialField: edgeState([50], 2500, 6, 2.5, 1, 6) }, 2, "drain"],
   ["periodic box, r_a ± 10⁻¹² across the faces", { ...base, boundary: "periodic", nFish: 8 * 60, boxSize: 40, initialField: wrapped(edgeState([0.5, 39.5, 20, 3, 37, 10, 30, 25], 60, 6, 2.5, 1, 7), 40) }, 3],
 ];
 
 /** Positions and velocities after `steps` of every case, and how many fish turned in the first step. */
 async function runAll(simd: boolean) {
   await init({ simd });
-  const out: { state: Float64Array[]; turned: number }[] = [];
+  const out: { state: Float64Array[]; turned: number; stats: [number, number] }[] = [];
   for (const [, o, steps] of CASES) {
+    const s0 = scanStats();
     const r = school.create(o);
     const v0 = r.velocities.slice();
     r.advance(1);
@@ -73,7 +82,8 @@ async function runAll(simd: boolean) {
       if (c < 1 - 1e-9) turned++;
     }
     r.advance(steps - 1);
-    out.push({ state: [r.positions.slice(), r.velocities.slice()], turned });
+    const s1 = scanStats();
+    out.push({ state: [r.positions.slice(), r.velocities.slice()], turned, stats: [s1[0] - s0[0], s1[1] - s0[1]] });
     r.dispose();
   }
   return out;
@@ -86,6 +96,12 @@ it("SIMD scan = scalar scan bit for bit at the r_a boundary, at large coordinate
   for (let k = 0; k < CASES.length; k++) {
     const [name] = CASES[k];
     expect(simd[k].turned, name).toBeGreaterThan(0);
+    // the case exercised the path it names (the scalar build counts nothing)
+    const [f32, early] = simd[k].stats, path = CASES[k][3];
+    if (path === "f32") expect(f32, name).toBeGreaterThan(0);
+    if (path === "f64") expect(f32, name).toBe(0);
+    if (path === "drain") expect(early, name).toBeGreaterThan(0);
+    expect(scalar[k].stats, name).toEqual([0, 0]);
     for (let j = 0; j < 2; j++) {
       const a = simd[k].state[j], b = scalar[k].state[j];
       expect(a.every(Number.isFinite), name).toBe(true);

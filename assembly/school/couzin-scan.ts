@@ -68,6 +68,14 @@ const C_ONE = 0, C_TINY = 16, C_RA2 = 32, C_NEAR2 = 48, C_RR2 = 64, C_RO2 = 80, 
 // pass 1's f32 filter: slot-order coordinates as f32 (X32 | Y32 | Z32) and the threshold on the f32 d²
 let f32_: bool = false, X32: usize = 0, Y32: usize = 0, Z32: usize = 0;
 
+// test hooks (couzinScanStats; the SIMD build only counts): focal scans whose pass 1 ran the f32 filter, and queue
+// drains before a scan's end
+let statF32: i32 = 0, statEarly: i32 = 0;
+
+/** Counters for tests: which = 0 → focal scans that used the f32 filter, 1 → queue drains before a scan's end.
+ *  @example couzinScanStats(1)   // > 0 after a step of a dense cluster (test/school-scan.test.ts) */
+export function couzinScanStats(which: i32): i32 { return which == 0 ? statF32 : statEarly; }
+
 /**
  * The scan's copies of the coordinates xs/ys/zs (n each, in scan order) for the SIMD build: as xyz triples at aos
  * (24n bytes; the drain's gathers) and as f32 at f32s (x | y | z, 12n bytes; pass 1's filter), and the filter's
@@ -199,7 +207,7 @@ function pass1F64(q: i32, t0: i32, t1: i32, us: usize, vs: usize, ws: usize): vo
     const m = i64x2.bitmask(f64x2.lt(f64x2.add(f64x2.add(f64x2.mul(dx, dx), f64x2.mul(dy, dy)), f64x2.mul(dz, dz)), vra2)) & (pair ? 3 : 1);
     store<i32>(Q0 + (<usize>n0 << 2), (t * 24) | tag); n0 += m & 1;
     store<i32>(Q1 + (<usize>n1 << 2), (t * 24 + 24) | tag); n1 += m >> 1;
-    if (n0 == QCAP || n1 == QCAP) drain(us, vs, ws);
+    if (n0 == QCAP || n1 == QCAP) { statEarly++; drain(us, vs, ws); }
   }
 }
 
@@ -220,6 +228,7 @@ export function scanCouzin(ranges: usize, nr: i32, xs: usize, ys: usize, zs: usi
     n0 = 0; n1 = 0; xs_ = xs; ys_ = ys; zs_ = zs; wrap_ = wrap;
     acc0(cx, cy, cz);
     const fast = f32_ && !wrap, x32 = X32, y32 = Y32, z32 = Z32;
+    if (fast) statF32++;
     let c0 = 0, c1 = 0;   // the queue lengths in locals (wasm globals are memory accesses)
     // every range's shifted focal position (f64 for the drain, f32 splats for the filter); without the filter, pass 1
     // range by range in f64
@@ -238,7 +247,7 @@ export function scanCouzin(ranges: usize, nr: i32, xs: usize, ys: usize, zs: usi
     if (fast && nr > 0) {
       let q = 0, t = load<i32>(ranges), t1 = load<i32>(ranges, 4), e = t * 24;
       for (;;) {
-        if (max(c0, c1) > QCAP - 4) { n0 = c0; n1 = c1; drain(us, vs, ws); c0 = 0; c1 = 0; }
+        if (max(c0, c1) > QCAP - 4) { n0 = c0; n1 = c1; statEarly++; drain(us, vs, ws); c0 = 0; c1 = 0; }
         const o = <usize>t << 2, p32 = P32T + <usize>(q * 48);
         const pxv = v128.load(p32), pyv = v128.load(p32, 16), pzv = v128.load(p32, 32);
         const xa = f32x4.sub(v128.load(x32 + o), pxv), ya = f32x4.sub(v128.load(y32 + o), pyv), za = f32x4.sub(v128.load(z32 + o), pzv);

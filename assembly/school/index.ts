@@ -3,3 +3,4 @@ export { schoolCreate, schoolSetParams, schoolSetPredator, schoolPositions, scho
 export { schoolInitLegacyRandom, schoolInitLegacyTorus, schoolInitCounter } from "./init";
 export { schoolStep } from "./update";
 export { schoolMetrics, schoolMetricsWorkBytes } from "./metrics";
+export { couzinScanStats } from "./couzin-scan";
